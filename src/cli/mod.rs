@@ -1,0 +1,1 @@
+//! Non-interactive subcommands: articles, events, entities as JSON, CSV or a table.

@@ -1,0 +1,1 @@
+//! The in-memory event store: built once, indexed, queried. No terminal types here.
