@@ -1,1 +1,98 @@
-fn main() {}
+//! sitrep: command-line parsing and dispatch only.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use sitrep::cli::{self, CliError, Format};
+
+/// A terminal situation browser: events, places, people and weapons extracted from war reporting.
+///
+/// With no PATH, sitrep opens on the five seed articles embedded in the binary.
+#[derive(Parser, Debug)]
+#[command(name = "sitrep", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to read (.txt, .md, .markdown; folders recursively).
+    #[arg(global = false)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the loaded articles: title, publication date and where it came from, body and paragraph spans.
+    Articles {
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Print the extracted events.
+    Events {
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: Format,
+        /// Filter with the query language of the browser, e.g. 'kind:strike place:donetsk killed>0 druzh'.
+        #[arg(long, short)]
+        query: Option<String>,
+    },
+    /// Print the extracted entities (places, people, organisations, weapons) with their mentions.
+    Entities {
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Print a short summary of what was loaded and extracted.
+    Stats { paths: Vec<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sitrep: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> Result<(), CliError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.command {
+        Some(Command::Articles { paths, format }) => {
+            let articles = cli::load(&paths)?;
+            cli::print_articles(&articles, format, &mut out)?;
+        }
+        Some(Command::Events {
+            paths,
+            format,
+            query,
+        }) => {
+            let (articles, ex) = cli::load_and_extract(&paths)?;
+            let ids: Vec<u32> = match query {
+                Some(_q) => return Err(CliError::Query("queries are not available yet".into())),
+                None => (0..ex.events.len() as u32).collect(),
+            };
+            cli::print_events(&articles, &ex, &ids, format, &mut out)?;
+        }
+        Some(Command::Entities { paths, format }) => {
+            let (articles, ex) = cli::load_and_extract(&paths)?;
+            cli::print_entities(&articles, &ex, format, &mut out)?;
+        }
+        Some(Command::Stats { paths }) => {
+            let (articles, ex) = cli::load_and_extract(&paths)?;
+            cli::print_stats(&articles, &ex, &mut out)?;
+        }
+        None => {
+            let (articles, ex) = cli::load_and_extract(&args.paths)?;
+            cli::print_stats(&articles, &ex, &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

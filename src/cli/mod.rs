@@ -1,1 +1,188 @@
-//! Non-interactive subcommands: articles, events, entities as JSON, CSV or a table.
+//! Non-interactive subcommands: articles, events, entities and stats as JSON, CSV or a table.
+
+mod output;
+pub use output::{ArticleRow, EntityRow, EventRow, MentionRow};
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::corpus::{self, Article, LoadReport};
+use crate::extract::{self, Extraction};
+
+/// Output formats the subcommands accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Table,
+}
+
+/// Errors a subcommand reports at `main`.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("nothing could be loaded from {0}")]
+    NothingLoaded(String),
+    #[error("{0}")]
+    Query(String),
+    #[error("format {0} is not available for {1}")]
+    Unsupported(&'static str, &'static str),
+    #[error("writing output: {0}")]
+    Io(#[from] io::Error),
+    #[error("writing CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Load the given paths (or the embedded seeds when there are none), printing one line
+/// per problem to stderr. Fails only when not a single article could be loaded.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
+    let LoadReport { articles, problems } = if paths.is_empty() {
+        corpus::load_seeds()
+    } else {
+        corpus::load_paths(paths)
+    };
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for p in &problems {
+        let _ = writeln!(err, "sitrep: {}: {}", p.path, p.message);
+    }
+    if articles.is_empty() {
+        let what = if paths.is_empty() {
+            "the embedded seeds".to_string()
+        } else {
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        return Err(CliError::NothingLoaded(what));
+    }
+    Ok(articles)
+}
+
+/// Load and extract.
+pub fn load_and_extract(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction), CliError> {
+    let articles = load(paths)?;
+    let ex = extract::run(&articles);
+    Ok((articles, ex))
+}
+
+pub fn print_articles(
+    articles: &[Article],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "file",
+                "title",
+                "published",
+                "published_from",
+                "source",
+                "url",
+                "paragraphs",
+                "body_bytes",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.id.as_str(),
+                    r.file.as_str(),
+                    r.title.as_str(),
+                    r.published.as_deref().unwrap_or(""),
+                    r.published_from,
+                    r.source.as_deref().unwrap_or(""),
+                    r.url.as_deref().unwrap_or(""),
+                    &r.paragraphs.len().to_string(),
+                    &r.body.len().to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => output::articles_table(articles, out)?,
+    }
+    Ok(())
+}
+
+pub fn print_events(
+    articles: &[Article],
+    ex: &Extraction,
+    ids: &[u32],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let rows: Vec<EventRow> = ids
+        .iter()
+        .filter_map(|&i| ex.events.get(i as usize))
+        .map(|e| EventRow::new(e, articles))
+        .collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => output::events_csv(&rows, out)?,
+        Format::Table => output::events_table(&rows, out)?,
+    }
+    Ok(())
+}
+
+pub fn print_entities(
+    articles: &[Article],
+    ex: &Extraction,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let rows: Vec<EntityRow> = ex
+        .entities
+        .iter()
+        .map(|e| EntityRow::new(e, articles))
+        .collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => output::entities_csv(&rows, out)?,
+        Format::Table => output::entities_table(&rows, out)?,
+    }
+    Ok(())
+}
+
+/// A short human summary of a loaded corpus.
+pub fn print_stats(
+    articles: &[Article],
+    ex: &Extraction,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use std::collections::BTreeMap;
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    writeln!(out, "articles  {}", articles.len())?;
+    writeln!(out, "body text {} bytes", bytes)?;
+    writeln!(out, "entities  {}", ex.entities.len())?;
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &ex.entities {
+        *by_kind.entry(e.kind.as_str()).or_default() += 1;
+    }
+    for (k, n) in &by_kind {
+        writeln!(out, "  {k:<8} {n}")?;
+    }
+    writeln!(out, "events    {}", ex.events.len())?;
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &ex.events {
+        *by_kind.entry(e.kind.as_str()).or_default() += 1;
+    }
+    for (k, n) in &by_kind {
+        writeln!(out, "  {k:<17} {n}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,384 @@
+//! Row shapes of the JSON/CSV output, and plain-text tables.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::corpus::{Article, Paragraph, Span};
+use crate::extract::{Entity, Event};
+
+use super::CliError;
+
+#[derive(Debug, Serialize)]
+pub struct ParagraphRow {
+    pub start: usize,
+    pub end: usize,
+    pub body_start: usize,
+    pub body_end: usize,
+}
+
+impl From<&Paragraph> for ParagraphRow {
+    fn from(p: &Paragraph) -> Self {
+        ParagraphRow {
+            start: p.span.start,
+            end: p.span.end,
+            body_start: p.body.start,
+            body_end: p.body.end,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleRow {
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub published_from: &'static str,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub body: String,
+    pub paragraphs: Vec<ParagraphRow>,
+    pub captions: Vec<CaptionRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaptionRow {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub(crate) fn date_source_str(a: &Article) -> &'static str {
+    use crate::corpus::DateSource::*;
+    match a.published_from {
+        FrontMatter => "front_matter",
+        Header => "header",
+        Metadata => "metadata",
+        Dateline => "dateline",
+        Byline => "byline",
+        Inferred => "inferred",
+        Unknown => "unknown",
+    }
+}
+
+impl From<&Article> for ArticleRow {
+    fn from(a: &Article) -> Self {
+        ArticleRow {
+            id: a.id.clone(),
+            file: a.file.clone(),
+            title: a.title.clone(),
+            published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_from: date_source_str(a),
+            source: a.source.clone(),
+            url: a.url.clone(),
+            body: a.body.clone(),
+            paragraphs: a.paragraphs.iter().map(ParagraphRow::from).collect(),
+            captions: a
+                .captions
+                .iter()
+                .map(|c| CaptionRow {
+                    text: c.text.clone(),
+                    start: c.span.start,
+                    end: c.span.end,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventRow {
+    pub id: u32,
+    pub file: String,
+    pub article: String,
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    pub date_precision: &'static str,
+    pub kind: &'static str,
+    pub place: Option<String>,
+    pub place_path: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub actors: Vec<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+    pub weapons: Vec<String>,
+    pub claimed_by: Option<String>,
+    pub status: &'static str,
+    pub text: String,
+    pub span: Span,
+}
+
+fn ymd(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+impl EventRow {
+    pub fn new(e: &Event, articles: &[Article]) -> Self {
+        let a = articles.get(e.article as usize);
+        EventRow {
+            id: e.id,
+            file: a.map(|a| a.file.clone()).unwrap_or_default(),
+            article: a.map(|a| a.id.clone()).unwrap_or_default(),
+            date: ymd(e.date.start),
+            date_end: ymd(e.date.end),
+            date_precision: e.date.precision.as_str(),
+            kind: e.kind.as_str(),
+            place: e.place_name.clone(),
+            place_path: e.place_path.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            actors: e.actors.clone(),
+            killed: e.killed,
+            injured: e.injured,
+            drones: e.drones,
+            missiles: e.missiles,
+            weapons: e.weapons.clone(),
+            claimed_by: e.claimed_by.clone(),
+            status: match e.status {
+                crate::extract::Status::Claimed => "claimed",
+                crate::extract::Status::Reported => "reported",
+                crate::extract::Status::Disputed => "disputed",
+            },
+            text: e.text.clone(),
+            span: e.span,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentionRow {
+    pub file: String,
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityRow {
+    pub id: u32,
+    pub name: String,
+    pub kind: &'static str,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub place_path: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub mentions: Vec<MentionRow>,
+}
+
+impl EntityRow {
+    pub fn new(e: &Entity, articles: &[Article]) -> Self {
+        EntityRow {
+            id: e.id,
+            name: e.name.clone(),
+            kind: e.kind.as_str(),
+            aliases: e.aliases.clone(),
+            role: e.role.clone(),
+            place_path: e.place_path.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let a = articles.get(m.article as usize);
+                    MentionRow {
+                        file: a.map(|a| a.file.clone()).unwrap_or_default(),
+                        article: a.map(|a| a.id.clone()).unwrap_or_default(),
+                        start: m.span.start,
+                        end: m.span.end,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+pub fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "id",
+        "file",
+        "article",
+        "date",
+        "date_end",
+        "date_precision",
+        "kind",
+        "place",
+        "place_path",
+        "lat",
+        "lon",
+        "actors",
+        "killed",
+        "injured",
+        "drones",
+        "missiles",
+        "weapons",
+        "claimed_by",
+        "status",
+        "text",
+        "start",
+        "end",
+    ])?;
+    for r in rows {
+        w.write_record([
+            r.id.to_string(),
+            r.file.clone(),
+            r.article.clone(),
+            opt(&r.date),
+            opt(&r.date_end),
+            r.date_precision.to_string(),
+            r.kind.to_string(),
+            opt(&r.place),
+            r.place_path.join(" > "),
+            opt(&r.lat),
+            opt(&r.lon),
+            r.actors.join("; "),
+            opt(&r.killed),
+            opt(&r.injured),
+            opt(&r.drones),
+            opt(&r.missiles),
+            r.weapons.join("; "),
+            opt(&r.claimed_by),
+            r.status.to_string(),
+            r.text.clone(),
+            r.span.start.to_string(),
+            r.span.end.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn entities_csv(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "role",
+        "place_path",
+        "lat",
+        "lon",
+        "mentions",
+        "articles",
+    ])?;
+    for r in rows {
+        let mut arts: Vec<&str> = r.mentions.iter().map(|m| m.article.as_str()).collect();
+        arts.dedup();
+        w.write_record([
+            r.id.to_string(),
+            r.name.clone(),
+            r.kind.to_string(),
+            r.aliases.join("; "),
+            opt(&r.role),
+            r.place_path.join(" > "),
+            opt(&r.lat),
+            opt(&r.lon),
+            r.mentions.len().to_string(),
+            arts.join("; "),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Pad or cut `s` to exactly `width` terminal columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if w + cw > width {
+            if w < width {
+                out.push('…');
+                w += 1;
+            } else if let Some(last) = out.pop() {
+                let lw = unicode_width::UnicodeWidthChar::width(last).unwrap_or(0);
+                w -= lw;
+                out.push('…');
+                w += 1;
+            }
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    while w < width {
+        out.push(' ');
+        w += 1;
+    }
+    out
+}
+
+pub fn articles_table(articles: &[Article], out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "{}  {}  {}  {}",
+        fit("ID", 28),
+        fit("PUBLISHED", 10),
+        fit("SOURCE", 16),
+        "TITLE"
+    )?;
+    for a in articles {
+        let date = a
+            .published
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            fit(&a.id, 28),
+            fit(&date, 10),
+            fit(a.source.as_deref().unwrap_or("-"), 16),
+            a.title.trim()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn events_table(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError> {
+    for r in rows {
+        let date = r.date.clone().unwrap_or_else(|| "undated".into());
+        let mark = if r.date_precision == "day" { ' ' } else { '~' };
+        let counts = match (r.killed, r.injured) {
+            (None, None) => String::new(),
+            (k, i) => format!("{}k/{}i", opt(&k), opt(&i)),
+        };
+        let text = r.text.replace('\n', " ");
+        writeln!(
+            out,
+            "{}{} {} {} {} {}",
+            fit(&date, 10),
+            mark,
+            fit(r.kind, 17),
+            fit(r.place.as_deref().unwrap_or("-"), 22),
+            fit(&counts, 9),
+            text.trim()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn entities_table(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
+    for r in rows {
+        writeln!(
+            out,
+            "{} {} {:>5}  {}",
+            fit(r.kind, 7),
+            fit(&r.name, 40),
+            r.mentions.len(),
+            r.place_path.join(" > ")
+        )?;
+    }
+    Ok(())
+}
