@@ -323,11 +323,10 @@ pub fn fit(s: &str, width: usize) -> String {
 pub fn articles_table(articles: &[Article], out: &mut dyn Write) -> Result<(), CliError> {
     writeln!(
         out,
-        "{}  {}  {}  {}",
+        "{}  {}  {}  TITLE",
         fit("ID", 28),
         fit("PUBLISHED", 10),
-        fit("SOURCE", 16),
-        "TITLE"
+        fit("SOURCE", 16)
     )?;
     for a in articles {
         let date = a

@@ -1,0 +1,889 @@
+//! Events: classify sentences by what happened, attach place, date, counts, actors,
+//! weapons and claimant, and merge sentences that tell one happening.
+
+use chrono::NaiveDate;
+
+use super::counts::{counts, tokens};
+use super::dates::DateExpr;
+use super::entities::{Found, Key};
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::text::Sentence;
+use super::types::{DateValue, EntityKind, EventKind, Precision, Status};
+
+/// An event before entity ids are assigned: refers to mentions by index.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: EventKind,
+    pub date: DateValue,
+    /// Index into the article's mentions.
+    pub place: Option<usize>,
+    pub actors: Vec<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+    pub weapons: Vec<usize>,
+    pub claimed_by: Option<String>,
+    pub status: Status,
+    /// Body byte range of the first sentence (the one shown) and of all merged sentences.
+    pub start: usize,
+    pub end: usize,
+    pub mentions: Vec<usize>,
+    sentence: usize,
+    paragraph: usize,
+}
+
+fn has_any(words: &[String], set: &[&str]) -> bool {
+    words.iter().any(|w| set.contains(&w.as_str()))
+}
+
+fn has_seq(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.contains(p))
+}
+
+/// Which kinds of event a sentence reports (possibly several).
+pub fn classify(sentence: &str) -> Vec<EventKind> {
+    let lower = sentence.to_lowercase();
+    let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
+    let mut kinds = Vec::new();
+    let incursion = has_any(
+        &words,
+        &[
+            "airspace",
+            "balloons",
+            "balloon",
+            "incursion",
+            "incursions",
+            "overflight",
+            "overflights",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "flew over",
+            "flew above",
+            "flying over",
+            "violated the border",
+            "crossed into",
+        ],
+    );
+    if incursion {
+        kinds.push(EventKind::Incursion);
+    }
+    let territorial = has_any(
+        &words,
+        &[
+            "captured",
+            "capture",
+            "seized",
+            "liberated",
+            "liberation",
+            "recaptured",
+            "retook",
+            "advanced",
+            "advance",
+            "advances",
+        ],
+    ) && !has_seq(
+        &lower,
+        &[
+            "advanced weapons",
+            "advanced air",
+            "advance of",
+            "in advance",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "taken control",
+            "took control",
+            "taken villages",
+            "had taken",
+            "have taken",
+            "has taken",
+            "to have taken",
+            "taking villages",
+            "taken three",
+            "taken a village",
+            "taken the village",
+            "gained about",
+            "gained around",
+            "square miles",
+            "square kilometers",
+            "square kilometres",
+            "claimed the capture",
+            "reported capture",
+            "control over the",
+        ],
+    );
+    if territorial {
+        kinds.push(EventKind::TerritorialClaim);
+    }
+    let strike_words = has_any(
+        &words,
+        &[
+            "struck",
+            "shelling",
+            "shelled",
+            "bombed",
+            "bombing",
+            "airstrike",
+            "airstrikes",
+            "barrage",
+            "bombardment",
+            "shelling",
+            "explosions",
+            "hit",
+            "hits",
+            "striking",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "drone attack",
+            "missile attack",
+            "drone strike",
+            "missile strike",
+            "aerial attack",
+            "air attack",
+            "air strike",
+            "combined strike",
+            "massive strike",
+            "attack on",
+            "attacks on",
+            "attacked",
+            "strikes on",
+            "strike on",
+            "strikes against",
+            "struck by",
+            "aerial bombs",
+            "glide bomb",
+            "launched drones",
+            "fired drones",
+            "drones and missiles",
+            "drone and missile",
+            "missiles and drones",
+            "drone assault",
+        ],
+    );
+    let clash = has_any(
+        &words,
+        &[
+            "fighting",
+            "clashes",
+            "assaults",
+            "repelled",
+            "offensive",
+            "engagements",
+            "battles",
+            "counterattack",
+            "counterattacks",
+            "counteroffensive",
+            "stormed",
+            "combat",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "infantry assault",
+            "ground assault",
+            "attacked positions",
+            "assault on",
+        ],
+    );
+    let casualties = has_any(
+        &words,
+        &[
+            "killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "deaths",
+        ],
+    );
+    if !incursion
+        && (strike_words
+            || (casualties
+                && !clash
+                && has_any(
+                    &words,
+                    &[
+                        "attack",
+                        "strike",
+                        "strikes",
+                        "drones",
+                        "missiles",
+                        "drone",
+                        "missile",
+                        "shells",
+                        "artillery",
+                        "bombs",
+                    ],
+                )))
+    {
+        kinds.push(EventKind::Strike);
+    }
+    if clash && !territorial {
+        kinds.push(EventKind::GroundClash);
+    }
+    let aid = has_any(
+        &words,
+        &[
+            "aid",
+            "package",
+            "deliveries",
+            "delivery",
+            "donated",
+            "donate",
+            "pledged",
+            "supplies",
+            "funding",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "buy and deliver",
+            "to supply",
+            "to provide",
+            "will provide",
+            "military assistance",
+            "financial assistance",
+            "security assistance",
+            "systems to ukraine",
+            "for ukraine worth",
+            "speed up",
+            "air defense systems",
+            "air defence systems",
+        ],
+    );
+    if aid && !kinds.contains(&EventKind::Strike) {
+        kinds.push(EventKind::Aid);
+    }
+    let diplomacy = has_any(
+        &words,
+        &[
+            "talks",
+            "meeting",
+            "meetings",
+            "met",
+            "visit",
+            "visits",
+            "visited",
+            "visiting",
+            "summit",
+            "negotiations",
+            "delegations",
+            "delegation",
+            "trilateral",
+            "hosted",
+            "trip",
+            "ceasefire",
+            "agreement",
+            "negotiators",
+        ],
+    );
+    if diplomacy {
+        kinds.push(EventKind::Diplomacy);
+    }
+    kinds
+}
+
+/// Words after a place that show it is the subject or speaker, not where something happened.
+fn place_is_actor(body: &str, f: &Found) -> bool {
+    let after = &body[f.end..];
+    let next: String = after
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    matches!(
+        next.as_str(),
+        "said"
+            | "says"
+            | "claimed"
+            | "claims"
+            | "launched"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "announced"
+            | "accused"
+            | "denied"
+            | "struck"
+            | "fired"
+            | "attacked"
+            | "reported"
+            | "sees"
+            | "wants"
+            | "remains"
+            | "continues"
+            | "kept"
+            | "presses"
+            | "absorbs"
+            | "gained"
+            | "also"
+            | "did"
+            | "does"
+            | "used"
+            | "hammers"
+            | "strikes"
+            | "escalates"
+            | "argues"
+            | "rejects"
+            | "traditionally"
+            | "maintained"
+            | "must"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "expects"
+            | "needs"
+            | "and"
+    ) && !matches!(next.as_str(), "and")
+}
+
+fn preceding_word(body: &str, pos: usize) -> String {
+    let before = body[..pos].trim_end();
+    let w: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    w.to_lowercase()
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "on",
+    "over",
+    "across",
+    "into",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "above",
+    "of",
+    "visit",
+    "to",
+    "against",
+    "targeting",
+    "hit",
+    "struck",
+];
+
+/// Choose the place of an event among the sentence's place mentions.
+fn choose_place(
+    body: &str,
+    gaz: &Gazetteer,
+    mentions: &[Found],
+    idx: &[usize],
+    kind: EventKind,
+) -> Option<usize> {
+    let mut best: Option<(i32, usize)> = None;
+    for &i in idx {
+        let f = &mentions[i];
+        let (spec, pk) = match &f.key {
+            Key::Known(id) => match gaz.place(*id) {
+                Some(p) => (p.kind.specificity() as i32, Some(p.kind)),
+                None => continue,
+            },
+            Key::New(EntityKind::Place, name) => (
+                if name.ends_with(" Oblast") || name.ends_with(" Krai") {
+                    3
+                } else {
+                    5
+                },
+                None,
+            ),
+            _ => continue,
+        };
+        let mut score = spec * 10;
+        let prev = preceding_word(body, f.start);
+        if LOCATIVE.contains(&prev.as_str()) {
+            score += 25;
+        }
+        if place_is_actor(body, f) {
+            score -= 60;
+        }
+        if pk == Some(PlaceKind::Continent)
+            || pk == Some(PlaceKind::Area) && kind != EventKind::Diplomacy
+        {
+            score -= 15;
+        }
+        // Earlier mentions are usually the scene; later ones tend to be background.
+        score -= (i as i32 - idx[0] as i32).min(5);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(s, _)| *s > -20).map(|(_, i)| i)
+}
+
+const CLAIM_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "announced",
+    "wrote",
+    "told",
+    "added",
+    "confirmed",
+    "noted",
+    "according",
+];
+
+const GROUP_NOUNS: &[&str] = &[
+    "officials",
+    "authorities",
+    "media",
+    "sources",
+    "military",
+    "forces",
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "officers",
+    "prosecutors",
+    "governor",
+    "administration",
+    "command",
+    "staff",
+    "force",
+    "agency",
+    "government",
+    "analysts",
+    "milbloggers",
+    "residents",
+    "witnesses",
+    "police",
+    "services",
+    "bloggers",
+    "outlets",
+];
+
+/// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said".
+fn claimant(
+    body: &str,
+    s: Sentence,
+    mentions: &[Found],
+    idx: &[usize],
+    gaz: &Gazetteer,
+) -> Option<String> {
+    let text = &body[s.start..s.end];
+    let toks = tokens(text);
+    for (ti, t) in toks.iter().enumerate() {
+        let lw = t.text.to_lowercase();
+        if !CLAIM_VERBS.contains(&lw.as_str()) {
+            continue;
+        }
+        if lw == "according" {
+            if toks.get(ti + 1).is_some_and(|n| n.text == "to") {
+                let after = s.start + toks.get(ti + 1).map(|n| n.end).unwrap_or(t.end);
+                if let Some(&m) = idx
+                    .iter()
+                    .find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6)
+                {
+                    return Some(name_of(&mentions[m], gaz));
+                }
+                let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| t.text).collect();
+                if let Some(p) = words
+                    .iter()
+                    .position(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str()))
+                {
+                    return Some(words[..=p].join(" "));
+                }
+            }
+            continue;
+        }
+        let verb_at = s.start + t.start;
+        // An entity ending just before the verb (allowing "has", "also").
+        if let Some(&m) = idx.iter().rev().find(|&&m| {
+            let f = &mentions[m];
+            f.end <= verb_at
+                && body[f.end..verb_at].split_whitespace().all(|w| {
+                    matches!(
+                        w,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "also"
+                            | "further"
+                            | "previously"
+                            | "then"
+                            | "later"
+                            | "on"
+                            | "Sunday"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                    )
+                })
+                && body[f.end..verb_at].len() < 20
+        }) {
+            let f = &mentions[m];
+            // "said X" after the verb would be an object; before it is the speaker.
+            if matches!(f.key, Key::Known(_) | Key::New(_, _)) {
+                return Some(name_of(f, gaz));
+            }
+        }
+        // A group noun phrase: "Ukrainian officials", "Russian state media", "the air force".
+        if ti > 0 {
+            let mut a = ti;
+            let mut seen_noun = false;
+            while a > 0 && ti - a < 4 {
+                let w = toks[a - 1].text.to_lowercase();
+                if GROUP_NOUNS.contains(&w.as_str()) {
+                    seen_noun = true;
+                    a -= 1;
+                } else if seen_noun
+                    && (toks[a - 1]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        || matches!(
+                            w.as_str(),
+                            "state"
+                                | "local"
+                                | "military"
+                                | "regional"
+                                | "air"
+                                | "defense"
+                                | "defence"
+                                | "emergency"
+                                | "energy"
+                                | "senior"
+                                | "western"
+                                | "us"
+                                | "city"
+                        ))
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            if seen_noun {
+                let phrase = &text[toks[a].start..toks[ti - 1].end];
+                return Some(phrase.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn name_of(f: &Found, gaz: &Gazetteer) -> String {
+    match &f.key {
+        Key::Known(id) => gaz.known[*id as usize].name.clone(),
+        Key::New(_, n) => n.clone(),
+    }
+    .trim()
+    .to_string()
+}
+
+fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
+    let l = sentence.to_lowercase();
+    let n = next.map(str::to_lowercase).unwrap_or_default();
+    let disputed = [
+        "could not independently",
+        "could not be independently",
+        "could not verify",
+        "could not confirm",
+        "not be verified",
+        "unverified",
+        "denied",
+        "disputes",
+        "disputed",
+    ];
+    if disputed.iter().any(|d| l.contains(d) || n.contains(d)) {
+        return Status::Disputed;
+    }
+    if claimed {
+        Status::Claimed
+    } else {
+        Status::Reported
+    }
+}
+
+const DEMONYMS: &[(&str, &str)] = &[
+    ("russian", "Russia"),
+    ("ukrainian", "Ukraine"),
+    ("belarusian", "Belarus"),
+    ("polish", "Poland"),
+    ("american", "United States"),
+    ("us", "United States"),
+    ("north korean", "North Korea"),
+    ("iranian", "Iran"),
+];
+
+fn actors(
+    sentence: &str,
+    mentions: &[Found],
+    idx: &[usize],
+    gaz: &Gazetteer,
+    body: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let lower = sentence.to_lowercase();
+    for (dem, country) in DEMONYMS {
+        for force in [
+            "forces",
+            "troops",
+            "military",
+            "army",
+            "drones",
+            "missiles",
+            "strikes",
+            "attack",
+            "units",
+            "officials",
+            "air force",
+        ] {
+            if lower.contains(&format!("{dem} {force}")) && !out.iter().any(|o| o == country) {
+                out.push(country.to_string());
+            }
+        }
+    }
+    for &m in idx {
+        let f = &mentions[m];
+        let kind = f.kind(gaz);
+        if matches!(kind, EntityKind::Person | EntityKind::Org)
+            || (kind == EntityKind::Place && place_is_actor(body, f))
+        {
+            let n = name_of(f, gaz);
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Context for one article's event extraction.
+pub struct ArticleCtx<'a> {
+    pub body: &'a str,
+    pub sentences: &'a [Sentence],
+    pub paragraph_of: &'a [usize],
+    pub mentions: &'a [Found],
+    pub dates: &'a [DateExpr],
+    pub gaz: &'a Gazetteer,
+    pub published: Option<NaiveDate>,
+}
+
+fn usable_for_event(d: &DateValue) -> bool {
+    d.start.is_some() && matches!(d.precision, Precision::Day | Precision::Range)
+}
+
+/// Draft events for one article.
+pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut m_i = 0;
+    let mut d_i = 0;
+    let mut carried: Option<(usize, DateValue)> = None; // (paragraph, date)
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let para = ctx.paragraph_of[si];
+        while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
+            m_i += 1;
+        }
+        let idx: Vec<usize> = (m_i..ctx.mentions.len())
+            .take_while(|&i| ctx.mentions[i].start < s.end)
+            .collect();
+        while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
+            d_i += 1;
+        }
+        let sdates: Vec<&DateExpr> = ctx.dates[d_i..]
+            .iter()
+            .take_while(|d| d.start < s.end)
+            .collect();
+        let text = &ctx.body[s.start..s.end];
+        // The first date that pins something; "not on February 1" is skipped.
+        let own = sdates
+            .iter()
+            .find(|d| {
+                usable_for_event(&d.value)
+                    && !ctx.body[..d.start].trim_end().ends_with("not on")
+                    && !ctx.body[..d.start].trim_end().ends_with("since")
+            })
+            .map(|d| d.value);
+        if carried.is_some_and(|(p, _)| p != para) {
+            carried = None;
+        }
+        let date = match own {
+            Some(d) => {
+                carried = Some((para, d));
+                d
+            }
+            None => carried.map(|(_, d)| d).unwrap_or_default(),
+        };
+        let kinds = classify(text);
+        if kinds.is_empty() {
+            continue;
+        }
+        let c = counts(text);
+        let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz);
+        let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
+        let official = claimed_by.as_deref().is_some_and(|c| {
+            let l = c.to_lowercase();
+            [
+                "official",
+                "ministry",
+                "military",
+                "force",
+                "staff",
+                "command",
+                "governor",
+                "authorit",
+                "mayor",
+                "president",
+                "head",
+                "kremlin",
+                "government",
+                "prosecutor",
+                "spokes",
+            ]
+            .iter()
+            .any(|k| l.contains(k))
+        });
+        let status = status_of(text, next, official);
+        let weapons: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon)
+            .collect();
+        let acts = actors(text, ctx.mentions, &idx, ctx.gaz, ctx.body);
+        for kind in kinds {
+            let place = choose_place(ctx.body, ctx.gaz, ctx.mentions, &idx, kind);
+            let (killed, injured, drones, missiles) = match kind {
+                EventKind::Strike | EventKind::GroundClash => {
+                    (c.killed, c.injured, c.drones, c.missiles)
+                }
+                EventKind::Incursion => (None, None, c.drones, c.missiles),
+                _ => (None, None, None, None),
+            };
+            out.push(Draft {
+                kind,
+                date,
+                place,
+                actors: acts.clone(),
+                killed,
+                injured,
+                drones,
+                missiles,
+                weapons: weapons.clone(),
+                claimed_by: claimed_by.clone(),
+                status,
+                start: s.start,
+                end: s.end,
+                mentions: idx.clone(),
+                sentence: si,
+                paragraph: para,
+            });
+        }
+    }
+    merge(ctx, out)
+}
+
+fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
+    d.place.map(|p| ctx.mentions[p].key.clone())
+}
+
+fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
+    a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
+}
+
+fn absorb(into: &mut Draft, d: Draft) {
+    if into.place.is_none() {
+        into.place = d.place;
+    }
+    if into.date.start.is_none() {
+        into.date = d.date;
+    }
+    for (slot, v) in [
+        (&mut into.killed, d.killed),
+        (&mut into.injured, d.injured),
+        (&mut into.drones, d.drones),
+        (&mut into.missiles, d.missiles),
+    ] {
+        if let Some(v) = v {
+            *slot = Some(slot.map_or(v, |o| o.max(v)));
+        }
+    }
+    for a in d.actors {
+        if !into.actors.contains(&a) {
+            into.actors.push(a);
+        }
+    }
+    for w in d.weapons {
+        if !into.weapons.contains(&w) {
+            into.weapons.push(w);
+        }
+    }
+    if into.claimed_by.is_none() {
+        into.claimed_by = d.claimed_by;
+    }
+    if d.status == Status::Disputed {
+        into.status = Status::Disputed;
+    }
+    for m in d.mentions {
+        if !into.mentions.contains(&m) {
+            into.mentions.push(m);
+        }
+    }
+}
+
+/// One happening told in several sentences is one event.
+fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let key = place_key(ctx, &d);
+        // Same kind and place (or no place yet on one side), compatible dates: the same happening.
+        let target = out.iter().rposition(|o| {
+            if o.kind != d.kind || !dates_compatible(&o.date, &d.date) {
+                return false;
+            }
+            let ok = place_key(ctx, o);
+            let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
+            match (&ok, &key) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => {
+                    near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some()
+                }
+                (None, Some(_)) => near,
+                (None, None) => near,
+            }
+        });
+        match target {
+            Some(t) => absorb(&mut out[t], d),
+            None => out.push(d),
+        }
+    }
+    // An event of a scored kind with no place and nothing counted says too little to keep.
+    out.retain(|d| {
+        d.place.is_some()
+            || d.killed.is_some()
+            || d.injured.is_some()
+            || d.drones.is_some()
+            || d.missiles.is_some()
+    });
+    out
+}
