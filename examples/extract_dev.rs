@@ -16,31 +16,12 @@ fn main() {
     let mut articles = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).expect("readable UTF-8 file");
-        let name = Path::new(f)
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let name = Path::new(f).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         articles.push(article_from_text(&name, &text, None));
     }
     let ex = extract::run(&articles);
-    let ev: Vec<EventRow> = ex
-        .events
-        .iter()
-        .map(|e| EventRow::new(e, &articles))
-        .collect();
-    let en: Vec<EntityRow> = ex
-        .entities
-        .iter()
-        .map(|e| EntityRow::new(e, &articles))
-        .collect();
-    std::fs::write(
-        Path::new(out).join("events.json"),
-        serde_json::to_string_pretty(&ev).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        Path::new(out).join("entities.json"),
-        serde_json::to_string_pretty(&en).unwrap(),
-    )
-    .unwrap();
+    let ev: Vec<EventRow> = ex.events.iter().map(|e| EventRow::new(e, &articles)).collect();
+    let en: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, &articles)).collect();
+    std::fs::write(Path::new(out).join("events.json"), serde_json::to_string_pretty(&ev).unwrap()).unwrap();
+    std::fs::write(Path::new(out).join("entities.json"), serde_json::to_string_pretty(&en).unwrap()).unwrap();
 }

@@ -99,11 +99,7 @@ impl Article {
         // so an end at a piece boundary maps to the end of the previous piece).
         let mut best: Option<&Piece> = None;
         for p in self.paragraphs.iter().flat_map(|p| p.pieces.iter()) {
-            let starts_before = if is_end {
-                p.body < body_off
-            } else {
-                p.body <= body_off
-            };
+            let starts_before = if is_end { p.body < body_off } else { p.body <= body_off };
             if starts_before {
                 best = Some(p);
             } else {

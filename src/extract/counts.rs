@@ -18,40 +18,24 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (idx, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(idx + 1).map(|&(_, c)| c);
-        let prev = if idx > 0 {
-            Some(chars[idx - 1].1)
-        } else {
-            None
-        };
+        let prev = if idx > 0 { Some(chars[idx - 1].1) } else { None };
         let inner = (c == '-' || c == '\'' || c == '’')
             && prev.is_some_and(char::is_alphanumeric)
             && next.is_some_and(char::is_alphanumeric);
-        let group_comma = c == ','
-            && prev.is_some_and(|p| p.is_ascii_digit())
-            && next.is_some_and(|n| n.is_ascii_digit());
-        let dot_in_number = c == '.'
-            && prev.is_some_and(|p| p.is_ascii_digit())
-            && next.is_some_and(|n| n.is_ascii_digit());
+        let group_comma =
+            c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let dot_in_number =
+            c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         if c.is_alphanumeric() || inner || group_comma || dot_in_number {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push(Tok {
-                text: &s[st..i],
-                lower_start: st,
-                start: st,
-                end: i,
-            });
+            out.push(Tok { text: &s[st..i], lower_start: st, start: st, end: i });
         }
     }
     if let Some(st) = start {
-        out.push(Tok {
-            text: &s[st..],
-            lower_start: st,
-            start: st,
-            end: s.len(),
-        });
+        out.push(Tok { text: &s[st..], lower_start: st, start: st, end: s.len() });
     }
     out
 }
@@ -96,16 +80,10 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?.text;
     let lower = t.to_ascii_lowercase();
     if lower == "a" || lower == "an" || lower == "one" {
-        if toks
-            .get(i + 1)
-            .is_some_and(|n| n.text.eq_ignore_ascii_case("dozen"))
-        {
+        if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen")) {
             return Some((12, i + 2));
         }
-        if toks
-            .get(i + 1)
-            .is_some_and(|n| n.text.eq_ignore_ascii_case("hundred"))
-        {
+        if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("hundred")) {
             return Some((100, i + 2));
         }
         if lower != "one" {
@@ -137,11 +115,7 @@ fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
     while let Some(t) = toks.get(i) {
         let l = t.text.to_ascii_lowercase();
         // "an" is a qualifier only in "an estimated"; otherwise it is the number one.
-        if l == "an"
-            && !toks
-                .get(i + 1)
-                .is_some_and(|n| n.text.eq_ignore_ascii_case("estimated"))
-        {
+        if l == "an" && !toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("estimated")) {
             return i;
         }
         if !QUALIFIERS.contains(&l.as_str()) {
@@ -310,9 +284,7 @@ pub fn counts(sentence: &str) -> Counts {
                                     | "including"
                                     | "according"
                             )
-                            || toks
-                                .get(after + 1)
-                                .is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
+                            || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
                     }
                 };
                 // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
@@ -420,8 +392,7 @@ pub fn counts(sentence: &str) -> Counts {
             let mut j = i + 1;
             while j < n
                 && j < i + 5
-                && number_at(&toks, j)
-                    .is_none_or(|_| matches!(lower(&toks[j]).as_str(), "a" | "an"))
+                && number_at(&toks, j).is_none_or(|_| matches!(lower(&toks[j]).as_str(), "a" | "an"))
             {
                 j += 1;
             }
@@ -430,8 +401,7 @@ pub fn counts(sentence: &str) -> Counts {
             }
         }
         // Weapons: "574 drones", "four Shahed drones", "40 ballistic and cruise missiles".
-        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w.as_str(), "a" | "an"))
-        {
+        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w.as_str(), "a" | "an")) {
             let mut j = after;
             // "500 of 574 drones": the total is the later number.
             let mut limit = 5;
@@ -460,10 +430,7 @@ pub fn counts(sentence: &str) -> Counts {
 }
 
 fn is_drone_noun(l: &str) -> bool {
-    matches!(
-        l,
-        "drone" | "drones" | "uav" | "uavs" | "shaheds" | "gerans" | "quadcopters" | "quadcopter"
-    )
+    matches!(l, "drone" | "drones" | "uav" | "uavs" | "shaheds" | "gerans" | "quadcopters" | "quadcopter")
 }
 
 fn is_missile_noun(l: &str) -> bool {
@@ -523,9 +490,7 @@ fn is_weapon_modifier(l: &str, orig: &str) -> bool {
             | "self-detonating"
             | "jet-powered"
             | "jet"
-    ) || orig.chars().next().is_some_and(char::is_uppercase)
-        && l.len() > 2
-        && number_word(l).is_none()
+    ) || orig.chars().next().is_some_and(char::is_uppercase) && l.len() > 2 && number_word(l).is_none()
 }
 
 #[cfg(test)]
@@ -538,13 +503,9 @@ mod tests {
 
     #[test]
     fn active_casualty_forms() {
-        let x = c(
-            "Four Shahed drones struck a bus near the town, killing at least 12 people and injuring at least 16.",
-        );
-        assert_eq!(
-            (x.killed, x.injured, x.drones),
-            (Some(12), Some(16), Some(4))
-        );
+        let x =
+            c("Four Shahed drones struck a bus near the town, killing at least 12 people and injuring at least 16.");
+        assert_eq!((x.killed, x.injured, x.drones), (Some(12), Some(16), Some(4)));
         let x = c("An evening strike killed two 18-year-olds and wounded nine others.");
         assert_eq!((x.killed, x.injured), (Some(2), Some(9)));
         let x = c("The strikes killed at least one person and injured 15 others, officials said.");
@@ -553,9 +514,7 @@ mod tests {
 
     #[test]
     fn passive_and_nominal_forms() {
-        let x = c(
-            "In the city, one person was killed and three were injured as the attack damaged 26 buildings.",
-        );
+        let x = c("In the city, one person was killed and three were injured as the attack damaged 26 buildings.");
         assert_eq!((x.killed, x.injured), (Some(1), Some(3)));
         let x = c("At least a dozen people were injured overnight.");
         assert_eq!(x.injured, Some(12));
@@ -581,9 +540,7 @@ mod tests {
 
     #[test]
     fn vague_amounts_are_not_counts() {
-        let x = c(
-            "Hundreds of drones and dozens of missiles hit; tens of thousands of soldiers have been killed.",
-        );
+        let x = c("Hundreds of drones and dozens of missiles hit; tens of thousands of soldiers have been killed.");
         assert_eq!(x, Counts::default());
         let x = c("More than 1,100 apartment buildings were left without heat.");
         assert_eq!(x, Counts::default());

@@ -31,10 +31,8 @@ impl Found {
     }
 }
 
-const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "von", "van", "der", "al", "bin", "du", "la", "le", "del", "da", "on", "in",
-    "and",
-];
+const CONNECTORS: &[&str] =
+    &["of", "for", "de", "von", "van", "der", "al", "bin", "du", "la", "le", "del", "da", "on", "in", "and"];
 
 const LEADING_STRIP: &[&str] = &[
     "the",
@@ -173,18 +171,8 @@ const PLACE_BEFORE: &[&str] = &[
     "outskirts",
 ];
 
-const REGION_AFTER: &[&str] = &[
-    "oblast",
-    "raion",
-    "krai",
-    "region",
-    "district",
-    "province",
-    "oblasts",
-    "regions",
-    "governorate",
-    "county",
-];
+const REGION_AFTER: &[&str] =
+    &["oblast", "raion", "krai", "region", "district", "province", "oblasts", "regions", "governorate", "county"];
 
 fn is_cap(t: &str) -> bool {
     let mut ch = t.chars();
@@ -201,8 +189,7 @@ fn is_cap(t: &str) -> bool {
 
 fn is_acronym(t: &str) -> bool {
     t.len() >= 2
-        && t.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
         && t.chars().any(|c| c.is_ascii_uppercase())
 }
 
@@ -217,10 +204,7 @@ fn strip_possessive(t: &str) -> (&str, bool) {
 
 /// Is there only white space (and at most the given punctuation) between two byte offsets?
 fn gap_is(body: &str, a: usize, b: usize, allow: &[char]) -> bool {
-    a <= b
-        && body[a..b]
-            .chars()
-            .all(|c| c.is_whitespace() || allow.contains(&c))
+    a <= b && body[a..b].chars().all(|c| c.is_whitespace() || allow.contains(&c))
 }
 
 pub struct Finder<'a> {
@@ -235,23 +219,15 @@ impl Finder<'_> {
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         let is_sentence_start = |pos: usize| {
             sentence_starts.binary_search(&pos).is_ok()
-                || body[..pos]
-                    .trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•'])
-                    .ends_with(['\n', ':'])
-                || body[..pos]
-                    .trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•'])
-                    .is_empty()
+                || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).ends_with(['\n', ':'])
+                || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).is_empty()
         };
         let mut found: Vec<Found> = Vec::new();
 
         // 1. Gazetteer names.
         for m in self.gaz.find(&lowered) {
             let orig = &body[m.start..m.end];
-            if !orig
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
+            if !orig.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 continue;
             }
             let (form, ids) = &self.gaz.forms[m.form as usize];
@@ -259,9 +235,7 @@ impl Finder<'_> {
             // Short all-caps names (US, UK, EU) only in capitals.
             let canonical_caps = ids.iter().any(|&id| {
                 let k = &self.gaz.known[id as usize];
-                std::iter::once(&k.name)
-                    .chain(k.aliases.iter())
-                    .any(|n| n.eq_ignore_ascii_case(orig) && is_acronym(n))
+                std::iter::once(&k.name).chain(k.aliases.iter()).any(|n| n.eq_ignore_ascii_case(orig) && is_acronym(n))
             });
             if canonical_caps && !is_acronym(orig) {
                 continue;
@@ -272,35 +246,42 @@ impl Finder<'_> {
             if self.gaz.ambiguous.contains(&orig.to_ascii_lowercase()) {
                 let ctx_ok = matches!(
                     before.as_deref(),
-                    Some(
-                        "in" | "near"
-                            | "from"
-                            | "outside"
-                            | "of"
-                            | "to"
-                            | "toward"
-                            | "towards"
-                            | "at"
-                    )
+                    Some("in" | "near" | "from" | "outside" | "of" | "to" | "toward" | "towards" | "at")
                 ) || after.as_deref().is_some_and(|w| REGION_AFTER.contains(&w));
                 if !ctx_ok || is_sentence_start(m.start) {
                     continue;
                 }
             }
-            if single_word
-                && is_sentence_start(m.start)
-                && self.lex.is_common(orig)
-                && !is_acronym(orig)
-            {
+            if single_word && is_sentence_start(m.start) && self.lex.is_common(orig) && !is_acronym(orig) {
                 continue;
             }
-            // A first name alone is not a place ("Georgia said"), unless context says place.
-            let id = self.choose(ids, body, m.start, m.end, &lowered);
-            found.push(Found {
-                start: m.start,
-                end: m.end,
-                key: Key::Known(id),
-            });
+            // A given name next to another capitalised word is part of a person's name
+            // ("Volodymyr Zelensky", "Kirill Dmitriev"), not a town of that name.
+            let is_place_only = ids.iter().all(|&id| self.gaz.known[id as usize].kind == EntityKind::Place);
+            if is_place_only && single_word {
+                let next_cap =
+                    body[m.end..].strip_prefix(' ').is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+                let prev_name = prev_cap_word(body, m.start).is_some_and(|w| self.lex.is_first_name(&w));
+                if (self.lex.first_names.contains(orig) && next_cap) || prev_name {
+                    continue;
+                }
+            }
+            let mut id = self.choose(ids, body, m.start, m.end, &lowered);
+            // "Kursk and Belgorod regions": the regions, even when only the city is a form.
+            if self.region_follows(&lowered, m.end) && self.gaz.place(id).is_some_and(|p| p.kind != PlaceKind::Region) {
+                let lo = orig.to_ascii_lowercase();
+                let region = [format!("{lo} oblast"), format!("{lo} region")].iter().find_map(|f| {
+                    self.gaz
+                        .form(f)
+                        .iter()
+                        .copied()
+                        .find(|&r| self.gaz.place(r).is_some_and(|p| p.kind == PlaceKind::Region))
+                });
+                if let Some(r) = region {
+                    id = r;
+                }
+            }
+            found.push(Found { start: m.start, end: m.end, key: Key::Known(id) });
         }
 
         // 2. Capitalised runs not (wholly) covered by gazetteer names.
@@ -323,36 +304,13 @@ impl Finder<'_> {
     }
 
     /// Among the entries a surface form may mean, choose the one the context supports.
-    fn choose(
-        &self,
-        ids: &[KnownId],
-        body: &str,
-        start: usize,
-        end: usize,
-        lowered: &str,
-    ) -> KnownId {
+    fn choose(&self, ids: &[KnownId], body: &str, start: usize, end: usize, lowered: &str) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
         }
-        let after = next_word(body, end);
-        let region_next = after
-            .as_deref()
-            .is_some_and(|w| matches!(w, "regions" | "oblasts"))
-            || lowered[end..]
-                .trim_start()
-                .strip_prefix("and ")
-                .is_some_and(|rest| {
-                    // "Zaporizhzhia and Donetsk regions"
-                    let mut words = rest.split_whitespace();
-                    words.next();
-                    words
-                        .next()
-                        .is_some_and(|w| w.starts_with("regions") || w.starts_with("oblasts"))
-                });
+        let region_next = self.region_follows(lowered, end);
         let before = prev_word(body, start);
-        let person_ctx = before
-            .as_deref()
-            .is_some_and(|w| self.lex.titles.contains(w));
+        let person_ctx = before.as_deref().is_some_and(|w| self.lex.titles.contains(w));
         let mut best = ids[0];
         let mut best_score = i64::MIN;
         for (rank, &id) in ids.iter().enumerate() {
@@ -394,13 +352,39 @@ impl Finder<'_> {
         best
     }
 
-    fn runs_in_sentence(
-        &self,
-        body: &str,
-        s: Sentence,
-        found: &mut Vec<Found>,
-        is_start: &dyn Fn(usize) -> bool,
-    ) {
+    /// "X regions", "X and Y regions", "X region": the name before is a region's.
+    fn region_follows(&self, lowered: &str, end: usize) -> bool {
+        let rest = lowered[end..].trim_start();
+        let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if matches!(first, "regions" | "oblasts" | "region" | "oblast") {
+            return true;
+        }
+        rest.strip_prefix("and ").is_some_and(|rest| {
+            let mut words = rest.split_whitespace();
+            words.next();
+            words.next().is_some_and(|w| w.starts_with("regions") || w.starts_with("oblasts"))
+        })
+    }
+
+    /// "and" and "in" join capitalised words only inside an organisation's name
+    /// ("Organization for Security and Cooperation", "Chamber of Commerce in Ukraine").
+    fn connector_ok(&self, so_far: &[Tok], conn: &str, next_start: usize, found: &[Found]) -> bool {
+        let org_so_far = so_far.iter().any(|t| self.lex.org_words.contains(&t.text.to_lowercase()));
+        match conn {
+            "and" => org_so_far && so_far.iter().any(|t| t.text == "for"),
+            "in" => {
+                org_so_far
+                    && found.iter().any(|f| {
+                        f.start == next_start
+                            && self.gaz.place_of_key(&f.key).is_some_and(|p| p.kind == PlaceKind::Country)
+                    })
+            }
+            _ => true,
+        }
+    }
+
+    fn runs_in_sentence(&self, body: &str, s: Sentence, found: &mut Vec<Found>, is_start: &dyn Fn(usize) -> bool) {
+        let found_ro: Vec<Found> = found.iter().filter(|f| f.start >= s.start && f.end <= s.end).cloned().collect();
         let text = &body[s.start..s.end];
         let toks: Vec<Tok> = tokens(text)
             .into_iter()
@@ -426,8 +410,7 @@ impl Finder<'_> {
                     break;
                 }
                 let Some(next) = toks.get(j + 1) else { break };
-                let gap_ok = gap_is(body, toks[j].end, next.start, &[])
-                    || self.quoted_nickname(body, &toks, j);
+                let gap_ok = gap_is(body, toks[j].end, next.start, &[]) || self.quoted_nickname(body, &toks, j);
                 if !gap_ok {
                     break;
                 }
@@ -435,9 +418,8 @@ impl Finder<'_> {
                     j += 1;
                     last_cap = j;
                 } else if CONNECTORS.contains(&next.text)
-                    && toks
-                        .get(j + 2)
-                        .is_some_and(|n2| is_cap(n2.text) && gap_is(body, next.end, n2.start, &[]))
+                    && toks.get(j + 2).is_some_and(|n2| is_cap(n2.text) && gap_is(body, next.end, n2.start, &[]))
+                    && self.connector_ok(&toks[i..=j], next.text, toks[j + 2].start, &found_ro)
                 {
                     j += 1;
                 } else {
@@ -458,10 +440,7 @@ impl Finder<'_> {
         is_cap(nick.text)
             && is_cap(after.text)
             && self.lex.is_first_name(toks[j].text)
-            && body[toks[j].end..nick.start]
-                .trim()
-                .chars()
-                .all(|c| matches!(c, '“' | '"' | '‘' | '\''))
+            && body[toks[j].end..nick.start].trim().chars().all(|c| matches!(c, '“' | '"' | '‘' | '\''))
             && !body[toks[j].end..nick.start].trim().is_empty()
     }
 
@@ -477,60 +456,34 @@ impl Finder<'_> {
         let run_s = run[0].start;
         let run_e = run[run.len() - 1].end;
         let (_, last_poss) = strip_possessive(run[run.len() - 1].text);
-        let name_end = if last_poss {
-            run_e
-                - if body[..run_e].ends_with("’s") {
-                    "’s".len()
-                } else {
-                    2
-                }
-        } else {
-            run_e
-        };
+        let name_end =
+            if last_poss { run_e - if body[..run_e].ends_with("’s") { "’s".len() } else { 2 } } else { run_e };
         // Gazetteer mentions already inside this run.
-        let inner: Vec<usize> = found
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.start >= run_s && f.end <= run_e)
-            .map(|(i, _)| i)
-            .collect();
-        if inner.len() == 1 && found[inner[0]].start <= run_s + 4 && found[inner[0]].end >= name_end
-        {
+        let inner: Vec<usize> =
+            found.iter().enumerate().filter(|(_, f)| f.start >= run_s && f.end <= run_e).map(|(i, _)| i).collect();
+        if inner.len() == 1 && found[inner[0]].start <= run_s + 4 && found[inner[0]].end >= name_end {
             return; // the run is a known name (perhaps after "The")
         }
         // Strip leading function words, sentence-initial common words and titles.
         let mut k = 0;
-        let mut title_before = all[..run_start_idx]
-            .last()
-            .is_some_and(|t| self.lex.titles.contains(&t.text.to_lowercase()))
-            || run_start_idx >= 2
-                && self.lex.titles.contains(
-                    &format!(
-                        "{} {}",
-                        all[run_start_idx - 2].text,
-                        all[run_start_idx - 1].text
-                    )
-                    .to_lowercase(),
-                );
+        let mut title_before =
+            all[..run_start_idx].last().is_some_and(|t| self.lex.titles.contains(&t.text.to_lowercase()))
+                || run_start_idx >= 2
+                    && self.lex.titles.contains(
+                        &format!("{} {}", all[run_start_idx - 2].text, all[run_start_idx - 1].text).to_lowercase(),
+                    );
         while k < run.len() {
             let w = run[k].text;
             let lw = w.to_lowercase();
             if LEADING_STRIP.contains(&lw.as_str())
-                || (k == 0
-                    && is_start(run[k].start)
-                    && self.lex.is_common(w)
-                    && !self.lex.org_words.contains(&lw))
+                || (k == 0 && is_start(run[k].start) && self.lex.is_common(w) && !self.lex.org_words.contains(&lw))
             {
                 k += 1;
                 continue;
             }
             if self.lex.titles.contains(&lw)
                 || (k + 1 < run.len()
-                    && self.lex.titles.contains(&format!(
-                        "{} {}",
-                        lw,
-                        run[k + 1].text.to_lowercase()
-                    )))
+                    && self.lex.titles.contains(&format!("{} {}", lw, run[k + 1].text.to_lowercase())))
             {
                 title_before = true;
                 k += 1;
@@ -544,15 +497,10 @@ impl Finder<'_> {
         }
         let rest_s = rest[0].start;
         let has_known_inside = inner.iter().any(|&i| found[i].start >= rest_s);
-        let words: Vec<String> = rest
-            .iter()
-            .map(|t| strip_possessive(t.text).0.to_lowercase())
-            .collect();
+        let words: Vec<String> = rest.iter().map(|t| strip_possessive(t.text).0.to_lowercase()).collect();
         let org_word_at = words.iter().enumerate().position(|(wi, w)| {
             self.lex.org_words.contains(w)
-                && !inner
-                    .iter()
-                    .any(|&i| found[i].start <= rest[wi].start && found[i].end >= rest[wi].end)
+                && !inner.iter().any(|&i| found[i].start <= rest[wi].start && found[i].end >= rest[wi].end)
         });
         // Organisation: a head word such as Center, Corps, Command, Company.
         if let Some(ow) = org_word_at
@@ -562,11 +510,7 @@ impl Finder<'_> {
             let name = body[rest_s..name_end].to_string();
             if rest.len() >= 2 && !words.iter().all(|w| self.lex.common.contains(w)) {
                 found.retain(|f| !(f.start >= rest_s && f.end <= name_end));
-                found.push(Found {
-                    start: rest_s,
-                    end: name_end,
-                    key: Key::New(EntityKind::Org, clean_name(&name)),
-                });
+                found.push(Found { start: rest_s, end: name_end, key: Key::New(EntityKind::Org, clean_name(&name)) });
                 return;
             }
         }
@@ -592,8 +536,7 @@ impl Finder<'_> {
             let mut x = 0;
             let mut y = seg.len();
             while x < y
-                && (CONNECTORS.contains(&seg[x].text)
-                    || LEADING_STRIP.contains(&seg[x].text.to_lowercase().as_str()))
+                && (CONNECTORS.contains(&seg[x].text) || LEADING_STRIP.contains(&seg[x].text.to_lowercase().as_str()))
             {
                 x += 1;
             }
@@ -620,29 +563,14 @@ impl Finder<'_> {
         let s = seg[0].start;
         let last = seg[seg.len() - 1];
         let (_, poss) = strip_possessive(last.text);
-        let e = if poss {
-            last.end
-                - if last.text.ends_with("’s") {
-                    "’s".len()
-                } else {
-                    2
-                }
-        } else {
-            last.end
-        };
+        let e = if poss { last.end - if last.text.ends_with("’s") { "’s".len() } else { 2 } } else { last.end };
         let name = &body[s..e];
         let idx_after = all.iter().position(|t| t.start >= last.end);
-        let next_w = idx_after
-            .and_then(|i| all.get(i))
-            .map(|t| t.text.to_lowercase());
-        let next_adjacent = idx_after
-            .and_then(|i| all.get(i))
-            .is_some_and(|t| gap_is(body, last.end, t.start, &[',']));
+        let next_w = idx_after.and_then(|i| all.get(i)).map(|t| t.text.to_lowercase());
+        let next_adjacent = idx_after.and_then(|i| all.get(i)).is_some_and(|t| gap_is(body, last.end, t.start, &[',']));
         let idx_before = all.iter().rposition(|t| t.end <= s);
         let prev_w = idx_before.map(|i| all[i].text.to_lowercase());
-        let prev2 = idx_before
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| all[i].text.to_lowercase());
+        let prev2 = idx_before.and_then(|i| i.checked_sub(1)).map(|i| all[i].text.to_lowercase());
         let all_common = seg.iter().all(|t| self.lex.is_common(t.text));
         if all_common || seg.iter().all(|t| is_acronym(t.text)) {
             return;
@@ -651,68 +579,39 @@ impl Finder<'_> {
         let first_name_at = seg.iter().position(|t| self.lex.is_first_name(t.text));
         let says_after = next_w.as_deref().is_some_and(|w| SAY_VERBS.contains(&w)) && next_adjacent;
         let nameish = |t: &Tok| {
-            !self.lex.is_common(t.text)
-                && !is_acronym(t.text)
-                && t.text.chars().next().is_some_and(char::is_uppercase)
+            !self.lex.is_common(t.text) && !is_acronym(t.text) && t.text.chars().next().is_some_and(char::is_uppercase)
         };
         // Person: "Pavel Zarubin", "President X Y", "X Y said".
-        if (2..=4).contains(&n)
-            || (n > 4 && first_name_at.is_some_and(|f| n - f <= 4 && n - f >= 2))
-        {
-            if let Some(f) = first_name_at
-                .filter(|&f| n - f >= 2 && n - f <= 4 && seg[f + 1..].iter().all(nameish))
-            {
+        if (2..=4).contains(&n) || (n > 4 && first_name_at.is_some_and(|f| n - f <= 4 && n - f >= 2)) {
+            if let Some(f) = first_name_at.filter(|&f| n - f >= 2 && n - f <= 4 && seg[f + 1..].iter().all(nameish)) {
                 let ps = seg[f].start;
-                found.push(Found {
-                    start: ps,
-                    end: e,
-                    key: Key::New(EntityKind::Person, clean_name(&body[ps..e])),
-                });
+                found.push(Found { start: ps, end: e, key: Key::New(EntityKind::Person, clean_name(&body[ps..e])) });
                 return;
             }
             if (title_before || says_after) && n <= 3 && seg.iter().all(nameish) {
-                found.push(Found {
-                    start: s,
-                    end: e,
-                    key: Key::New(EntityKind::Person, clean_name(name)),
-                });
+                found.push(Found { start: s, end: e, key: Key::New(EntityKind::Person, clean_name(name)) });
                 return;
             }
         }
         // Organisation by context: "German outlet Bild", "the Flex factory".
         let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w));
         let org_after = next_w.as_deref().is_some_and(|w| {
-            matches!(
-                w,
-                "factory"
-                    | "plant"
-                    | "company"
-                    | "corporation"
-                    | "group"
-                    | "agency"
-                    | "reported"
-                    | "reports"
-            )
+            matches!(w, "factory" | "plant" | "company" | "corporation" | "group" | "agency" | "reported" | "reports")
         }) && !says_after;
         if n <= 3
             && (org_before || (org_after && n == 1 && !is_start(s)))
             && seg.iter().all(|t| !self.lex.is_common(t.text))
         {
-            found.push(Found {
-                start: s,
-                end: e,
-                key: Key::New(EntityKind::Org, clean_name(name)),
-            });
+            found.push(Found { start: s, end: e, key: Key::New(EntityKind::Org, clean_name(name)) });
             return;
         }
         // Place by context: "near Zvirove", "the village of X", "X Oblast".
-        let region_after =
-            next_w.as_deref().is_some_and(|w| REGION_AFTER.contains(&w)) && next_adjacent;
+        let region_after = next_w.as_deref().is_some_and(|w| REGION_AFTER.contains(&w)) && next_adjacent;
         let place_before = prev_w.as_deref().is_some_and(|w| PLACE_BEFORE.contains(&w))
             || (prev_w.as_deref() == Some("of")
-                && prev2.as_deref().is_some_and(|w| {
-                    matches!(w, "village" | "town" | "city" | "settlement" | "outskirts")
-                }));
+                && prev2
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "village" | "town" | "city" | "settlement" | "outskirts")));
         if n <= 3
             && (place_before || region_after)
             && first_name_at.is_none()
@@ -729,11 +628,7 @@ impl Finder<'_> {
             } else {
                 clean_name(name)
             };
-            found.push(Found {
-                start: s,
-                end: e,
-                key: Key::New(EntityKind::Place, key_name),
-            });
+            found.push(Found { start: s, end: e, key: Key::New(EntityKind::Place, key_name) });
         }
     }
 
@@ -765,11 +660,7 @@ impl Finder<'_> {
             for t in tokens(&body[s.start..s.end]) {
                 let (start, end_full) = (t.start + s.start, t.end + s.start);
                 let (word, poss) = strip_possessive(t.text);
-                let end = if poss {
-                    end_full - (t.text.len() - word.len())
-                } else {
-                    end_full
-                };
+                let end = if poss { end_full - (t.text.len() - word.len()) } else { end_full };
                 if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 3 {
                     continue;
                 }
@@ -778,17 +669,12 @@ impl Finder<'_> {
                 }
                 // The next token must not continue a capitalised name ("Lavrov" yes, "Trump Route" no).
                 let rest = &body[end_full..];
-                let next_cap = rest.starts_with(' ')
-                    && rest[1..].chars().next().is_some_and(char::is_uppercase);
+                let next_cap = rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_uppercase);
                 if next_cap {
                     continue;
                 }
                 if let Some((_, key)) = local.iter().find(|(w, _)| w == word) {
-                    add.push(Found {
-                        start,
-                        end,
-                        key: key.clone(),
-                    });
+                    add.push(Found { start, end, key: key.clone() });
                     continue;
                 }
                 if is_start(start) && self.lex.is_common(word) {
@@ -797,11 +683,7 @@ impl Finder<'_> {
                 if let Some(ids) = self.gaz.surnames.get(&word.to_lowercase())
                     && !self.lex.is_common(word)
                 {
-                    add.push(Found {
-                        start,
-                        end,
-                        key: Key::Known(ids[0]),
-                    });
+                    add.push(Found { start, end, key: Key::Known(ids[0]) });
                 }
             }
         }
@@ -832,24 +714,13 @@ fn prev_word(body: &str, pos: usize) -> Option<String> {
         .into_iter()
         .rev()
         .collect();
-    if w.is_empty() {
-        None
-    } else {
-        Some(w.to_lowercase())
-    }
+    if w.is_empty() { None } else { Some(w.to_lowercase()) }
 }
 
 fn next_word(body: &str, pos: usize) -> Option<String> {
     let after = body[pos..].trim_start_matches([' ', ',']);
-    let w: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-')
-        .collect();
-    if w.is_empty() {
-        None
-    } else {
-        Some(w.to_lowercase())
-    }
+    let w: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    if w.is_empty() { None } else { Some(w.to_lowercase()) }
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -859,4 +730,11 @@ pub fn floor_boundary(s: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+fn prev_cap_word(body: &str, pos: usize) -> Option<String> {
+    let before = body[..pos].strip_suffix(' ')?;
+    let w: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+    w.chars().next().filter(|c| c.is_uppercase()).map(|_| w)
 }

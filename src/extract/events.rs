@@ -41,84 +41,55 @@ fn has_seq(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.contains(p))
 }
 
+fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        a.contains(&w.as_str()) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| b.contains(&x.as_str()))
+    })
+}
+
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
     let lower = sentence.to_lowercase();
     let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
+    // Headings and fragments report nothing.
+    if words.len() < 6 {
+        return Vec::new();
+    }
     let mut kinds = Vec::new();
-    let incursion = has_any(
-        &words,
-        &[
-            "airspace",
-            "balloons",
-            "balloon",
-            "incursion",
-            "incursions",
-            "overflight",
-            "overflights",
-        ],
-    ) || has_seq(
-        &lower,
-        &[
-            "flew over",
-            "flew above",
-            "flying over",
-            "violated the border",
-            "crossed into",
-        ],
-    );
+    let incursion =
+        has_any(&words, &["airspace", "balloons", "balloon", "incursion", "incursions", "overflight", "overflights"])
+            || has_seq(&lower, &["flew over", "flew above", "flying over", "violated the border", "crossed into"]);
     if incursion {
         kinds.push(EventKind::Incursion);
     }
-    let territorial = has_any(
-        &words,
-        &[
-            "captured",
-            "capture",
-            "seized",
-            "liberated",
-            "liberation",
-            "recaptured",
-            "retook",
-            "advanced",
-            "advance",
-            "advances",
-        ],
-    ) && !has_seq(
-        &lower,
-        &[
-            "advanced weapons",
-            "advanced air",
-            "advance of",
-            "in advance",
-        ],
-    ) || has_seq(
-        &lower,
-        &[
-            "taken control",
-            "took control",
-            "taken villages",
-            "had taken",
-            "have taken",
-            "has taken",
-            "to have taken",
-            "taking villages",
-            "taken three",
-            "taken a village",
-            "taken the village",
-            "gained about",
-            "gained around",
-            "square miles",
-            "square kilometers",
-            "square kilometres",
-            "claimed the capture",
-            "reported capture",
-            "control over the",
-        ],
-    );
+    let places = [
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "settlement",
+        "settlements",
+        "control",
+        "positions",
+        "hamlet",
+        "territory",
+    ];
+    let territorial = has_any(&words, &["captured", "seized", "liberated", "recaptured", "retook", "occupied"])
+        && !has_seq(&lower, &["occupied territor", "occupied areas", "occupied parts"])
+        || near(
+            &words,
+            &["advanced", "advancing", "pushed"],
+            &["near", "in", "into", "toward", "towards", "west", "east", "north", "south"],
+            3,
+        )
+        || near(&words, &["taken", "took", "taking", "take", "capture", "claimed", "seize", "gained"], &places, 5)
+        || near(&words, &["gained", "captured", "seized", "lost"], &["square"], 4);
     if territorial {
         kinds.push(EventKind::TerritorialClaim);
     }
+    let conditional =
+        has_seq(&lower, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]);
     let strike_words = has_any(
         &words,
         &[
@@ -131,11 +102,10 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "airstrikes",
             "barrage",
             "bombardment",
-            "shelling",
             "explosions",
             "hit",
-            "hits",
             "striking",
+            "targeted",
         ],
     ) || has_seq(
         &lower,
@@ -151,9 +121,11 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "massive strike",
             "attack on",
             "attacks on",
-            "attacked",
+            "was attacked",
+            "were attacked",
             "strikes on",
             "strike on",
+            "strikes in",
             "strikes against",
             "struck by",
             "aerial bombs",
@@ -164,6 +136,7 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "drone and missile",
             "missiles and drones",
             "drone assault",
+            "attacked",
         ],
     );
     let clash = has_any(
@@ -173,14 +146,12 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "clashes",
             "assaults",
             "repelled",
-            "offensive",
             "engagements",
             "battles",
             "counterattack",
             "counterattacks",
-            "counteroffensive",
             "stormed",
-            "combat",
+            "firefights",
         ],
     ) || has_seq(
         &lower,
@@ -188,16 +159,15 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "infantry assault",
             "ground assault",
             "attacked positions",
-            "assault on",
+            "combat engagements",
+            "assault on positions",
+            "offensive operations",
         ],
     );
-    let casualties = has_any(
-        &words,
-        &[
-            "killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "deaths",
-        ],
-    );
+    let casualties =
+        has_any(&words, &["killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "deaths"]);
     if !incursion
+        && !conditional
         && (strike_words
             || (casualties
                 && !clash
@@ -222,43 +192,60 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
     if clash && !territorial {
         kinds.push(EventKind::GroundClash);
     }
-    let aid = has_any(
+    let vague_aid = has_any(
         &words,
         &[
-            "aid",
-            "package",
-            "deliveries",
-            "delivery",
-            "donated",
-            "donate",
-            "pledged",
-            "supplies",
-            "funding",
-        ],
-    ) || has_seq(
-        &lower,
-        &[
-            "buy and deliver",
-            "to supply",
-            "to provide",
-            "will provide",
-            "military assistance",
-            "financial assistance",
-            "security assistance",
-            "systems to ukraine",
-            "for ukraine worth",
-            "speed up",
-            "air defense systems",
-            "air defence systems",
+            "plead",
+            "pleaded",
+            "urged",
+            "continued",
+            "calls",
+            "called",
+            "need",
+            "needs",
+            "expected",
+            "galvanize",
+            "allegations",
+            "increased",
         ],
     );
+    let aid = (has_seq(
+        &lower,
+        &[
+            "aid package",
+            "package of",
+            "assistance package",
+            "military aid to",
+            "humanitarian aid to",
+            "buy and deliver",
+            "to deliver",
+            "delivered",
+            "donated",
+            "will donate",
+            "pledged",
+            "will send",
+            "has sent",
+            "have sent",
+            "to supply",
+            "will supply",
+            "supplied",
+            "transferred",
+            "will provide",
+            "allocated",
+            "speed up",
+        ],
+    ) || near(
+        &words,
+        &["announced", "approved", "prepared", "unveiled", "signed"],
+        &["package", "aid", "tranche", "funding", "systems"],
+        6,
+    )) && !vague_aid;
     if aid && !kinds.contains(&EventKind::Strike) {
         kinds.push(EventKind::Aid);
     }
     let diplomacy = has_any(
         &words,
         &[
-            "talks",
             "meeting",
             "meetings",
             "met",
@@ -267,17 +254,13 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "visited",
             "visiting",
             "summit",
-            "negotiations",
             "delegations",
             "delegation",
-            "trilateral",
             "hosted",
             "trip",
-            "ceasefire",
-            "agreement",
-            "negotiators",
+            "talks",
         ],
-    );
+    ) && !has_seq(&lower, &["no signs", "peace talks.", "ongoing peace talks", "during ongoing"]);
     if diplomacy {
         kinds.push(EventKind::Diplomacy);
     }
@@ -351,14 +334,8 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
 
 fn preceding_word(body: &str, pos: usize) -> String {
     let before = body[..pos].trim_end();
-    let w: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let w: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
     w.to_lowercase()
 }
 
@@ -384,14 +361,10 @@ const LOCATIVE: &[&str] = &[
     "struck",
 ];
 
-/// Choose the place of an event among the sentence's place mentions.
-fn choose_place(
-    body: &str,
-    gaz: &Gazetteer,
-    mentions: &[Found],
-    idx: &[usize],
-    kind: EventKind,
-) -> Option<usize> {
+/// Choose the place of an event among the sentence's place mentions: the most specific
+/// place named where something happened ("in X", "near X", "on X"); a country only then,
+/// never one that is the sentence's subject or speaker.
+fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], kind: EventKind) -> Option<usize> {
     let mut best: Option<(i32, usize)> = None;
     for &i in idx {
         let f = &mentions[i];
@@ -400,28 +373,26 @@ fn choose_place(
                 Some(p) => (p.kind.specificity() as i32, Some(p.kind)),
                 None => continue,
             },
-            Key::New(EntityKind::Place, name) => (
-                if name.ends_with(" Oblast") || name.ends_with(" Krai") {
-                    3
-                } else {
-                    5
-                },
-                None,
-            ),
+            Key::New(EntityKind::Place, name) => {
+                (if name.ends_with(" Oblast") || name.ends_with(" Krai") { 3 } else { 5 }, None)
+            }
             _ => continue,
         };
-        let mut score = spec * 10;
         let prev = preceding_word(body, f.start);
-        if LOCATIVE.contains(&prev.as_str()) {
-            score += 25;
+        let locative = LOCATIVE.contains(&prev.as_str());
+        let actor = place_is_actor(body, f);
+        let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
+        if actor || (broad && !locative) {
+            continue;
         }
-        if place_is_actor(body, f) {
-            score -= 60;
-        }
-        if pk == Some(PlaceKind::Continent)
-            || pk == Some(PlaceKind::Area) && kind != EventKind::Diplomacy
+        if matches!(pk, Some(PlaceKind::Continent))
+            || (matches!(pk, Some(PlaceKind::Area)) && kind != EventKind::Diplomacy)
         {
-            score -= 15;
+            continue;
+        }
+        let mut score = spec * 10;
+        if locative {
+            score += 25;
         }
         // Earlier mentions are usually the scene; later ones tend to be background.
         score -= (i as i32 - idx[0] as i32).min(5);
@@ -429,7 +400,7 @@ fn choose_place(
             best = Some((score, i));
         }
     }
-    best.filter(|(s, _)| *s > -20).map(|(_, i)| i)
+    best.map(|(_, i)| i)
 }
 
 const CLAIM_VERBS: &[&str] = &[
@@ -479,13 +450,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said".
-fn claimant(
-    body: &str,
-    s: Sentence,
-    mentions: &[Found],
-    idx: &[usize],
-    gaz: &Gazetteer,
-) -> Option<String> {
+fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Option<String> {
     let text = &body[s.start..s.end];
     let toks = tokens(text);
     for (ti, t) in toks.iter().enumerate() {
@@ -496,17 +461,11 @@ fn claimant(
         if lw == "according" {
             if toks.get(ti + 1).is_some_and(|n| n.text == "to") {
                 let after = s.start + toks.get(ti + 1).map(|n| n.end).unwrap_or(t.end);
-                if let Some(&m) = idx
-                    .iter()
-                    .find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6)
-                {
+                if let Some(&m) = idx.iter().find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6) {
                     return Some(name_of(&mentions[m], gaz));
                 }
                 let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| t.text).collect();
-                if let Some(p) = words
-                    .iter()
-                    .position(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str()))
-                {
+                if let Some(p) = words.iter().position(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str())) {
                     return Some(words[..=p].join(" "));
                 }
             }
@@ -551,16 +510,16 @@ fn claimant(
             let mut a = ti;
             let mut seen_noun = false;
             while a > 0 && ti - a < 4 {
+                // A phrase does not reach across punctuation ("In Washington, officials said").
+                if !text[toks[a - 1].end..toks[a].start].chars().all(char::is_whitespace) {
+                    break;
+                }
                 let w = toks[a - 1].text.to_lowercase();
                 if GROUP_NOUNS.contains(&w.as_str()) {
                     seen_noun = true;
                     a -= 1;
                 } else if seen_noun
-                    && (toks[a - 1]
-                        .text
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
+                    && (toks[a - 1].text.chars().next().is_some_and(char::is_uppercase)
                         || matches!(
                             w.as_str(),
                             "state"
@@ -585,6 +544,7 @@ fn claimant(
             }
             if seen_noun {
                 let phrase = &text[toks[a].start..toks[ti - 1].end];
+                let phrase = phrase.strip_prefix("The ").or_else(|| phrase.strip_prefix("the ")).unwrap_or(phrase);
                 return Some(phrase.to_string());
             }
         }
@@ -618,11 +578,7 @@ fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
     if disputed.iter().any(|d| l.contains(d) || n.contains(d)) {
         return Status::Disputed;
     }
-    if claimed {
-        Status::Claimed
-    } else {
-        Status::Reported
-    }
+    if claimed { Status::Claimed } else { Status::Reported }
 }
 
 const DEMONYMS: &[(&str, &str)] = &[
@@ -636,13 +592,7 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("iranian", "Iran"),
 ];
 
-fn actors(
-    sentence: &str,
-    mentions: &[Found],
-    idx: &[usize],
-    gaz: &Gazetteer,
-    body: &str,
-) -> Vec<String> {
+fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, body: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let lower = sentence.to_lowercase();
     for (dem, country) in DEMONYMS {
@@ -705,16 +655,11 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
             m_i += 1;
         }
-        let idx: Vec<usize> = (m_i..ctx.mentions.len())
-            .take_while(|&i| ctx.mentions[i].start < s.end)
-            .collect();
+        let idx: Vec<usize> = (m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
         while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
             d_i += 1;
         }
-        let sdates: Vec<&DateExpr> = ctx.dates[d_i..]
-            .iter()
-            .take_while(|d| d.start < s.end)
-            .collect();
+        let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
         let text = &ctx.body[s.start..s.end];
         // The first date that pins something; "not on February 1" is skipped.
         let own = sdates
@@ -765,18 +710,13 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             .any(|k| l.contains(k))
         });
         let status = status_of(text, next, official);
-        let weapons: Vec<usize> = idx
-            .iter()
-            .copied()
-            .filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon)
-            .collect();
+        let weapons: Vec<usize> =
+            idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
         let acts = actors(text, ctx.mentions, &idx, ctx.gaz, ctx.body);
         for kind in kinds {
             let place = choose_place(ctx.body, ctx.gaz, ctx.mentions, &idx, kind);
             let (killed, injured, drones, missiles) = match kind {
-                EventKind::Strike | EventKind::GroundClash => {
-                    (c.killed, c.injured, c.drones, c.missiles)
-                }
+                EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
                 EventKind::Incursion => (None, None, c.drones, c.missiles),
                 _ => (None, None, None, None),
             };
@@ -824,8 +764,9 @@ fn absorb(into: &mut Draft, d: Draft) {
         (&mut into.drones, d.drones),
         (&mut into.missiles, d.missiles),
     ] {
-        if let Some(v) = v {
-            *slot = Some(slot.map_or(v, |o| o.max(v)));
+        // The first statement of a count stands; later sentences only fill gaps.
+        if slot.is_none() {
+            *slot = v;
         }
     }
     for a in d.actors {
@@ -865,9 +806,7 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
             let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
             match (&ok, &key) {
                 (Some(a), Some(b)) => a == b,
-                (Some(_), None) => {
-                    near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some()
-                }
+                (Some(_), None) => near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some(),
                 (None, Some(_)) => near,
                 (None, None) => near,
             }
@@ -879,11 +818,7 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
     }
     // An event of a scored kind with no place and nothing counted says too little to keep.
     out.retain(|d| {
-        d.place.is_some()
-            || d.killed.is_some()
-            || d.injured.is_some()
-            || d.drones.is_some()
-            || d.missiles.is_some()
+        d.place.is_some() || d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some()
     });
     out
 }

@@ -20,11 +20,7 @@ pub fn article_from_text(file: &str, text: &str, published: Option<NaiveDate>) -
             paragraphs.push(Paragraph {
                 span: Span::new(s, e),
                 body: Span::new(s, e),
-                pieces: vec![Piece {
-                    body: s,
-                    file: s,
-                    len: trimmed.len(),
-                }],
+                pieces: vec![Piece { body: s, file: s, len: trimmed.len() }],
             });
         }
         off += line.len();
@@ -35,11 +31,7 @@ pub fn article_from_text(file: &str, text: &str, published: Option<NaiveDate>) -
         index: 0,
         title: text.lines().next().unwrap_or("").chars().take(80).collect(),
         published,
-        published_from: if published.is_some() {
-            DateSource::Header
-        } else {
-            DateSource::Unknown
-        },
+        published_from: if published.is_some() { DateSource::Header } else { DateSource::Unknown },
         source: None,
         url: None,
         body: text.to_string(),

@@ -89,6 +89,7 @@ pub struct Gazetteer {
     /// Lowercased surname of a known person -> the people with that surname.
     pub surnames: HashMap<String, Vec<KnownId>>,
     by_name: HashMap<(EntityKind, String), KnownId>,
+    form_index: HashMap<String, u32>,
 }
 
 /// A gazetteer match in text.
@@ -121,32 +122,17 @@ fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 fn list(cell: Option<&&str>) -> Vec<String> {
-    cell.map(|c| {
-        c.split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect()
-    })
-    .unwrap_or_default()
+    cell.map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default()
 }
 
 fn nonempty(cell: Option<&&str>) -> Option<String> {
-    cell.map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .map(String::from)
+    cell.map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from)
 }
 
 impl Gazetteer {
     /// Parse the gazetteer from TSV text. Malformed rows are skipped (the data files are
     /// checked by `scripts/gazetteer/check.py` and by the test suite).
-    pub fn from_sources(
-        places: &str,
-        people: &str,
-        orgs: &str,
-        weapons: &str,
-        stop: &str,
-    ) -> Gazetteer {
+    pub fn from_sources(places: &str, people: &str, orgs: &str, weapons: &str, stop: &str) -> Gazetteer {
         let mut place_rows: Vec<(String, Place, Option<String>)> = Vec::new();
         for r in rows(places) {
             if r.len() < 3 {
@@ -166,11 +152,8 @@ impl Gazetteer {
             };
             place_rows.push((r[0].to_string(), place, nonempty(r.get(3))));
         }
-        let index: HashMap<String, u32> = place_rows
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _, _))| (id.clone(), i as u32))
-            .collect();
+        let index: HashMap<String, u32> =
+            place_rows.iter().enumerate().map(|(i, (id, _, _))| (id.clone(), i as u32)).collect();
         let mut places = Vec::with_capacity(place_rows.len());
         for (_, mut p, parent) in place_rows {
             p.parent = parent.and_then(|id| index.get(&id).copied());
@@ -258,15 +241,8 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer patterns build");
-        Gazetteer {
-            places,
-            known,
-            forms,
-            ambiguous,
-            matcher,
-            surnames,
-            by_name,
-        }
+        let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
+        Gazetteer { places, known, forms, ambiguous, matcher, surnames, by_name, form_index }
     }
 
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,
@@ -282,20 +258,21 @@ impl Gazetteer {
             if e < bytes.len() && is_word_byte_after(lowered, e) {
                 continue;
             }
-            out.push(GazMatch {
-                start: s,
-                end: e,
-                form: m.pattern().as_u32(),
-            });
+            out.push(GazMatch { start: s, end: e, form: m.pattern().as_u32() });
         }
         out
     }
 
     pub fn place(&self, known: KnownId) -> Option<&Place> {
-        self.known
-            .get(known as usize)
-            .and_then(|k| k.place)
-            .and_then(|p| self.places.get(p as usize))
+        self.known.get(known as usize).and_then(|k| k.place).and_then(|p| self.places.get(p as usize))
+    }
+
+    /// The place row behind a mention key, if it is a known place.
+    pub fn place_of_key(&self, key: &super::entities::Key) -> Option<&Place> {
+        match key {
+            super::entities::Key::Known(id) => self.place(*id),
+            _ => None,
+        }
     }
 
     /// The place and its parents, innermost first.
@@ -322,23 +299,22 @@ impl Gazetteer {
         place
     }
 
+    /// The entries a surface form may mean (the form in any case).
+    pub fn form(&self, form: &str) -> &[KnownId] {
+        self.form_index.get(&form.to_ascii_lowercase()).map(|&i| self.forms[i as usize].1.as_slice()).unwrap_or(&[])
+    }
+
     pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<KnownId> {
         self.by_name.get(&(kind, name.to_lowercase())).copied()
     }
 }
 
 fn is_word_byte_before(s: &str, i: usize) -> bool {
-    s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 fn is_word_byte_after(s: &str, i: usize) -> bool {
-    s[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    s[i..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
@@ -366,20 +342,8 @@ dc\tDonetsk\tsettlement\tdon\t48\t37.8\t900000\t\n";
     fn parents_form_a_chain() {
         let g = gaz();
         let dr = g.lookup(EntityKind::Place, "Druzhkivka").unwrap();
-        let path: Vec<&str> = g
-            .place_path(dr)
-            .iter()
-            .map(|&p| g.places[p as usize].name.as_str())
-            .collect();
-        assert_eq!(
-            path,
-            [
-                "Druzhkivka",
-                "Kramatorsk Raion",
-                "Donetsk Oblast",
-                "Ukraine"
-            ]
-        );
+        let path: Vec<&str> = g.place_path(dr).iter().map(|&p| g.places[p as usize].name.as_str()).collect();
+        assert_eq!(path, ["Druzhkivka", "Kramatorsk Raion", "Donetsk Oblast", "Ukraine"]);
     }
 
     #[test]

@@ -19,13 +19,7 @@ fn set(src: &str, lower: bool) -> HashSet<String> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            if lower {
-                l.to_lowercase()
-            } else {
-                l.to_string()
-            }
-        })
+        .map(|l| if lower { l.to_lowercase() } else { l.to_string() })
         .collect()
 }
 
@@ -119,10 +113,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         first_names: set(include_str!("../../assets/lexicon/first_names.txt"), false),
-        ambiguous_first_names: set(
-            include_str!("../../assets/lexicon/first_names_ambiguous.txt"),
-            false,
-        ),
+        ambiguous_first_names: set(include_str!("../../assets/lexicon/first_names_ambiguous.txt"), false),
         common,
         titles,
         org_words,
@@ -478,10 +469,7 @@ pub fn get() -> &'static Lexicon {
 
 impl Lexicon {
     pub fn is_common(&self, word: &str) -> bool {
-        let w = word
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_lowercase();
+        let w = word.trim_end_matches("'s").trim_end_matches("’s").to_lowercase();
         self.common.contains(&w)
     }
     pub fn is_first_name(&self, word: &str) -> bool {

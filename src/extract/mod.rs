@@ -38,10 +38,7 @@ fn article_sentences(a: &Article) -> (Vec<Sentence>, Vec<usize>) {
             continue;
         };
         for s in text::sentences(text) {
-            out.push(Sentence {
-                start: s.start + p.body.start,
-                end: s.end + p.body.start,
-            });
+            out.push(Sentence { start: s.start + p.body.start, end: s.end + p.body.start });
             para.push(pi);
         }
     }
@@ -80,10 +77,7 @@ fn latest_explicit(a: &Article) -> Option<NaiveDate> {
 }
 
 fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> PerArticle {
-    let finder = Finder {
-        gaz,
-        lex: lexicon::get(),
-    };
+    let finder = Finder { gaz, lex: lexicon::get() };
     let (sentences, paragraph_of) = article_sentences(a);
     let mentions = finder.find(&a.body, &sentences);
     let dates = article_dates(a, anchor);
@@ -109,21 +103,9 @@ pub fn run(articles: &[Article]) -> Extraction {
 pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
     // Anchor dates: the publication date, else the latest date the article states in full,
     // else the latest date known anywhere in the corpus.
-    let explicit: Vec<Option<NaiveDate>> = articles
-        .par_iter()
-        .map(|a| {
-            if a.published.is_some() {
-                None
-            } else {
-                latest_explicit(a)
-            }
-        })
-        .collect();
-    let corpus_latest = articles
-        .iter()
-        .filter_map(|a| a.published)
-        .chain(explicit.iter().flatten().copied())
-        .max();
+    let explicit: Vec<Option<NaiveDate>> =
+        articles.par_iter().map(|a| if a.published.is_some() { None } else { latest_explicit(a) }).collect();
+    let corpus_latest = articles.iter().filter_map(|a| a.published).chain(explicit.iter().flatten().copied()).max();
     let per: Vec<PerArticle> = articles
         .par_iter()
         .zip(explicit.par_iter())
@@ -149,17 +131,10 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
             });
             let span = a.file_span(f.start, f.end);
             let e = &mut entities[id as usize];
-            e.mentions.push(Mention {
-                article: ai as u32,
-                body: Span::new(f.start, f.end),
-                span,
-            });
+            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span });
             if let Key::New(_, _) = f.key {
                 let surface = &a.body[f.start..f.end];
-                if surface != e.name
-                    && !e.aliases.iter().any(|x| x == surface)
-                    && surface.contains(' ')
-                {
+                if surface != e.name && !e.aliases.iter().any(|x| x == surface) && surface.contains(' ') {
                     e.aliases.push(surface.to_string());
                 }
             }
@@ -177,11 +152,7 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
             let (place_name, place_path, lat, lon) = match place {
                 Some(p) => {
                     let e = &entities[p as usize];
-                    let path = if e.place_path.is_empty() {
-                        vec![e.name.clone()]
-                    } else {
-                        e.place_path.clone()
-                    };
+                    let path = if e.place_path.is_empty() { vec![e.name.clone()] } else { e.place_path.clone() };
                     (Some(e.name.clone()), path, e.lat, e.lon)
                 }
                 None => (None, Vec::new(), None, None),
@@ -190,11 +161,8 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
             ents.sort_unstable();
             ents.dedup();
             let weapons: Vec<String> = {
-                let mut w: Vec<String> = d
-                    .weapons
-                    .iter()
-                    .map(|&m| entities[mention_ids[ai][m] as usize].name.clone())
-                    .collect();
+                let mut w: Vec<String> =
+                    d.weapons.iter().map(|&m| entities[mention_ids[ai][m] as usize].name.clone()).collect();
                 w.dedup();
                 w
             };
@@ -223,10 +191,7 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
             });
         }
     }
-    Extraction {
-        entities,
-        events: events_out,
-    }
+    Extraction { entities, events: events_out }
 }
 
 fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
@@ -235,11 +200,7 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             let known = &gaz.known[*k as usize];
             let (place_path, lat, lon) = match known.place {
                 Some(p) => {
-                    let path = gaz
-                        .place_path(p)
-                        .iter()
-                        .map(|&q| gaz.places[q as usize].name.clone())
-                        .collect();
+                    let path = gaz.place_path(p).iter().map(|&q| gaz.places[q as usize].name.clone()).collect();
                     let pl = &gaz.places[p as usize];
                     (path, pl.lat, pl.lon)
                 }
@@ -262,11 +223,7 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             name: name.clone(),
             kind: *kind,
             aliases: Vec::new(),
-            place_path: if *kind == EntityKind::Place {
-                vec![name.clone()]
-            } else {
-                Vec::new()
-            },
+            place_path: if *kind == EntityKind::Place { vec![name.clone()] } else { Vec::new() },
             lat: None,
             lon: None,
             role: None,

@@ -9,17 +9,14 @@ pub struct Sentence {
 
 /// Words before a period that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-    "rep", "rev", "prof", "jr", "sr", "no", "vs", "etc", "approx", "est", "dept", "corp", "inc",
-    "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "fig", "u.s", "u.k",
-    "u.n", "e.g", "i.e", "a.m", "p.m", "al", "pres",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev", "prof",
+    "jr", "sr", "no", "vs", "etc", "approx", "est", "dept", "corp", "inc", "ltd", "co", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",
+    "sun", "fig", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "al", "pres",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let w = word
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
     if w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()) {
         return true; // an initial: "J. D. Vance"
     }
@@ -39,10 +36,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let lead = seg.len() - seg.trim_start().len();
         let trail = seg.len() - seg.trim_end().len();
         if s + lead < e - trail {
-            out.push(Sentence {
-                start: s + lead,
-                end: e - trail,
-            });
+            out.push(Sentence { start: s + lead, end: e - trail });
         }
     };
     while i < bytes.len() {
@@ -62,6 +56,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     break;
                 }
             }
+            // Footnote markers after the terminator: "hurt.[12] Next".
+            while j < bytes.len() && bytes[j] == b'[' {
+                let close = text[j..].find(']').map(|c| j + c);
+                match close {
+                    Some(c) if c > j + 1 && c - j <= 5 && bytes[j + 1..c].iter().all(u8::is_ascii_digit) => j = c + 1,
+                    _ => break,
+                }
+            }
             if j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
                 let mut k = j;
                 while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'\t') {
@@ -71,18 +73,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 let starts_new = next.is_uppercase()
                     || next.is_ascii_digit()
                     || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—');
-                let word_start = text[..i]
-                    .rfind(|c: char| c.is_whitespace())
-                    .map(|p| p + 1)
-                    .unwrap_or(0);
+                let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map(|p| p + 1).unwrap_or(0);
                 let word = &text[word_start..i];
                 let abbrev = b == b'.' && is_abbreviation(word);
                 // A decimal number: "3.5".
-                let decimal = b == b'.'
-                    && i > 0
-                    && bytes[i - 1].is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && k == j;
+                let decimal = b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit() && next.is_ascii_digit() && k == j;
                 if starts_new && !abbrev && !decimal {
                     push(&mut out, start, j);
                     start = j;
@@ -141,9 +136,7 @@ pub fn parse_number(tok: &str) -> Option<u32> {
     if t.is_empty() {
         return None;
     }
-    if t.chars().all(|c| c.is_ascii_digit() || c == ',')
-        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
+    if t.chars().all(|c| c.is_ascii_digit() || c == ',') && t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         // "1,100" but not "1,10": thousands groups must be three digits.
         let groups: Vec<&str> = t.split(',').collect();
         if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
@@ -166,20 +159,17 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let f = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
-            | 'Å' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
             'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
             'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => {
-                'e'
-            }
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ğ' | 'Ğ' => 'g',
             'ì' | 'í' | 'î' | 'ï' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
             'ł' | 'Ł' => 'l',
             'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
-                'o'
-            }
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
             'ř' | 'Ř' => 'r',
             'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
             'ť' | 'ţ' | 'Ť' => 't',
@@ -214,6 +204,11 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn footnote_markers_do_not_glue_sentences() {
+        assert_eq!(split("Six were hurt.[1] Officials said so.[2]"), ["Six were hurt.[1]", "Officials said so.[2]"]);
     }
 
     #[test]

@@ -60,12 +60,7 @@ impl DateValue {
         DateValue::default()
     }
     pub fn day(d: NaiveDate, how: Resolution) -> Self {
-        DateValue {
-            start: Some(d),
-            end: Some(d),
-            precision: Precision::Day,
-            how,
-        }
+        DateValue { start: Some(d), end: Some(d), precision: Precision::Day, how }
     }
 }
 
