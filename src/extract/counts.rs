@@ -229,13 +229,31 @@ pub struct Counts {
     pub missiles: Option<u32>,
 }
 
+impl Counts {
+    /// Take the other's counts where this has none.
+    pub fn fill_from(&mut self, other: &Counts) {
+        for (slot, v) in [
+            (&mut self.killed, other.killed),
+            (&mut self.injured, other.injured),
+            (&mut self.drones, other.drones),
+            (&mut self.missiles, other.missiles),
+        ] {
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+    }
+}
+
 fn set_max(slot: &mut Option<u32>, v: u32) {
     *slot = Some(slot.map_or(v, |o| o.max(v)));
 }
 
 /// Read the counts stated in one sentence.
 pub fn counts(sentence: &str) -> Counts {
-    let toks = tokens(sentence);
+    // Footnote markers ("injuring 16.[3]") are not numbers of anything.
+    let blanked = blank_footnotes(sentence);
+    let toks = tokens(&blanked);
     let mut c = Counts::default();
     let n = toks.len();
     let mut i = 0;
@@ -301,7 +319,7 @@ pub fn counts(sentence: &str) -> Counts {
         }
         // Passive / nominal: "one person was killed", "six of them were injured",
         // "At least a dozen people were injured", "five dead", "12 deaths".
-        if killed || injured {
+        if (killed || injured) && !w.ends_with("ing") {
             // Look back up to 6 tokens for a number phrase that is not a year or a count of things.
             let lo = i.saturating_sub(7);
             let mut found: Option<u32> = None;
@@ -427,6 +445,33 @@ pub fn counts(sentence: &str) -> Counts {
         i += 1;
     }
     c
+}
+
+/// Replace `[12]`-style footnote markers with spaces (same length, so offsets hold).
+fn blank_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('[') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.as_bytes().to_vec();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'[' {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_digit() && j - i <= 4 {
+                j += 1;
+            }
+            if j > i + 1 && j < b.len() && b[j] == b']' {
+                for x in &mut out[i..=j] {
+                    *x = b' ';
+                }
+                i = j;
+            }
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so this stays valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_string()))
 }
 
 fn is_drone_noun(l: &str) -> bool {

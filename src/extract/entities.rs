@@ -284,6 +284,9 @@ impl Finder<'_> {
             found.push(Found { start: m.start, end: m.end, key: Key::Known(id) });
         }
 
+        // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
+        self.demonym_places(body, &lowered, &mut found);
+
         // 2. Capitalised runs not (wholly) covered by gazetteer names.
         for s in sentences {
             self.runs_in_sentence(body, *s, &mut found, &is_sentence_start);
@@ -350,6 +353,44 @@ impl Finder<'_> {
             }
         }
         best
+    }
+
+    fn demonym_places(&self, body: &str, lowered: &str, found: &mut Vec<Found>) {
+        for noun in [" airspace", " territory", " soil", " border", " waters"] {
+            let mut from = 0;
+            while let Some(p) = lowered[from..].find(noun) {
+                let at = from + p;
+                from = at + noun.len();
+                // Walk back over "Polish and Lithuanian" to every demonym before the noun.
+                let mut end = at;
+                loop {
+                    let before = &body[..end];
+                    let word_start = before
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| !c.is_alphanumeric())
+                        .map(|(i, c)| i + c.len_utf8())
+                        .unwrap_or(0);
+                    let word = &body[word_start..end];
+                    let Some(country) = DEMONYMS.iter().find(|(d, _)| *d == word).map(|(_, c)| *c) else { break };
+                    if let Some(&id) = self
+                        .gaz
+                        .form(country)
+                        .iter()
+                        .find(|&&id| self.gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Country))
+                    {
+                        if !found.iter().any(|f| f.start < end && word_start < f.end) {
+                            found.push(Found { start: word_start, end, key: Key::Known(id) });
+                        }
+                    }
+                    let rest = body[..word_start].trim_end();
+                    match rest.strip_suffix(" and").or_else(|| rest.strip_suffix(',')) {
+                        Some(r) => end = r.trim_end().len(),
+                        None => break,
+                    }
+                }
+            }
+        }
     }
 
     /// "X regions", "X and Y regions", "X region": the name before is a region's.
@@ -738,3 +779,40 @@ fn prev_cap_word(body: &str, pos: usize) -> Option<String> {
         before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
     w.chars().next().filter(|c| c.is_uppercase()).map(|_| w)
 }
+
+/// Adjectives of nationality and the country each stands for.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("Ukrainian", "Ukraine"),
+    ("Russian", "Russia"),
+    ("Belarusian", "Belarus"),
+    ("Polish", "Poland"),
+    ("Lithuanian", "Lithuania"),
+    ("Latvian", "Latvia"),
+    ("Estonian", "Estonia"),
+    ("Finnish", "Finland"),
+    ("Romanian", "Romania"),
+    ("Moldovan", "Moldova"),
+    ("Hungarian", "Hungary"),
+    ("Slovak", "Slovakia"),
+    ("Czech", "Czechia"),
+    ("German", "Germany"),
+    ("Danish", "Denmark"),
+    ("Swedish", "Sweden"),
+    ("Norwegian", "Norway"),
+    ("Turkish", "Turkey"),
+    ("Georgian", "Georgia"),
+    ("Bulgarian", "Bulgaria"),
+    ("French", "France"),
+    ("British", "United Kingdom"),
+    ("Dutch", "Netherlands"),
+    ("Belgian", "Belgium"),
+    ("Iranian", "Iran"),
+    ("Israeli", "Israel"),
+    ("Syrian", "Syria"),
+    ("Chinese", "China"),
+    ("Japanese", "Japan"),
+    ("American", "United States"),
+    ("Azerbaijani", "Azerbaijan"),
+    ("Armenian", "Armenia"),
+    ("Kazakh", "Kazakhstan"),
+];

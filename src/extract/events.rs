@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::counts::{counts, tokens};
+use super::counts::{Counts, counts, tokens};
 use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -49,10 +49,15 @@ fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
 
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
+    classify_unit(sentence, 6)
+}
+
+/// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
+/// fragments) report nothing.
+fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let lower = sentence.to_lowercase();
     let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
-    // Headings and fragments report nothing.
-    if words.len() < 6 {
+    if words.len() < min_words {
         return Vec::new();
     }
     let mut kinds = Vec::new();
@@ -85,7 +90,27 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
         )
         || near(&words, &["taken", "took", "taking", "take", "capture", "claimed", "seize", "gained"], &places, 5)
         || near(&words, &["gained", "captured", "seized", "lost"], &["square"], 4);
-    if territorial {
+    let hypothetical = has_any(
+        &words,
+        &[
+            "demand",
+            "demands",
+            "demanded",
+            "considers",
+            "wants",
+            "cession",
+            "cede",
+            "proposal",
+            "proposed",
+            "would",
+            "could",
+            "aims",
+            "aim",
+            "seeks",
+            "plans",
+        ],
+    );
+    if territorial && !hypothetical {
         kinds.push(EventKind::TerritorialClaim);
     }
     let conditional =
@@ -106,6 +131,9 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "hit",
             "striking",
             "targeted",
+            "intercepted",
+            "intercepting",
+            "downed",
         ],
     ) || has_seq(
         &lower,
@@ -164,8 +192,23 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "offensive operations",
         ],
     );
-    let casualties =
-        has_any(&words, &["killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "deaths"]);
+    let casualties = has_any(
+        &words,
+        &[
+            "killed",
+            "killing",
+            "injured",
+            "injuring",
+            "wounded",
+            "wounding",
+            "dead",
+            "deaths",
+            "fatalities",
+            "injuries",
+            "died",
+            "casualties",
+        ],
+    );
     if !incursion
         && !conditional
         && (strike_words
@@ -175,6 +218,8 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
                     &words,
                     &[
                         "attack",
+                        "debris",
+                        "uavs",
                         "strike",
                         "strikes",
                         "drones",
@@ -209,41 +254,58 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "increased",
         ],
     );
-    let aid = (has_seq(
-        &lower,
-        &[
-            "aid package",
-            "package of",
-            "assistance package",
-            "military aid to",
-            "humanitarian aid to",
-            "buy and deliver",
-            "to deliver",
-            "delivered",
-            "donated",
-            "will donate",
-            "pledged",
-            "will send",
-            "has sent",
-            "have sent",
-            "to supply",
-            "will supply",
-            "supplied",
-            "transferred",
-            "will provide",
-            "allocated",
-            "speed up",
-        ],
-    ) || near(
+    let aid_trigger =
+        has_seq(
+            &lower,
+            &[
+                "aid package",
+                "package of",
+                "assistance package",
+                "military aid to",
+                "humanitarian aid to",
+                "buy and deliver",
+                "to deliver",
+                "will donate",
+                "will send",
+                "has sent",
+                "have sent",
+                "will supply",
+                "will provide",
+                "speed up",
+            ],
+        ) || has_any(&words, &["delivered", "donated", "pledged", "supplied", "transferred", "allocated"])
+            || near(
+                &words,
+                &["announced", "approved", "prepared", "unveiled", "signed"],
+                &["package", "aid", "tranche", "funding", "systems"],
+                6,
+            );
+    let aid_object = has_any(
         &words,
-        &["announced", "approved", "prepared", "unveiled", "signed"],
-        &["package", "aid", "tranche", "funding", "systems"],
-        6,
-    )) && !vague_aid;
+        &[
+            "aid",
+            "package",
+            "assistance",
+            "donated",
+            "pledged",
+            "tranche",
+            "deliveries",
+            "systems",
+            "weapons",
+            "funding",
+            "loan",
+            "grant",
+            "ammunition",
+            "missiles",
+            "drones",
+            "equipment",
+        ],
+    );
+    let aid = aid_trigger && aid_object && !vague_aid;
     if aid && !kinds.contains(&EventKind::Strike) {
         kinds.push(EventKind::Aid);
     }
-    let diplomacy = has_any(
+    let meeting = has_any(
         &words,
         &[
             "meeting",
@@ -258,13 +320,38 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
             "delegation",
             "hosted",
             "trip",
-            "talks",
         ],
-    ) && !has_seq(&lower, &["no signs", "peace talks.", "ongoing peace talks", "during ongoing"]);
+    );
+    let diplomacy = (meeting || has_any(&words, &["talks"]))
+        && !has_seq(&lower, &["no signs", "ongoing peace talks", "during ongoing"])
+        // "fired drones ... since the White House talks": the talks are background to a strike.
+        && (meeting || !kinds.contains(&EventKind::Strike));
     if diplomacy {
         kinds.push(EventKind::Diplomacy);
     }
+    // "whether fighting intensifies", "could strike": speculation is not an event.
+    let speculative = has_any(&words, &["whether", "likely", "might", "would", "if", "unless"])
+        || (lower.contains("could ") && !lower.contains("could not"));
+    if speculative {
+        kinds.retain(|k| !matches!(k, EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim));
+    }
     kinds
+}
+
+/// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    for sep in [", and ", "; ", ", while ", ", but ", ", whereas "] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(sep) {
+            cuts.push(from + p + 1);
+            from += p + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| b > a).collect()
 }
 
 /// Words after a place that show it is the subject or speaker, not where something happened.
@@ -332,34 +419,45 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
     ) && !matches!(next.as_str(), "and")
 }
 
+/// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
 fn preceding_word(body: &str, pos: usize) -> String {
-    let before = body[..pos].trim_end();
+    let mut before = body[..pos].trim_end();
+    let skip = [
+        "the",
+        "The",
+        "city of",
+        "town of",
+        "village of",
+        "capital",
+        "western",
+        "eastern",
+        "southern",
+        "northern",
+        "frontline",
+        "port",
+    ];
+    while let Some(b) =
+        skip.iter().find_map(|art| before.strip_suffix(art).filter(|b| b.ends_with(' ') || b.is_empty()))
+    {
+        before = b.trim_end();
+    }
     let w: String =
         before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
     w.to_lowercase()
 }
 
-const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "on",
-    "over",
-    "across",
-    "into",
-    "outside",
-    "around",
-    "toward",
-    "towards",
-    "above",
-    "of",
-    "visit",
-    "to",
-    "against",
-    "targeting",
-    "hit",
-    "struck",
-];
+/// Words before a place that name where something happened, with how strongly.
+fn locative_strength(word: &str, kind: EventKind) -> i32 {
+    match word {
+        "in" | "near" | "at" | "into" | "over" | "outside" | "above" | "toward" | "towards" | "visit" | "visited"
+        | "visiting" | "hosted" => 25,
+        "on" | "against" | "targeting" | "hit" | "struck" if kind == EventKind::Strike => 25,
+        "to" if matches!(kind, EventKind::Diplomacy | EventKind::Aid) => 25,
+        "on" | "against" | "to" => 12,
+        "of" | "across" | "around" | "from" | "for" => 10,
+        _ => 0,
+    }
+}
 
 /// Choose the place of an event among the sentence's place mentions: the most specific
 /// place named where something happened ("in X", "near X", "on X"); a country only then,
@@ -379,10 +477,18 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
             _ => continue,
         };
         let prev = preceding_word(body, f.start);
-        let locative = LOCATIVE.contains(&prev.as_str());
+        let strength = locative_strength(&prev, kind);
+        let locative = strength > 0;
+        // A meeting happens somewhere one goes to: "in", "at", "visit", "to".
+        if kind == EventKind::Diplomacy && strength < 25 {
+            continue;
+        }
         let actor = place_is_actor(body, f);
         let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
-        if actor || (broad && !locative) {
+        // Aid comes from its donor and an incursion is reported by the country it hit: there
+        // the sentence's subject may be the place.
+        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion);
+        if (actor || (broad && !locative)) && !subject_ok {
             continue;
         }
         if matches!(pk, Some(PlaceKind::Continent))
@@ -390,9 +496,9 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         {
             continue;
         }
-        let mut score = spec * 10;
-        if locative {
-            score += 25;
+        let mut score = spec * 10 + strength;
+        if actor {
+            score -= 30;
         }
         // Earlier mentions are usually the scene; later ones tend to be background.
         score -= (i as i32 - idx[0] as i32).min(5);
@@ -684,7 +790,6 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         if kinds.is_empty() {
             continue;
         }
-        let c = counts(text);
         let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz);
         let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
         let official = claimed_by.as_deref().is_some_and(|c| {
@@ -713,31 +818,60 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let weapons: Vec<usize> =
             idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
         let acts = actors(text, ctx.mentions, &idx, ctx.gaz, ctx.body);
-        for kind in kinds {
-            let place = choose_place(ctx.body, ctx.gaz, ctx.mentions, &idx, kind);
-            let (killed, injured, drones, missiles) = match kind {
-                EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
-                EventKind::Incursion => (None, None, c.drones, c.missiles),
-                _ => (None, None, None, None),
-            };
-            out.push(Draft {
-                kind,
-                date,
-                place,
-                actors: acts.clone(),
-                killed,
-                injured,
-                drones,
-                missiles,
-                weapons: weapons.clone(),
-                claimed_by: claimed_by.clone(),
-                status,
-                start: s.start,
-                end: s.end,
-                mentions: idx.clone(),
-                sentence: si,
-                paragraph: para,
-            });
+        // "X struck A, and B was hit too": when two clauses each report something, each is
+        // its own unit, with its own place, counts and date.
+        let parts = clauses(text);
+        let clause_kinds: Vec<Vec<EventKind>> = parts.iter().map(|&(a, b)| classify_unit(&text[a..b], 3)).collect();
+        // Each clause that reports something is a unit; a clause that reports nothing lends
+        // its counts to the unit before it ("X struck Kyiv, and five people were killed").
+        let mut units: Vec<((usize, usize), Vec<EventKind>, Counts)> = Vec::new();
+        if parts.len() > 1 && clause_kinds.iter().any(|k| !k.is_empty()) {
+            for (&(a, b), k) in parts.iter().zip(clause_kinds) {
+                let c = counts(&text[a..b]);
+                if !k.is_empty() {
+                    units.push(((a, b), k, c));
+                } else if let Some(last) = units.last_mut() {
+                    last.2.fill_from(&c);
+                }
+            }
+        } else {
+            units.push(((0, text.len()), kinds, counts(text)));
+        }
+        for ((ca, cb), kinds, c) in units {
+            let (ua, ub) = (s.start + ca, s.start + cb);
+            let uidx: Vec<usize> =
+                idx.iter().copied().filter(|&i| ctx.mentions[i].start >= ua && ctx.mentions[i].end <= ub).collect();
+            let udate = sdates
+                .iter()
+                .find(|d| d.start >= ua && d.end <= ub && usable_for_event(&d.value))
+                .map(|d| d.value)
+                .unwrap_or(date);
+            for kind in kinds {
+                let place = choose_place(ctx.body, ctx.gaz, ctx.mentions, &uidx, kind);
+                let (killed, injured, drones, missiles) = match kind {
+                    EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
+                    EventKind::Incursion => (None, None, c.drones, c.missiles),
+                    _ => (None, None, None, None),
+                };
+                out.push(Draft {
+                    kind,
+                    date: udate,
+                    place,
+                    actors: acts.clone(),
+                    killed,
+                    injured,
+                    drones,
+                    missiles,
+                    weapons: weapons.clone(),
+                    claimed_by: claimed_by.clone(),
+                    status,
+                    start: s.start,
+                    end: s.end,
+                    mentions: idx.clone(),
+                    sentence: si,
+                    paragraph: para,
+                });
+            }
         }
     }
     merge(ctx, out)
@@ -816,9 +950,26 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
             None => out.push(d),
         }
     }
-    // An event of a scored kind with no place and nothing counted says too little to keep.
-    out.retain(|d| {
-        d.place.is_some() || d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some()
-    });
-    out
+    // A sentence with counts but no place adds to the latest event of its kind that has one
+    // ("Air defences downed all ten drones" after "drones attacked Kyiv").
+    let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
+    for d in out {
+        if d.place.is_none() {
+            let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
+            if let Some(t) =
+                kept.iter().rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
+            {
+                if counted {
+                    absorb(&mut kept[t], d);
+                }
+                continue;
+            }
+            // An event of a scored kind with no place and nothing counted says too little to keep.
+            if !counted {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    kept
 }

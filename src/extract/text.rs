@@ -73,7 +73,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 let starts_new = next.is_uppercase()
                     || next.is_ascii_digit()
                     || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—');
-                let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map(|p| p + 1).unwrap_or(0);
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(p, c)| p + c.len_utf8())
+                    .unwrap_or(0);
                 let word = &text[word_start..i];
                 let abbrev = b == b'.' && is_abbreviation(word);
                 // A decimal number: "3.5".
