@@ -509,6 +509,63 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
     best.map(|(_, i)| i)
 }
 
+const SPEAK_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "claimed",
+    "claims",
+    "told",
+    "wrote",
+    "added",
+    "argued",
+    "accused",
+    "warned",
+    "urged",
+    "insisted",
+    "stressed",
+    "declared",
+    "denied",
+    "called",
+    "praised",
+    "condemned",
+    "vowed",
+    "threatened",
+    "suggested",
+    "admitted",
+    "acknowledged",
+    "compared",
+    "framed",
+    "emphasised",
+    "emphasized",
+    "announced",
+    "noted",
+    "reiterated",
+];
+
+/// A named person who speaks in the sentence ("Lavrov claimed", "..., Zelenskyy said").
+fn speaker(body: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Option<usize> {
+    idx.iter().copied().find(|&m| {
+        let f = &mentions[m];
+        if f.kind(gaz) != EntityKind::Person {
+            return false;
+        }
+        let after = body[f.end..].trim_start_matches(['\'', '’', 's']).trim_start();
+        let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let next = if matches!(next.as_str(), "also" | "further" | "then" | "later" | "has" | "had" | "again") {
+            after[next.len()..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase()
+        } else {
+            next
+        };
+        SPEAK_VERBS.contains(&next.as_str())
+    })
+}
+
 const CLAIM_VERBS: &[&str] = &[
     "said",
     "says",
@@ -786,11 +843,17 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             }
             None => carried.map(|(_, d)| d).unwrap_or_default(),
         };
-        let kinds = classify(text);
+        let mut kinds = classify(text);
         if kinds.is_empty() {
-            continue;
+            // What a named person said is a statement.
+            if speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).is_some() && text.split_whitespace().count() >= 6 {
+                kinds.push(EventKind::Statement);
+            } else {
+                continue;
+            }
         }
-        let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz);
+        let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz)
+            .or_else(|| speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| name_of(&ctx.mentions[m], ctx.gaz)));
         let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
         let official = claimed_by.as_deref().is_some_and(|c| {
             let l = c.to_lowercase();
@@ -954,7 +1017,7 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
     // ("Air defences downed all ten drones" after "drones attacked Kyiv").
     let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
     for d in out {
-        if d.place.is_none() {
+        if d.place.is_none() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
             let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
             if let Some(t) =
                 kept.iter().rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
