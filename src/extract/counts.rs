@@ -26,7 +26,9 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let dot_in_number =
             c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() || inner || group_comma || dot_in_number {
+        // "News.Az", "U.S": a dot between letters, with no space, stays inside the word.
+        let dot_in_name = c == '.' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner || group_comma || dot_in_number || dot_in_name {
             if start.is_none() {
                 start = Some(i);
             }

@@ -222,7 +222,7 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             id,
             name: name.clone(),
             kind: *kind,
-            aliases: Vec::new(),
+            aliases: short_org_name(*kind, name).into_iter().collect(),
             place_path: if *kind == EntityKind::Place { vec![name.clone()] } else { Vec::new() },
             lat: None,
             lon: None,
@@ -230,4 +230,15 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             mentions: Vec::new(),
         },
     }
+}
+
+/// "Rubikon Center for Advanced Unmanned Technologies" is also called "Rubikon Center".
+fn short_org_name(kind: EntityKind, name: &str) -> Option<String> {
+    if kind != EntityKind::Org {
+        return None;
+    }
+    let (head, _) = name.split_once(" for ")?;
+    let lex = lexicon::get();
+    let last = head.split_whitespace().last()?.to_lowercase();
+    (head.contains(' ') && lex.org_words.contains(&last)).then(|| head.to_string())
 }
