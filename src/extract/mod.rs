@@ -26,6 +26,8 @@ use text::Sentence;
 /// What one article yields before entities are linked across articles.
 struct PerArticle {
     mentions: Vec<Found>,
+    /// Mentions in captions: (caption index, mention within the caption text).
+    caption_mentions: Vec<(u32, Found)>,
     drafts: Vec<events::Draft>,
 }
 
@@ -91,7 +93,14 @@ fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> P
         published: a.published,
     };
     let drafts = events::drafts(&ctx);
-    PerArticle { mentions, drafts }
+    let mut caption_mentions = Vec::new();
+    for (ci, c) in a.captions.iter().enumerate() {
+        let sentences = text::sentences(&c.text);
+        for f in finder.find(&c.text, &sentences) {
+            caption_mentions.push((ci as u32, f));
+        }
+    }
+    PerArticle { mentions, caption_mentions, drafts }
 }
 
 /// Extract entities and events from a set of articles.
@@ -120,18 +129,10 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
         let a = &articles[ai];
         let mut this = Vec::with_capacity(pa.mentions.len());
         for f in &pa.mentions {
-            let key = match &f.key {
-                Key::New(k, n) => Key::New(*k, text::fold(n)),
-                k => k.clone(),
-            };
-            let id = *ids.entry(key).or_insert_with(|| {
-                let id = entities.len() as EntityId;
-                entities.push(new_entity(id, &f.key, gaz));
-                id
-            });
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
             let span = a.file_span(f.start, f.end);
             let e = &mut entities[id as usize];
-            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span });
+            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span, caption: None });
             if let Key::New(_, _) = f.key {
                 let surface = &a.body[f.start..f.end];
                 if surface != e.name && !e.aliases.iter().any(|x| x == surface) && surface.contains(' ') {
@@ -139,6 +140,22 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
                 }
             }
             this.push(id);
+        }
+        for (ci, f) in &pa.caption_mentions {
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
+            let c = &a.captions[*ci as usize];
+            // Caption text is a verbatim copy of its line in the file.
+            let span = if c.span.len() == c.text.len() {
+                Span::new(c.span.start + f.start, c.span.start + f.end)
+            } else {
+                c.span
+            };
+            entities[id as usize].mentions.push(Mention {
+                article: ai as u32,
+                body: Span::new(f.start, f.end),
+                span,
+                caption: Some(*ci),
+            });
         }
         mention_ids.push(this);
     }
@@ -192,6 +209,20 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
         }
     }
     Extraction { entities, events: events_out }
+}
+
+/// The entity a mention key refers to, created on first sight. Names found in text are
+/// folded (case, accents) so "Erdoğan" and "Erdogan" are one entity.
+fn entity_id(ids: &mut HashMap<Key, EntityId>, entities: &mut Vec<Entity>, key: &Key, gaz: &Gazetteer) -> EntityId {
+    let folded = match key {
+        Key::New(k, n) => Key::New(*k, text::fold(n)),
+        k => k.clone(),
+    };
+    *ids.entry(folded).or_insert_with(|| {
+        let id = entities.len() as EntityId;
+        entities.push(new_entity(id, key, gaz));
+        id
+    })
 }
 
 fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
