@@ -1254,3 +1254,493 @@ fn explicit_date_strings() {
         assert_eq!(parse_explicit_date(s), None, "{s:?}");
     }
 }
+
+// ---- more forms ------------------------------------------------------------------------
+
+#[test]
+fn quarters_halves_and_weeks_of_a_month() {
+    for anchor in [tue(), None] {
+        check(
+            "Deliveries slowed in Q1 2025.",
+            anchor,
+            &[x("Q1 2025", d(2025, 1, 1), d(2025, 3, 31), Month, Explicit)],
+        );
+        check(
+            "Deliveries slowed in the first half of 2025.",
+            anchor,
+            &[x(
+                "the first half of 2025",
+                d(2025, 1, 1),
+                d(2025, 6, 30),
+                Month,
+                Explicit,
+            )],
+        );
+        check(
+            "Deliveries slowed in the third quarter of 2024.",
+            anchor,
+            &[x(
+                "the third quarter of 2024",
+                d(2024, 7, 1),
+                d(2024, 9, 30),
+                Month,
+                Explicit,
+            )],
+        );
+        check(
+            "Strikes peaked in the last week of February 2024.",
+            anchor,
+            &[x(
+                "the last week of February 2024",
+                d(2024, 2, 23),
+                d(2024, 2, 29),
+                Week,
+                Explicit,
+            )],
+        );
+    }
+    check(
+        "Strikes peaked in the first week of January.",
+        tue(),
+        &[x(
+            "the first week of January",
+            d(2026, 1, 1),
+            d(2026, 1, 7),
+            Week,
+            InferredYear,
+        )],
+    );
+}
+
+#[test]
+fn decades() {
+    for anchor in [tue(), None] {
+        check(
+            "The wars of the 1990s disrupted trade.",
+            anchor,
+            &[x("1990s", d(1990, 1, 1), d(1999, 12, 31), Year, Explicit)],
+        );
+        check(
+            "The base was abandoned in the early 2000s.",
+            anchor,
+            &[x(
+                "early 2000s",
+                d(2000, 1, 1),
+                d(2003, 12, 31),
+                Year,
+                Explicit,
+            )],
+        );
+    }
+    check(
+        "The base was abandoned since the early 2000s.",
+        tue(),
+        &[x(
+            "since the early 2000s",
+            d(2000, 1, 1),
+            d(2026, 2, 3),
+            Year,
+            Relative,
+        )],
+    );
+}
+
+#[test]
+fn year_ranges() {
+    for anchor in [tue(), None] {
+        check(
+            "The 2024-2025 budget was cut.",
+            anchor,
+            &[x(
+                "2024-2025",
+                d(2024, 1, 1),
+                d(2025, 12, 31),
+                Year,
+                Explicit,
+            )],
+        );
+        check(
+            "Output fell in 2024-25.",
+            anchor,
+            &[x("2024-25", d(2024, 1, 1), d(2025, 12, 31), Year, Explicit)],
+        );
+        check(
+            "Output fell between 2022 and 2024.",
+            anchor,
+            &[x(
+                "between 2022 and 2024",
+                d(2022, 1, 1),
+                d(2024, 12, 31),
+                Year,
+                Explicit,
+            )],
+        );
+        check(
+            "Output fell from 2014 to 2022.",
+            anchor,
+            &[x(
+                "from 2014 to 2022",
+                d(2014, 1, 1),
+                d(2022, 12, 31),
+                Year,
+                Explicit,
+            )],
+        );
+    }
+}
+
+#[test]
+fn years_after_prepositions_and_counts() {
+    check(
+        "In 2024 drones became the main weapon.",
+        None,
+        &[x("2024", d(2024, 1, 1), d(2024, 12, 31), Year, Explicit)],
+    );
+    check(
+        "By June 2024 drones had taken over.",
+        None,
+        &[x(
+            "June 2024",
+            d(2024, 6, 1),
+            d(2024, 6, 30),
+            Month,
+            Explicit,
+        )],
+    );
+    check(
+        "Since June 2024 drones have dominated.",
+        tue(),
+        &[x(
+            "Since June 2024",
+            d(2024, 6, 1),
+            d(2026, 2, 3),
+            Month,
+            Relative,
+        )],
+    );
+    none("A total of 2024 shells and a batch of 1999 people.");
+    check(
+        "The plan runs until 2030.",
+        None,
+        &[x("2030", d(2030, 1, 1), d(2030, 12, 31), Year, Explicit)],
+    );
+}
+
+#[test]
+fn weekends_and_other_weeks() {
+    let a = tue();
+    check(
+        "Talks took place over the weekend.",
+        a,
+        &[x(
+            "the weekend",
+            d(2026, 1, 31),
+            d(2026, 2, 1),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Talks took place last weekend.",
+        a,
+        &[x(
+            "last weekend",
+            d(2026, 1, 31),
+            d(2026, 2, 1),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Talks will take place this weekend.",
+        a,
+        &[x(
+            "this weekend",
+            d(2026, 2, 7),
+            d(2026, 2, 8),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Talks will take place next week.",
+        a,
+        &[x(
+            "next week",
+            d(2026, 2, 9),
+            d(2026, 2, 15),
+            Week,
+            Relative,
+        )],
+    );
+    check(
+        "Talks will take place next month.",
+        a,
+        &[x(
+            "next month",
+            d(2026, 3, 1),
+            d(2026, 3, 31),
+            Month,
+            Relative,
+        )],
+    );
+    check(
+        "Talks will take place later this year.",
+        a,
+        &[x(
+            "later this year",
+            d(2026, 2, 3),
+            d(2026, 12, 31),
+            Year,
+            Relative,
+        )],
+    );
+}
+
+#[test]
+fn more_relative_days() {
+    let a = tue();
+    check(
+        "The bridge fell the day before yesterday.",
+        a,
+        &[day("the day before yesterday", d(2026, 2, 1), Relative)],
+    );
+    check(
+        "Repairs finish tomorrow.",
+        a,
+        &[day("tomorrow", d(2026, 2, 4), Relative)],
+    );
+    check(
+        "The bridge fell a year ago.",
+        a,
+        &[x(
+            "a year ago",
+            d(2025, 1, 1),
+            d(2025, 12, 31),
+            Year,
+            Relative,
+        )],
+    );
+    check(
+        "Sirens have sounded since Monday.",
+        a,
+        &[x(
+            "since Monday",
+            d(2026, 2, 2),
+            d(2026, 2, 3),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Kyiv was hit earlier today.",
+        a,
+        &[day("earlier today", d(2026, 2, 3), Relative)],
+    );
+}
+
+#[test]
+fn weekday_ranges_and_nights() {
+    let a = tue();
+    check(
+        "Drones attacked on the night of Monday to Tuesday.",
+        a,
+        &[x(
+            "the night of Monday to Tuesday",
+            d(2026, 2, 2),
+            d(2026, 2, 3),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Drills ran from Friday to Sunday.",
+        a,
+        &[x(
+            "from Friday to Sunday",
+            d(2026, 1, 30),
+            d(2026, 2, 1),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Drones attacked late on Feb. 8 into early Feb. 9, officials said.",
+        Some(d(2026, 2, 9)),
+        &[x(
+            "Feb. 8 into early Feb. 9",
+            d(2026, 2, 8),
+            d(2026, 2, 9),
+            Range,
+            InferredYear,
+        )],
+    );
+    check(
+        "Drones hit the port overnight into Tuesday.",
+        a,
+        &[day("overnight into Tuesday", d(2026, 2, 3), Relative)],
+    );
+}
+
+#[test]
+fn seasons_relative() {
+    let a = tue();
+    check(
+        "Russia prepared all last summer.",
+        a,
+        &[x(
+            "last summer",
+            d(2025, 6, 1),
+            d(2025, 8, 31),
+            Month,
+            Relative,
+        )],
+    );
+    check(
+        "The grid struggled this winter.",
+        a,
+        &[x(
+            "this winter",
+            d(2025, 12, 1),
+            d(2026, 2, 28),
+            Month,
+            Relative,
+        )],
+    );
+    check(
+        "An offensive is expected next spring.",
+        a,
+        &[x(
+            "next spring",
+            d(2026, 3, 1),
+            d(2026, 5, 31),
+            Month,
+            Relative,
+        )],
+    );
+    check(
+        "Kyiv froze last December.",
+        a,
+        &[x(
+            "last December",
+            d(2025, 12, 1),
+            d(2025, 12, 31),
+            Month,
+            Relative,
+        )],
+    );
+    check(
+        "Assaults resumed in late summer 2025.",
+        None,
+        &[x(
+            "late summer 2025",
+            d(2025, 8, 1),
+            d(2025, 8, 31),
+            Month,
+            Explicit,
+        )],
+    );
+}
+
+#[test]
+fn capitals_and_lowercase() {
+    check(
+        "KYIV, FEBRUARY 4, 2026 - Sirens.",
+        None,
+        &[day("FEBRUARY 4, 2026", d(2026, 2, 4), Explicit)],
+    );
+    // Month and weekday names need a capital.
+    none("the february attack on monday");
+}
+
+#[test]
+fn possessive_names_and_months() {
+    none("June's report and August's memo came out.");
+    check(
+        "February's attacks were the worst.",
+        tue(),
+        &[x(
+            "February",
+            d(2026, 2, 1),
+            d(2026, 2, 28),
+            Month,
+            InferredYear,
+        )],
+    );
+}
+
+#[test]
+fn urls_and_timestamps_give_nothing_extra() {
+    check(
+        "[Report](https://example.com/2026/02/27/report-2026-02-27.html) of 2026-02-27T19:53:06Z.",
+        None,
+        &[day("2026-02-27T19:53:06Z", d(2026, 2, 27), Explicit)],
+    );
+}
+
+#[test]
+fn the_past_n_units() {
+    let a = tue();
+    check(
+        "Losses mounted over the past two weeks.",
+        a,
+        &[x(
+            "the past two weeks",
+            d(2026, 1, 20),
+            d(2026, 2, 3),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Losses mounted over the past 48 hours.",
+        a,
+        &[x(
+            "the past 48 hours",
+            d(2026, 2, 1),
+            d(2026, 2, 3),
+            Range,
+            Relative,
+        )],
+    );
+    check(
+        "Losses mounted over the past month.",
+        a,
+        &[x(
+            "the past month",
+            d(2026, 1, 3),
+            d(2026, 2, 3),
+            Month,
+            Relative,
+        )],
+    );
+    // "the last day of" something is not relative to the anchor.
+    none("On the last day of the talks, nothing moved.");
+}
+
+#[test]
+fn cross_year_months_and_seasons_without_year() {
+    let jan5 = Some(d(2026, 1, 5));
+    check(
+        "Strikes intensified in late December.",
+        jan5,
+        &[x(
+            "late December",
+            d(2025, 12, 21),
+            d(2025, 12, 31),
+            Month,
+            InferredYear,
+        )],
+    );
+    check(
+        "Strikes ran from November to January.",
+        jan5,
+        &[x(
+            "from November to January",
+            d(2025, 11, 1),
+            d(2026, 1, 31),
+            Month,
+            InferredYear,
+        )],
+    );
+}

@@ -59,6 +59,8 @@ enum Conn {
     Dash,
     To,
     And,
+    /// "Feb. 8 into early Feb. 9": a night, only between consecutive days.
+    Into,
 }
 
 /// A range endpoint.
@@ -97,7 +99,7 @@ const NOT_PLURAL: &[&str] = &[
     "alongside",
 ];
 
-/// Count nouns: after a month name only these make "February 2000 drones" a count.
+/// Count nouns that make the number before them a count ("of 2000 people").
 const COUNT_NOUNS: &[&str] = &[
     "drones",
     "missiles",
@@ -717,11 +719,7 @@ impl<'a> P<'a> {
         if !self.t.get(k)?.ws {
             return None;
         }
-        let (y, e) = self.year(k)?;
-        if self.word_in(e, COUNT_NOUNS) && !self.glued(e) {
-            return None;
-        }
-        Some((y, e))
+        self.year(k)
     }
 
     /// The word before `i`, when it is one of `ks`.
@@ -794,9 +792,7 @@ impl<'a> P<'a> {
                 return None;
             }
             if let Some((y, e)) = self.year(j) {
-                if !self.count_noun(e) {
-                    return Some((s, Some(y), e));
-                }
+                return Some((s, Some(y), e));
             }
         }
         if s == Season::Fall {
@@ -874,33 +870,33 @@ impl<'a> P<'a> {
         if the && self.word_in(e, YEAR_NOUNS) && !self.glued(e) {
             return true;
         }
-        if self.count_noun(e) {
-            return false;
-        }
+        // After these a year reading is near certain ("In 2024 drones became...").
         if self.prev_kw(
             i,
             &[
                 Kw::In,
-                Kw::By,
-                Kw::Until,
-                Kw::Till,
-                Kw::Of,
                 Kw::During,
                 Kw::Throughout,
                 Kw::Before,
                 Kw::After,
                 Kw::Through,
-                Kw::Around,
-                Kw::For,
-                Kw::Year,
+                Kw::Until,
+                Kw::Till,
                 Kw::Since,
-                Kw::From,
+                Kw::Year,
                 Kw::Early,
                 Kw::Late,
                 Kw::Mid,
                 Kw::Between,
             ],
         ) {
+            return true;
+        }
+        // After these a count is possible ("a total of 2024 shells").
+        if self.count_noun(e) {
+            return false;
+        }
+        if self.prev_kw(i, &[Kw::Of, Kw::For, Kw::Around, Kw::By, Kw::From]) {
             return true;
         }
         // "2024 and 2025", "2022, 2023".
@@ -939,10 +935,16 @@ impl<'a> P<'a> {
                 }
                 return Some((Cal::months(y, m, m), e));
             }
+            if let Some((y1, _, e)) = self.decade(j) {
+                // "the early 2000s": 2000-2003, "mid-1990s": 1993-1996, "late 1980s".
+                let (a, b) = match part {
+                    Part::Early => (0, 3),
+                    Part::Mid => (3, 6),
+                    Part::Late => (7, 9),
+                };
+                return Some((Cal::years(y1 + a, y1 + b), e));
+            }
             if let Some((y, e)) = self.year(j) {
-                if self.count_noun(e) {
-                    return None;
-                }
                 let (m1, m2) = match part {
                     Part::Early => (1, 4),
                     Part::Mid => (5, 8),
@@ -1088,6 +1090,14 @@ impl<'a> P<'a> {
             Cls::Kw(Kw::Until | Kw::Till | Kw::Thru) if ctx == Ctx::From => Conn::To,
             Cls::Kw(Kw::Through) if ctx != Ctx::Between => Conn::To,
             Cls::Kw(Kw::Into) if ctx == Ctx::Night => Conn::To,
+            Cls::Kw(Kw::Into) if ctx == Ctx::Bare => {
+                let k = if self.kw(j + 1, Kw::Early) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return Some((Conn::Into, k));
+            }
             _ if self.punct(j, b'-') => Conn::Dash,
             _ => return None,
         };
@@ -1168,6 +1178,15 @@ impl<'a> P<'a> {
             (U::Cal(a), U::Cal(b)) => {
                 if weak && b.y.is_none() {
                     return None;
+                }
+                if conn == Conn::Into {
+                    let next_day = a.prec == Precision::Day
+                        && b.prec == Precision::Day
+                        && (a.sm == b.sm && b.sd == a.sd + 1
+                            || b.sd == 1 && (b.sm == a.sm % 12 + 1) && a.sd >= 28);
+                    if !next_day {
+                        return None;
+                    }
                 }
                 if conn == Conn::And && ctx == Ctx::Bare {
                     // "February 4 and 5": two consecutive days are one span.
@@ -1516,7 +1535,13 @@ impl<'a> P<'a> {
                 Some(self.hit(i, e, sem))
             }
             Kw::Since => {
-                let h = self.parse_at_checked(i + 1)?;
+                // "since the summer", "since the early 2000s" (not "since the 2022 invasion",
+                // whose year is matched on its own).
+                let h = self.parse_at_checked(i + 1).or_else(|| {
+                    (self.kw(i + 1, Kw::The) && !self.is_num(i + 2))
+                        .then(|| self.parse_at_checked(i + 2))
+                        .flatten()
+                })?;
                 if h.extra.is_some() {
                     return None;
                 }
