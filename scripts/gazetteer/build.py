@@ -75,6 +75,11 @@ FRONTLINE_RAIONS = {
     'Synelnykove Raion', 'Pavlohrad Raion', 'Nikopol Raion',             # Dnipropetrovsk Oblast
 }
 
+# countries whose GeoNames names use scholarly transliteration (Al Maḩallah al Kubrá):
+# the canonical name is ASCII-folded
+FOLD_COUNTRIES = {'EG', 'IQ', 'IR', 'SA', 'SY', 'JO', 'AE', 'QA', 'KW', 'BH', 'OM', 'YE', 'LB',
+                  'PS', 'AF', 'PK', 'LY', 'SD', 'DZ', 'MA', 'TN', 'VN', 'IN', 'BD'}
+CYRILLIC_COUNTRIES = {'RU', 'BY', 'KZ', 'KG', 'TJ'}
 EUROPE_NEAR = {'PL', 'RO', 'SK', 'HU', 'LT', 'LV', 'EE', 'FI', 'MD', 'BY'}
 CAUCASUS_CA = {'GE', 'AM', 'AZ', 'KZ', 'UZ', 'KG', 'TJ', 'TM'}
 MIDEAST = {'TR', 'IL', 'PS', 'SY', 'LB', 'JO', 'IQ', 'IR', 'SA', 'AE', 'QA', 'KW', 'BH', 'OM', 'YE', 'EG'}
@@ -153,7 +158,7 @@ def clean_name(s):
     return s
 
 
-GOOD_ALIAS = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'\-. ]*[A-Za-zÀ-ɏ.]$")
+GOOD_ALIAS = re.compile(r"^[0-9A-Za-zÀ-ɏ'][0-9A-Za-zÀ-ɏ'\-., ]*[0-9A-Za-zÀ-ɏ.]$")
 
 
 class Place:
@@ -189,19 +194,21 @@ class Place:
 # ---------------------------------------------------------------------------------------
 
 def cyr_variants(place, cyr_names, ref_name, ukrainian):
-    """Aliases from the Cyrillic names of a place: Ukrainian ones in three systems, Russian
-    ones in two, keeping only names that are the same word as ref_name (not former or
-    unrelated names, which GeoNames mixes in)."""
+    """Aliases from the Cyrillic names of a place: the Ukrainian name (KATOTTG) in three
+    systems, and the one Russian name closest to ref_name in two.  GeoNames mixes in
+    former names, inflected forms and other Cyrillic languages, so only the single best
+    Russian-looking candidate is used, and only if it is recognisably the same word."""
+    if ukrainian:
+        place.add_alias(uk_kmu(ukrainian), uk_y(ukrainian), uk_apos(ukrainian))
+    best, best_score = None, 0.0
     for cy in cyr_names:
-        if ukrainian and looks_ukrainian(cy) or (ukrainian and cy == ukrainian):
-            forms = [uk_kmu(cy), uk_y(cy), uk_apos(cy)]
-        elif looks_russian(cy):
-            forms = [ru_bgn(cy), ru_simple(cy)]
-        else:
+        if cy == ukrainian or not looks_russian(cy) or ' ' in cy.strip() and ' ' not in ref_name:
             continue
-        if similar(forms[0], ref_name) < 0.6:
-            continue
-        place.add_alias(*forms)
+        score = similar(ru_bgn(cy), ref_name)
+        if score > best_score or (score == best_score and best is not None and cy < best):
+            best, best_score = cy, score
+    if best is not None and best_score >= 0.6:
+        place.add_alias(ru_bgn(best), ru_simple(best))
 
 
 def main():
@@ -404,8 +411,6 @@ def main():
         if ov.get('parent'):
             p.parent = ov['parent']
         p.add_alias(c['name'], fold(c['name']))
-        if ent is not None:
-            p.add_alias(uk_kmu(ent['name']), uk_y(ent['name']), uk_apos(ent['name']))
         cyr_variants(p, cyr, name, ent['name'] if ent else None)
         p.add_alias(*split(ov.get('aliases', '')))
         if ov.get('drop'):
@@ -460,7 +465,8 @@ def main():
     for r in read_tsv('regions.tsv'):
         iso = r['country']
         parent = country_id[iso]
-        cc = (by_id.get(r['centre']) if r['centre'].isdigit() else find_city(iso, r['centre'])) \
+        a1 = r['admin1'] if r['admin1'] not in ('', '-') else None
+        cc = (by_id.get(r['centre']) if r['centre'].isdigit() else find_city(iso, r['centre'], a1)) \
             if r['centre'] else None
         if r['centre'] and cc is None:
             log(f'region centre not found: {r["name"]} / {r["centre"]}')
@@ -499,6 +505,25 @@ def main():
             continue
         if select_city(c, europe):
             chosen[str(c['geonameid'])] = c
+    # drop automatically selected rows that are districts/suburbs of a bigger selected city
+    # (GeoNames lists city districts such as "Budapest XX. kerület" as populated places)
+    auto = sorted(chosen.values(), key=lambda c: (-(c['population'] or 0), c['geonameid']))
+    kept = []
+    for c in auto:
+        gid = str(c['geonameid'])
+        pop = c['population'] or 0
+        inside = False
+        for b in kept:
+            if b['countrycode'] != c['countrycode'] or (b['population'] or 0) < 4 * pop:
+                continue
+            radius = min(25.0, 3 + 1.5 * math.sqrt((b['population'] or 0) / 100000))
+            if dist_km((c['latitude'], c['longitude']), (b['latitude'], b['longitude'])) <= radius:
+                inside = True
+                break
+        if inside and gid not in caps:
+            del chosen[gid]
+        else:
+            kept.append(c)
     city_cur = read_tsv('cities.tsv')
     for r in city_cur:
         if r['geonameid']:
@@ -511,20 +536,27 @@ def main():
         gid = str(c['geonameid'])
         chosen[gid] = c
         ov = overrides.setdefault(gid, {})
-        if r['canonical'] and not ov.get('name'):
-            ov['name'] = r['canonical']
+        canonical = r['canonical'] or ('' if r['geonameid'] or r['name'] == c['name'] else r['name'])
+        if canonical and not ov.get('name'):
+            ov['name'] = canonical
         ov['aliases'] = '|'.join(split(ov.get('aliases', '')) + split(r['aliases']))
     for gid in sorted(chosen, key=int):
         c = chosen[gid]
         ov = overrides.get(gid, {})
         iso = c['countrycode']
         name = ov.get('name') or c['name']
+        if iso in CYRILLIC_COUNTRIES:
+            name = name.replace("'", '').replace('’', '').replace('ë', 'yo').replace('Ë', 'Yo')
+        elif iso in FOLD_COUNTRIES and not ov.get('name'):
+            name = fold(name)
         parent = region_by_a1.get((iso, c['admin1code']))
         parent = parent.id if parent else country_id[iso]
         p = put(Place(gid, name, 'settlement', ov.get('parent') or parent, c['latitude'],
                       c['longitude'], c['population'] or None, src='geonames'))
         p.add_alias(c['name'], fold(c['name']), fold(name))
-        if iso in ('RU', 'BY', 'KZ', 'MD', 'GE', 'AM', 'AZ'):
+        if 'ë' in c['name']:
+            p.add_alias(c['name'].replace('ë', 'e').replace("'", ''))
+        if iso in CYRILLIC_COUNTRIES:
             cyr = sorted({a for a in c['alternatenames'] if is_cyrillic(a)})
             cyr_variants(p, cyr, c['name'], None)
         p.add_alias(*split(ov.get('aliases', '')))
@@ -539,6 +571,18 @@ def main():
                       float(r['lon']) if r['lon'] else None,
                       int(r['population']) if r['population'] else None,
                       split(r['aliases']), src='curated'))
+
+    # ---- resolve parent references written as '=Name' (most populous place of that name)
+    by_name = {}
+    for p in places.values():
+        by_name.setdefault(p.name, []).append(p)
+    for p in places.values():
+        if p.parent.startswith('='):
+            cands = by_name.get(p.parent[1:])
+            if not cands:
+                sys.exit(f'parent {p.parent} of {p.name} not found')
+            cands.sort(key=lambda q: (0 if q.population else 1, -(q.population or 0), q.id))
+            p.parent = cands[0].id
 
     # ---- drop generated aliases that collide with a more important place's canonical name
     canon = {}
