@@ -593,6 +593,27 @@ def main():
         p.aliases = [a for a in p.aliases
                      if canon.get(a.casefold(), p.id) == p.id or p.kind in ('continent', 'country')]
 
+    # ---- homonyms under one parent: a KATOTTG-only row (no coordinates) is merged into a
+    # GeoNames row of the same name; GeoNames rows closer than 3 km are duplicates
+    groups = {}
+    for p in places.values():
+        groups.setdefault((p.name, p.kind, p.parent), []).append(p)
+    for g in groups.values():
+        if len(g) < 2:
+            continue
+        g.sort(key=lambda q: (q.lat is None, -(q.population or 0), q.id))
+        keep = [g[0]]
+        for q in g[1:]:
+            dup = q.lat is None or any(
+                k.lat is not None and dist_km((q.lat, q.lon), (k.lat, k.lon)) < 3 for k in keep)
+            if dup:
+                keep[0].add_alias(*q.aliases)
+                del places[q.id]
+            else:
+                keep.append(q)
+    children = {p.parent for p in places.values()}
+    del children
+
     # ---- sanity: parents exist
     for p in places.values():
         if p.parent and p.parent not in places:
