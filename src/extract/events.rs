@@ -8,7 +8,7 @@ use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::text::Sentence;
-use super::types::{DateValue, EntityKind, EventKind, Precision, Status};
+use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status};
 
 /// An event before entity ids are assigned: refers to mentions by index.
 #[derive(Debug, Clone)]
@@ -496,7 +496,16 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         {
             continue;
         }
+        let after = &body[f.end..];
+        // "US-backed diplomacy", "Washington-brokered": a modifier, not a scene.
+        if after.starts_with('-') {
+            continue;
+        }
         let mut score = spec * 10 + strength;
+        // "the White House talks": without a locative, a place before a noun modifies it.
+        if !locative && after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase())) {
+            score -= 30;
+        }
         if actor {
             score -= 30;
         }
@@ -841,7 +850,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 carried = Some((para, d));
                 d
             }
-            None => carried.map(|(_, d)| d).unwrap_or_default(),
+            None => carried.map(|(_, d)| DateValue { how: Resolution::Context, ..d }).unwrap_or_default(),
         };
         let mut kinds = classify(text);
         if kinds.is_empty() {
@@ -937,7 +946,26 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             }
         }
     }
-    merge(ctx, out)
+    let mut out = merge(ctx, out);
+    // A news story's lead dates what follows unless a sentence says otherwise:
+    // "Russia launched ... overnight" dates the visit reported further down.
+    if let Some(lead) = lead_date(ctx) {
+        for d in out.iter_mut().filter(|d| d.date.start.is_none()) {
+            d.date = DateValue { how: Resolution::Context, ..lead };
+        }
+    }
+    out
+}
+
+/// The first date the article's first paragraph gives that pins a day, a range or a week.
+fn lead_date(ctx: &ArticleCtx) -> Option<DateValue> {
+    let first_para_end =
+        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back()?;
+    ctx.dates
+        .iter()
+        .take_while(|d| d.start < first_para_end)
+        .map(|d| d.value)
+        .find(|v| v.start.is_some() && matches!(v.precision, Precision::Day | Precision::Range | Precision::Week))
 }
 
 fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {

@@ -205,16 +205,17 @@ impl Gazetteer {
             let id = id as KnownId;
             by_name.entry((k.kind, k.name.to_lowercase())).or_insert(id);
             for form in std::iter::once(&k.name).chain(k.aliases.iter()) {
-                let key = form.to_ascii_lowercase();
-                if key.chars().count() < 2 {
-                    continue;
-                }
-                let slot = *form_index.entry(key.clone()).or_insert_with(|| {
-                    forms.push((key, Vec::new()));
-                    forms.len() - 1
-                });
-                if !forms[slot].1.contains(&id) {
-                    forms[slot].1.push(id);
+                for key in surface_keys(form) {
+                    if key.chars().count() < 2 {
+                        continue;
+                    }
+                    let slot = *form_index.entry(key.clone()).or_insert_with(|| {
+                        forms.push((key, Vec::new()));
+                        forms.len() - 1
+                    });
+                    if !forms[slot].1.contains(&id) {
+                        forms[slot].1.push(id);
+                    }
                 }
             }
             if k.kind == EntityKind::Person {
@@ -307,6 +308,25 @@ impl Gazetteer {
     pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<KnownId> {
         self.by_name.get(&(kind, name.to_lowercase())).copied()
     }
+}
+
+/// The lowercased keys a name is matched by: without a leading article ("the White House"
+/// is found as "White House", so the capital check sees "White"), and with typographic
+/// apostrophes as well as straight ones ("Ukraine’s General Staff").
+fn surface_keys(form: &str) -> Vec<String> {
+    let mut key = form.trim().to_ascii_lowercase();
+    for art in ["the ", "a "] {
+        if let Some(rest) = key.strip_prefix(art)
+            && !rest.is_empty()
+        {
+            key = rest.to_string();
+        }
+    }
+    let mut out = vec![key.clone()];
+    if key.contains('\'') {
+        out.push(key.replace('\'', "’"));
+    }
+    out
 }
 
 fn is_word_byte_before(s: &str, i: usize) -> bool {
