@@ -61,12 +61,16 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
         return Vec::new();
     }
     let mut kinds = Vec::new();
-    let incursion =
-        has_any(&words, &["airspace", "balloons", "balloon", "incursion", "incursions", "overflight", "overflights"])
-            || has_seq(&lower, &["flew over", "flew above", "flying over", "violated the border", "crossed into"]);
+    // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
+    // "crossed into Poland" are neither.
+    let aerial = has_any(&words, &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"]);
+    let incursion = has_any(&words, &["airspace", "balloons", "balloon", "overflight", "overflights"])
+        || (has_seq(&lower, &["flew over", "flew above", "flying over", "flew into"]) && aerial)
+        || (has_any(&words, &["incursion", "incursions"]) && aerial);
     if incursion {
         kinds.push(EventKind::Incursion);
     }
+    let ground_incursion = has_any(&words, &["incursion", "incursions"]) && !incursion;
     let places = [
         "village",
         "villages",
@@ -234,6 +238,18 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     {
         kinds.push(EventKind::Strike);
     }
+    // "there were zero drone attacks", "no strikes were reported": nothing happened.
+    if has_seq(&lower, &["zero drone", "zero attacks", "no attacks", "no strikes", "no drone attacks", "no missile attacks", "no shelling"]) {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    // General Staff style: "the invaders attacked on the Oleksandrivka direction" is a
+    // ground assault unless a weapon says otherwise.
+    let weaponry = has_any(&words, &["drone", "drones", "missile", "missiles", "bomb", "bombs", "shelling", "artillery", "airstrike", "airstrikes", "rocket", "rockets", "shahed", "shaheds", "uav", "uavs"]);
+    let ground_attack = (has_any(&words, &["direction", "directions", "assaults", "assault"]) && has_seq(&lower, &["attacked", "attacks", "attack"]) && !weaponry) || ground_incursion;
+    if ground_attack {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    let clash = (clash || ground_attack) && !has_seq(&lower, &["fighting to ", "fight to ", "fighting for "]);
     if clash && !territorial {
         kinds.push(EventKind::GroundClash);
     }
@@ -318,10 +334,9 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
             "summit",
             "delegations",
             "delegation",
-            "hosted",
             "trip",
         ],
-    );
+    ) || hosted_someone(sentence);
     let diplomacy = (meeting || has_any(&words, &["talks"]))
         && !has_seq(&lower, &["no signs", "ongoing peace talks", "during ongoing"])
         // "fired drones ... since the White House talks": the talks are background to a strike.
@@ -336,6 +351,18 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
         kinds.retain(|k| !matches!(k, EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim));
     }
     kinds
+}
+
+/// "hosted Zelenskyy", "hosted talks": hosting as a meeting, not "hosted communities".
+fn hosted_someone(sentence: &str) -> bool {
+    sentence.match_indices("hosted ").any(|(i, m)| {
+        let rest = &sentence[i + m.len()..];
+        let rest = ["the ", "a ", "his ", "her ", "their ", "an "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        rest.starts_with(|c: char| c.is_uppercase())
+            || ["talks", "meeting", "summit", "delegation", "leaders", "counterpart", "president", "prime"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    })
 }
 
 /// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
@@ -446,6 +473,14 @@ fn preceding_word(body: &str, pos: usize) -> String {
     w.to_lowercase()
 }
 
+/// Nouns a place name modifies when it stands before them.
+const MODIFIED_NOUNS: &[&str] = &[
+    "peace", "talks", "war", "conflict", "crisis", "deal", "negotiations", "settlement", "summit", "officials",
+    "government", "forces", "army", "military", "economy", "sanctions", "refugees", "energy", "grain", "policy",
+    "envoy", "issue", "question", "president", "leader", "minister", "authorities", "administration", "embassy",
+    "ambassador", "troops", "delegation", "negotiators", "side", "border", "frontier", "plan", "proposal",
+];
+
 /// Words before a place that name where something happened, with how strongly.
 fn locative_strength(word: &str, kind: EventKind) -> i32 {
     match word {
@@ -499,6 +534,16 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         let after = &body[f.end..];
         // "US-backed diplomacy", "Washington-brokered": a modifier, not a scene.
         if after.starts_with('-') {
+            continue;
+        }
+        // "the Ukraine peace talks", "Kyiv officials": a place naming what a noun belongs to.
+        let next: String = after.trim_start_matches(' ').chars().take_while(|c| c.is_alphabetic()).collect();
+        if MODIFIED_NOUNS.contains(&next.as_str()) {
+            continue;
+        }
+        // A country is a scene only after a real locative ("in", "on", "to"), not "of",
+        // unless it is the donor of aid or the victim reporting an incursion.
+        if broad && strength < 12 && !(subject_ok && actor) {
             continue;
         }
         let mut score = spec * 10 + strength;
@@ -834,14 +879,13 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
         let text = &ctx.body[s.start..s.end];
         // The first date that pins something; "not on February 1" is skipped.
-        let own = sdates
-            .iter()
-            .find(|d| {
-                usable_for_event(&d.value)
-                    && !ctx.body[..d.start].trim_end().ends_with("not on")
-                    && !ctx.body[..d.start].trim_end().ends_with("since")
-            })
-            .map(|d| d.value);
+        let stated = |d: &&&DateExpr| {
+            !ctx.body[..d.start].trim_end().ends_with("not on") && !ctx.body[..d.start].trim_end().ends_with("since")
+        };
+        let own = sdates.iter().filter(stated).find(|d| usable_for_event(&d.value)).map(|d| d.value);
+        // A sentence that dates itself only loosely ("in 2022") keeps its own loose date
+        // rather than borrowing a day from its neighbours.
+        let own_loose = sdates.iter().filter(stated).find(|d| d.value.start.is_some()).map(|d| d.value);
         if carried.is_some_and(|(p, _)| p != para) {
             carried = None;
         }
@@ -850,7 +894,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 carried = Some((para, d));
                 d
             }
-            None => carried.map(|(_, d)| DateValue { how: Resolution::Context, ..d }).unwrap_or_default(),
+            None => match own_loose {
+                Some(d) => d,
+                None => carried.map(|(_, d)| DateValue { how: Resolution::Context, ..d }).unwrap_or_default(),
+            },
         };
         let mut kinds = classify(text);
         if kinds.is_empty() {
