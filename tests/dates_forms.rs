@@ -1744,3 +1744,28 @@ fn cross_year_months_and_seasons_without_year() {
         )],
     );
 }
+
+#[test]
+fn names_that_contain_dates_words() {
+    none("Bloody Sunday and Black Friday were covered by the Sunday Times.");
+    none("The October Revolution and the Winter Olympics, then the Arab Spring.");
+    check(
+        "In October Russia shifted tactics.",
+        tue(),
+        &[x(
+            "October",
+            d(2025, 10, 1),
+            d(2025, 10, 31),
+            Month,
+            InferredYear,
+        )],
+    );
+}
+
+#[test]
+fn long_runs_of_keywords_stay_cheap() {
+    let text = "since as of ".repeat(20_000) + "since January 7";
+    let found = find_dates(&text, Some(d(2026, 1, 10)));
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], "since January 7");
+}

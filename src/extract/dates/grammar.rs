@@ -70,6 +70,51 @@ enum U {
     Wd(u8),
 }
 
+/// Words before a month name that make it a month ("in June", "since March").
+const MONTH_PREPS: &[Kw] = &[
+    Kw::In,
+    Kw::Since,
+    Kw::Until,
+    Kw::Till,
+    Kw::By,
+    Kw::Of,
+    Kw::From,
+    Kw::Between,
+    Kw::Through,
+    Kw::During,
+    Kw::Throughout,
+    Kw::Before,
+    Kw::After,
+    Kw::Early,
+    Kw::Late,
+    Kw::Mid,
+];
+
+/// Words before a weekday that make it a name, not a day ("Bloody Sunday").
+const WEEKDAY_NAMERS: &[&str] = &[
+    "black", "good", "bloody", "super", "ash", "palm", "easter", "holy", "cyber", "maundy",
+    "great", "clean", "shrove", "girl", "man",
+];
+
+/// Words after a weekday that make it a name ("the Sunday Times").
+const WEEKDAY_NAMED: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "independent",
+    "star",
+    "mail",
+    "people",
+    "sport",
+    "world",
+    "night",
+    "school",
+    "club",
+];
+
 /// Lowercase words that end in "s" but are no plural count nouns.
 const NOT_PLURAL: &[&str] = &[
     "this",
@@ -743,32 +788,17 @@ impl<'a> P<'a> {
         let ok = borrowed.is_some()
             || ctx_ok
             || match amb {
-                Amb::Free => true,
+                // "in February Russia attacked" but not "the October Revolution".
+                Amb::Free => {
+                    self.prev_kw(i, MONTH_PREPS)
+                        || !(self.is_word(j) && self.capital(j) && self.cls(j) == Cls::None)
+                }
                 Amb::Name => {
                     !possessive
-                        && (self.prev_kw(
-                            i,
-                            &[
-                                Kw::In,
-                                Kw::Since,
-                                Kw::Until,
-                                Kw::Till,
-                                Kw::By,
-                                Kw::Of,
-                                Kw::From,
-                                Kw::Between,
-                                Kw::Through,
-                                Kw::During,
-                                Kw::Throughout,
-                                Kw::Before,
-                                Kw::After,
-                                Kw::Early,
-                                Kw::Late,
-                                Kw::Mid,
-                            ],
-                        ) || (self.prev_kw(i, &[Kw::And, Kw::Or])
-                            && i >= 2
-                            && matches!(self.cls(i - 2), Cls::Month(_))))
+                        && (self.prev_kw(i, MONTH_PREPS)
+                            || (self.prev_kw(i, &[Kw::And, Kw::Or])
+                                && i >= 2
+                                && matches!(self.cls(i - 2), Cls::Month(_))))
                 }
                 Amb::May | Amb::Abbr => false,
             };
@@ -796,6 +826,10 @@ impl<'a> P<'a> {
             }
         }
         if s == Season::Fall {
+            return None;
+        }
+        // "the Winter Olympics", "Spring Festival".
+        if self.is_word(i + 1) && self.capital(i + 1) && !self.glued(i + 1) {
             return None;
         }
         let ok = ctx_ok
@@ -1430,9 +1464,24 @@ impl<'a> P<'a> {
             return Some(self.hit(i, e, Sem::Cal(c)));
         }
         match self.cls(i) {
-            Cls::Wd(w) if self.capital(i) => Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1))),
+            Cls::Wd(w) if self.capital(i) && !self.weekday_is_name(i) => {
+                Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1)))
+            }
             _ => None,
         }
+    }
+
+    /// "Bloody Sunday", "Black Friday", "the Sunday Times", "the Mail on Sunday".
+    fn weekday_is_name(&self, i: usize) -> bool {
+        let before = i > 0 && !self.glued(i) && self.capital(i - 1);
+        if before && self.word_in(i - 1, WEEKDAY_NAMERS) {
+            return true;
+        }
+        if i >= 2 && self.kw(i - 1, Kw::On) && self.capital(i - 2) && self.word_in(i - 2, &["mail"])
+        {
+            return true;
+        }
+        self.capital(i + 1) && !self.glued(i + 1) && self.word_in(i + 1, WEEKDAY_NAMED)
     }
 
     fn at_num(&self, i: usize) -> Option<Hit> {
@@ -1589,12 +1638,13 @@ impl<'a> P<'a> {
         }
     }
 
+    /// The expression after "since" or "as of": never another "since", "as of",
+    /// "between" or "from" (which also keeps the recursion one level deep).
     fn parse_at_checked(&self, i: usize) -> Option<Hit> {
-        if i < self.t.len() {
-            self.parse_at(i)
-        } else {
-            None
+        if i >= self.t.len() || self.kw_in(i, &[Kw::Since, Kw::As, Kw::Between, Kw::From]) {
+            return None;
         }
+        self.parse_at(i)
     }
 
     fn period_hit(&self, i: usize) -> Option<Hit> {

@@ -93,9 +93,25 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
     if !may_hold_dates(text) {
         return out;
     }
-    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
-    lex::tokenize(text, &mut toks);
-    let p = grammar::P { text, t: &toks };
+    TOKENS.with_borrow_mut(|toks| {
+        toks.clear();
+        lex::tokenize(text, toks);
+        scan(text, toks, anchor, &mut out);
+        if toks.capacity() > 1 << 16 {
+            // Do not keep a huge buffer alive after one long text.
+            *toks = Vec::new();
+        }
+    });
+    out
+}
+
+thread_local! {
+    /// Token buffer reused across calls on one thread.
+    static TOKENS: std::cell::RefCell<Vec<lex::Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn scan(text: &str, toks: &[lex::Tok], anchor: Option<NaiveDate>, out: &mut Vec<DateExpr>) {
+    let p = grammar::P { text, t: toks };
     let mut i = 0;
     while i < toks.len() {
         match p.parse_at(i) {
@@ -112,7 +128,6 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Parse a string that is exactly one full date, year included: `2026-02-03`,
