@@ -1769,3 +1769,18 @@ fn long_runs_of_keywords_stay_cheap() {
     assert_eq!(found.len(), 1);
     assert_eq!(&text[found[0].start..found[0].end], "since January 7");
 }
+
+#[test]
+fn impossible_days_give_nothing() {
+    none("Reports dated February 30 and February 29, 2025 and April 31, 2024 were fake.");
+    check(
+        "A leap day: February 29, 2024.",
+        None,
+        &[day("February 29, 2024", d(2024, 2, 29), Explicit)],
+    );
+    check(
+        "A leap day: February 29.",
+        Some(d(2026, 3, 1)),
+        &[day("February 29", d(2024, 2, 29), InferredYear)],
+    );
+}

@@ -782,6 +782,15 @@ impl<'a> P<'a> {
         if amb == Amb::Abbr {
             return None;
         }
+        // "February 30", "February 29, 2025": a day that cannot be is no month either.
+        if let Some((d, k)) = self.day(j) {
+            let bad_year = self
+                .year_after_day(k)
+                .is_some_and(|(y, _)| chrono::NaiveDate::from_ymd_opt(y, m, d).is_none());
+            if d > days_in_month_max(m) || bad_year {
+                return None;
+            }
+        }
         // "Theresa May's", "June's".
         let possessive = self.punct(j, b'\'') && self.kw(j + 1, Kw::S);
         let borrowed = self.borrow_year(j, false);

@@ -161,3 +161,37 @@ impl Cpu {
         (Cpu::read() - self.0).max(0.01)
     }
 }
+
+#[test]
+#[ignore]
+fn dump_tricky() {
+    let a = Some(d(2026, 2, 3));
+    for s in [
+        "The Su-34 and F-16 jets, 155mm shells and 2,500 km of front; 1,000 drones in 24 hours.",
+        "Zelensky met Trump at the UN General Assembly in September, then in the Oval Office.",
+        "On 24 February 2022 Russia invaded; by March 2022 it had withdrawn from Kyiv.",
+        "The 2014 annexation of Crimea and the 2008 war in Georgia preceded it.",
+        "Kyiv (AP) — Russia fired 40 missiles overnight Tuesday into Wednesday.",
+        "Russian strikes on Tuesday night killed 3; on Wednesday morning sirens sounded again.",
+        "He said talks would happen 'in a week or two' and that March was too late.",
+        "Casualties: 12 killed, 45 injured. Resolution 2202 (2015) was cited.",
+        "Published 3 hours ago. Updated: 10:42 GMT, 3 Feb 2026.",
+        "April 2026 is when the deal expires, per the May 2025 memorandum.",
+        "Between 5 and 10 people died. From 3 to 4 brigades were moved.",
+        "Between 2 and 3 February, drones hit Odesa; from 10 to 12 February, Kharkiv.",
+        "The 93rd brigade, the 3rd Assault Brigade and the 47th held the line.",
+        "In the first 24 hours, 300 drones; in the first week, 1,200.",
+        "Operations since the summer of 2023 and in autumn.",
+        "He served 2 years in prison; 1941-1945 war memorials; the 1990-91 crisis.",
+        "Winter is coming, officials warned, as spring rains turned fields to mud.",
+        "Trump said on Truth Social that he would meet Putin next Friday or the Friday after.",
+        "The mid-term elections and the late-night session ended at midnight.",
+        "Page 2 of 4. Figure 3. Table 2026. Vol. 12, No. 3, March-April 2025.",
+        "Ukraine's Independence Day, August 24, and Defenders Day, October 1.",
+        "As of 8 a.m., 15 people were missing. As of today, the toll is 20.",
+        "The conflict, now in its fourth year, began in 2014.",
+        "Sat., Feb. 7, 2026; Mon Feb 2 2026; 2 Feb, 2026.",
+    ] {
+        println!("{s}\n    {:?}", show(s, a));
+    }
+}
