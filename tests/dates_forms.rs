@@ -1784,3 +1784,73 @@ fn impossible_days_give_nothing() {
         &[day("February 29", d(2024, 2, 29), InferredYear)],
     );
 }
+
+#[test]
+fn weekdays_future_markers() {
+    // Anchor Monday 2 February 2026.
+    let mon = Some(d(2026, 2, 2));
+    let cases = [
+        (
+            "Zelensky is due to visit Paris on Thursday.",
+            "Thursday",
+            d(2026, 2, 5),
+        ),
+        (
+            "Kyiv plans to reopen the bridge on Friday.",
+            "Friday",
+            d(2026, 2, 6),
+        ),
+        (
+            "The delegations would meet on Wednesday.",
+            "Wednesday",
+            d(2026, 2, 4),
+        ),
+        (
+            "The summit is set to open on Saturday.",
+            "Saturday",
+            d(2026, 2, 7),
+        ),
+        // The anchor's own weekday in the future is the anchor.
+        ("The envoys will meet on Monday.", "Monday", d(2026, 2, 2)),
+        // Without a future marker: the most recent such day.
+        ("The envoys met on Saturday.", "Saturday", d(2026, 1, 31)),
+    ];
+    for (text, m, want) in cases {
+        check(text, mon, &[day(m, want, Relative)]);
+    }
+}
+
+#[test]
+fn ranges_with_abbreviations_and_dashes() {
+    let a = tue();
+    check(
+        "Strikes on Jan. 31-Feb. 1 hit Dnipro.",
+        a,
+        &[x(
+            "Jan. 31-Feb. 1",
+            d(2026, 1, 31),
+            d(2026, 2, 1),
+            Range,
+            InferredYear,
+        )],
+    );
+    check(
+        "Strikes from January 31 – February 1, 2026 hit Dnipro.",
+        None,
+        &[x(
+            "from January 31 – February 1, 2026",
+            d(2026, 1, 31),
+            d(2026, 2, 1),
+            Range,
+            Explicit,
+        )],
+    );
+    check(
+        "Strikes on January 31 and February 1 hit Dnipro.",
+        a,
+        &[
+            day("January 31", d(2026, 1, 31), InferredYear),
+            day("February 1", d(2026, 2, 1), InferredYear),
+        ],
+    );
+}
