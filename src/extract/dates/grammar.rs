@@ -1,7 +1,7 @@
 //! The grammar of date expressions, over tokens. Each `at_*` function tries every pattern
 //! that can start at a token and keeps the longest.
 
-use super::lex::{Case, Cls, Kind, Kw, Season, Tok};
+use super::lex::{Case, Cls, Kind, Kw, Season, Tok, case_of};
 use super::resolve::{Cal, Rel, Sem, WdMode};
 use crate::extract::types::Precision;
 
@@ -306,10 +306,20 @@ impl<'a> P<'a> {
         i > 0 && i < self.t.len() && !self.t[i].ws
     }
     fn capital(&self, i: usize) -> bool {
-        matches!(self.t.get(i), Some(t) if matches!(t.case, Case::Cap | Case::Upper))
+        self.case(i)
+            .is_some_and(|c| matches!(c, Case::Cap | Case::Upper))
     }
     fn lower(&self, i: usize) -> bool {
-        matches!(self.t.get(i), Some(t) if t.case == Case::Lower)
+        self.case(i) == Some(Case::Lower)
+    }
+    /// Letter case of an ASCII word token.
+    fn case(&self, i: usize) -> Option<Case> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = &self.text.as_bytes()[t.s as usize..t.e as usize];
+        w.is_ascii().then(|| case_of(w))
     }
     fn word(&self, i: usize) -> &'a str {
         let t = &self.t[i];

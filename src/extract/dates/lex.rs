@@ -202,7 +202,6 @@ pub(super) struct Tok {
     pub ws: bool,
     /// A newline in the whitespace before this token.
     pub nl: bool,
-    pub case: Case,
 }
 
 /// Every word the grammar knows, lowercase.
@@ -443,8 +442,22 @@ fn hash(k: Packed) -> usize {
     (h >> (64 - TABLE_BITS)) as usize
 }
 
+/// For each first letter, a bit per length that some word in `WORDS` has: most words of
+/// a text ("Russian", "forces") are rejected here without hashing.
+static FIRST_LEN: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut f = [0u16; 26];
+    for &(w, _) in WORDS {
+        f[(w.as_bytes()[0] - b'a') as usize] |= 1 << w.len();
+    }
+    f
+});
+
 /// The class of an ASCII word (any case) of at most `MAX_WORD` letters.
 fn classify(w: &[u8]) -> Cls {
+    let first = ((w[0] | 0x20).wrapping_sub(b'a') as usize).min(25);
+    if FIRST_LEN[first] & (1 << w.len()) == 0 {
+        return Cls::None;
+    }
     let key = pack(w);
     let t = &*TABLE;
     let mut i = hash(key);
@@ -498,7 +511,6 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             nd: 0,
             ws,
             nl,
-            case: Case::Mixed,
         };
         if c.is_ascii_digit() {
             let mut v: u32 = 0;
@@ -553,11 +565,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     }
                     tok.kind = Kind::Word;
                     let w = &b[start..i];
-                    if ascii {
-                        tok.case = case_of(w);
-                        if w.len() <= MAX_WORD {
-                            tok.cls = classify(w);
-                        }
+                    if ascii && w.len() <= MAX_WORD {
+                        tok.cls = classify(w);
                     }
                 } else {
                     i += len;
@@ -576,7 +585,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-fn case_of(w: &[u8]) -> Case {
+/// Letter case of an ASCII word (computed on demand: few words need it).
+pub(super) fn case_of(w: &[u8]) -> Case {
     let first_up = w[0].is_ascii_uppercase();
     let rest_lower = w[1..].iter().all(|c| c.is_ascii_lowercase());
     let rest_upper = w[1..].iter().all(|c| c.is_ascii_uppercase());
@@ -651,8 +661,13 @@ mod tests {
 
     #[test]
     fn case_classes() {
-        let t = toks("May MAY may mAy");
-        let c: Vec<Case> = t.iter().map(|t| t.case).collect();
-        assert_eq!(c, vec![Case::Cap, Case::Upper, Case::Lower, Case::Mixed]);
+        let c: Vec<Case> = ["May", "MAY", "may", "mAy", "A"]
+            .iter()
+            .map(|w| case_of(w.as_bytes()))
+            .collect();
+        assert_eq!(
+            c,
+            vec![Case::Cap, Case::Upper, Case::Lower, Case::Mixed, Case::Cap]
+        );
     }
 }
