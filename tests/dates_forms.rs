@@ -1854,3 +1854,29 @@ fn ranges_with_abbreviations_and_dashes() {
         ],
     );
 }
+
+#[test]
+fn past_narrative_is_not_future() {
+    // Anchor Wednesday 4 February 2026.
+    let wed = Some(d(2026, 2, 4));
+    check(
+        "Russia later claimed on Monday that the village fell.",
+        wed,
+        &[day("Monday", d(2026, 2, 2), Relative)],
+    );
+    check(
+        "Due to bad weather, talks on Monday were cancelled.",
+        wed,
+        &[day("Monday", d(2026, 2, 2), Relative)],
+    );
+    check(
+        "The talks are due to resume on Monday.",
+        wed,
+        &[day("Monday", d(2026, 2, 9), Relative)],
+    );
+    check(
+        "On February 4, 2000 troops crossed the river.",
+        wed,
+        &[day("February 4", d(2026, 2, 4), InferredYear)],
+    );
+}

@@ -572,7 +572,9 @@ impl<'a> P<'a> {
     fn year_after_day(&self, k: usize) -> Option<(i32, usize)> {
         if self.punct(k, b',') {
             if self.t.get(k + 1).is_some_and(|t| t.ws) {
-                return self.year(k + 1);
+                // "On February 4, 2000 troops...": a count, not a year.
+                let (y, e) = self.year(k + 1)?;
+                return (!self.word_in(e, COUNT_NOUNS)).then_some((y, e));
             }
             return None;
         }
@@ -1324,17 +1326,21 @@ impl<'a> P<'a> {
                     | Kw::Shall
                     | Kw::Ll
                     | Kw::Scheduled
-                    | Kw::Planned
                     | Kw::Plans
                     | Kw::Planning
-                    | Kw::Due
                     | Kw::Expected
                     | Kw::Upcoming
                     | Kw::Ahead
-                    | Kw::Next
-                    | Kw::Later,
+                    | Kw::Next,
                 ) => return true,
-                Cls::Kw(Kw::Set) if k > 0 && self.kw_in(k - 1, &[Kw::Is, Kw::Are]) => return true,
+                // "is due to", "is set to", "is planned for"; not "due to the weather".
+                Cls::Kw(Kw::Set | Kw::Due | Kw::Planned)
+                    if k > 0 && self.kw_in(k - 1, &[Kw::Is, Kw::Are]) =>
+                {
+                    return true;
+                }
+                // "later on Monday", "later Monday"; not "Russia later claimed on Monday".
+                Cls::Kw(Kw::Later) if s - k <= 2 => return true,
                 Cls::Kw(Kw::To) if self.word_in(k + 1, PLAN_VERBS) => return true,
                 Cls::Kw(
                     Kw::Which
