@@ -63,7 +63,10 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let mut kinds = Vec::new();
     // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
     // "crossed into Poland" are neither.
-    let aerial = has_any(&words, &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"]);
+    let aerial = has_any(
+        &words,
+        &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"],
+    );
     let incursion = has_any(&words, &["airspace", "balloons", "balloon", "overflight", "overflights"])
         || (has_seq(&lower, &["flew over", "flew above", "flying over", "flew into"]) && aerial)
         || (has_any(&words, &["incursion", "incursions"]) && aerial);
@@ -239,13 +242,47 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
         kinds.push(EventKind::Strike);
     }
     // "there were zero drone attacks", "no strikes were reported": nothing happened.
-    if has_seq(&lower, &["zero drone", "zero attacks", "no attacks", "no strikes", "no drone attacks", "no missile attacks", "no shelling"]) {
+    if has_seq(
+        &lower,
+        &[
+            "zero drone",
+            "zero attacks",
+            "no attacks",
+            "no strikes",
+            "no drone attacks",
+            "no missile attacks",
+            "no shelling",
+        ],
+    ) {
         kinds.retain(|k| *k != EventKind::Strike);
     }
     // General Staff style: "the invaders attacked on the Oleksandrivka direction" is a
     // ground assault unless a weapon says otherwise.
-    let weaponry = has_any(&words, &["drone", "drones", "missile", "missiles", "bomb", "bombs", "shelling", "artillery", "airstrike", "airstrikes", "rocket", "rockets", "shahed", "shaheds", "uav", "uavs"]);
-    let ground_attack = (has_any(&words, &["direction", "directions", "assaults", "assault"]) && has_seq(&lower, &["attacked", "attacks", "attack"]) && !weaponry) || ground_incursion;
+    let weaponry = has_any(
+        &words,
+        &[
+            "drone",
+            "drones",
+            "missile",
+            "missiles",
+            "bomb",
+            "bombs",
+            "shelling",
+            "artillery",
+            "airstrike",
+            "airstrikes",
+            "rocket",
+            "rockets",
+            "shahed",
+            "shaheds",
+            "uav",
+            "uavs",
+        ],
+    );
+    let ground_attack = (has_any(&words, &["direction", "directions", "assaults", "assault"])
+        && has_seq(&lower, &["attacked", "attacks", "attack"])
+        && !weaponry)
+        || ground_incursion;
     if ground_attack {
         kinds.retain(|k| *k != EventKind::Strike);
     }
@@ -357,7 +394,8 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
 fn hosted_someone(sentence: &str) -> bool {
     sentence.match_indices("hosted ").any(|(i, m)| {
         let rest = &sentence[i + m.len()..];
-        let rest = ["the ", "a ", "his ", "her ", "their ", "an "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        let rest =
+            ["the ", "a ", "his ", "her ", "their ", "an "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
         rest.starts_with(|c: char| c.is_uppercase())
             || ["talks", "meeting", "summit", "delegation", "leaders", "counterpart", "president", "prime"]
                 .iter()
@@ -475,10 +513,44 @@ fn preceding_word(body: &str, pos: usize) -> String {
 
 /// Nouns a place name modifies when it stands before them.
 const MODIFIED_NOUNS: &[&str] = &[
-    "peace", "talks", "war", "conflict", "crisis", "deal", "negotiations", "settlement", "summit", "officials",
-    "government", "forces", "army", "military", "economy", "sanctions", "refugees", "energy", "grain", "policy",
-    "envoy", "issue", "question", "president", "leader", "minister", "authorities", "administration", "embassy",
-    "ambassador", "troops", "delegation", "negotiators", "side", "border", "frontier", "plan", "proposal",
+    "peace",
+    "talks",
+    "war",
+    "conflict",
+    "crisis",
+    "deal",
+    "negotiations",
+    "settlement",
+    "summit",
+    "officials",
+    "government",
+    "forces",
+    "army",
+    "military",
+    "economy",
+    "sanctions",
+    "refugees",
+    "energy",
+    "grain",
+    "policy",
+    "envoy",
+    "issue",
+    "question",
+    "president",
+    "leader",
+    "minister",
+    "authorities",
+    "administration",
+    "embassy",
+    "ambassador",
+    "troops",
+    "delegation",
+    "negotiators",
+    "side",
+    "border",
+    "frontier",
+    "plan",
+    "proposal",
 ];
 
 /// Words before a place that name where something happened, with how strongly.
