@@ -385,7 +385,12 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let speculative = has_any(&words, &["whether", "likely", "might", "would", "if", "unless"])
         || (lower.contains("could ") && !lower.contains("could not"));
     if speculative {
-        kinds.retain(|k| !matches!(k, EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim));
+        kinds.retain(|k| {
+            !matches!(
+                k,
+                EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim | EventKind::Incursion
+            )
+        });
     }
     kinds
 }
@@ -615,7 +620,7 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         }
         // A country is a scene only after a real locative ("in", "on", "to"), not "of",
         // unless it is the donor of aid or the victim reporting an incursion.
-        if broad && strength < 12 && !(subject_ok && actor) {
+        if broad && strength < 12 && !(subject_ok && (actor || i == idx[0])) {
             continue;
         }
         let mut score = spec * 10 + strength;
