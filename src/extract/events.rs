@@ -49,7 +49,7 @@ fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
 
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
-    classify_unit(sentence, 6)
+    classify_unit(sentence, 4)
 }
 
 /// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
@@ -57,7 +57,9 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
 fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let lower = sentence.to_lowercase();
     let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
-    if words.len() < min_words {
+    // Headings and fragments report nothing: short, or with no closing punctuation.
+    let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
+    if words.len() < min_words || (!closed && words.len() < 8) {
         return Vec::new();
     }
     let mut kinds = Vec::new();
@@ -109,8 +111,6 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
             "cede",
             "proposal",
             "proposed",
-            "would",
-            "could",
             "aims",
             "aim",
             "seeks",
@@ -120,6 +120,12 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     if territorial && !hypothetical {
         kinds.push(EventKind::TerritorialClaim);
     }
+    let launched = near(
+        &words,
+        &["launched", "fired", "lobbed"],
+        &["missiles", "missile", "drones", "drone", "rockets", "bombs", "shells", "shaheds"],
+        5,
+    );
     let conditional =
         has_seq(&lower, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]);
     let strike_words = has_any(
@@ -219,6 +225,7 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     if !incursion
         && !conditional
         && (strike_words
+            || launched
             || (casualties
                 && !clash
                 && has_any(
@@ -498,6 +505,12 @@ fn preceding_word(body: &str, pos: usize) -> String {
         "city of",
         "town of",
         "village of",
+        "port of",
+        "outskirts of",
+        "suburb of",
+        "area of",
+        "settlement of",
+        "region of",
         "capital",
         "western",
         "eastern",
@@ -623,7 +636,19 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         if broad && strength < 12 && !(subject_ok && (actor || i == idx[0])) {
             continue;
         }
+        // "the defence ministry in Bucharest said": where the speaker sits, not the scene.
+        if prev == "in" {
+            let before_in =
+                body[..f.start].trim_end().strip_suffix("in").map(|b| preceding_word(b, b.len())).unwrap_or_default();
+            if GROUP_NOUNS.contains(&before_in.as_str()) {
+                continue;
+            }
+        }
         let mut score = spec * 10 + strength;
+        // "entered Romanian airspace": the country whose airspace it was.
+        if kind == EventKind::Incursion && after.trim_start().starts_with("airspace") {
+            score += 60;
+        }
         // "the White House talks": without a locative, a place before a noun modifies it.
         if !locative && after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase())) {
             score -= 30;

@@ -249,19 +249,30 @@ impl Gazetteer {
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,
     /// so byte offsets are the same as in the original), on word boundaries.
     pub fn find(&self, lowered: &str) -> Vec<GazMatch> {
-        let bytes = lowered.as_bytes();
         let mut out = Vec::new();
-        for m in self.matcher.find_iter(lowered) {
-            let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte_before(lowered, s) {
-                continue;
-            }
-            if e < bytes.len() && is_word_byte_after(lowered, e) {
-                continue;
-            }
-            out.push(GazMatch { start: s, end: e, form: m.pattern().as_u32() });
-        }
+        self.find_accepting(lowered, |m| {
+            out.push(m);
+            true
+        });
         out
+    }
+
+    /// Matches on word boundaries, leftmost-longest, each offered to `accept`. When a
+    /// match is refused ("port of Izmail" in lower case), the search goes on from the next
+    /// character, so a shorter name inside it ("Izmail") is still found.
+    pub fn find_accepting(&self, lowered: &str, mut accept: impl FnMut(GazMatch) -> bool) {
+        let len = lowered.len();
+        let mut pos = 0;
+        while pos < len {
+            let Some(m) = self.matcher.find(aho_corasick::Input::new(lowered).span(pos..len)) else { break };
+            let (s, e) = (m.start(), m.end());
+            let bounded = !(s > 0 && is_word_byte_before(lowered, s)) && !(e < len && is_word_byte_after(lowered, e));
+            if bounded && accept(GazMatch { start: s, end: e, form: m.pattern().as_u32() }) {
+                pos = e;
+            } else {
+                pos = s + lowered[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
     }
 
     pub fn place(&self, known: KnownId) -> Option<&Place> {
