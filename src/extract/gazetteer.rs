@@ -266,7 +266,7 @@ impl Gazetteer {
         while pos < len {
             let Some(m) = self.matcher.find(aho_corasick::Input::new(lowered).span(pos..len)) else { break };
             let (s, e) = (m.start(), m.end());
-            let bounded = !(s > 0 && is_word_byte_before(lowered, s)) && !(e < len && is_word_byte_after(lowered, e));
+            let bounded = !(s > 0 && is_word_byte_before(lowered, s) || e < len && is_word_byte_after(lowered, e));
             if bounded && accept(GazMatch { start: s, end: e, form: m.pattern().as_u32() }) {
                 pos = e;
             } else {
