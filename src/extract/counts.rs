@@ -27,7 +27,9 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let dot_in_number =
             c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() || inner || group_comma || dot_in_number {
+        // "News.Az", "U.S": a dot between letters, with no space, stays inside the word.
+        let dot_in_name = c == '.' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner || group_comma || dot_in_number || dot_in_name {
             if start.is_none() {
                 start = Some(i);
             }
@@ -284,29 +286,34 @@ pub fn counts(sentence: &str) -> Counts {
             if let Some((v, after)) = number_at(&toks, j) {
                 // The number must be about people: a people noun (or nothing noun-like) follows.
                 let next = toks.get(after).map(lower);
-                let ok = match next.as_deref() {
-                    None => true,
-                    Some(nx) => {
-                        PEOPLE_NOUNS.contains(&nx)
-                            || nx.ends_with("-year-olds")
-                            || nx.ends_with("-year-old")
-                            || matches!(
-                                nx,
-                                "and"
-                                    | "in"
-                                    | "on"
-                                    | "at"
-                                    | "as"
-                                    | "when"
-                                    | "after"
-                                    | "while"
-                                    | "during"
-                                    | "including"
-                                    | "according"
-                            )
-                            || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
-                    }
-                };
+                // "wounding 24, the governor said": punctuation right after the number ends it.
+                let punct_after = toks.get(after).is_some_and(|t| {
+                    blanked[toks[after - 1].end..t.start].trim().starts_with([',', '.', ';', ':', ')'])
+                });
+                let ok = punct_after
+                    || match next.as_deref() {
+                        None => true,
+                        Some(nx) => {
+                            PEOPLE_NOUNS.contains(&nx)
+                                || nx.ends_with("-year-olds")
+                                || nx.ends_with("-year-old")
+                                || matches!(
+                                    nx,
+                                    "and"
+                                        | "in"
+                                        | "on"
+                                        | "at"
+                                        | "as"
+                                        | "when"
+                                        | "after"
+                                        | "while"
+                                        | "during"
+                                        | "including"
+                                        | "according"
+                                )
+                                || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
+                        }
+                    };
                 // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
                 if ok && j - (i + 1) <= 4 {
                     if killed {

@@ -13,6 +13,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Lowercase.
     pub org_words: HashSet<String>,
+    /// Phrases that end in an organisation word but are not organisations ("oval office").
+    pub not_org: HashSet<String>,
 }
 
 fn set(src: &str, lower: bool) -> HashSet<String> {
@@ -117,6 +119,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         common,
         titles,
         org_words,
+        not_org: set(include_str!("../../assets/lexicon/not_org_phrases.txt"), true),
     }
 });
 

@@ -26,6 +26,8 @@ use text::Sentence;
 /// What one article yields before entities are linked across articles.
 struct PerArticle {
     mentions: Vec<Found>,
+    /// Mentions in captions: (caption index, mention within the caption text).
+    caption_mentions: Vec<(u32, Found)>,
     drafts: Vec<events::Draft>,
 }
 
@@ -76,11 +78,34 @@ fn latest_explicit(a: &Article) -> Option<NaiveDate> {
         .max()
 }
 
-fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> PerArticle {
+/// The date an article's relative expressions are resolved against.
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    /// The article's own: its publication date, or the latest date it states in full.
+    Own(NaiveDate),
+    /// Borrowed from the corpus: good enough to put a year on "February 1", not to turn
+    /// "Thursday" or "overnight" into a day.
+    Corpus(NaiveDate),
+    None,
+}
+
+fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
     let finder = Finder { gaz, lex: lexicon::get() };
     let (sentences, paragraph_of) = article_sentences(a);
     let mentions = finder.find(&a.body, &sentences);
-    let dates = article_dates(a, anchor);
+    let dates = match anchor {
+        Anchor::Own(d) => article_dates(a, Some(d)),
+        Anchor::None => article_dates(a, None),
+        Anchor::Corpus(d) => {
+            let mut ds = article_dates(a, Some(d));
+            for x in &mut ds {
+                if x.value.how == Resolution::Relative {
+                    x.value = DateValue::unknown();
+                }
+            }
+            ds
+        }
+    };
     let ctx = events::ArticleCtx {
         body: &a.body,
         sentences: &sentences,
@@ -91,7 +116,14 @@ fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> P
         published: a.published,
     };
     let drafts = events::drafts(&ctx);
-    PerArticle { mentions, drafts }
+    let mut caption_mentions = Vec::new();
+    for (ci, c) in a.captions.iter().enumerate() {
+        let sentences = text::sentences(&c.text);
+        for f in finder.find(&c.text, &sentences) {
+            caption_mentions.push((ci as u32, f));
+        }
+    }
+    PerArticle { mentions, caption_mentions, drafts }
 }
 
 /// Extract entities and events from a set of articles.
@@ -109,7 +141,14 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
     let per: Vec<PerArticle> = articles
         .par_iter()
         .zip(explicit.par_iter())
-        .map(|(a, ex)| extract_article(a, a.published.or(*ex).or(corpus_latest), gaz))
+        .map(|(a, ex)| {
+            let anchor = match (a.published.or(*ex), corpus_latest) {
+                (Some(d), _) => Anchor::Own(d),
+                (None, Some(d)) => Anchor::Corpus(d),
+                (None, None) => Anchor::None,
+            };
+            extract_article(a, anchor, gaz)
+        })
         .collect();
 
     // Link mentions across articles into entities.
@@ -120,18 +159,10 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
         let a = &articles[ai];
         let mut this = Vec::with_capacity(pa.mentions.len());
         for f in &pa.mentions {
-            let key = match &f.key {
-                Key::New(k, n) => Key::New(*k, text::fold(n)),
-                k => k.clone(),
-            };
-            let id = *ids.entry(key).or_insert_with(|| {
-                let id = entities.len() as EntityId;
-                entities.push(new_entity(id, &f.key, gaz));
-                id
-            });
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
             let span = a.file_span(f.start, f.end);
             let e = &mut entities[id as usize];
-            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span });
+            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span, caption: None });
             if let Key::New(_, _) = f.key {
                 let surface = &a.body[f.start..f.end];
                 if surface != e.name && !e.aliases.iter().any(|x| x == surface) && surface.contains(' ') {
@@ -139,6 +170,22 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
                 }
             }
             this.push(id);
+        }
+        for (ci, f) in &pa.caption_mentions {
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
+            let c = &a.captions[*ci as usize];
+            // Caption text is a verbatim copy of its line in the file.
+            let span = if c.span.len() == c.text.len() {
+                Span::new(c.span.start + f.start, c.span.start + f.end)
+            } else {
+                c.span
+            };
+            entities[id as usize].mentions.push(Mention {
+                article: ai as u32,
+                body: Span::new(f.start, f.end),
+                span,
+                caption: Some(*ci),
+            });
         }
         mention_ids.push(this);
     }
@@ -194,6 +241,20 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
     Extraction { entities, events: events_out }
 }
 
+/// The entity a mention key refers to, created on first sight. Names found in text are
+/// folded (case, accents) so "Erdoğan" and "Erdogan" are one entity.
+fn entity_id(ids: &mut HashMap<Key, EntityId>, entities: &mut Vec<Entity>, key: &Key, gaz: &Gazetteer) -> EntityId {
+    let folded = match key {
+        Key::New(k, n) => Key::New(*k, text::fold(n)),
+        k => k.clone(),
+    };
+    *ids.entry(folded).or_insert_with(|| {
+        let id = entities.len() as EntityId;
+        entities.push(new_entity(id, key, gaz));
+        id
+    })
+}
+
 fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
     match key {
         Key::Known(k) => {
@@ -222,7 +283,7 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             id,
             name: name.clone(),
             kind: *kind,
-            aliases: Vec::new(),
+            aliases: short_org_name(*kind, name).into_iter().collect(),
             place_path: if *kind == EntityKind::Place { vec![name.clone()] } else { Vec::new() },
             lat: None,
             lon: None,
@@ -230,4 +291,15 @@ fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
             mentions: Vec::new(),
         },
     }
+}
+
+/// "Rubikon Center for Advanced Unmanned Technologies" is also called "Rubikon Center".
+fn short_org_name(kind: EntityKind, name: &str) -> Option<String> {
+    if kind != EntityKind::Org {
+        return None;
+    }
+    let (head, _) = name.split_once(" for ")?;
+    let lex = lexicon::get();
+    let last = head.split_whitespace().last()?.to_lowercase();
+    (head.contains(' ') && lex.org_words.contains(&last)).then(|| head.to_string())
 }

@@ -41,6 +41,9 @@ pub enum Resolution {
     Relative,
     /// Taken from the article's publication date.
     Publication,
+    /// Not stated in the event's own sentence: taken from an earlier sentence of the same
+    /// paragraph, or from the date the article's lead paragraph gives.
+    Context,
     /// Nothing pins it.
     #[default]
     None,
@@ -95,6 +98,10 @@ pub struct Mention {
     pub body: Span,
     /// Byte span in the original file.
     pub span: Span,
+    /// Set when the mention is in a photo caption (index into `Article::captions`); `body`
+    /// is then a span of that caption's text. Captions name entities but never events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<u32>,
 }
 
 pub type EntityId = u32;
