@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use sitrep::corpus::Article;
-use sitrep::extract::fixture::article_from_text;
+use sitrep::corpus::parse_file;
 
 #[path = "../../examples/gen_corpus/synth.rs"]
 pub mod synth;
@@ -61,15 +61,58 @@ pub fn bytes(files: &[(String, Vec<u8>)]) -> u64 {
     files.iter().map(|(_, b)| b.len() as u64).sum()
 }
 
-/// Turn files into articles the way sitrep does.
-///
-/// Until the corpus loader (`sitrep::corpus::parse_file`) is on main this uses the plain-text
-/// fixture loader (one paragraph per line), which does less work than the real loader.
+/// Turn files into articles the way sitrep does: `sitrep::corpus::parse_file` per file
+/// (format detection, metadata, debris and captions set apart); files it refuses are skipped.
 pub fn load(files: &[(String, Vec<u8>)]) -> Vec<Article> {
-    files.iter().filter_map(|(name, b)| std::str::from_utf8(b).ok().map(|t| article_from_text(name, t, None))).collect()
+    files.iter().filter_map(|(name, b)| parse_file(name, b).ok()).flatten().collect()
 }
 
 /// A rayon pool with `threads` threads (0: one per core).
 pub fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool")
+}
+
+/// `n` synthetic events (seed 1): sentences the generator writes, with their facts. Built in
+/// parallel; the same list whatever the thread count.
+pub fn facts(n: u64) -> Vec<synth::Fact> {
+    use rayon::prelude::*;
+    let t = tables();
+    (0..n).into_par_iter().map(|i| synth::event_fact(&t, 1, i, n)).collect()
+}
+
+/// An event as a list line: date, kind, place and text, the fields the event list shows.
+pub fn list_line(f: &synth::Fact) -> String {
+    let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "????-??-??".into());
+    let kind = f.kind.map(|k| k.as_str()).unwrap_or("other");
+    let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
+    format!("{date}  {kind:<17} {place:<18} {}", f.text)
+}
+
+/// Lowercase and strip the accents the generator uses, as the store's folded search key does.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ï' => 'i',
+            'ó' | 'ö' | 'ô' => 'o',
+            'ú' | 'ü' => 'u',
+            'ğ' => 'g',
+            'ş' => 's',
+            'ç' => 'c',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Median and 99th percentile (nearest rank) of some durations, in milliseconds.
+pub fn p50_p99(samples: &mut [std::time::Duration]) -> (f64, f64) {
+    samples.sort_unstable();
+    let at = |q: f64| {
+        let i = ((q * samples.len() as f64).ceil() as usize).clamp(1, samples.len()) - 1;
+        samples[i].as_secs_f64() * 1e3
+    };
+    (at(0.5), at(0.99))
 }
