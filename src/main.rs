@@ -68,11 +68,7 @@ fn run(args: Args) -> Result<(), CliError> {
             let articles = cli::load(&paths)?;
             cli::print_articles(&articles, format, &mut out)?;
         }
-        Some(Command::Events {
-            paths,
-            format,
-            query,
-        }) => {
+        Some(Command::Events { paths, format, query }) => {
             let (articles, ex) = cli::load_and_extract(&paths)?;
             let ids: Vec<u32> = match query {
                 Some(_q) => return Err(CliError::Query("queries are not available yet".into())),

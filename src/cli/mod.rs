@@ -37,11 +37,8 @@ pub enum CliError {
 /// Load the given paths (or the embedded seeds when there are none), printing one line
 /// per problem to stderr. Fails only when not a single article could be loaded.
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
-    let LoadReport { articles, problems } = if paths.is_empty() {
-        corpus::load_seeds()
-    } else {
-        corpus::load_paths(paths)
-    };
+    let LoadReport { articles, problems } =
+        if paths.is_empty() { corpus::load_seeds() } else { corpus::load_paths(paths) };
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &problems {
@@ -51,11 +48,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
         let what = if paths.is_empty() {
             "the embedded seeds".to_string()
         } else {
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         };
         return Err(CliError::NothingLoaded(what));
     }
@@ -69,11 +62,7 @@ pub fn load_and_extract(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction),
     Ok((articles, ex))
 }
 
-pub fn print_articles(
-    articles: &[Article],
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
+pub fn print_articles(articles: &[Article], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
     match format {
         Format::Json => {
@@ -120,11 +109,8 @@ pub fn print_events(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let rows: Vec<EventRow> = ids
-        .iter()
-        .filter_map(|&i| ex.events.get(i as usize))
-        .map(|e| EventRow::new(e, articles))
-        .collect();
+    let rows: Vec<EventRow> =
+        ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, articles)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -142,11 +128,7 @@ pub fn print_entities(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let rows: Vec<EntityRow> = ex
-        .entities
-        .iter()
-        .map(|e| EntityRow::new(e, articles))
-        .collect();
+    let rows: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, articles)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -159,11 +141,7 @@ pub fn print_entities(
 }
 
 /// A short human summary of a loaded corpus.
-pub fn print_stats(
-    articles: &[Article],
-    ex: &Extraction,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
+pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -> Result<(), CliError> {
     use std::collections::BTreeMap;
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
     writeln!(out, "articles  {}", articles.len())?;

@@ -19,12 +19,7 @@ pub struct ParagraphRow {
 
 impl From<&Paragraph> for ParagraphRow {
     fn from(p: &Paragraph) -> Self {
-        ParagraphRow {
-            start: p.span.start,
-            end: p.span.end,
-            body_start: p.body.start,
-            body_end: p.body.end,
-        }
+        ParagraphRow { start: p.span.start, end: p.span.end, body_start: p.body.start, body_end: p.body.end }
     }
 }
 
@@ -77,11 +72,7 @@ impl From<&Article> for ArticleRow {
             captions: a
                 .captions
                 .iter()
-                .map(|c| CaptionRow {
-                    text: c.text.clone(),
-                    start: c.span.start,
-                    end: c.span.end,
-                })
+                .map(|c| CaptionRow { text: c.text.clone(), start: c.span.start, end: c.span.end })
                 .collect(),
         }
     }
@@ -260,18 +251,7 @@ pub fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError
 
 pub fn entities_csv(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "role",
-        "place_path",
-        "lat",
-        "lon",
-        "mentions",
-        "articles",
-    ])?;
+    w.write_record(["id", "name", "kind", "aliases", "role", "place_path", "lat", "lon", "mentions", "articles"])?;
     for r in rows {
         let mut arts: Vec<&str> = r.mentions.iter().map(|m| m.article.as_str()).collect();
         arts.dedup();
@@ -321,19 +301,9 @@ pub fn fit(s: &str, width: usize) -> String {
 }
 
 pub fn articles_table(articles: &[Article], out: &mut dyn Write) -> Result<(), CliError> {
-    writeln!(
-        out,
-        "{}  {}  {}  {}",
-        fit("ID", 28),
-        fit("PUBLISHED", 10),
-        fit("SOURCE", 16),
-        "TITLE"
-    )?;
+    writeln!(out, "{}  {}  {}  TITLE", fit("ID", 28), fit("PUBLISHED", 10), fit("SOURCE", 16))?;
     for a in articles {
-        let date = a
-            .published
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into());
+        let date = a.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
         writeln!(
             out,
             "{}  {}  {}  {}",
@@ -371,14 +341,7 @@ pub fn events_table(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliErr
 
 pub fn entities_table(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
     for r in rows {
-        writeln!(
-            out,
-            "{} {} {:>5}  {}",
-            fit(r.kind, 7),
-            fit(&r.name, 40),
-            r.mentions.len(),
-            r.place_path.join(" > ")
-        )?;
+        writeln!(out, "{} {} {:>5}  {}", fit(r.kind, 7), fit(&r.name, 40), r.mentions.len(), r.place_path.join(" > "))?;
     }
     Ok(())
 }

@@ -87,7 +87,9 @@ impl Article {
     /// Map a byte range of `body` back to the original file.
     ///
     /// The start maps to the file byte of the body's start, the end to the byte after the
-    /// last body byte, so a range that crosses a cut-out piece of debris covers it.
+    /// last body byte, so a range that crosses a cut-out piece of debris covers it. A start
+    /// that falls between pieces (on a paragraph break) maps to the next piece; an end that
+    /// falls between pieces maps to the end of the previous one. Offsets past the body clamp.
     pub fn file_span(&self, body_start: usize, body_end: usize) -> Span {
         let start = self.file_offset(body_start, false);
         let end = self.file_offset(body_end, true).max(start);
@@ -95,24 +97,210 @@ impl Article {
     }
 
     fn file_offset(&self, body_off: usize, is_end: bool) -> usize {
-        // Find the last piece starting at or before body_off (for an end offset, strictly before,
-        // so an end at a piece boundary maps to the end of the previous piece).
-        let mut best: Option<&Piece> = None;
-        for p in self.paragraphs.iter().flat_map(|p| p.pieces.iter()) {
-            let starts_before = if is_end {
+        let paras = &self.paragraphs;
+        // The last piece starting at or before `body_off` (strictly before for an end, so an
+        // end on a piece boundary maps to the end of the previous piece).
+        let starts_before = |p: &Piece| {
+            if is_end {
                 p.body < body_off
             } else {
                 p.body <= body_off
-            };
-            if starts_before {
-                best = Some(p);
-            } else {
-                break;
+            }
+        };
+        let pi = paras.partition_point(|p| p.pieces.first().is_some_and(starts_before));
+        let Some(para) = pi.checked_sub(1).map(|i| &paras[i]) else {
+            // Before the first piece.
+            return paras
+                .iter()
+                .flat_map(|p| p.pieces.first())
+                .next()
+                .map_or(0, |p| p.file);
+        };
+        let k = para.pieces.partition_point(starts_before);
+        let piece = &para.pieces[k.max(1) - 1];
+        let inside = body_off - piece.body;
+        if inside < piece.len || is_end {
+            return piece.file + inside.min(piece.len);
+        }
+        // A start at or after the end of `piece` (in the gap after it): the next piece, if any.
+        para.pieces
+            .get(k.max(1))
+            .or_else(|| paras.get(pi).and_then(|p| p.pieces.first()))
+            .map_or(piece.file + piece.len, |next| next.file)
+    }
+
+    /// Check the provenance invariants against the bytes of the file the article came from:
+    /// every piece copies file bytes exactly, every span lies inside the file on UTF-8
+    /// boundaries, paragraphs are in order and tile the body with `\n\n` between them.
+    pub fn verify(&self, file: &[u8]) -> Result<(), String> {
+        let body = self.body.as_bytes();
+        let on_boundary =
+            |off: usize| off == file.len() || (off < file.len() && (file[off] & 0xC0) != 0x80);
+        let check_span = |what: &str, s: Span| -> Result<(), String> {
+            if s.start > s.end || s.end > file.len() {
+                return Err(format!(
+                    "{what} span {s:?} outside the file ({} bytes)",
+                    file.len()
+                ));
+            }
+            if !on_boundary(s.start) || !on_boundary(s.end) {
+                return Err(format!("{what} span {s:?} not on UTF-8 boundaries"));
+            }
+            Ok(())
+        };
+        let mut expected_body_start = 0;
+        let mut last_file_end = 0;
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            check_span("paragraph", p.span)?;
+            if p.body.start != expected_body_start {
+                return Err(format!(
+                    "paragraph {i} starts at body {} instead of {expected_body_start}",
+                    p.body.start
+                ));
+            }
+            if p.span.start < last_file_end {
+                return Err(format!("paragraph {i} is out of order in the file"));
+            }
+            last_file_end = p.span.end;
+            let mut at = p.body.start;
+            for piece in &p.pieces {
+                if piece.body != at || piece.len == 0 {
+                    return Err(format!(
+                        "paragraph {i}: pieces do not tile the body at {at}"
+                    ));
+                }
+                let fs = Span::new(piece.file, piece.file + piece.len);
+                check_span("piece", fs)?;
+                if fs.start < p.span.start || fs.end > p.span.end {
+                    return Err(format!(
+                        "paragraph {i}: piece {fs:?} outside the paragraph span"
+                    ));
+                }
+                let b = body.get(piece.body..piece.body + piece.len);
+                if b != Some(&file[fs.start..fs.end]) {
+                    return Err(format!(
+                        "paragraph {i}: piece at body {} does not copy file {fs:?}",
+                        piece.body
+                    ));
+                }
+                at += piece.len;
+            }
+            if at != p.body.end {
+                return Err(format!(
+                    "paragraph {i}: pieces end at {at}, paragraph at {}",
+                    p.body.end
+                ));
+            }
+            expected_body_start = p.body.end + 2;
+            if p.body.end < body.len() && body.get(p.body.end..p.body.end + 2) != Some(b"\n\n") {
+                return Err(format!("paragraph {i} is not followed by a blank line"));
             }
         }
-        match best {
-            Some(p) => p.file + (body_off - p.body).min(p.len),
-            None => self.paragraphs.first().map(|p| p.span.start).unwrap_or(0),
+        let body_len = self.paragraphs.last().map_or(0, |p| p.body.end);
+        if body_len != body.len() {
+            return Err(format!(
+                "body is {} bytes, paragraphs cover {body_len}",
+                body.len()
+            ));
         }
+        for c in &self.captions {
+            check_span("caption", c.span)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str, paragraphs: Vec<Paragraph>) -> Article {
+        Article {
+            id: "t#0".into(),
+            file: "t".into(),
+            index: 0,
+            title: String::new(),
+            published: None,
+            published_from: DateSource::Unknown,
+            source: None,
+            url: None,
+            body: body.into(),
+            paragraphs,
+            captions: Vec::new(),
+        }
+    }
+
+    // File: "Alpha[1] beta.\n\nGamma." ; body: "Alpha beta.\n\nGamma."
+    fn sample() -> (&'static str, Article) {
+        let file = "Alpha[1] beta.\n\nGamma.";
+        let a = article(
+            "Alpha beta.\n\nGamma.",
+            vec![
+                Paragraph {
+                    span: Span::new(0, 14),
+                    body: Span::new(0, 11),
+                    pieces: vec![
+                        Piece {
+                            body: 0,
+                            file: 0,
+                            len: 5,
+                        },
+                        Piece {
+                            body: 5,
+                            file: 8,
+                            len: 6,
+                        },
+                    ],
+                },
+                Paragraph {
+                    span: Span::new(16, 22),
+                    body: Span::new(13, 19),
+                    pieces: vec![Piece {
+                        body: 13,
+                        file: 16,
+                        len: 6,
+                    }],
+                },
+            ],
+        );
+        (file, a)
+    }
+
+    #[test]
+    fn file_span_maps_across_cut_debris() {
+        let (file, a) = sample();
+        assert!(a.verify(file.as_bytes()).is_ok());
+        // "beta" inside the second piece.
+        let s = a.file_span(6, 10);
+        assert_eq!(&file[s.start..s.end], "beta");
+        // "Alpha beta" crosses the cut-out marker and covers it.
+        let s = a.file_span(0, 10);
+        assert_eq!(&file[s.start..s.end], "Alpha[1] beta");
+        // An end on a piece boundary stays before the debris.
+        let s = a.file_span(0, 5);
+        assert_eq!(&file[s.start..s.end], "Alpha");
+        // "Gamma" in the second paragraph.
+        let s = a.file_span(13, 18);
+        assert_eq!(&file[s.start..s.end], "Gamma");
+    }
+
+    #[test]
+    fn file_span_in_gaps_and_out_of_range() {
+        let (file, a) = sample();
+        // A start on the paragraph break maps to the next paragraph.
+        let s = a.file_span(11, 18);
+        assert_eq!(&file[s.start..s.end], "Gamma");
+        // Past the end clamps to the end of the last piece.
+        let s = a.file_span(15, 500);
+        assert_eq!(&file[s.start..s.end], "mma.");
+        let empty = article("", Vec::new());
+        assert_eq!(empty.file_span(0, 3), Span::new(0, 0));
+    }
+
+    #[test]
+    fn verify_rejects_a_wrong_piece() {
+        let (file, mut a) = sample();
+        a.paragraphs[0].pieces[1].file = 7;
+        assert!(a.verify(file.as_bytes()).is_err());
     }
 }

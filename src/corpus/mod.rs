@@ -2,11 +2,36 @@
 //!
 //! Every article remembers where each paragraph of its cleaned body came from in the
 //! original file, so any span of the body can be mapped back to exact file bytes.
+//!
+//! The input comes in several forms, all handled by [`parse_file`]:
+//! - plain text, with or without a headline line;
+//! - YAML front matter (`---` / `title:` / `source:` / `date:` / `---`);
+//! - `Key: value` header lines at the top (`Title:`, `Date:`, `Source:`, `URL:` ...);
+//! - scraped web pages saved as markdown (`## Metadata`, `## Page Structure`, `## Content`);
+//! - pages holding several articles one after another.
+//!
+//! Photo captions are kept apart in [`Article::captions`]; navigation, share buttons, related
+//! stories, cookie and newsletter prompts and other page debris are left out of the body.
 
 mod article;
-pub use article::{Article, Caption, DateSource, Paragraph, Piece, Span};
+mod assemble;
+mod boilerplate;
+mod captions;
+mod dates;
+mod error;
+mod front_matter;
+mod headers;
+mod inline;
+mod load;
+mod parse;
+mod scraped;
+mod split;
+mod text;
 
-use std::path::PathBuf;
+pub use article::{Article, Caption, DateSource, Paragraph, Piece, Span};
+pub use error::LoadError;
+pub use load::{SUPPORTED_EXTENSIONS, load_paths, load_seeds};
+pub use parse::parse_file;
 
 /// A problem with one input: the file (or folder) and a one-line message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -20,15 +45,4 @@ pub struct Problem {
 pub struct LoadReport {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
-}
-
-/// Load the seed corpus embedded in the binary.
-pub fn load_seeds() -> LoadReport {
-    // Filled in by the loader (issue 2).
-    LoadReport::default()
-}
-
-/// Load every supported file below the given paths.
-pub fn load_paths(_paths: &[PathBuf]) -> LoadReport {
-    LoadReport::default()
 }

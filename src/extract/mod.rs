@@ -1,13 +1,275 @@
 //! Extraction: pure functions from cleaned articles to entities and events.
 //! Every result points back to the article and the byte span it came from.
 
+pub mod counts;
 pub mod dates;
+pub mod entities;
+pub mod events;
+pub mod fixture;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod text;
 mod types;
 pub use types::*;
 
-use crate::corpus::Article;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::corpus::{Article, Span};
+use dates::DateExpr;
+use entities::{Finder, Found, Key};
+use gazetteer::Gazetteer;
+use text::Sentence;
+
+/// What one article yields before entities are linked across articles.
+struct PerArticle {
+    mentions: Vec<Found>,
+    /// Mentions in captions: (caption index, mention within the caption text).
+    caption_mentions: Vec<(u32, Found)>,
+    drafts: Vec<events::Draft>,
+}
+
+/// Sentences of an article, never crossing a paragraph, with the paragraph of each.
+fn article_sentences(a: &Article) -> (Vec<Sentence>, Vec<usize>) {
+    let mut out = Vec::new();
+    let mut para = Vec::new();
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        let Some(text) = a.body.get(p.body.start..p.body.end) else {
+            continue;
+        };
+        for s in text::sentences(text) {
+            out.push(Sentence { start: s.start + p.body.start, end: s.end + p.body.start });
+            para.push(pi);
+        }
+    }
+    if a.paragraphs.is_empty() && !a.body.is_empty() {
+        for s in text::sentences(&a.body) {
+            out.push(s);
+            para.push(0);
+        }
+    }
+    (out, para)
+}
+
+/// Every date expression of an article, resolved against `anchor`, paragraph by paragraph.
+fn article_dates(a: &Article, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    for p in &a.paragraphs {
+        let Some(text) = a.body.get(p.body.start..p.body.end) else {
+            continue;
+        };
+        for mut d in dates::find_dates(text, anchor) {
+            d.start += p.body.start;
+            d.end += p.body.start;
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The latest date an article states in full (day, month and year).
+fn latest_explicit(a: &Article) -> Option<NaiveDate> {
+    article_dates(a, None)
+        .into_iter()
+        .filter(|d| d.value.precision == Precision::Day && d.value.how == Resolution::Explicit)
+        .filter_map(|d| d.value.start)
+        .max()
+}
+
+fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> PerArticle {
+    let finder = Finder { gaz, lex: lexicon::get() };
+    let (sentences, paragraph_of) = article_sentences(a);
+    let mentions = finder.find(&a.body, &sentences);
+    let dates = article_dates(a, anchor);
+    let ctx = events::ArticleCtx {
+        body: &a.body,
+        sentences: &sentences,
+        paragraph_of: &paragraph_of,
+        mentions: &mentions,
+        dates: &dates,
+        gaz,
+        published: a.published,
+    };
+    let drafts = events::drafts(&ctx);
+    let mut caption_mentions = Vec::new();
+    for (ci, c) in a.captions.iter().enumerate() {
+        let sentences = text::sentences(&c.text);
+        for f in finder.find(&c.text, &sentences) {
+            caption_mentions.push((ci as u32, f));
+        }
+    }
+    PerArticle { mentions, caption_mentions, drafts }
+}
 
 /// Extract entities and events from a set of articles.
-pub fn run(_articles: &[Article]) -> Extraction {
-    Extraction::default()
+pub fn run(articles: &[Article]) -> Extraction {
+    run_with(articles, gazetteer::get())
+}
+
+/// Extract with a given gazetteer (tests use small ones).
+pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
+    // Anchor dates: the publication date, else the latest date the article states in full,
+    // else the latest date known anywhere in the corpus.
+    let explicit: Vec<Option<NaiveDate>> =
+        articles.par_iter().map(|a| if a.published.is_some() { None } else { latest_explicit(a) }).collect();
+    let corpus_latest = articles.iter().filter_map(|a| a.published).chain(explicit.iter().flatten().copied()).max();
+    let per: Vec<PerArticle> = articles
+        .par_iter()
+        .zip(explicit.par_iter())
+        .map(|(a, ex)| extract_article(a, a.published.or(*ex).or(corpus_latest), gaz))
+        .collect();
+
+    // Link mentions across articles into entities.
+    let mut ids: HashMap<Key, EntityId> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mention_ids: Vec<Vec<EntityId>> = Vec::with_capacity(per.len());
+    for (ai, pa) in per.iter().enumerate() {
+        let a = &articles[ai];
+        let mut this = Vec::with_capacity(pa.mentions.len());
+        for f in &pa.mentions {
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
+            let span = a.file_span(f.start, f.end);
+            let e = &mut entities[id as usize];
+            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span, caption: None });
+            if let Key::New(_, _) = f.key {
+                let surface = &a.body[f.start..f.end];
+                if surface != e.name && !e.aliases.iter().any(|x| x == surface) && surface.contains(' ') {
+                    e.aliases.push(surface.to_string());
+                }
+            }
+            this.push(id);
+        }
+        for (ci, f) in &pa.caption_mentions {
+            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
+            let c = &a.captions[*ci as usize];
+            // Caption text is a verbatim copy of its line in the file.
+            let span = if c.span.len() == c.text.len() {
+                Span::new(c.span.start + f.start, c.span.start + f.end)
+            } else {
+                c.span
+            };
+            entities[id as usize].mentions.push(Mention {
+                article: ai as u32,
+                body: Span::new(f.start, f.end),
+                span,
+                caption: Some(*ci),
+            });
+        }
+        mention_ids.push(this);
+    }
+
+    let mut events_out = Vec::new();
+    for (ai, pa) in per.into_iter().enumerate() {
+        let a = &articles[ai];
+        for d in pa.drafts {
+            let id = events_out.len() as EventId;
+            let place = d.place.map(|m| mention_ids[ai][m]);
+            let (place_name, place_path, lat, lon) = match place {
+                Some(p) => {
+                    let e = &entities[p as usize];
+                    let path = if e.place_path.is_empty() { vec![e.name.clone()] } else { e.place_path.clone() };
+                    (Some(e.name.clone()), path, e.lat, e.lon)
+                }
+                None => (None, Vec::new(), None, None),
+            };
+            let mut ents: Vec<EntityId> = d.mentions.iter().map(|&m| mention_ids[ai][m]).collect();
+            ents.sort_unstable();
+            ents.dedup();
+            let weapons: Vec<String> = {
+                let mut w: Vec<String> =
+                    d.weapons.iter().map(|&m| entities[mention_ids[ai][m] as usize].name.clone()).collect();
+                w.dedup();
+                w
+            };
+            events_out.push(Event {
+                id,
+                article: ai as u32,
+                kind: d.kind,
+                date: d.date,
+                place,
+                place_name,
+                place_path,
+                lat,
+                lon,
+                actors: d.actors,
+                killed: d.killed,
+                injured: d.injured,
+                drones: d.drones,
+                missiles: d.missiles,
+                weapons,
+                claimed_by: d.claimed_by,
+                status: d.status,
+                text: a.body[d.start..d.end].to_string(),
+                body: Span::new(d.start, d.end),
+                span: a.file_span(d.start, d.end),
+                entities: ents,
+            });
+        }
+    }
+    Extraction { entities, events: events_out }
+}
+
+/// The entity a mention key refers to, created on first sight. Names found in text are
+/// folded (case, accents) so "Erdoğan" and "Erdogan" are one entity.
+fn entity_id(ids: &mut HashMap<Key, EntityId>, entities: &mut Vec<Entity>, key: &Key, gaz: &Gazetteer) -> EntityId {
+    let folded = match key {
+        Key::New(k, n) => Key::New(*k, text::fold(n)),
+        k => k.clone(),
+    };
+    *ids.entry(folded).or_insert_with(|| {
+        let id = entities.len() as EntityId;
+        entities.push(new_entity(id, key, gaz));
+        id
+    })
+}
+
+fn new_entity(id: EntityId, key: &Key, gaz: &Gazetteer) -> Entity {
+    match key {
+        Key::Known(k) => {
+            let known = &gaz.known[*k as usize];
+            let (place_path, lat, lon) = match known.place {
+                Some(p) => {
+                    let path = gaz.place_path(p).iter().map(|&q| gaz.places[q as usize].name.clone()).collect();
+                    let pl = &gaz.places[p as usize];
+                    (path, pl.lat, pl.lon)
+                }
+                None => (Vec::new(), None, None),
+            };
+            Entity {
+                id,
+                name: known.name.clone(),
+                kind: known.kind,
+                aliases: known.aliases.clone(),
+                place_path,
+                lat,
+                lon,
+                role: known.role.clone(),
+                mentions: Vec::new(),
+            }
+        }
+        Key::New(kind, name) => Entity {
+            id,
+            name: name.clone(),
+            kind: *kind,
+            aliases: short_org_name(*kind, name).into_iter().collect(),
+            place_path: if *kind == EntityKind::Place { vec![name.clone()] } else { Vec::new() },
+            lat: None,
+            lon: None,
+            role: None,
+            mentions: Vec::new(),
+        },
+    }
+}
+
+/// "Rubikon Center for Advanced Unmanned Technologies" is also called "Rubikon Center".
+fn short_org_name(kind: EntityKind, name: &str) -> Option<String> {
+    if kind != EntityKind::Org {
+        return None;
+    }
+    let (head, _) = name.split_once(" for ")?;
+    let lex = lexicon::get();
+    let last = head.split_whitespace().last()?.to_lowercase();
+    (head.contains(' ') && lex.org_words.contains(&last)).then(|| head.to_string())
 }

@@ -60,12 +60,7 @@ impl DateValue {
         DateValue::default()
     }
     pub fn day(d: NaiveDate, how: Resolution) -> Self {
-        DateValue {
-            start: Some(d),
-            end: Some(d),
-            precision: Precision::Day,
-            how,
-        }
+        DateValue { start: Some(d), end: Some(d), precision: Precision::Day, how }
     }
 }
 
@@ -100,6 +95,10 @@ pub struct Mention {
     pub body: Span,
     /// Byte span in the original file.
     pub span: Span,
+    /// Set when the mention is in a photo caption (index into `Article::captions`); `body`
+    /// is then a span of that caption's text. Captions name entities but never events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<u32>,
 }
 
 pub type EntityId = u32;

@@ -1,0 +1,117 @@
+//! Photo captions and credits. A caption line is recognised by its form (a credit at the end
+//! such as `REUTERS/Name`, `(Reuters)`, `Photo: Name/dpa`, `(... /TASS via ZUMA Press/dpa)`;
+//! a `FILED - `, `Photo:`, `Image:`, `Credit:` or `©` prefix) or, by the caller, by being
+//! repeated verbatim. Captions go to `Article::captions`, never into the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{ends_sentence, suffix, trimmed, word_count};
+
+const AGENCY: &str = r"(?:Reuters|REUTERS|AFP|AP|Getty Images|Getty|dpa|TASS|ZUMA Press|ZUMA|EPA(?:-EFE)?|Anadolu(?: Agency)?|Ukrinform|NurPhoto|Shutterstock|Sputnik|Xinhua|Handout|POOL|Pool|UNIAN|RIA Novosti|AA|Bloomberg|Alamy|SOPA Images|LightRocket|Abaca|Imago|IMAGO|Kremlin|Presidential Press Service)";
+
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:FILED\s*[-–—]|photo(?:graph)?s?(?:\s+credit)?\s*:|image\s*:|credit\s*:|picture\s*:|illustration\s*:|illustrative\s+(?:photo|image|picture)|©|\(c\)\s)",
+    )
+    .expect("valid regex")
+});
+
+static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?: REUTERS/\p{{L}}[\p{{L}}\ .'’-]*                    # REUTERS/Alex Babenko
+          | \([^()]{{0,80}}?\b{AGENCY}\b[^()]{{0,60}}\)          # (Reuters), (Handout via AFP)
+          | \b[Pp]hoto(?:graph)?(?:\ by)?\ ?:\ ?[^.:]{{2,80}}   # Photo: Andreas Gebert/dpa
+          | \(photographer:[^()]{{2,60}}\)
+          | /\ ?{AGENCY}                                       # Name/dpa
+          | \bvia\ Getty\ Images
+        )\s*\.?\s*$"
+    ))
+    .expect("valid regex")
+});
+
+static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\p{{L}}\ .'’-]+(?:\s*/\s*[\p{{L}}\ .'’-]+)+$|^[\p{{L}}\ .'’/-]*\b(?:via\ )?{AGENCY}(?:\ via\ Getty\ Images)?$"
+    ))
+    .expect("valid regex")
+});
+
+static AGENCY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{AGENCY}\b")).expect("valid regex"));
+
+/// Whether the line is a photo caption by its own form.
+pub(crate) fn is_caption(line: &str) -> bool {
+    let t = trimmed(line);
+    if t.is_empty() || t.len() > 1200 {
+        return false;
+    }
+    // `© 2026 Publisher. All rights reserved.` is a page footer, not a photo credit.
+    let lower = t.to_lowercase();
+    if lower.contains("rights reserved") || lower.contains("copyright") {
+        return false;
+    }
+    if PREFIX.is_match(t) {
+        return true;
+    }
+    word_count(t, 120) <= 100 && CREDIT_END.is_match(suffix(t, 200))
+}
+
+/// Whether the line is only a photo credit (`Dimitar Dilkoff/AFP/Getty Images`,
+/// `Mikhail METZEL / POOL / AFP via Getty Images`): it marks the line before it as a caption.
+pub(crate) fn is_credit_only(line: &str) -> bool {
+    let t = trimmed(line);
+    if t.len() > 120 || ends_sentence(t) || word_count(t, 20) > 10 {
+        return false;
+    }
+    (t.contains('/') || t.contains(" via ")) && AGENCY_WORD.is_match(t) && CREDIT_ONLY.is_match(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_by_form() {
+        for s in [
+            "A local resident stands near buildings damaged by a Russian military strike, in Bakhmut, Ukraine February 27, 2023. REUTERS/Alex Babenko",
+            "US Vice President JD Vance speaks at the State Department in Washington, DC, US, February 4, 2026. (Reuters)",
+            "FILED - 06 February 2009, Bavaria, Munich: Ali Larijani speaks. Photo: Andreas Gebert/dpa",
+            "06 February 2026, Russia, Moscow: Sergei Lavrov gives a press conference. Photo: -/Russian Foreign Ministry/dpa",
+            "Vladimir Putin chairs a meeting. (Mikhail Metzel/TASS via ZUMA Press/dpa)",
+            "Photo: Reuters",
+            "Image: a drone over Kyiv",
+            "Credit: Ministry of Defence",
+            "© People in Need, 2022 (photographer: Alberto Lores)",
+            "Ukrainian servicemen ride a military pickup, Feb. 10, 2026. (Handout via AFP)",
+            "Victoria Roshchyna was killed in Russian custody in September 2024. Photo by: Handout",
+            "Russian President Vladimir Putin in Moscow on Wednesday. (Pavel Bednyakov/AFP/Getty Images)",
+        ] {
+            assert!(is_caption(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn body_is_not_a_caption() {
+        for s in [
+            "WASHINGTON, Feb 26 (Reuters) – The United States has slowed the sale of assets.",
+            "Russia launched one of its biggest aerial attacks of the year on Ukraine, the Ukrainian Air Force said Thursday.",
+            "Compiled by Ana Dumbadze",
+            "The photo showed a destroyed bridge.",
+        ] {
+            assert!(!is_caption(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn credit_only_lines() {
+        assert!(is_credit_only("Dimitar Dilkoff/AFP/Getty Images"));
+        assert!(is_credit_only(
+            "Mikhail METZEL / POOL / AFP via Getty Images"
+        ));
+        assert!(!is_credit_only("Russia and Ukraine agree to a ceasefire"));
+        assert!(!is_credit_only("Land/sea operations"));
+    }
+}

@@ -1,0 +1,175 @@
+//! Loading the embedded seeds and files or folders from disk.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::error::LoadError;
+use super::parse::parse_file;
+use super::{LoadReport, Problem};
+
+/// File extensions loaded from folders (compared case-insensitively).
+pub const SUPPORTED_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Files larger than this are refused rather than read into memory.
+const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
+
+macro_rules! seeds {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_bytes!(concat!("../../seeds/", $name)) as &[u8])),*]
+    };
+}
+
+/// The seed corpus, embedded in the binary: `(file name, bytes)`.
+const SEEDS: [(&str, &[u8]); 5] = seeds!(
+    "000_4d22cf2adf4e168a.txt",
+    "001_abb7e713285549bd.txt",
+    "002_051bb3b622d477ed.txt",
+    "003_7a49b44013ccec93.txt",
+    "004_af50b2a087189622.txt",
+);
+
+/// Load the seed corpus embedded in the binary. Articles carry `file = "seeds/NAME"`.
+pub fn load_seeds() -> LoadReport {
+    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> = SEEDS
+        .iter()
+        .map(|(name, bytes)| (format!("seeds/{name}"), Ok(bytes.to_vec())))
+        .collect();
+    parse_all(inputs, Vec::new())
+}
+
+/// Load every supported file below the given paths: files are read whatever their extension,
+/// folders are walked recursively for `.txt`, `.md` and `.markdown` files (other files are
+/// skipped with a note, hidden entries silently). Order is deterministic: the paths as given,
+/// each folder's entries sorted by name.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => problems.push(problem(path, &describe_io(&e))),
+            Ok(m) if m.is_dir() => {
+                let before = files.len();
+                let mut visited = HashSet::new();
+                walk(path, &mut files, &mut problems, &mut visited);
+                if files.len() == before {
+                    problems.push(problem(
+                        path,
+                        "no .txt, .md or .markdown files to load in this folder",
+                    ));
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> = files
+        .par_iter()
+        .map(|p| (p.display().to_string(), read(p)))
+        .collect();
+    parse_all(inputs, problems)
+}
+
+fn parse_all(
+    inputs: Vec<(String, Result<Vec<u8>, LoadError>)>,
+    mut problems: Vec<Problem>,
+) -> LoadReport {
+    let results: Vec<(String, Result<Vec<super::Article>, LoadError>)> = inputs
+        .into_par_iter()
+        .map(|(name, bytes)| {
+            let parsed = bytes.and_then(|b| parse_file(&name, &b));
+            (name, parsed)
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for (name, r) in results {
+        match r {
+            Ok(mut a) => articles.append(&mut a),
+            Err(e) => problems.push(Problem {
+                path: name,
+                message: e.to_string(),
+            }),
+        }
+    }
+    LoadReport { articles, problems }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let size = fs::metadata(path)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    Ok(fs::read(path)?)
+}
+
+fn problem(path: &Path, message: &str) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        message: message.to_string(),
+    }
+}
+
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn is_supported(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        SUPPORTED_EXTENSIONS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(e))
+    })
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    visited: &mut HashSet<PathBuf>,
+) {
+    // Symlinked folders may form loops: visit each real folder once.
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !visited.insert(real) {
+            return;
+        }
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            problems.push(problem(dir, &describe_io(&e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => problems.push(problem(dir, &describe_io(&e))),
+        }
+    }
+    paths.sort();
+    for p in paths {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match fs::metadata(&p) {
+            Err(e) => problems.push(problem(&p, &describe_io(&e))),
+            Ok(m) if m.is_dir() => walk(&p, files, problems, visited),
+            Ok(_) if is_supported(&p) => files.push(p),
+            Ok(_) => problems.push(problem(&p, "skipped: not a .txt, .md or .markdown file")),
+        }
+    }
+}

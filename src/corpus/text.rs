@@ -1,0 +1,494 @@
+//! Small text helpers shared by the loader: lines with byte offsets, trimming that keeps
+//! offsets, word statistics and the "does this read as a headline / a sentence" tests.
+//!
+//! Everything here works on `&str` slices of the original file and returns byte offsets into
+//! it, so every span the loader produces lies on a UTF-8 boundary of the file.
+
+/// One line of the file: `[start, end)` excludes the line terminator (`\n` or `\r\n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Split `src[from..to]` into lines. `from` must be a line start (or 0) and both offsets on
+/// char boundaries.
+pub(crate) fn lines_in(src: &str, from: usize, to: usize) -> Vec<Line> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let mut start = from;
+    let mut i = from;
+    while i < to {
+        if bytes[i] == b'\n' {
+            let mut end = i;
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            out.push(Line { start, end });
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < to {
+        let mut end = to;
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        out.push(Line { start, end });
+    }
+    out
+}
+
+/// Whitespace the loader trims from the edges of lines and paragraphs: Unicode white space
+/// plus the invisible format characters scrapers leave behind.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Zero-width and other invisible characters that carry no text.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Trim `src[start..end]` and return the trimmed range (empty ranges collapse to `start`).
+pub(crate) fn trim_range(src: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &src[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let rest = &s[lead..];
+    let kept = rest.trim_end_matches(is_space).len();
+    (start + lead, start + lead + kept)
+}
+
+/// Trimmed text of a line.
+pub(crate) fn trimmed(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// How many bytes of a (possibly huge) line the statistics look at. Classification of a
+/// line never needs more than its beginning, and this keeps the loader linear.
+pub(crate) const STATS_WINDOW: usize = 64 * 1024;
+
+/// Cut `s` to at most `max` bytes on a char boundary.
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The last at most `max` bytes of `s`, on a char boundary.
+pub(crate) fn suffix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut start = s.len() - max;
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// Word statistics of a line.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stats {
+    /// Tokens containing at least one letter or digit.
+    pub words: usize,
+    /// Tokens that are common English function words.
+    pub stop: usize,
+    /// Tokens starting with an upper-case letter.
+    pub capitalized: usize,
+    /// Characters (not bytes) in the measured window.
+    pub chars: usize,
+    /// Letters among the characters.
+    pub letters: usize,
+}
+
+impl Stats {
+    pub fn stop_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop as f32 / self.words as f32
+        }
+    }
+}
+
+pub(crate) fn stats(s: &str) -> Stats {
+    let s = prefix(s, STATS_WINDOW);
+    let mut st = Stats::default();
+    for tok in s.split(|c: char| c.is_whitespace()) {
+        if tok.is_empty() {
+            continue;
+        }
+        let mut has_alnum = false;
+        for c in tok.chars() {
+            st.chars += 1;
+            if c.is_alphabetic() {
+                st.letters += 1;
+                has_alnum = true;
+            } else if c.is_numeric() {
+                has_alnum = true;
+            }
+        }
+        st.chars += 1; // the separator
+        if !has_alnum {
+            continue;
+        }
+        st.words += 1;
+        let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.chars().next().is_some_and(char::is_uppercase) {
+            st.capitalized += 1;
+        }
+        if is_stopword(core) {
+            st.stop += 1;
+        }
+    }
+    st.chars = st.chars.saturating_sub(1);
+    st
+}
+
+/// Number of word tokens (letters or digits) in `s`, counting at most `limit`.
+pub(crate) fn word_count(s: &str, limit: usize) -> usize {
+    s.split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .take(limit)
+        .count()
+}
+
+/// Common English function words: prose has many of them, menus and headlines few.
+fn is_stopword(word: &str) -> bool {
+    if word.len() > 7 || word.is_empty() {
+        return false;
+    }
+    let mut buf = [0u8; 7];
+    for (i, b) in word.bytes().enumerate() {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        buf[i] = b.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"from"
+            | b"by"
+            | b"with"
+            | b"as"
+            | b"is"
+            | b"are"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"do"
+            | b"does"
+            | b"did"
+            | b"it"
+            | b"its"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"which"
+            | b"who"
+            | b"whom"
+            | b"whose"
+            | b"what"
+            | b"when"
+            | b"where"
+            | b"while"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"them"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"we"
+            | b"our"
+            | b"you"
+            | b"your"
+            | b"i"
+            | b"my"
+            | b"not"
+            | b"no"
+            | b"will"
+            | b"would"
+            | b"could"
+            | b"should"
+            | b"can"
+            | b"may"
+            | b"might"
+            | b"said"
+            | b"says"
+            | b"also"
+            | b"after"
+            | b"before"
+            | b"than"
+            | b"then"
+            | b"there"
+            | b"into"
+            | b"over"
+            | b"about"
+            | b"if"
+            | b"so"
+            | b"all"
+            | b"more"
+            | b"most"
+            | b"other"
+            | b"some"
+            | b"such"
+            | b"only"
+            | b"since"
+            | b"during"
+            | b"against"
+            | b"between"
+            | b"under"
+            | b"up"
+            | b"out"
+            | b"one"
+            | b"two"
+            | b"new"
+            | b"last"
+            | b"because"
+            | b"however"
+            | b"both"
+            | b"any"
+            | b"each"
+            | b"how"
+            | b"why"
+            | b"him"
+            | b"us"
+            | b"just"
+            | b"very"
+            | b"still"
+            | b"now"
+    )
+}
+
+/// Whether the text ends like a sentence (ignoring closing quotes and brackets).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*' | '_')
+    });
+    match t.chars().next_back() {
+        Some('.' | '!' | '?' | '…' | ';' | ':') => !t.ends_with("...") && !t.ends_with('…'),
+        _ => false,
+    }
+}
+
+/// Whether the text ends in an ellipsis (a truncated teaser).
+pub(crate) fn ends_with_ellipsis(s: &str) -> bool {
+    let t = s.trim_end_matches(is_space);
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Whether `s` reads as a headline: a handful of words, no sentence-final full stop, starting
+/// with a capital, a digit or a quote, and not a bare date or a header line.
+pub(crate) fn is_headline_like(s: &str) -> bool {
+    let s = trimmed(s);
+    if s.is_empty() || s.len() > 220 {
+        return false;
+    }
+    let words = word_count(s, 40);
+    if !(3..=30).contains(&words) {
+        return false;
+    }
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !(first.is_uppercase()
+        || first.is_numeric()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '«'))
+    {
+        return false;
+    }
+    let last = s
+        .trim_end_matches(['"', '”', '’', '\'', '»'])
+        .chars()
+        .next_back();
+    if matches!(last, Some('.' | ',' | ';' | ':' | '…')) {
+        // "Mr." style endings are rare in headlines; a full stop means a sentence.
+        return false;
+    }
+    // A headline has at most one sentence break inside.
+    if s.matches(". ").count() > 1 {
+        return false;
+    }
+    true
+}
+
+/// The first sentence of `s`, looking no further than `max` bytes.
+pub(crate) fn first_sentence(s: &str, max: usize) -> &str {
+    let window = prefix(s, max);
+    let bytes = window.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let next = window[i + 1..].chars().next();
+            let after_space = window[i + 1..].trim_start_matches([' ']).chars().next();
+            let ends = match next {
+                None => true,
+                Some(' ') => after_space.is_some_and(|c| {
+                    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘')
+                }),
+                _ => false,
+            };
+            if ends && !(b == b'.' && is_abbreviation(&window[..i])) {
+                return &window[..=i];
+            }
+        }
+        i += 1;
+    }
+    window
+}
+
+/// Whether the word ending at the end of `before` is an abbreviation ("Mr", "U.S", "Feb").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 {
+        return word.chars().all(char::is_uppercase);
+    }
+    if word.contains('.') {
+        return true; // U.S, a.m
+    }
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "No"
+            | "vs"
+            | "etc"
+            | "Rep"
+            | "Sen"
+            | "Gov"
+            | "Maj"
+            | "Capt"
+    )
+}
+
+/// Shorten `s` to about `max` characters at a word boundary, ending in `…`.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    let s = trimmed(s);
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut = s.char_indices().nth(max).map(|(i, _)| i).unwrap_or(s.len());
+    let head = &s[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > cut / 2 => &head[..i],
+        _ => head,
+    };
+    let head = head
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_offsets_and_drop_cr() {
+        let s = "ab\r\ncd\n\nef";
+        let ls = lines_in(s, 0, s.len());
+        let texts: Vec<_> = ls.iter().map(|l| l.text(s)).collect();
+        assert_eq!(texts, ["ab", "cd", "", "ef"]);
+        assert_eq!(ls[1].start, 4);
+    }
+
+    #[test]
+    fn trim_range_handles_invisible_characters() {
+        let s = "\u{200B} hi \u{00A0}";
+        let (a, b) = trim_range(s, 0, s.len());
+        assert_eq!(&s[a..b], "hi");
+    }
+
+    #[test]
+    fn stats_count_function_words() {
+        let st = stats("The war in Ukraine has continued to unfold.");
+        assert_eq!(st.words, 8);
+        assert_eq!(st.stop, 4);
+    }
+
+    #[test]
+    fn headline_tests() {
+        assert!(is_headline_like(
+            "Russia Hammers Ukraine with Drones and Missiles as Peace Efforts Drag On"
+        ));
+        assert!(is_headline_like(
+            "Russia’s Lavrov Sees No ‘Bright Future’ for Economic Ties with US"
+        ));
+        assert!(!is_headline_like(
+            "This past week in Ukraine followed a grimly familiar pattern."
+        ));
+        assert!(!is_headline_like("TT"));
+        assert!(!is_headline_like("war"));
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations() {
+        assert_eq!(
+            first_sentence("Mr. Smith met U.S. officials on Feb. 3. Then he left.", 500),
+            "Mr. Smith met U.S. officials on Feb. 3."
+        );
+        assert_eq!(first_sentence("No end here", 500), "No end here");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        let s = shorten("one two three four five six seven", 12);
+        assert_eq!(s, "one two…");
+        assert_eq!(shorten("short", 100), "short");
+    }
+}

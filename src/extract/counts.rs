@@ -1,0 +1,597 @@
+//! Counts in a sentence: killed, injured, drones, missiles, from digits and number words.
+
+use super::text::{number_word, parse_number};
+
+/// A word of a sentence with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok<'a> {
+    pub text: &'a str,
+    pub lower_start: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Split into word tokens: letters, digits, hyphens, apostrophes and digit-group commas.
+pub fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (idx, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(idx + 1).map(|&(_, c)| c);
+        let prev = if idx > 0 { Some(chars[idx - 1].1) } else { None };
+        let inner = (c == '-' || c == '\'' || c == '’')
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric);
+        let group_comma =
+            c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let dot_in_number =
+            c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        // "News.Az", "U.S": a dot between letters, with no space, stays inside the word.
+        let dot_in_name = c == '.' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner || group_comma || dot_in_number || dot_in_name {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push(Tok { text: &s[st..i], lower_start: st, start: st, end: i });
+        }
+    }
+    if let Some(st) = start {
+        out.push(Tok { text: &s[st..], lower_start: st, start: st, end: s.len() });
+    }
+    out
+}
+
+const QUALIFIERS: &[&str] = &[
+    "at",
+    "least",
+    "most",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "over",
+    "up",
+    "to",
+    "an",
+    "estimated",
+    "approximately",
+    "as",
+    "many",
+    "fewer",
+    "another",
+    "further",
+    "all",
+    "only",
+    "just",
+    "total",
+    "of",
+    "the",
+    "additional",
+    "reportedly",
+    "approx",
+];
+
+/// Parse a number phrase at `toks[i..]`: "12", "1,100", "twelve", "a dozen", "two dozen",
+/// "twenty-five". Returns the value and the index after the phrase.
+pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?.text;
+    let lower = t.to_ascii_lowercase();
+    if lower == "a" || lower == "an" || lower == "one" {
+        if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen")) {
+            return Some((12, i + 2));
+        }
+        if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("hundred")) {
+            return Some((100, i + 2));
+        }
+        if lower != "one" {
+            return Some((1, i + 1));
+        }
+    }
+    if lower == "half"
+        && toks.get(i + 1).is_some_and(|n| n.text == "a")
+        && toks.get(i + 2).is_some_and(|n| n.text == "dozen")
+    {
+        return Some((6, i + 3));
+    }
+    let n = parse_number(t)?;
+    if let Some(next) = toks.get(i + 1) {
+        match next.text.to_ascii_lowercase().as_str() {
+            "dozen" => return Some((n * 12, i + 2)),
+            "hundred" if n < 10 => return Some((n * 100, i + 2)),
+            "thousand" if n < 1000 => return Some((n * 1000, i + 2)),
+            // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
+            "million" | "billion" | "percent" | "per" | "%" => return None,
+            _ => {}
+        }
+    }
+    Some((n, i + 1))
+}
+
+/// Skip qualifiers ("at least", "more than", "nearly") from `i`; return the first index after them.
+fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
+    while let Some(t) = toks.get(i) {
+        let l = t.text.to_ascii_lowercase();
+        // "an" is a qualifier only in "an estimated"; otherwise it is the number one.
+        if l == "an" && !toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("estimated")) {
+            return i;
+        }
+        if !QUALIFIERS.contains(&l.as_str()) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn lower(t: &Tok) -> String {
+    t.text.to_ascii_lowercase()
+}
+
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "civilians",
+    "civilian",
+    "others",
+    "residents",
+    "resident",
+    "children",
+    "child",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "workers",
+    "worker",
+    "miners",
+    "soldiers",
+    "servicemen",
+    "troops",
+    "police",
+    "officers",
+    "officer",
+    "rescuers",
+    "firefighters",
+    "medics",
+    "passengers",
+    "teenagers",
+    "teens",
+    "boys",
+    "girls",
+    "boy",
+    "girl",
+    "adults",
+    "elderly",
+    "pensioners",
+    "journalists",
+    "volunteers",
+    "employees",
+    "staff",
+    "minors",
+    "infants",
+    "babies",
+    "baby",
+    "of",
+    "them",
+    "more",
+    "individuals",
+    "inhabitants",
+    "villagers",
+    "locals",
+];
+
+fn is_killed_word(w: &str) -> bool {
+    matches!(
+        w,
+        "killed"
+            | "killing"
+            | "kills"
+            | "kill"
+            | "died"
+            | "dead"
+            | "dies"
+            | "die"
+            | "deaths"
+            | "death"
+            | "fatalities"
+            | "fatality"
+            | "lives"
+    )
+}
+
+fn is_injured_word(w: &str) -> bool {
+    matches!(
+        w,
+        "injured"
+            | "injuring"
+            | "injures"
+            | "injure"
+            | "wounded"
+            | "wounding"
+            | "wounds"
+            | "wound"
+            | "hurt"
+            | "injuries"
+            | "hospitalised"
+            | "hospitalized"
+    )
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+}
+
+impl Counts {
+    /// Take the other's counts where this has none.
+    pub fn fill_from(&mut self, other: &Counts) {
+        for (slot, v) in [
+            (&mut self.killed, other.killed),
+            (&mut self.injured, other.injured),
+            (&mut self.drones, other.drones),
+            (&mut self.missiles, other.missiles),
+        ] {
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+    }
+}
+
+fn set_max(slot: &mut Option<u32>, v: u32) {
+    *slot = Some(slot.map_or(v, |o| o.max(v)));
+}
+
+/// Read the counts stated in one sentence.
+pub fn counts(sentence: &str) -> Counts {
+    // Footnote markers ("injuring 16.[3]") are not numbers of anything.
+    let blanked = blank_footnotes(sentence);
+    let toks = tokens(&blanked);
+    let mut c = Counts::default();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = lower(&toks[i]);
+        let killed = is_killed_word(&w);
+        let injured = is_injured_word(&w);
+        // Active: "killing at least 12 people", "injured 15 others", "killed two 18-year-olds".
+        if (killed || injured)
+            && matches!(
+                w.as_str(),
+                "killed"
+                    | "killing"
+                    | "kills"
+                    | "kill"
+                    | "injured"
+                    | "injuring"
+                    | "injures"
+                    | "wounded"
+                    | "wounding"
+                    | "wounds"
+                    | "hurt"
+            )
+        {
+            let j = skip_qualifiers(&toks, i + 1);
+            if let Some((v, after)) = number_at(&toks, j) {
+                // The number must be about people: a people noun (or nothing noun-like) follows.
+                let next = toks.get(after).map(lower);
+                let ok = match next.as_deref() {
+                    None => true,
+                    Some(nx) => {
+                        PEOPLE_NOUNS.contains(&nx)
+                            || nx.ends_with("-year-olds")
+                            || nx.ends_with("-year-old")
+                            || matches!(
+                                nx,
+                                "and"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "as"
+                                    | "when"
+                                    | "after"
+                                    | "while"
+                                    | "during"
+                                    | "including"
+                                    | "according"
+                            )
+                            || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
+                    }
+                };
+                // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
+                if ok && j - (i + 1) <= 4 {
+                    if killed {
+                        set_max(&mut c.killed, v);
+                    } else {
+                        set_max(&mut c.injured, v);
+                    }
+                    i = after;
+                    continue;
+                }
+            }
+        }
+        // Passive / nominal: "one person was killed", "six of them were injured",
+        // "At least a dozen people were injured", "five dead", "12 deaths".
+        if (killed || injured) && !w.ends_with("ing") {
+            // Look back up to 6 tokens for a number phrase that is not a year or a count of things.
+            let lo = i.saturating_sub(7);
+            let mut found: Option<u32> = None;
+            let mut k = i;
+            while k > lo {
+                k -= 1;
+                let lw = lower(&toks[k]);
+                if matches!(
+                    lw.as_str(),
+                    "killing"
+                        | "killed"
+                        | "injuring"
+                        | "injured"
+                        | "wounded"
+                        | "wounding"
+                        | "drones"
+                        | "missiles"
+                        | "buildings"
+                        | "homes"
+                ) {
+                    break;
+                }
+                if let Some((v, after)) = number_at(&toks, k) {
+                    if lw == "a" || lw == "an" {
+                        // "a person was killed" counts one; "a strike killed": not a number here.
+                        let noun = toks.get(after).map(lower).unwrap_or_default();
+                        if !(after < i
+                            && PEOPLE_NOUNS.contains(&noun.as_str())
+                            && noun != "of"
+                            && noun != "more"
+                            && noun != "others")
+                        {
+                            continue;
+                        }
+                    }
+                    // The words between the number and the verb must be people words or auxiliaries.
+                    let between_ok = toks[after..i].iter().all(|t| {
+                        let l = lower(t);
+                        PEOPLE_NOUNS.contains(&l.as_str())
+                            || matches!(
+                                l.as_str(),
+                                "were"
+                                    | "was"
+                                    | "have"
+                                    | "has"
+                                    | "been"
+                                    | "had"
+                                    | "are"
+                                    | "is"
+                                    | "reportedly"
+                                    | "also"
+                                    | "confirmed"
+                                    | "reported"
+                                    | "seriously"
+                                    | "critically"
+                                    | "lightly"
+                                    | "fatally"
+                                    | "being"
+                                    | "got"
+                                    | "left"
+                                    | "later"
+                                    | "civilian"
+                                    | "russian"
+                                    | "ukrainian"
+                                    | "local"
+                                    | "and"
+                                    | "other"
+                                    | "people's"
+                            )
+                            || l.ends_with("-year-olds")
+                    });
+                    if between_ok && (after < i || k + 1 == i) {
+                        found = Some(v);
+                        break;
+                    }
+                }
+            }
+            if let Some(v) = found {
+                if killed {
+                    set_max(&mut c.killed, v);
+                } else {
+                    set_max(&mut c.injured, v);
+                }
+            }
+        }
+        // "death toll rose to 7"
+        if w == "toll" {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 5
+                && number_at(&toks, j).is_none_or(|_| matches!(lower(&toks[j]).as_str(), "a" | "an"))
+            {
+                j += 1;
+            }
+            if let Some((v, _)) = number_at(&toks, j).filter(|_| j < i + 5) {
+                set_max(&mut c.killed, v);
+            }
+        }
+        // Weapons: "574 drones", "four Shahed drones", "40 ballistic and cruise missiles".
+        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w.as_str(), "a" | "an")) {
+            let mut j = after;
+            // "500 of 574 drones": the total is the later number.
+            let mut limit = 5;
+            while j < n && limit > 0 {
+                let l = lower(&toks[j]);
+                if is_drone_noun(&l) {
+                    set_max(&mut c.drones, v);
+                    break;
+                }
+                if is_missile_noun(&l) {
+                    set_max(&mut c.missiles, v);
+                    break;
+                }
+                if number_at(&toks, j).is_some() && !matches!(l.as_str(), "a" | "an")
+                    || !is_weapon_modifier(&l, toks[j].text)
+                {
+                    break;
+                }
+                j += 1;
+                limit -= 1;
+            }
+        }
+        i += 1;
+    }
+    c
+}
+
+/// Replace `[12]`-style footnote markers with spaces (same length, so offsets hold).
+fn blank_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('[') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.as_bytes().to_vec();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'[' {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_digit() && j - i <= 4 {
+                j += 1;
+            }
+            if j > i + 1 && j < b.len() && b[j] == b']' {
+                for x in &mut out[i..=j] {
+                    *x = b' ';
+                }
+                i = j;
+            }
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so this stays valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_string()))
+}
+
+fn is_drone_noun(l: &str) -> bool {
+    matches!(l, "drone" | "drones" | "uav" | "uavs" | "shaheds" | "gerans" | "quadcopters" | "quadcopter")
+}
+
+fn is_missile_noun(l: &str) -> bool {
+    matches!(l, "missile" | "missiles" | "rockets")
+}
+
+fn is_weapon_modifier(l: &str, orig: &str) -> bool {
+    matches!(
+        l,
+        "and"
+            | "ballistic"
+            | "cruise"
+            | "long-range"
+            | "attack"
+            | "strike"
+            | "russian"
+            | "ukrainian"
+            | "unmanned"
+            | "combat"
+            | "kamikaze"
+            | "enemy"
+            | "hypersonic"
+            | "guided"
+            | "air-launched"
+            | "sea-launched"
+            | "anti-aircraft"
+            | "iranian-designed"
+            | "iranian-made"
+            | "decoy"
+            | "fiber-optic"
+            | "fpv"
+            | "aerial"
+            | "reconnaissance"
+            | "more"
+            | "different"
+            | "types"
+            | "type"
+            | "of"
+            | "shahed-type"
+            | "shahed"
+            | "geran"
+            | "geran-2"
+            | "shahed-136"
+            | "iskander-m"
+            | "kalibr"
+            | "kinzhal"
+            | "kh-101"
+            | "x-101"
+            | "s-300"
+            | "s-400"
+            | "anti-ship"
+            | "naval"
+            | "surface-to-air"
+            | "air"
+            | "sea"
+            | "launched"
+            | "self-detonating"
+            | "jet-powered"
+            | "jet"
+    ) || orig.chars().next().is_some_and(char::is_uppercase) && l.len() > 2 && number_word(l).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Counts {
+        counts(s)
+    }
+
+    #[test]
+    fn active_casualty_forms() {
+        let x =
+            c("Four Shahed drones struck a bus near the town, killing at least 12 people and injuring at least 16.");
+        assert_eq!((x.killed, x.injured, x.drones), (Some(12), Some(16), Some(4)));
+        let x = c("An evening strike killed two 18-year-olds and wounded nine others.");
+        assert_eq!((x.killed, x.injured), (Some(2), Some(9)));
+        let x = c("The strikes killed at least one person and injured 15 others, officials said.");
+        assert_eq!((x.killed, x.injured), (Some(1), Some(15)));
+    }
+
+    #[test]
+    fn passive_and_nominal_forms() {
+        let x = c("In the city, one person was killed and three were injured as the attack damaged 26 buildings.");
+        assert_eq!((x.killed, x.injured), (Some(1), Some(3)));
+        let x = c("At least a dozen people were injured overnight.");
+        assert_eq!(x.injured, Some(12));
+        let x = c("At the plant, 600 workers were on site, and six of them were injured, he said.");
+        assert_eq!(x.injured, Some(6));
+        let x = c("Debris caused at least five deaths in the capital.");
+        assert_eq!(x.killed, Some(5));
+        let x = c("The death toll rose to 14 on Sunday.");
+        assert_eq!(x.killed, Some(14));
+    }
+
+    #[test]
+    fn weapon_counts() {
+        let x = c("Russia fired 574 drones and 40 ballistic and cruise missiles overnight.");
+        assert_eq!((x.drones, x.missiles), (Some(574), Some(40)));
+        let x = c("Air defences shot down all ten drones launched from Russia.");
+        assert_eq!(x.drones, Some(10));
+        let x = c("Three Russian cruise missiles with cluster munitions struck the city.");
+        assert_eq!(x.missiles, Some(3));
+        let x = c("Roughly 23 drones flew above the airfield.");
+        assert_eq!(x.drones, Some(23));
+    }
+
+    #[test]
+    fn vague_amounts_are_not_counts() {
+        let x = c("Hundreds of drones and dozens of missiles hit; tens of thousands of soldiers have been killed.");
+        assert_eq!(x, Counts::default());
+        let x = c("More than 1,100 apartment buildings were left without heat.");
+        assert_eq!(x, Counts::default());
+        let x = c("Karabakh's population of around 100,000 people fled in 2023.");
+        assert_eq!(x, Counts::default());
+    }
+}

@@ -1,0 +1,164 @@
+//! Date expressions: find them in text and resolve them against an anchor date.
+//!
+//! [`find_dates`] finds every date expression in a text ("February 4, 2026",
+//! "between January 27 and February 3", "late December 2025", "yesterday", "on
+//! Thursday"...) and resolves it against an anchor date, usually the publication date,
+//! keeping its precision: a month stays a month, a week stays a week, and nothing the
+//! text does not pin is invented. [`parse_explicit_date`] reads a string that is exactly
+//! one full date (front matter, headers).
+//!
+//! How it works: a hand-written tokenizer (`lex`) splits the text into words, numbers and
+//! punctuation and classifies each word once; the grammar (`grammar`) tries, at each
+//! token, every pattern that can start there and keeps the longest; `resolve` turns the
+//! result into a [`DateValue`]. There are no regexes: a text with no digit and no date
+//! word is rejected by one Aho-Corasick scan before anything else.
+//!
+//! What the byte range covers: the date itself plus the words that change its meaning
+//! ("since", "between", "from", "as of", "the night of", "overnight", "last", "this",
+//! "early"...), not plain prepositions ("in February" gives "February", "on Thursday"
+//! gives "Thursday").
+
+mod grammar;
+mod lex;
+mod resolve;
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use chrono::NaiveDate;
+
+use super::types::{DateValue, Precision};
+
+/// A date expression found in text: its byte range in the text and its resolved value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateExpr {
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+}
+
+/// Words whose presence (or a digit's) is needed for any date expression. Weekday and
+/// month abbreviations need a number next to them, so digits cover them.
+const TRIGGERS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "day",
+    "night",
+    "hour",
+    "week",
+    "month",
+    "year",
+    "winter",
+    "spring",
+    "summer",
+    "autumn",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(TRIGGERS)
+        .expect("trigger automaton")
+});
+
+/// Cheap test: could `text` hold a date expression at all?
+fn may_hold_dates(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || TRIGGER_AC.is_match(text)
+}
+
+/// Find every date expression in `text`, resolved against `anchor` (the publication date,
+/// or the best stand-in for it).
+///
+/// The result is sorted by start and never overlaps; at each position the longest
+/// expression wins ("the night of January 31 to February 1" is one expression).
+/// Without an anchor, expressions that need one (weekdays, "yesterday", a day and month
+/// with no year, "since 2022") are still returned, with `Precision::Unknown`, no dates and
+/// `Resolution::None`; expressions that give their year resolve as usual.
+pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    if !may_hold_dates(text) {
+        return out;
+    }
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    lex::tokenize(text, &mut toks);
+    let p = grammar::P { text, t: &toks };
+    let mut i = 0;
+    while i < toks.len() {
+        match p.parse_at(i) {
+            Some(h) if h.end > i => {
+                for raw in std::iter::once(h.raw).chain(h.extra) {
+                    out.push(DateExpr {
+                        start: raw.s,
+                        end: raw.e,
+                        value: resolve::resolve(raw.sem, raw.since, anchor),
+                    });
+                }
+                i = h.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Parse a string that is exactly one full date, year included: `2026-02-03`,
+/// `2026-02-27T19:53:06.875309`, `February 4th, 2026`, `Feb. 4, 2026`, `4 February 2026`,
+/// `04.02.2026`, `Friday, 29 August 2025, 08:11`, `Fri, 29 Aug 2025 08:11:00 +0000`,
+/// `2026/02/03`. Surrounding whitespace is ignored; anything else around the date makes
+/// it `None`.
+pub fn parse_explicit_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = parse_slashed(s) {
+        return Some(d);
+    }
+    let mut toks = Vec::new();
+    lex::tokenize(s, &mut toks);
+    if toks.is_empty() {
+        return None;
+    }
+    let p = grammar::P { text: s, t: &toks };
+    let h = p.parse_at(0)?;
+    if h.end != toks.len() || h.extra.is_some() || h.raw.since {
+        return None;
+    }
+    let v = resolve::resolve(h.raw.sem, false, None);
+    match (v.precision, v.how, v.start) {
+        (Precision::Day, super::types::Resolution::Explicit, Some(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// `2026/02/03` (year first only: `02/03/2026` is ambiguous).
+fn parse_slashed(s: &str) -> Option<NaiveDate> {
+    let mut it = s.split('/');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    let all_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1038 @@
+//! Events: classify sentences by what happened, attach place, date, counts, actors,
+//! weapons and claimant, and merge sentences that tell one happening.
+
+use chrono::NaiveDate;
+
+use super::counts::{Counts, counts, tokens};
+use super::dates::DateExpr;
+use super::entities::{Found, Key};
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::text::Sentence;
+use super::types::{DateValue, EntityKind, EventKind, Precision, Status};
+
+/// An event before entity ids are assigned: refers to mentions by index.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: EventKind,
+    pub date: DateValue,
+    /// Index into the article's mentions.
+    pub place: Option<usize>,
+    pub actors: Vec<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+    pub weapons: Vec<usize>,
+    pub claimed_by: Option<String>,
+    pub status: Status,
+    /// Body byte range of the first sentence (the one shown) and of all merged sentences.
+    pub start: usize,
+    pub end: usize,
+    pub mentions: Vec<usize>,
+    sentence: usize,
+    paragraph: usize,
+}
+
+fn has_any(words: &[String], set: &[&str]) -> bool {
+    words.iter().any(|w| set.contains(&w.as_str()))
+}
+
+fn has_seq(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.contains(p))
+}
+
+fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        a.contains(&w.as_str()) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| b.contains(&x.as_str()))
+    })
+}
+
+/// Which kinds of event a sentence reports (possibly several).
+pub fn classify(sentence: &str) -> Vec<EventKind> {
+    classify_unit(sentence, 6)
+}
+
+/// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
+/// fragments) report nothing.
+fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
+    let lower = sentence.to_lowercase();
+    let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
+    if words.len() < min_words {
+        return Vec::new();
+    }
+    let mut kinds = Vec::new();
+    let incursion =
+        has_any(&words, &["airspace", "balloons", "balloon", "incursion", "incursions", "overflight", "overflights"])
+            || has_seq(&lower, &["flew over", "flew above", "flying over", "violated the border", "crossed into"]);
+    if incursion {
+        kinds.push(EventKind::Incursion);
+    }
+    let places = [
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "settlement",
+        "settlements",
+        "control",
+        "positions",
+        "hamlet",
+        "territory",
+    ];
+    let territorial = has_any(&words, &["captured", "seized", "liberated", "recaptured", "retook", "occupied"])
+        && !has_seq(&lower, &["occupied territor", "occupied areas", "occupied parts"])
+        || near(
+            &words,
+            &["advanced", "advancing", "pushed"],
+            &["near", "in", "into", "toward", "towards", "west", "east", "north", "south"],
+            3,
+        )
+        || near(&words, &["taken", "took", "taking", "take", "capture", "claimed", "seize", "gained"], &places, 5)
+        || near(&words, &["gained", "captured", "seized", "lost"], &["square"], 4);
+    let hypothetical = has_any(
+        &words,
+        &[
+            "demand",
+            "demands",
+            "demanded",
+            "considers",
+            "wants",
+            "cession",
+            "cede",
+            "proposal",
+            "proposed",
+            "would",
+            "could",
+            "aims",
+            "aim",
+            "seeks",
+            "plans",
+        ],
+    );
+    if territorial && !hypothetical {
+        kinds.push(EventKind::TerritorialClaim);
+    }
+    let conditional =
+        has_seq(&lower, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]);
+    let strike_words = has_any(
+        &words,
+        &[
+            "struck",
+            "shelling",
+            "shelled",
+            "bombed",
+            "bombing",
+            "airstrike",
+            "airstrikes",
+            "barrage",
+            "bombardment",
+            "explosions",
+            "hit",
+            "striking",
+            "targeted",
+            "intercepted",
+            "intercepting",
+            "downed",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "drone attack",
+            "missile attack",
+            "drone strike",
+            "missile strike",
+            "aerial attack",
+            "air attack",
+            "air strike",
+            "combined strike",
+            "massive strike",
+            "attack on",
+            "attacks on",
+            "was attacked",
+            "were attacked",
+            "strikes on",
+            "strike on",
+            "strikes in",
+            "strikes against",
+            "struck by",
+            "aerial bombs",
+            "glide bomb",
+            "launched drones",
+            "fired drones",
+            "drones and missiles",
+            "drone and missile",
+            "missiles and drones",
+            "drone assault",
+            "attacked",
+        ],
+    );
+    let clash = has_any(
+        &words,
+        &[
+            "fighting",
+            "clashes",
+            "assaults",
+            "repelled",
+            "engagements",
+            "battles",
+            "counterattack",
+            "counterattacks",
+            "stormed",
+            "firefights",
+        ],
+    ) || has_seq(
+        &lower,
+        &[
+            "infantry assault",
+            "ground assault",
+            "attacked positions",
+            "combat engagements",
+            "assault on positions",
+            "offensive operations",
+        ],
+    );
+    let casualties = has_any(
+        &words,
+        &[
+            "killed",
+            "killing",
+            "injured",
+            "injuring",
+            "wounded",
+            "wounding",
+            "dead",
+            "deaths",
+            "fatalities",
+            "injuries",
+            "died",
+            "casualties",
+        ],
+    );
+    if !incursion
+        && !conditional
+        && (strike_words
+            || (casualties
+                && !clash
+                && has_any(
+                    &words,
+                    &[
+                        "attack",
+                        "debris",
+                        "uavs",
+                        "strike",
+                        "strikes",
+                        "drones",
+                        "missiles",
+                        "drone",
+                        "missile",
+                        "shells",
+                        "artillery",
+                        "bombs",
+                    ],
+                )))
+    {
+        kinds.push(EventKind::Strike);
+    }
+    if clash && !territorial {
+        kinds.push(EventKind::GroundClash);
+    }
+    let vague_aid = has_any(
+        &words,
+        &[
+            "plead",
+            "pleaded",
+            "urged",
+            "continued",
+            "calls",
+            "called",
+            "need",
+            "needs",
+            "expected",
+            "galvanize",
+            "allegations",
+            "increased",
+        ],
+    );
+    let aid_trigger =
+        has_seq(
+            &lower,
+            &[
+                "aid package",
+                "package of",
+                "assistance package",
+                "military aid to",
+                "humanitarian aid to",
+                "buy and deliver",
+                "to deliver",
+                "will donate",
+                "will send",
+                "has sent",
+                "have sent",
+                "will supply",
+                "will provide",
+                "speed up",
+            ],
+        ) || has_any(&words, &["delivered", "donated", "pledged", "supplied", "transferred", "allocated"])
+            || near(
+                &words,
+                &["announced", "approved", "prepared", "unveiled", "signed"],
+                &["package", "aid", "tranche", "funding", "systems"],
+                6,
+            );
+    let aid_object = has_any(
+        &words,
+        &[
+            "aid",
+            "package",
+            "assistance",
+            "donated",
+            "pledged",
+            "tranche",
+            "deliveries",
+            "systems",
+            "weapons",
+            "funding",
+            "loan",
+            "grant",
+            "ammunition",
+            "missiles",
+            "drones",
+            "equipment",
+        ],
+    );
+    let aid = aid_trigger && aid_object && !vague_aid;
+    if aid && !kinds.contains(&EventKind::Strike) {
+        kinds.push(EventKind::Aid);
+    }
+    let meeting = has_any(
+        &words,
+        &[
+            "meeting",
+            "meetings",
+            "met",
+            "visit",
+            "visits",
+            "visited",
+            "visiting",
+            "summit",
+            "delegations",
+            "delegation",
+            "hosted",
+            "trip",
+        ],
+    );
+    let diplomacy = (meeting || has_any(&words, &["talks"]))
+        && !has_seq(&lower, &["no signs", "ongoing peace talks", "during ongoing"])
+        // "fired drones ... since the White House talks": the talks are background to a strike.
+        && (meeting || !kinds.contains(&EventKind::Strike));
+    if diplomacy {
+        kinds.push(EventKind::Diplomacy);
+    }
+    // "whether fighting intensifies", "could strike": speculation is not an event.
+    let speculative = has_any(&words, &["whether", "likely", "might", "would", "if", "unless"])
+        || (lower.contains("could ") && !lower.contains("could not"));
+    if speculative {
+        kinds.retain(|k| !matches!(k, EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim));
+    }
+    kinds
+}
+
+/// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    for sep in [", and ", "; ", ", while ", ", but ", ", whereas "] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(sep) {
+            cuts.push(from + p + 1);
+            from += p + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| b > a).collect()
+}
+
+/// Words after a place that show it is the subject or speaker, not where something happened.
+fn place_is_actor(body: &str, f: &Found) -> bool {
+    let after = &body[f.end..];
+    let next: String = after
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    matches!(
+        next.as_str(),
+        "said"
+            | "says"
+            | "claimed"
+            | "claims"
+            | "launched"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "announced"
+            | "accused"
+            | "denied"
+            | "struck"
+            | "fired"
+            | "attacked"
+            | "reported"
+            | "sees"
+            | "wants"
+            | "remains"
+            | "continues"
+            | "kept"
+            | "presses"
+            | "absorbs"
+            | "gained"
+            | "also"
+            | "did"
+            | "does"
+            | "used"
+            | "hammers"
+            | "strikes"
+            | "escalates"
+            | "argues"
+            | "rejects"
+            | "traditionally"
+            | "maintained"
+            | "must"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "expects"
+            | "needs"
+            | "and"
+    ) && !matches!(next.as_str(), "and")
+}
+
+/// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
+fn preceding_word(body: &str, pos: usize) -> String {
+    let mut before = body[..pos].trim_end();
+    let skip = [
+        "the",
+        "The",
+        "city of",
+        "town of",
+        "village of",
+        "capital",
+        "western",
+        "eastern",
+        "southern",
+        "northern",
+        "frontline",
+        "port",
+    ];
+    while let Some(b) =
+        skip.iter().find_map(|art| before.strip_suffix(art).filter(|b| b.ends_with(' ') || b.is_empty()))
+    {
+        before = b.trim_end();
+    }
+    let w: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+    w.to_lowercase()
+}
+
+/// Words before a place that name where something happened, with how strongly.
+fn locative_strength(word: &str, kind: EventKind) -> i32 {
+    match word {
+        "in" | "near" | "at" | "into" | "over" | "outside" | "above" | "toward" | "towards" | "visit" | "visited"
+        | "visiting" | "hosted" => 25,
+        "on" | "against" | "targeting" | "hit" | "struck" if kind == EventKind::Strike => 25,
+        "to" if matches!(kind, EventKind::Diplomacy | EventKind::Aid) => 25,
+        "on" | "against" | "to" => 12,
+        "of" | "across" | "around" | "from" | "for" => 10,
+        _ => 0,
+    }
+}
+
+/// Choose the place of an event among the sentence's place mentions: the most specific
+/// place named where something happened ("in X", "near X", "on X"); a country only then,
+/// never one that is the sentence's subject or speaker.
+fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], kind: EventKind) -> Option<usize> {
+    let mut best: Option<(i32, usize)> = None;
+    for &i in idx {
+        let f = &mentions[i];
+        let (spec, pk) = match &f.key {
+            Key::Known(id) => match gaz.place(*id) {
+                Some(p) => (p.kind.specificity() as i32, Some(p.kind)),
+                None => continue,
+            },
+            Key::New(EntityKind::Place, name) => {
+                (if name.ends_with(" Oblast") || name.ends_with(" Krai") { 3 } else { 5 }, None)
+            }
+            _ => continue,
+        };
+        let prev = preceding_word(body, f.start);
+        let strength = locative_strength(&prev, kind);
+        let locative = strength > 0;
+        // A meeting happens somewhere one goes to: "in", "at", "visit", "to".
+        if kind == EventKind::Diplomacy && strength < 25 {
+            continue;
+        }
+        let actor = place_is_actor(body, f);
+        let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
+        // Aid comes from its donor and an incursion is reported by the country it hit: there
+        // the sentence's subject may be the place.
+        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion);
+        if (actor || (broad && !locative)) && !subject_ok {
+            continue;
+        }
+        if matches!(pk, Some(PlaceKind::Continent))
+            || (matches!(pk, Some(PlaceKind::Area)) && kind != EventKind::Diplomacy)
+        {
+            continue;
+        }
+        let mut score = spec * 10 + strength;
+        if actor {
+            score -= 30;
+        }
+        // Earlier mentions are usually the scene; later ones tend to be background.
+        score -= (i as i32 - idx[0] as i32).min(5);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+const SPEAK_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "claimed",
+    "claims",
+    "told",
+    "wrote",
+    "added",
+    "argued",
+    "accused",
+    "warned",
+    "urged",
+    "insisted",
+    "stressed",
+    "declared",
+    "denied",
+    "called",
+    "praised",
+    "condemned",
+    "vowed",
+    "threatened",
+    "suggested",
+    "admitted",
+    "acknowledged",
+    "compared",
+    "framed",
+    "emphasised",
+    "emphasized",
+    "announced",
+    "noted",
+    "reiterated",
+];
+
+/// A named person who speaks in the sentence ("Lavrov claimed", "..., Zelenskyy said").
+fn speaker(body: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Option<usize> {
+    idx.iter().copied().find(|&m| {
+        let f = &mentions[m];
+        if f.kind(gaz) != EntityKind::Person {
+            return false;
+        }
+        let after = body[f.end..].trim_start_matches(['\'', '’', 's']).trim_start();
+        let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let next = if matches!(next.as_str(), "also" | "further" | "then" | "later" | "has" | "had" | "again") {
+            after[next.len()..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase()
+        } else {
+            next
+        };
+        SPEAK_VERBS.contains(&next.as_str())
+    })
+}
+
+const CLAIM_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "announced",
+    "wrote",
+    "told",
+    "added",
+    "confirmed",
+    "noted",
+    "according",
+];
+
+const GROUP_NOUNS: &[&str] = &[
+    "officials",
+    "authorities",
+    "media",
+    "sources",
+    "military",
+    "forces",
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "officers",
+    "prosecutors",
+    "governor",
+    "administration",
+    "command",
+    "staff",
+    "force",
+    "agency",
+    "government",
+    "analysts",
+    "milbloggers",
+    "residents",
+    "witnesses",
+    "police",
+    "services",
+    "bloggers",
+    "outlets",
+];
+
+/// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said".
+fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Option<String> {
+    let text = &body[s.start..s.end];
+    let toks = tokens(text);
+    for (ti, t) in toks.iter().enumerate() {
+        let lw = t.text.to_lowercase();
+        if !CLAIM_VERBS.contains(&lw.as_str()) {
+            continue;
+        }
+        if lw == "according" {
+            if toks.get(ti + 1).is_some_and(|n| n.text == "to") {
+                let after = s.start + toks.get(ti + 1).map(|n| n.end).unwrap_or(t.end);
+                if let Some(&m) = idx.iter().find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6) {
+                    return Some(name_of(&mentions[m], gaz));
+                }
+                let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| t.text).collect();
+                if let Some(p) = words.iter().position(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str())) {
+                    return Some(words[..=p].join(" "));
+                }
+            }
+            continue;
+        }
+        let verb_at = s.start + t.start;
+        // An entity ending just before the verb (allowing "has", "also").
+        if let Some(&m) = idx.iter().rev().find(|&&m| {
+            let f = &mentions[m];
+            f.end <= verb_at
+                && body[f.end..verb_at].split_whitespace().all(|w| {
+                    matches!(
+                        w,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "also"
+                            | "further"
+                            | "previously"
+                            | "then"
+                            | "later"
+                            | "on"
+                            | "Sunday"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                    )
+                })
+                && body[f.end..verb_at].len() < 20
+        }) {
+            let f = &mentions[m];
+            // "said X" after the verb would be an object; before it is the speaker.
+            if matches!(f.key, Key::Known(_) | Key::New(_, _)) {
+                return Some(name_of(f, gaz));
+            }
+        }
+        // A group noun phrase: "Ukrainian officials", "Russian state media", "the air force".
+        if ti > 0 {
+            let mut a = ti;
+            let mut seen_noun = false;
+            while a > 0 && ti - a < 4 {
+                // A phrase does not reach across punctuation ("In Washington, officials said").
+                if !text[toks[a - 1].end..toks[a].start].chars().all(char::is_whitespace) {
+                    break;
+                }
+                let w = toks[a - 1].text.to_lowercase();
+                if GROUP_NOUNS.contains(&w.as_str()) {
+                    seen_noun = true;
+                    a -= 1;
+                } else if seen_noun
+                    && (toks[a - 1].text.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(
+                            w.as_str(),
+                            "state"
+                                | "local"
+                                | "military"
+                                | "regional"
+                                | "air"
+                                | "defense"
+                                | "defence"
+                                | "emergency"
+                                | "energy"
+                                | "senior"
+                                | "western"
+                                | "us"
+                                | "city"
+                        ))
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            if seen_noun {
+                let phrase = &text[toks[a].start..toks[ti - 1].end];
+                let phrase = phrase.strip_prefix("The ").or_else(|| phrase.strip_prefix("the ")).unwrap_or(phrase);
+                return Some(phrase.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn name_of(f: &Found, gaz: &Gazetteer) -> String {
+    match &f.key {
+        Key::Known(id) => gaz.known[*id as usize].name.clone(),
+        Key::New(_, n) => n.clone(),
+    }
+    .trim()
+    .to_string()
+}
+
+fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
+    let l = sentence.to_lowercase();
+    let n = next.map(str::to_lowercase).unwrap_or_default();
+    let disputed = [
+        "could not independently",
+        "could not be independently",
+        "could not verify",
+        "could not confirm",
+        "not be verified",
+        "unverified",
+        "denied",
+        "disputes",
+        "disputed",
+    ];
+    if disputed.iter().any(|d| l.contains(d) || n.contains(d)) {
+        return Status::Disputed;
+    }
+    if claimed { Status::Claimed } else { Status::Reported }
+}
+
+const DEMONYMS: &[(&str, &str)] = &[
+    ("russian", "Russia"),
+    ("ukrainian", "Ukraine"),
+    ("belarusian", "Belarus"),
+    ("polish", "Poland"),
+    ("american", "United States"),
+    ("us", "United States"),
+    ("north korean", "North Korea"),
+    ("iranian", "Iran"),
+];
+
+fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let lower = sentence.to_lowercase();
+    for (dem, country) in DEMONYMS {
+        for force in [
+            "forces",
+            "troops",
+            "military",
+            "army",
+            "drones",
+            "missiles",
+            "strikes",
+            "attack",
+            "units",
+            "officials",
+            "air force",
+        ] {
+            if lower.contains(&format!("{dem} {force}")) && !out.iter().any(|o| o == country) {
+                out.push(country.to_string());
+            }
+        }
+    }
+    for &m in idx {
+        let f = &mentions[m];
+        let kind = f.kind(gaz);
+        if matches!(kind, EntityKind::Person | EntityKind::Org)
+            || (kind == EntityKind::Place && place_is_actor(body, f))
+        {
+            let n = name_of(f, gaz);
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Context for one article's event extraction.
+pub struct ArticleCtx<'a> {
+    pub body: &'a str,
+    pub sentences: &'a [Sentence],
+    pub paragraph_of: &'a [usize],
+    pub mentions: &'a [Found],
+    pub dates: &'a [DateExpr],
+    pub gaz: &'a Gazetteer,
+    pub published: Option<NaiveDate>,
+}
+
+fn usable_for_event(d: &DateValue) -> bool {
+    d.start.is_some() && matches!(d.precision, Precision::Day | Precision::Range)
+}
+
+/// Draft events for one article.
+pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut m_i = 0;
+    let mut d_i = 0;
+    let mut carried: Option<(usize, DateValue)> = None; // (paragraph, date)
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let para = ctx.paragraph_of[si];
+        while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
+            m_i += 1;
+        }
+        let idx: Vec<usize> = (m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
+        while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
+            d_i += 1;
+        }
+        let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
+        let text = &ctx.body[s.start..s.end];
+        // The first date that pins something; "not on February 1" is skipped.
+        let own = sdates
+            .iter()
+            .find(|d| {
+                usable_for_event(&d.value)
+                    && !ctx.body[..d.start].trim_end().ends_with("not on")
+                    && !ctx.body[..d.start].trim_end().ends_with("since")
+            })
+            .map(|d| d.value);
+        if carried.is_some_and(|(p, _)| p != para) {
+            carried = None;
+        }
+        let date = match own {
+            Some(d) => {
+                carried = Some((para, d));
+                d
+            }
+            None => carried.map(|(_, d)| d).unwrap_or_default(),
+        };
+        let mut kinds = classify(text);
+        if kinds.is_empty() {
+            // What a named person said is a statement.
+            if speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).is_some() && text.split_whitespace().count() >= 6 {
+                kinds.push(EventKind::Statement);
+            } else {
+                continue;
+            }
+        }
+        let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz)
+            .or_else(|| speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| name_of(&ctx.mentions[m], ctx.gaz)));
+        let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
+        let official = claimed_by.as_deref().is_some_and(|c| {
+            let l = c.to_lowercase();
+            [
+                "official",
+                "ministry",
+                "military",
+                "force",
+                "staff",
+                "command",
+                "governor",
+                "authorit",
+                "mayor",
+                "president",
+                "head",
+                "kremlin",
+                "government",
+                "prosecutor",
+                "spokes",
+            ]
+            .iter()
+            .any(|k| l.contains(k))
+        });
+        let status = status_of(text, next, official);
+        let weapons: Vec<usize> =
+            idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
+        let acts = actors(text, ctx.mentions, &idx, ctx.gaz, ctx.body);
+        // "X struck A, and B was hit too": when two clauses each report something, each is
+        // its own unit, with its own place, counts and date.
+        let parts = clauses(text);
+        let clause_kinds: Vec<Vec<EventKind>> = parts.iter().map(|&(a, b)| classify_unit(&text[a..b], 3)).collect();
+        // Each clause that reports something is a unit; a clause that reports nothing lends
+        // its counts to the unit before it ("X struck Kyiv, and five people were killed").
+        let mut units: Vec<((usize, usize), Vec<EventKind>, Counts)> = Vec::new();
+        if parts.len() > 1 && clause_kinds.iter().any(|k| !k.is_empty()) {
+            for (&(a, b), k) in parts.iter().zip(clause_kinds) {
+                let c = counts(&text[a..b]);
+                if !k.is_empty() {
+                    units.push(((a, b), k, c));
+                } else if let Some(last) = units.last_mut() {
+                    last.2.fill_from(&c);
+                }
+            }
+        } else {
+            units.push(((0, text.len()), kinds, counts(text)));
+        }
+        for ((ca, cb), kinds, c) in units {
+            let (ua, ub) = (s.start + ca, s.start + cb);
+            let uidx: Vec<usize> =
+                idx.iter().copied().filter(|&i| ctx.mentions[i].start >= ua && ctx.mentions[i].end <= ub).collect();
+            let udate = sdates
+                .iter()
+                .find(|d| d.start >= ua && d.end <= ub && usable_for_event(&d.value))
+                .map(|d| d.value)
+                .unwrap_or(date);
+            for kind in kinds {
+                let place = choose_place(ctx.body, ctx.gaz, ctx.mentions, &uidx, kind);
+                let (killed, injured, drones, missiles) = match kind {
+                    EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
+                    EventKind::Incursion => (None, None, c.drones, c.missiles),
+                    _ => (None, None, None, None),
+                };
+                out.push(Draft {
+                    kind,
+                    date: udate,
+                    place,
+                    actors: acts.clone(),
+                    killed,
+                    injured,
+                    drones,
+                    missiles,
+                    weapons: weapons.clone(),
+                    claimed_by: claimed_by.clone(),
+                    status,
+                    start: s.start,
+                    end: s.end,
+                    mentions: idx.clone(),
+                    sentence: si,
+                    paragraph: para,
+                });
+            }
+        }
+    }
+    merge(ctx, out)
+}
+
+fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
+    d.place.map(|p| ctx.mentions[p].key.clone())
+}
+
+fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
+    a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
+}
+
+fn absorb(into: &mut Draft, d: Draft) {
+    if into.place.is_none() {
+        into.place = d.place;
+    }
+    if into.date.start.is_none() {
+        into.date = d.date;
+    }
+    for (slot, v) in [
+        (&mut into.killed, d.killed),
+        (&mut into.injured, d.injured),
+        (&mut into.drones, d.drones),
+        (&mut into.missiles, d.missiles),
+    ] {
+        // The first statement of a count stands; later sentences only fill gaps.
+        if slot.is_none() {
+            *slot = v;
+        }
+    }
+    for a in d.actors {
+        if !into.actors.contains(&a) {
+            into.actors.push(a);
+        }
+    }
+    for w in d.weapons {
+        if !into.weapons.contains(&w) {
+            into.weapons.push(w);
+        }
+    }
+    if into.claimed_by.is_none() {
+        into.claimed_by = d.claimed_by;
+    }
+    if d.status == Status::Disputed {
+        into.status = Status::Disputed;
+    }
+    for m in d.mentions {
+        if !into.mentions.contains(&m) {
+            into.mentions.push(m);
+        }
+    }
+}
+
+/// One happening told in several sentences is one event.
+fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let key = place_key(ctx, &d);
+        // Same kind and place (or no place yet on one side), compatible dates: the same happening.
+        let target = out.iter().rposition(|o| {
+            if o.kind != d.kind || !dates_compatible(&o.date, &d.date) {
+                return false;
+            }
+            let ok = place_key(ctx, o);
+            let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
+            match (&ok, &key) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some(),
+                (None, Some(_)) => near,
+                (None, None) => near,
+            }
+        });
+        match target {
+            Some(t) => absorb(&mut out[t], d),
+            None => out.push(d),
+        }
+    }
+    // A sentence with counts but no place adds to the latest event of its kind that has one
+    // ("Air defences downed all ten drones" after "drones attacked Kyiv").
+    let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
+    for d in out {
+        if d.place.is_none() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
+            let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
+            if let Some(t) =
+                kept.iter().rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
+            {
+                if counted {
+                    absorb(&mut kept[t], d);
+                }
+                continue;
+            }
+            // An event of a scored kind with no place and nothing counted says too little to keep.
+            if !counted {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    kept
+}

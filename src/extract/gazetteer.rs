@@ -1,0 +1,363 @@
+//! The reference data: places (with their parent tree and coordinates), people,
+//! organisations and weapons, loaded from the TSV files in `assets/gazetteer/`.
+//!
+//! The files are embedded in the binary and parsed once at start-up.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::types::EntityKind;
+
+/// Kinds of place, from the `kind` column of `places.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceKind {
+    Continent,
+    Country,
+    Region,
+    District,
+    Settlement,
+    Water,
+    Facility,
+    Area,
+}
+
+impl PlaceKind {
+    fn parse(s: &str) -> Option<PlaceKind> {
+        Some(match s {
+            "continent" => PlaceKind::Continent,
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "district" => PlaceKind::District,
+            "settlement" => PlaceKind::Settlement,
+            "water" => PlaceKind::Water,
+            "facility" => PlaceKind::Facility,
+            "area" => PlaceKind::Area,
+            _ => return None,
+        })
+    }
+
+    /// How specific a place of this kind is: higher is more specific.
+    pub fn specificity(self) -> u8 {
+        match self {
+            PlaceKind::Continent => 0,
+            PlaceKind::Area => 1,
+            PlaceKind::Country => 2,
+            PlaceKind::Region => 3,
+            PlaceKind::Water => 3,
+            PlaceKind::District => 4,
+            PlaceKind::Settlement => 5,
+            PlaceKind::Facility => 6,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub parent: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub aliases: Vec<String>,
+}
+
+/// A known entity of any kind: the canonical name and, for places, the place row.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub name: String,
+    pub kind: EntityKind,
+    pub place: Option<u32>,
+    /// People: role; orgs: kind of organisation; weapons: category.
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+pub type KnownId = u32;
+
+/// The loaded gazetteer with its matcher.
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    pub known: Vec<Known>,
+    /// One entry per surface form (lowercased): the known ids it may refer to, best reading first.
+    pub forms: Vec<(String, Vec<KnownId>)>,
+    /// Surface forms that are also ordinary words: matched only when context confirms.
+    pub ambiguous: std::collections::HashSet<String>,
+    matcher: AhoCorasick,
+    /// Lowercased surname of a known person -> the people with that surname.
+    pub surnames: HashMap<String, Vec<KnownId>>,
+    by_name: HashMap<(EntityKind, String), KnownId>,
+    form_index: HashMap<String, u32>,
+}
+
+/// A gazetteer match in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub form: u32,
+}
+
+const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const PEOPLE: &str = include_str!("../../assets/gazetteer/people.tsv");
+const ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
+const WEAPONS: &str = include_str!("../../assets/gazetteer/weapons.tsv");
+const STOP_PLACES: &str = include_str!("../../assets/gazetteer/stop_places.txt");
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::from_sources(PLACES, PEOPLE, ORGS, WEAPONS, STOP_PLACES));
+
+/// The embedded gazetteer, parsed on first use.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
+    src.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn list(cell: Option<&&str>) -> Vec<String> {
+    cell.map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default()
+}
+
+fn nonempty(cell: Option<&&str>) -> Option<String> {
+    cell.map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from)
+}
+
+impl Gazetteer {
+    /// Parse the gazetteer from TSV text. Malformed rows are skipped (the data files are
+    /// checked by `scripts/gazetteer/check.py` and by the test suite).
+    pub fn from_sources(places: &str, people: &str, orgs: &str, weapons: &str, stop: &str) -> Gazetteer {
+        let mut place_rows: Vec<(String, Place, Option<String>)> = Vec::new();
+        for r in rows(places) {
+            if r.len() < 3 {
+                continue;
+            }
+            let Some(kind) = PlaceKind::parse(r[2]) else {
+                continue;
+            };
+            let place = Place {
+                name: r[1].to_string(),
+                kind,
+                parent: None,
+                lat: r.get(4).and_then(|s| s.parse().ok()),
+                lon: r.get(5).and_then(|s| s.parse().ok()),
+                population: r.get(6).and_then(|s| s.parse().ok()).unwrap_or(0),
+                aliases: list(r.get(7)),
+            };
+            place_rows.push((r[0].to_string(), place, nonempty(r.get(3))));
+        }
+        let index: HashMap<String, u32> =
+            place_rows.iter().enumerate().map(|(i, (id, _, _))| (id.clone(), i as u32)).collect();
+        let mut places = Vec::with_capacity(place_rows.len());
+        for (_, mut p, parent) in place_rows {
+            p.parent = parent.and_then(|id| index.get(&id).copied());
+            places.push(p);
+        }
+
+        let mut known: Vec<Known> = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            known.push(Known {
+                name: p.name.clone(),
+                kind: EntityKind::Place,
+                place: Some(i as u32),
+                role: None,
+                aliases: p.aliases.clone(),
+            });
+        }
+        for r in rows(people) {
+            if r.is_empty() || r[0].is_empty() {
+                continue;
+            }
+            known.push(Known {
+                name: r[0].to_string(),
+                kind: EntityKind::Person,
+                place: None,
+                role: nonempty(r.get(1)),
+                aliases: list(r.get(3)),
+            });
+        }
+        for (src, kind) in [(orgs, EntityKind::Org), (weapons, EntityKind::Weapon)] {
+            for r in rows(src) {
+                if r.is_empty() || r[0].is_empty() {
+                    continue;
+                }
+                known.push(Known {
+                    name: r[0].to_string(),
+                    kind,
+                    place: None,
+                    role: nonempty(r.get(1)),
+                    aliases: list(r.get(2)),
+                });
+            }
+        }
+
+        let mut form_index: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<(String, Vec<KnownId>)> = Vec::new();
+        let mut surnames: HashMap<String, Vec<KnownId>> = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (id, k) in known.iter().enumerate() {
+            let id = id as KnownId;
+            by_name.entry((k.kind, k.name.to_lowercase())).or_insert(id);
+            for form in std::iter::once(&k.name).chain(k.aliases.iter()) {
+                let key = form.to_ascii_lowercase();
+                if key.chars().count() < 2 {
+                    continue;
+                }
+                let slot = *form_index.entry(key.clone()).or_insert_with(|| {
+                    forms.push((key, Vec::new()));
+                    forms.len() - 1
+                });
+                if !forms[slot].1.contains(&id) {
+                    forms[slot].1.push(id);
+                }
+            }
+            if k.kind == EntityKind::Person {
+                for form in std::iter::once(&k.name).chain(k.aliases.iter()) {
+                    if let Some(last) = form.split_whitespace().last()
+                        && form.split_whitespace().count() > 1
+                        && last.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        let e = surnames.entry(last.to_lowercase()).or_default();
+                        if !e.contains(&id) {
+                            e.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        let ambiguous = stop
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.to_ascii_lowercase())
+            .collect();
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .expect("gazetteer patterns build");
+        let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
+        Gazetteer { places, known, forms, ambiguous, matcher, surnames, by_name, form_index }
+    }
+
+    /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,
+    /// so byte offsets are the same as in the original), on word boundaries.
+    pub fn find(&self, lowered: &str) -> Vec<GazMatch> {
+        let bytes = lowered.as_bytes();
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(lowered) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word_byte_before(lowered, s) {
+                continue;
+            }
+            if e < bytes.len() && is_word_byte_after(lowered, e) {
+                continue;
+            }
+            out.push(GazMatch { start: s, end: e, form: m.pattern().as_u32() });
+        }
+        out
+    }
+
+    pub fn place(&self, known: KnownId) -> Option<&Place> {
+        self.known.get(known as usize).and_then(|k| k.place).and_then(|p| self.places.get(p as usize))
+    }
+
+    /// The place row behind a mention key, if it is a known place.
+    pub fn place_of_key(&self, key: &super::entities::Key) -> Option<&Place> {
+        match key {
+            super::entities::Key::Known(id) => self.place(*id),
+            _ => None,
+        }
+    }
+
+    /// The place and its parents, innermost first.
+    pub fn place_path(&self, place: u32) -> Vec<u32> {
+        let mut out = vec![place];
+        let mut cur = place;
+        while let Some(p) = self.places.get(cur as usize).and_then(|p| p.parent) {
+            if out.contains(&p) || out.len() > 12 {
+                break;
+            }
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+
+    /// Is `ancestor` the place itself or one of its parents?
+    pub fn is_within(&self, place: u32, ancestor: u32) -> bool {
+        self.place_path(place).contains(&ancestor)
+    }
+
+    /// The known id for a place row.
+    pub fn known_of_place(&self, place: u32) -> KnownId {
+        place
+    }
+
+    /// The entries a surface form may mean (the form in any case).
+    pub fn form(&self, form: &str) -> &[KnownId] {
+        self.form_index.get(&form.to_ascii_lowercase()).map(|&i| self.forms[i as usize].1.as_slice()).unwrap_or(&[])
+    }
+
+    pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<KnownId> {
+        self.by_name.get(&(kind, name.to_lowercase())).copied()
+    }
+}
+
+fn is_word_byte_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+fn is_word_byte_after(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "id\tname\tkind\tparent\tlat\tlon\tpopulation\taliases\n\
+ua\tUkraine\tcountry\t\t49\t32\t0\t\n\
+don\tDonetsk Oblast\tregion\tua\t48\t37.8\t0\tDonetsk region|Donetsk Region\n\
+kr\tKramatorsk Raion\tdistrict\tdon\t48.7\t37.5\t0\t\n\
+dr\tDruzhkivka\tsettlement\tkr\t48.62\t37.52\t55000\tDruzhkovka\n\
+dc\tDonetsk\tsettlement\tdon\t48\t37.8\t900000\t\n";
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::from_sources(
+            P,
+            "name\trole\tcountry\taliases\nSergei Lavrov\tForeign Minister\tRussia\tSergey Lavrov\n",
+            "name\tkind\taliases\n",
+            "name\tcategory\taliases\n",
+            "",
+        )
+    }
+
+    #[test]
+    fn parents_form_a_chain() {
+        let g = gaz();
+        let dr = g.lookup(EntityKind::Place, "Druzhkivka").unwrap();
+        let path: Vec<&str> = g.place_path(dr).iter().map(|&p| g.places[p as usize].name.as_str()).collect();
+        assert_eq!(path, ["Druzhkivka", "Kramatorsk Raion", "Donetsk Oblast", "Ukraine"]);
+    }
+
+    #[test]
+    fn matches_on_word_boundaries_only() {
+        let g = gaz();
+        let text = "Shelling hit Druzhkivka and the Donetsk region; not xDonetsk or Donetskiy.";
+        let m = g.find(&text.to_ascii_lowercase());
+        let found: Vec<&str> = m.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Druzhkivka", "Donetsk region"]);
+    }
+
+    #[test]
+    fn surnames_index_people() {
+        let g = gaz();
+        assert_eq!(g.surnames.get("lavrov").map(|v| v.len()), Some(1));
+    }
+}

@@ -1,0 +1,241 @@
+//! Sentences and words: the small text utilities the extractor is built on.
+
+/// A sentence: byte range in the text it was split from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words before a period that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev", "prof",
+    "jr", "sr", "no", "vs", "etc", "approx", "est", "dept", "corp", "inc", "ltd", "co", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",
+    "sun", "fig", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "al", "pres",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    if w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true; // an initial: "J. D. Vance"
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Split text into sentences. Line breaks always end a sentence; `.`, `!` and `?` end one
+/// when followed by white space and then an upper-case letter, a digit or an opening quote,
+/// unless the word before is a known abbreviation or an initial.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead < e - trail {
+            out.push(Sentence { start: s + lead, end: e - trail });
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+        } else if b == b'.' || b == b'!' || b == b'?' {
+            // Include closing quotes/brackets after the terminator.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &text[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // Footnote markers after the terminator: "hurt.[12] Next".
+            while j < bytes.len() && bytes[j] == b'[' {
+                let close = text[j..].find(']').map(|c| j + c);
+                match close {
+                    Some(c) if c > j + 1 && c - j <= 5 && bytes[j + 1..c].iter().all(u8::is_ascii_digit) => j = c + 1,
+                    _ => break,
+                }
+            }
+            if j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                let mut k = j;
+                while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'\t') {
+                    k += 1;
+                }
+                let next = text[k..].chars().next().unwrap_or(' ');
+                let starts_new = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '-' | '—');
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(p, c)| p + c.len_utf8())
+                    .unwrap_or(0);
+                let word = &text[word_start..i];
+                let abbrev = b == b'.' && is_abbreviation(word);
+                // A decimal number: "3.5".
+                let decimal = b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit() && next.is_ascii_digit() && k == j;
+                if starts_new && !abbrev && !decimal {
+                    push(&mut out, start, j);
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+/// Small number words, as used in news copy.
+pub fn number_word(w: &str) -> Option<u32> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "a" | "an" | "one" | "single" => 1,
+        "two" | "both" | "pair" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// Parse a number token: `12`, `1,100`, `twelve`, `twenty-five`, `18-year-olds` is not a number.
+pub fn parse_number(tok: &str) -> Option<u32> {
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().all(|c| c.is_ascii_digit() || c == ',') && t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        // "1,100" but not "1,10": thousands groups must be three digits.
+        let groups: Vec<&str> = t.split(',').collect();
+        if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+        return t.replace(',', "").parse().ok();
+    }
+    if let Some((a, b)) = t.split_once('-') {
+        let (a, b) = (number_word(a)?, number_word(b)?);
+        if a >= 20 && a % 10 == 0 && b < 10 {
+            return Some(a + b);
+        }
+        return None;
+    }
+    number_word(t)
+}
+
+/// ASCII-fold a string for matching: lowercase, accents removed for common Latin letters.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+            'ď' | 'đ' | 'Ď' | 'Đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ğ' | 'Ğ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ł' | 'Ł' => 'l',
+            'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+            'ř' | 'Ř' => 'r',
+            'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
+            'ť' | 'ţ' | 'Ť' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+            '’' | '‘' => '\'',
+            c => c,
+        };
+        out.extend(f.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators_but_not_abbreviations() {
+        let t = "Gen. Smith met J. D. Vance on Feb. 4 in the U.S. capital. Talks went on. “It was hard,” he said.\nNext line";
+        assert_eq!(
+            split(t),
+            [
+                "Gen. Smith met J. D. Vance on Feb. 4 in the U.S. capital.",
+                "Talks went on.",
+                "“It was hard,” he said.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_markers_do_not_glue_sentences() {
+        assert_eq!(split("Six were hurt.[1] Officials said so.[2]"), ["Six were hurt.[1]", "Officials said so.[2]"]);
+    }
+
+    #[test]
+    fn keeps_decimals_and_quotes() {
+        assert_eq!(
+            split("Prices rose 3.5 percent. \"Good.\" Then more."),
+            ["Prices rose 3.5 percent.", "\"Good.\"", "Then more."]
+        );
+    }
+
+    #[test]
+    fn numbers_from_digits_and_words() {
+        assert_eq!(parse_number("1,100"), Some(1100));
+        assert_eq!(parse_number("12"), Some(12));
+        assert_eq!(parse_number("twelve"), Some(12));
+        assert_eq!(parse_number("Twenty-five"), Some(25));
+        assert_eq!(parse_number("1,10"), None);
+        assert_eq!(parse_number("18-year-olds"), None);
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert_eq!(fold("Erdoğan Türkiye Łódź"), "erdogan turkiye lodz");
+    }
+}
