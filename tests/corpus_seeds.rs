@@ -14,11 +14,7 @@ fn seed_bytes(file: &str) -> Vec<u8> {
 }
 
 fn by_file<'a>(name: &str) -> Vec<&'a Article> {
-    SEEDS
-        .articles
-        .iter()
-        .filter(|a| a.file == format!("seeds/{name}"))
-        .collect()
+    SEEDS.articles.iter().filter(|a| a.file == format!("seeds/{name}")).collect()
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -71,32 +67,13 @@ fn the_multi_article_page_splits_into_four() {
     for (i, a) in arts.iter().enumerate() {
         assert_eq!(a.index, i);
         assert!(!a.captions.is_empty(), "{} has its photo caption", a.id);
-        assert!(
-            !a.body.contains("TT\n") && !a.body.starts_with("TT"),
-            "{}",
-            a.id
-        );
-        assert!(
-            !a.body.contains(&a.title),
-            "{}: the headline is not body text",
-            a.id
-        );
+        assert!(!a.body.contains("TT\n") && !a.body.starts_with("TT"), "{}", a.id);
+        assert!(!a.body.contains(&a.title), "{}: the headline is not body text", a.id);
     }
-    assert!(
-        arts[0]
-            .body
-            .starts_with("Russia launched one of its biggest aerial attacks")
-    );
+    assert!(arts[0].body.starts_with("Russia launched one of its biggest aerial attacks"));
     assert!(arts[0].body.ends_with("than it actually does."));
-    assert!(
-        arts[1]
-            .body
-            .starts_with("US Vice President JD Vance will visit Armenia")
-    );
-    assert!(
-        arts[1].body.contains("CLOSED BORDERS, BITTER RIVALS"),
-        "section headings stay"
-    );
+    assert!(arts[1].body.starts_with("US Vice President JD Vance will visit Armenia"));
+    assert!(arts[1].body.contains("CLOSED BORDERS, BITTER RIVALS"), "section headings stay");
     assert!(arts[2].body.starts_with("Ali Larijani, an adviser"));
     assert!(arts[3].body.ends_with("with the BRICS countries.\""));
 }
@@ -105,12 +82,7 @@ fn the_multi_article_page_splits_into_four() {
 fn no_caption_text_in_any_body() {
     for a in &SEEDS.articles {
         for c in &a.captions {
-            assert!(
-                !a.body.contains(&c.text),
-                "{}: caption in body: {}",
-                a.id,
-                c.text
-            );
+            assert!(!a.body.contains(&c.text), "{}: caption in body: {}", a.id, c.text);
         }
         for credit in ["REUTERS/", "(Reuters)", "Photo:", "/dpa", "FILED - "] {
             assert!(!a.body.contains(credit), "{}: {credit} in body", a.id);
@@ -124,76 +96,44 @@ fn no_footnote_markers() {
     let raw = String::from_utf8(seed_bytes("seeds/000_4d22cf2adf4e168a.txt")).unwrap();
     assert!(marker.is_match(&raw), "the seed has markers to cut");
     for a in &SEEDS.articles {
-        assert!(
-            !marker.is_match(&a.body),
-            "{}: {:?}",
-            a.id,
-            marker.find(&a.body)
-        );
+        assert!(!marker.is_match(&a.body), "{}: {:?}", a.id, marker.find(&a.body));
     }
     // Cutting a marker leaves several pieces in the paragraph, mapping to exact bytes.
     let a = by_file("000_4d22cf2adf4e168a.txt")[0];
     assert!(a.paragraphs[0].pieces.len() > 1);
-    assert!(
-        a.body
-            .contains("injuring at least six people. Ukrainian officials")
-    );
+    assert!(a.body.contains("injuring at least six people. Ukrainian officials"));
 }
 
 #[test]
 fn headline_less_text_gets_its_first_sentence_as_title() {
     let a = by_file("000_4d22cf2adf4e168a.txt")[0];
-    assert!(
-        a.title
-            .starts_with("Russian drones struck a maternity hospital and a bus carrying miners")
-    );
+    assert!(a.title.starts_with("Russian drones struck a maternity hospital and a bus carrying miners"));
     assert!(a.title.ends_with('…'), "{}", a.title);
     assert!(a.title.chars().count() <= 101, "{}", a.title);
     let b = by_file("001_abb7e713285549bd.txt")[0];
-    assert_eq!(
-        b.title,
-        "This past week in Ukraine followed a grimly familiar pattern"
-    );
-    assert!(
-        b.body.starts_with("This past week in Ukraine"),
-        "the first sentence stays in the body"
-    );
+    assert_eq!(b.title, "This past week in Ukraine followed a grimly familiar pattern");
+    assert!(b.body.starts_with("This past week in Ukraine"), "the first sentence stays in the body");
 }
 
 #[test]
 fn credit_line_stays_and_section_headings_stay() {
     let a = by_file("001_abb7e713285549bd.txt")[0];
-    assert!(
-        a.body.ends_with("\n\nCompiled by Ana Dumbadze"),
-        "{:?}",
-        &a.body[a.body.len() - 60..]
-    );
+    assert!(a.body.ends_with("\n\nCompiled by Ana Dumbadze"), "{:?}", &a.body[a.body.len() - 60..]);
     assert!(a.body.contains("\n\nSlow advances, constant pressure\n\n"));
 }
 
 #[test]
 fn dateline_gives_the_date_and_leaves_the_body() {
     let a = by_file("003_7a49b44013ccec93.txt")[0];
-    assert_eq!(
-        a.title,
-        "Russia Escalates Attacks on Kyiv with Drone Assault"
-    );
+    assert_eq!(a.title, "Russia Escalates Attacks on Kyiv with Drone Assault");
     assert_eq!(a.published, date(2026, 2, 4));
     assert_eq!(a.published_from, DateSource::Dateline);
-    assert!(
-        a.body
-            .starts_with("Russia launched a significant and sustained drone attack"),
-        "{}",
-        &a.body[..80]
-    );
+    assert!(a.body.starts_with("Russia launched a significant and sustained drone attack"), "{}", &a.body[..80]);
     assert!(!a.body.contains("Locales"));
     assert!(!a.body.contains("Read the Full"));
     assert!(!a.body.contains("https://"));
     assert_eq!(a.source.as_deref(), Some("BBC"));
-    assert_eq!(
-        a.url.as_deref(),
-        Some("https://www.bbc.com/news/articles/c98pz6l311yo")
-    );
+    assert_eq!(a.url.as_deref(), Some("https://www.bbc.com/news/articles/c98pz6l311yo"));
     // The first paragraph's span starts after the dateline, at "Russia launched".
     let raw = seed_bytes(&a.file);
     let p = &a.paragraphs[0];
@@ -203,10 +143,7 @@ fn dateline_gives_the_date_and_leaves_the_body() {
 #[test]
 fn front_matter_article() {
     let a = by_file("004_af50b2a087189622.txt")[0];
-    assert_eq!(
-        a.title,
-        "Ukraine–Russia war: Key developments over the past 24 hours"
-    );
+    assert_eq!(a.title, "Ukraine–Russia war: Key developments over the past 24 hours");
     assert_eq!(a.published, date(2026, 2, 3));
     assert_eq!(a.published_from, DateSource::FrontMatter);
     assert_eq!(a.source.as_deref(), Some("News.az"));
@@ -214,11 +151,7 @@ fn front_matter_article() {
         a.url.as_deref(),
         Some("https://news.az/news/ukraine-russia-war-key-developments-over-the-past-24-hours")
     );
-    assert!(
-        a.body
-            .starts_with("The war in Ukraine has continued to unfold"),
-        "bold markers cut"
-    );
+    assert!(a.body.starts_with("The war in Ukraine has continued to unfold"), "bold markers cut");
     assert!(a.body.ends_with("far beyond Ukraine’s borders."));
     for debris in [
         "Share",

@@ -11,10 +11,7 @@ fn wild_dir() -> Option<PathBuf> {
 }
 
 fn dump(a: &Article) {
-    println!(
-        "=== {} | {:?} | {:?} {:?} | {:?} | {:?}",
-        a.id, a.title, a.published, a.published_from, a.source, a.url
-    );
+    println!("=== {} | {:?} | {:?} {:?} | {:?} | {:?}", a.id, a.title, a.published, a.published_from, a.source, a.url);
     for c in &a.captions {
         println!("  [caption] {}", c.text);
     }
@@ -29,10 +26,7 @@ fn dump(a: &Article) {
 #[test]
 #[ignore]
 fn dump_pages() {
-    let path = std::env::var("SITREP_DUMP")
-        .map(PathBuf::from)
-        .ok()
-        .or_else(wild_dir);
+    let path = std::env::var("SITREP_DUMP").map(PathBuf::from).ok().or_else(wild_dir);
     let Some(path) = path else { return };
     let report = corpus::load_paths(&[path]);
     for a in &report.articles {

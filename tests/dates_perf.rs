@@ -25,10 +25,7 @@ fn corpus() -> String {
 #[ignore]
 fn throughput() {
     let base = corpus();
-    let sentences: Vec<&str> = base
-        .split_inclusive(['.', '\n'])
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    let sentences: Vec<&str> = base.split_inclusive(['.', '\n']).filter(|s| !s.trim().is_empty()).collect();
     let anchor = NaiveDate::from_ymd_opt(2026, 2, 3);
     let reps = (20_000_000 / base.len()).max(1);
     let mut found = 0usize;

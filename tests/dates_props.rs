@@ -46,10 +46,7 @@ fn check_invariants(text: &str, anchor: Option<NaiveDate>) {
     let found = find_dates(text, anchor);
     let mut last = 0;
     for e in &found {
-        assert!(
-            e.start >= last,
-            "overlap or disorder in {text:?}: {found:?}"
-        );
+        assert!(e.start >= last, "overlap or disorder in {text:?}: {found:?}");
         assert!(e.start < e.end && e.end <= text.len());
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         last = e.end;

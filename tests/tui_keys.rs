@@ -10,18 +10,12 @@ use sitrep::tui::timeline::Zoom;
 
 fn places(h: &Harness) -> Vec<String> {
     let s = h.model.store().unwrap();
-    (0..h.model.results.len())
-        .map(|r| {
-            s.place_label(h.model.results.get(r).unwrap().event)
-                .to_string()
-        })
-        .collect()
+    (0..h.model.results.len()).map(|r| s.place_label(h.model.results.get(r).unwrap().event).to_string()).collect()
 }
 
 fn selected_place(h: &Harness) -> String {
     let s = h.model.store().unwrap();
-    s.place_label(h.model.selected_hit().unwrap().event)
-        .to_string()
+    s.place_label(h.model.selected_hit().unwrap().event).to_string()
 }
 
 #[test]
@@ -74,12 +68,7 @@ fn the_done_when_path_druzh_enter_enter_esc_q() {
     assert!(line >= r.scroll && line < r.scroll + a.text.height as usize);
     // and Druzhkivka is a mention in that article
     let art = store.article(ev.article).unwrap();
-    assert!(
-        store
-            .mentions_in(ev.article)
-            .iter()
-            .any(|m| &art.body[m.body.start..m.body.end] == "Druzhkivka")
-    );
+    assert!(store.mentions_in(ev.article).iter().any(|m| &art.body[m.body.start..m.body.end] == "Druzhkivka"));
     h.key("esc");
     assert_eq!(h.model.focus, Focus::List);
     assert!(!h.model.quit);
@@ -107,11 +96,7 @@ fn bad_query_shows_an_error_and_keeps_the_results() {
     // pasted in one go, so no prefix of it ran as a query of its own
     h.send(Msg::Paste(" killed>x".into()));
     let err = h.model.query_error.clone().expect("an error");
-    assert!(
-        err.message.contains("not a whole number"),
-        "{}",
-        err.message
-    );
+    assert!(err.message.contains("not a whole number"), "{}", err.message);
     assert!(h.model.status.as_ref().unwrap().error);
     assert_eq!(h.model.results.len(), 4, "the last good query stays");
     h.key("enter");
@@ -121,33 +106,15 @@ fn bad_query_shows_an_error_and_keeps_the_results() {
     }
     assert!(h.model.query_error.is_none());
     h.type_text(" since:2026-13-01");
-    assert!(
-        h.model
-            .query_error
-            .as_ref()
-            .unwrap()
-            .message
-            .contains("month 13")
-    );
+    assert!(h.model.query_error.as_ref().unwrap().message.contains("month 13"));
     h.key("ctrl-w");
     assert!(h.model.query_error.is_none());
     h.type_text("foo:bar");
-    assert!(
-        h.model
-            .query_error
-            .as_ref()
-            .unwrap()
-            .message
-            .contains("unknown filter 'foo'")
-    );
+    assert!(h.model.query_error.as_ref().unwrap().message.contains("unknown filter 'foo'"));
     h.key("esc");
     assert!(h.model.input.is_none());
     assert_eq!(h.model.query_text, "");
-    assert_eq!(
-        h.model.results.len(),
-        9,
-        "Esc restores the query before typing"
-    );
+    assert_eq!(h.model.results.len(), 9, "Esc restores the query before typing");
 }
 
 #[test]
@@ -174,11 +141,7 @@ fn input_editing_and_history() {
     assert_eq!(h.model.input.as_ref().unwrap().text, "kind:strike");
     assert_eq!(h.model.results.len(), 4);
     h.key("down");
-    assert_eq!(
-        h.model.input.as_ref().unwrap().text,
-        "kind:strike",
-        "back to the text before"
-    );
+    assert_eq!(h.model.input.as_ref().unwrap().text, "kind:strike", "back to the text before");
     h.key("esc");
     assert_eq!(h.model.query_text, "kind:strike");
     // paste goes into the query while typing
@@ -242,14 +205,7 @@ fn reader_mentions_and_filter_to_an_entity() {
         h.key("n");
     }
     assert_eq!(name_at(&h), "Sergei Lavrov");
-    assert!(
-        h.model
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Sergei Lavrov")
-    );
+    assert!(h.model.status.as_ref().unwrap().text.contains("Sergei Lavrov"));
     h.key("enter");
     assert_eq!(h.model.focus, Focus::List);
     assert_eq!(h.model.query_text, "entity=\"Sergei Lavrov\"");
@@ -259,10 +215,7 @@ fn reader_mentions_and_filter_to_an_entity() {
     assert_eq!(store.entity_at(pos).unwrap().name, "Sergei Lavrov");
     assert_eq!(store.articles_naming(pos).len(), 2);
     let screen = h.screen();
-    assert!(
-        screen.contains("Sergei Lavrov · person · 2 events · 4 mentions"),
-        "{screen}"
-    );
+    assert!(screen.contains("Sergei Lavrov · person · 2 events · 4 mentions"), "{screen}");
     assert!(screen.contains("2× ISW"), "{screen}");
     assert!(screen.contains("Asharq Al-Awsat"), "{screen}");
     // u goes back
@@ -300,25 +253,16 @@ fn timeline_filters_the_list() {
     let mut h = Harness::new(demo(), 120, 40);
     h.key("1");
     assert_eq!(h.model.focus, Focus::Timeline);
-    assert!(
-        h.model.timeline.window().is_none(),
-        "focus alone does not filter"
-    );
+    assert!(h.model.timeline.window().is_none(), "focus alone does not filter");
     assert_eq!(h.model.results.len(), 9);
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     // the cursor starts on the last day (Feb 6); two steps left is Feb 4
     h.keys("h h");
-    assert_eq!(
-        h.model.timeline.window(),
-        Some(Window::Days(d("2026-02-04"), d("2026-02-04")))
-    );
+    assert_eq!(h.model.timeline.window(), Some(Window::Days(d("2026-02-04"), d("2026-02-04"))));
     assert_eq!(places(&h), vec!["Druzhkivka"]);
     // a span
     h.keys("space h h h");
-    assert_eq!(
-        h.model.timeline.window(),
-        Some(Window::Days(d("2026-02-01"), d("2026-02-04")))
-    );
+    assert_eq!(h.model.timeline.window(), Some(Window::Days(d("2026-02-01"), d("2026-02-04"))));
     assert_eq!(h.model.results.len(), 5);
     // the histogram still counts every matching event (the window does not change it)
     assert_eq!(h.model.results.histogram.day(d("2026-02-06")).total(), 1);
@@ -335,10 +279,7 @@ fn timeline_filters_the_list() {
     // zoom out: a week, then a month, with all dated days
     h.keys("g -");
     assert_eq!(h.model.timeline.zoom, Zoom::Week);
-    assert_eq!(
-        h.model.timeline.window(),
-        Some(Window::Days(d("2026-01-26"), d("2026-02-01")))
-    );
+    assert_eq!(h.model.timeline.window(), Some(Window::Days(d("2026-01-26"), d("2026-02-01"))));
     h.key("z");
     assert_eq!(h.model.timeline.zoom, Zoom::Month);
     assert_eq!(h.model.results.len(), 6);
@@ -380,11 +321,7 @@ fn selection_follows_the_event_across_results() {
     h.key("/");
     h.type_text("kind:strike");
     h.key("enter");
-    assert_eq!(
-        selected_place(&h),
-        "Druzhkivka",
-        "still selected after filtering"
-    );
+    assert_eq!(selected_place(&h), "Druzhkivka", "still selected after filtering");
     // stale results are dropped
     let stale = {
         let mut s = sitrep::store::Searcher::new(h.model.store.clone().unwrap());
@@ -475,11 +412,7 @@ fn keymap_overrides_apply() {
     let mut k = Keymap::defaults();
     let p = k.apply("[list]\nx = \"down\"\nj = \"none\"\n", "keymap.toml");
     assert!(p.is_empty());
-    assert_eq!(
-        k.keys_for(Context::List, sitrep::tui::action::Action::Down)
-            .len(),
-        2
-    );
+    assert_eq!(k.keys_for(Context::List, sitrep::tui::action::Action::Down).len(), 2);
     let mut h = Harness::new(demo(), 120, 40).with_keymap(k);
     h.key("x");
     assert_eq!(h.model.list.selected, 1);
@@ -497,10 +430,7 @@ fn loading_state() {
     h.keys("j / enter");
     assert!(h.model.input.is_none(), "nothing to search yet");
     h.send(Msg::Loaded(Err("seeds/: no such folder".into())));
-    assert!(
-        h.screen()
-            .contains("could not load: seeds/: no such folder")
-    );
+    assert!(h.screen().contains("could not load: seeds/: no such folder"));
     h.key("q");
     assert!(h.model.quit);
 }

@@ -101,20 +101,12 @@ impl Article {
         // The last piece starting at or before `body_off` (strictly before for an end, so an
         // end on a piece boundary maps to the end of the previous piece).
         let starts_before = |p: &Piece| {
-            if is_end {
-                p.body < body_off
-            } else {
-                p.body <= body_off
-            }
+            if is_end { p.body < body_off } else { p.body <= body_off }
         };
         let pi = paras.partition_point(|p| p.pieces.first().is_some_and(starts_before));
         let Some(para) = pi.checked_sub(1).map(|i| &paras[i]) else {
             // Before the first piece.
-            return paras
-                .iter()
-                .flat_map(|p| p.pieces.first())
-                .next()
-                .map_or(0, |p| p.file);
+            return paras.iter().flat_map(|p| p.pieces.first()).next().map_or(0, |p| p.file);
         };
         let k = para.pieces.partition_point(starts_before);
         let piece = &para.pieces[k.max(1) - 1];
@@ -134,14 +126,10 @@ impl Article {
     /// boundaries, paragraphs are in order and tile the body with `\n\n` between them.
     pub fn verify(&self, file: &[u8]) -> Result<(), String> {
         let body = self.body.as_bytes();
-        let on_boundary =
-            |off: usize| off == file.len() || (off < file.len() && (file[off] & 0xC0) != 0x80);
+        let on_boundary = |off: usize| off == file.len() || (off < file.len() && (file[off] & 0xC0) != 0x80);
         let check_span = |what: &str, s: Span| -> Result<(), String> {
             if s.start > s.end || s.end > file.len() {
-                return Err(format!(
-                    "{what} span {s:?} outside the file ({} bytes)",
-                    file.len()
-                ));
+                return Err(format!("{what} span {s:?} outside the file ({} bytes)", file.len()));
             }
             if !on_boundary(s.start) || !on_boundary(s.end) {
                 return Err(format!("{what} span {s:?} not on UTF-8 boundaries"));
@@ -153,10 +141,7 @@ impl Article {
         for (i, p) in self.paragraphs.iter().enumerate() {
             check_span("paragraph", p.span)?;
             if p.body.start != expected_body_start {
-                return Err(format!(
-                    "paragraph {i} starts at body {} instead of {expected_body_start}",
-                    p.body.start
-                ));
+                return Err(format!("paragraph {i} starts at body {} instead of {expected_body_start}", p.body.start));
             }
             if p.span.start < last_file_end {
                 return Err(format!("paragraph {i} is out of order in the file"));
@@ -165,31 +150,21 @@ impl Article {
             let mut at = p.body.start;
             for piece in &p.pieces {
                 if piece.body != at || piece.len == 0 {
-                    return Err(format!(
-                        "paragraph {i}: pieces do not tile the body at {at}"
-                    ));
+                    return Err(format!("paragraph {i}: pieces do not tile the body at {at}"));
                 }
                 let fs = Span::new(piece.file, piece.file + piece.len);
                 check_span("piece", fs)?;
                 if fs.start < p.span.start || fs.end > p.span.end {
-                    return Err(format!(
-                        "paragraph {i}: piece {fs:?} outside the paragraph span"
-                    ));
+                    return Err(format!("paragraph {i}: piece {fs:?} outside the paragraph span"));
                 }
                 let b = body.get(piece.body..piece.body + piece.len);
                 if b != Some(&file[fs.start..fs.end]) {
-                    return Err(format!(
-                        "paragraph {i}: piece at body {} does not copy file {fs:?}",
-                        piece.body
-                    ));
+                    return Err(format!("paragraph {i}: piece at body {} does not copy file {fs:?}", piece.body));
                 }
                 at += piece.len;
             }
             if at != p.body.end {
-                return Err(format!(
-                    "paragraph {i}: pieces end at {at}, paragraph at {}",
-                    p.body.end
-                ));
+                return Err(format!("paragraph {i}: pieces end at {at}, paragraph at {}", p.body.end));
             }
             expected_body_start = p.body.end + 2;
             if p.body.end < body.len() && body.get(p.body.end..p.body.end + 2) != Some(b"\n\n") {
@@ -198,10 +173,7 @@ impl Article {
         }
         let body_len = self.paragraphs.last().map_or(0, |p| p.body.end);
         if body_len != body.len() {
-            return Err(format!(
-                "body is {} bytes, paragraphs cover {body_len}",
-                body.len()
-            ));
+            return Err(format!("body is {} bytes, paragraphs cover {body_len}", body.len()));
         }
         for c in &self.captions {
             check_span("caption", c.span)?;
@@ -239,27 +211,12 @@ mod tests {
                 Paragraph {
                     span: Span::new(0, 14),
                     body: Span::new(0, 11),
-                    pieces: vec![
-                        Piece {
-                            body: 0,
-                            file: 0,
-                            len: 5,
-                        },
-                        Piece {
-                            body: 5,
-                            file: 8,
-                            len: 6,
-                        },
-                    ],
+                    pieces: vec![Piece { body: 0, file: 0, len: 5 }, Piece { body: 5, file: 8, len: 6 }],
                 },
                 Paragraph {
                     span: Span::new(16, 22),
                     body: Span::new(13, 19),
-                    pieces: vec![Piece {
-                        body: 13,
-                        file: 16,
-                        len: 6,
-                    }],
+                    pieces: vec![Piece { body: 13, file: 16, len: 6 }],
                 },
             ],
         );

@@ -12,11 +12,7 @@ pub(crate) struct Body<'a> {
 
 impl<'a> Body<'a> {
     pub fn new(src: &'a str) -> Self {
-        Body {
-            src,
-            text: String::new(),
-            paragraphs: Vec::new(),
-        }
+        Body { src, text: String::new(), paragraphs: Vec::new() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -37,11 +33,7 @@ impl<'a> Body<'a> {
             if e <= s {
                 continue;
             }
-            pieces.push(Piece {
-                body: self.text.len(),
-                file: s,
-                len: e - s,
-            });
+            pieces.push(Piece { body: self.text.len(), file: s, len: e - s });
             self.text.push_str(&self.src[s..e]);
         }
         self.paragraphs.push(Paragraph {

@@ -301,9 +301,7 @@ fn is_soft_debris(t: &str, st: &Stats) -> bool {
 
 /// `---`, `***`, `* * *`, `===`.
 fn is_separator(t: &str) -> bool {
-    t.len() >= 3
-        && t.chars()
-            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '#' | '•'))
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | ' ' | '#' | '•'))
 }
 
 /// Credit lines that are real text and stay in the body ("Compiled by Ana Dumbadze",
@@ -332,9 +330,7 @@ fn is_link_heavy(t: &str) -> bool {
     let mut visible = 0usize;
     let mut rest = t;
     while let Some(open) = rest.find('[') {
-        visible += rest[..open]
-            .trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace())
-            .len();
+        visible += rest[..open].trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace()).len();
         let after = &rest[open + 1..];
         let Some(close) = after.find("](") else {
             visible += after.len();
@@ -357,16 +353,12 @@ fn is_link_heavy(t: &str) -> bool {
 
 /// `Jan Feb Mar Apr May Jun Jul Aug Sep Okt Nov Dec 2017201820192020...`
 fn is_month_archive(t: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "okt", "nov", "dec",
-        "dez", "mai",
-    ];
+    const MONTHS: &[&str] =
+        &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "okt", "nov", "dec", "dez", "mai"];
     let mut months = 0;
     let mut other = 0;
     for w in prefix(t, 400).split_whitespace() {
-        let lw = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         if MONTHS.contains(&lw.get(..3).unwrap_or("")) && lw.len() <= 9 {
             months += 1;
         } else if !lw.chars().all(|c| c.is_ascii_digit()) {
@@ -390,11 +382,7 @@ pub(crate) fn bullet_len(t: &str) -> usize {
 /// Markdown heading marker `## ` length, or 0.
 pub(crate) fn heading_len(t: &str) -> usize {
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-        hashes + 1
-    } else {
-        0
-    }
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') { hashes + 1 } else { 0 }
 }
 
 /// Classify one candidate paragraph on its own (marker-free text).
@@ -442,9 +430,7 @@ pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
     }
     if !terminal
         && st.words <= 20
-        && t.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'«".contains(c))
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'«".contains(c))
     {
         return Class::Heading;
     }
@@ -464,12 +450,7 @@ pub(crate) struct Judged {
 pub(crate) fn smooth(items: &[Option<Judged>], scraped: bool) -> Vec<bool> {
     let n = items.len();
     let idx: Vec<usize> = (0..n).filter(|&i| items[i].is_some()).collect();
-    let get = |k: usize| {
-        items[idx[k]].unwrap_or(Judged {
-            class: Class::Bad,
-            words: 0,
-        })
-    };
+    let get = |k: usize| items[idx[k]].unwrap_or(Judged { class: Class::Bad, words: 0 });
     let mut keep = vec![false; n];
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
     for k in 0..idx.len() {
@@ -558,13 +539,7 @@ mod tests {
 
     fn cls(t: &str) -> Class {
         let links = HashSet::new();
-        classify(
-            t,
-            &Context {
-                scraped: false,
-                links: &links,
-            },
-        )
+        classify(t, &Context { scraped: false, links: &links })
     }
 
     #[test]
@@ -616,16 +591,7 @@ mod tests {
         let c = [j(Bad), j(NearGood), j(Bad), j(Good), None, j(NearGood)];
         assert_eq!(smooth(&c, true), [false, false, false, true, false, true]);
         // A lonely short sentence on a web page goes, a long one stays.
-        let c = [
-            j(Bad),
-            j(Good),
-            j(Bad),
-            Some(Judged {
-                class: Good,
-                words: 40,
-            }),
-            j(Bad),
-        ];
+        let c = [j(Bad), j(Good), j(Bad), Some(Judged { class: Good, words: 40 }), j(Bad)];
         assert_eq!(smooth(&c, true), [false, false, false, true, false]);
     }
 }

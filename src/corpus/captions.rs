@@ -39,8 +39,7 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static AGENCY_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{AGENCY}\b")).expect("valid regex"));
+static AGENCY_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{AGENCY}\b")).expect("valid regex"));
 
 /// Whether the line is a photo caption by its own form.
 pub(crate) fn is_caption(line: &str) -> bool {
@@ -108,9 +107,7 @@ mod tests {
     #[test]
     fn credit_only_lines() {
         assert!(is_credit_only("Dimitar Dilkoff/AFP/Getty Images"));
-        assert!(is_credit_only(
-            "Mikhail METZEL / POOL / AFP via Getty Images"
-        ));
+        assert!(is_credit_only("Mikhail METZEL / POOL / AFP via Getty Images"));
         assert!(!is_credit_only("Russia and Ukraine agree to a ceasefire"));
         assert!(!is_credit_only("Land/sea operations"));
     }

@@ -12,16 +12,13 @@ const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 
 /// `2026-02-27`, `2026-02-27T19:53:06`, `2026/02/27`.
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:T\d|(?-u:\b))")
-        .expect("valid regex")
+    Regex::new(r"(?-u:\b)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:T\d|(?-u:\b))").expect("valid regex")
 });
 
 /// `February 4th, 2026`, `Feb. 23, 2026`, `Feb 27 2026`.
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b),?\s+((?:19|20)\d\d)(?-u:\b)"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"(?i)(?-u:\b)({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b),?\s+((?:19|20)\d\d)(?-u:\b)"))
+        .expect("valid regex")
 });
 
 /// `29 August 2025`, `4th of February 2026`, `27 Feb 2026`.
@@ -33,9 +30,8 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `27.02.2026`, `27/02/2026` (day first unless that is impossible).
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?-u:\b)").expect("valid regex")
-});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?-u:\b)").expect("valid regex"));
 
 /// A date found in text: byte range and value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,27 +80,15 @@ pub(crate) fn find_date(s: &str) -> Option<Found> {
     consider(ISO.captures_iter(s).find_map(|c| {
         let m = c.get(0)?;
         let month: u32 = c[2].parse().ok()?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[1], month, &c[3])?,
-        })
+        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[1], month, &c[3])? })
     }));
     consider(MONTH_FIRST.captures_iter(s).find_map(|c| {
         let m = c.get(0)?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[3], month_number(&c[1])?, &c[2])?,
-        })
+        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[3], month_number(&c[1])?, &c[2])? })
     }));
     consider(DAY_FIRST.captures_iter(s).find_map(|c| {
         let m = c.get(0)?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[3], month_number(&c[2])?, &c[1])?,
-        })
+        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[3], month_number(&c[2])?, &c[1])? })
     }));
     consider(NUMERIC.captures_iter(s).find_map(|c| {
         let m = c.get(0)?;
@@ -113,20 +97,15 @@ pub(crate) fn find_date(s: &str) -> Option<Found> {
         // Day first (27.02.2026) unless the first number cannot be a day-of-month pairing.
         let (day, month) = if b <= 12 { (a, b) } else { (b, a) };
         let y: i32 = c[3].parse().ok()?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: NaiveDate::from_ymd_opt(y, month, day)?,
-        })
+        Some(Found { start: m.start(), end: m.end(), date: NaiveDate::from_ymd_opt(y, month, day)? })
     }));
     best
 }
 
 /// A date in a URL: `/2026/02/27/`, `/2026-02-27/`, or a slug such as `update-feb-27-2026`.
 pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
-    static PATH_YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)").expect("valid regex")
-    });
+    static PATH_YMD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)").expect("valid regex"));
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
@@ -135,17 +114,10 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
-    let spaced: String = path
-        .chars()
-        .map(|c| if matches!(c, '-' | '_' | '/') { ' ' } else { c })
-        .collect();
+    let spaced: String = path.chars().map(|c| if matches!(c, '-' | '_' | '/') { ' ' } else { c }).collect();
     let f = find_date(&spaced)?;
     // Only slugs with a month name: plain numbers in paths are ids more often than dates.
-    if spaced[f.start..f.end].chars().any(char::is_alphabetic) {
-        Some(f.date)
-    } else {
-        None
-    }
+    if spaced[f.start..f.end].chars().any(char::is_alphabetic) { Some(f.date) } else { None }
 }
 
 /// A dateline opening a paragraph (`Kyiv, Ukraine - February 4th, 2026 - `,
@@ -167,8 +139,10 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, Option<NaiveDate>)> {
     });
     // KYIV: text, MOSCOW — text
     static CAPS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{Lu}'’.-]{2,}(?: \p{Lu}[\p{Lu}'’.-]+){0,2}(?:, \p{Lu}[\p{L}'’.-]+)? *(?::|[–—]| -) +\p{Lu}")
-            .expect("valid regex")
+        Regex::new(
+            r"^\p{Lu}[\p{Lu}'’.-]{2,}(?: \p{Lu}[\p{Lu}'’.-]+){0,2}(?:, \p{Lu}[\p{L}'’.-]+)? *(?::|[–—]| -) +\p{Lu}",
+        )
+        .expect("valid regex")
     });
     let head = super::text::prefix(s, 200);
     if let Some(c) = WITH_DATE.captures(head) {
@@ -182,11 +156,7 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, Option<NaiveDate>)> {
     }
     if let Some(m) = CAPS.find(head) {
         // Keep the capital the pattern peeked at.
-        let end = m.end()
-            - head[..m.end()]
-                .chars()
-                .next_back()
-                .map_or(0, char::len_utf8);
+        let end = m.end() - head[..m.end()].chars().next_back().map_or(0, char::len_utf8);
         return Some((end, None));
     }
     None
@@ -213,8 +183,7 @@ pub(crate) fn byline_date(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let f = find_date(t)?;
-    let rest_words =
-        super::text::word_count(&t[..f.start], 20) + super::text::word_count(&t[f.end..], 20);
+    let rest_words = super::text::word_count(&t[..f.start], 20) + super::text::word_count(&t[f.end..], 20);
     (rest_words <= 8).then_some(f.date)
 }
 
@@ -248,26 +217,14 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(
-            date_in_url("https://kfgo.com/2026/02/26/exclusive-us-slows/"),
-            Some(d(2026, 2, 26))
-        );
-        assert_eq!(
-            date_in_url("https://x.com/news/articles/2026-02-27/russia-ukraine"),
-            Some(d(2026, 2, 27))
-        );
+        assert_eq!(date_in_url("https://kfgo.com/2026/02/26/exclusive-us-slows/"), Some(d(2026, 2, 26)));
+        assert_eq!(date_in_url("https://x.com/news/articles/2026-02-27/russia-ukraine"), Some(d(2026, 2, 27)));
         assert_eq!(
             date_in_url("https://www.spglobal.com/en/market-insights/daily-update-feb-27-2026"),
             Some(d(2026, 2, 27))
         );
-        assert_eq!(
-            date_in_url("https://www.indexoncensorship.org/2026/02/free-speech/"),
-            None
-        );
-        assert_eq!(
-            date_in_url("https://aa.com.tr/en/asia/russia_3841981"),
-            None
-        );
+        assert_eq!(date_in_url("https://www.indexoncensorship.org/2026/02/free-speech/"), None);
+        assert_eq!(date_in_url("https://aa.com.tr/en/asia/russia_3841981"), None);
     }
 
     #[test]
@@ -286,18 +243,13 @@ mod tests {
         let (n, _) = dateline(s).unwrap();
         assert!(s[n..].starts_with("Trump"));
 
-        assert!(
-            dateline("Russia launched one of its biggest aerial attacks of the year.").is_none()
-        );
+        assert!(dateline("Russia launched one of its biggest aerial attacks of the year.").is_none());
         assert!(dateline("The strike - which hit a school - killed two.").is_none());
     }
 
     #[test]
     fn bylines_and_stamps() {
-        assert_eq!(
-            byline_date("By Name | February 27, 2026"),
-            Some(d(2026, 2, 27))
-        );
+        assert_eq!(byline_date("By Name | February 27, 2026"), Some(d(2026, 2, 27)));
         assert_eq!(
             byline_date(
                 "Russia launched a strike on February 27, 2026, killing dozens of people in the city of Kharkiv overnight."

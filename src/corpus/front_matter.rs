@@ -18,10 +18,7 @@ pub(crate) struct FrontMatter {
 
 impl FrontMatter {
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(k, v)| k == key && !v.is_empty())
-            .map(|(_, v)| v.as_str())
+        self.fields.iter().find(|(k, v)| k == key && !v.is_empty()).map(|(_, v)| v.as_str())
     }
 }
 
@@ -43,10 +40,7 @@ pub(crate) fn parse(src: &str, lines: &[Line]) -> Option<FrontMatter> {
             if fields.is_empty() || other > fields.len() {
                 return None;
             }
-            return Some(FrontMatter {
-                fields,
-                body_line: i + 1,
-            });
+            return Some(FrontMatter { fields, body_line: i + 1 });
         }
         if t.is_empty() || t.starts_with('#') {
             continue;
@@ -69,8 +63,7 @@ pub(crate) fn key_value(t: &str) -> Option<(&str, &str)> {
     let k = k.trim();
     let ok = !k.is_empty()
         && k.len() <= 40
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
         && k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && k.split(' ').count() <= 3;
     if !ok {

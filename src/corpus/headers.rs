@@ -20,14 +20,14 @@ pub(crate) fn key_kind(key: &str) -> Option<Key> {
     let k = key.trim().to_ascii_lowercase().replace(['_', '-'], " ");
     let kind = match k.as_str() {
         "title" | "headline" => Key::Title,
-        "date" | "published" | "published at" | "publication date" | "pubdate" | "published on"
-        | "date published" => Key::Date,
+        "date" | "published" | "published at" | "publication date" | "pubdate" | "published on" | "date published" => {
+            Key::Date
+        }
         "source" | "publisher" | "publication" | "outlet" | "site" | "site name" => Key::Source,
         "url" | "link" | "source url" | "canonical" | "canonical url" | "permalink" => Key::Url,
-        "author" | "authors" | "by" | "byline" | "locales" | "locale" | "language" | "lang"
-        | "tags" | "keywords" | "category" | "categories" | "section" | "description"
-        | "summary" | "word count" | "id" | "updated" | "modified" | "country" | "region"
-        | "type" | "format" | "slug" => Key::Other,
+        "author" | "authors" | "by" | "byline" | "locales" | "locale" | "language" | "lang" | "tags" | "keywords"
+        | "category" | "categories" | "section" | "description" | "summary" | "word count" | "id" | "updated"
+        | "modified" | "country" | "region" | "type" | "format" | "slug" => Key::Other,
         _ => return None,
     };
     Some(kind)
@@ -61,11 +61,7 @@ pub(crate) fn scan(src: &str, lines: &[Line]) -> Vec<Header> {
         }
         if let Some((k, v)) = key_value(t) {
             if let Some(key) = key_kind(k) {
-                out.push(Header {
-                    line: i,
-                    key,
-                    value: unquote(v),
-                });
+                out.push(Header { line: i, key, value: unquote(v) });
                 continue;
             }
         }

@@ -21,12 +21,8 @@ pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
             b'[' => {
                 if let Some(close) = footnote_end(b, i, end) {
                     // Swallow the space before a marker that stands between two words.
-                    let a = if i > keep_from && b[i - 1] == b' ' && close < end && b[close] == b' '
-                    {
-                        i - 1
-                    } else {
-                        i
-                    };
+                    let a =
+                        if i > keep_from && b[i - 1] == b' ' && close < end && b[close] == b' ' { i - 1 } else { i };
                     cut(&mut out, &mut keep_from, a, close);
                     i = close;
                     continue;
@@ -114,8 +110,7 @@ fn footnote_end(b: &[u8], open: usize, end: usize) -> Option<usize> {
             b'0'..=b'9' => digits += 1,
             b',' | b' ' | b'-' => {}
             b']' => {
-                return (digits > 0 && digits <= 12 && b[open + 1].is_ascii_digit())
-                    .then_some(i + 1);
+                return (digits > 0 && digits <= 12 && b[open + 1].is_ascii_digit()).then_some(i + 1);
             }
             _ => return None,
         }
@@ -164,10 +159,7 @@ mod tests {
     use super::*;
 
     fn joined(s: &str) -> String {
-        clean(s, 0, s.len())
-            .iter()
-            .map(|&(a, z)| &s[a..z])
-            .collect()
+        clean(s, 0, s.len()).iter().map(|&(a, z)| &s[a..z]).collect()
     }
 
     #[test]

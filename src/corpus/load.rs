@@ -34,10 +34,8 @@ const SEEDS: [(&str, &[u8]); 5] = seeds!(
 
 /// Load the seed corpus embedded in the binary. Articles carry `file = "seeds/NAME"`.
 pub fn load_seeds() -> LoadReport {
-    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> = SEEDS
-        .iter()
-        .map(|(name, bytes)| (format!("seeds/{name}"), Ok(bytes.to_vec())))
-        .collect();
+    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> =
+        SEEDS.iter().map(|(name, bytes)| (format!("seeds/{name}"), Ok(bytes.to_vec()))).collect();
     parse_all(inputs, Vec::new())
 }
 
@@ -56,26 +54,18 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
                 let mut visited = HashSet::new();
                 walk(path, &mut files, &mut problems, &mut visited);
                 if files.len() == before {
-                    problems.push(problem(
-                        path,
-                        "no .txt, .md or .markdown files to load in this folder",
-                    ));
+                    problems.push(problem(path, "no .txt, .md or .markdown files to load in this folder"));
                 }
             }
             Ok(_) => files.push(path.clone()),
         }
     }
-    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> = files
-        .par_iter()
-        .map(|p| (p.display().to_string(), read(p)))
-        .collect();
+    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> =
+        files.par_iter().map(|p| (p.display().to_string(), read(p))).collect();
     parse_all(inputs, problems)
 }
 
-fn parse_all(
-    inputs: Vec<(String, Result<Vec<u8>, LoadError>)>,
-    mut problems: Vec<Problem>,
-) -> LoadReport {
+fn parse_all(inputs: Vec<(String, Result<Vec<u8>, LoadError>)>, mut problems: Vec<Problem>) -> LoadReport {
     let results: Vec<(String, Result<Vec<super::Article>, LoadError>)> = inputs
         .into_par_iter()
         .map(|(name, bytes)| {
@@ -87,10 +77,7 @@ fn parse_all(
     for (name, r) in results {
         match r {
             Ok(mut a) => articles.append(&mut a),
-            Err(e) => problems.push(Problem {
-                path: name,
-                message: e.to_string(),
-            }),
+            Err(e) => problems.push(Problem { path: name, message: e.to_string() }),
         }
     }
     LoadReport { articles, problems }
@@ -99,19 +86,13 @@ fn parse_all(
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let size = fs::metadata(path)?.len();
     if size > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            size,
-            limit: MAX_FILE_SIZE,
-        });
+        return Err(LoadError::TooLarge { size, limit: MAX_FILE_SIZE });
     }
     Ok(fs::read(path)?)
 }
 
 fn problem(path: &Path, message: &str) -> Problem {
-    Problem {
-        path: path.display().to_string(),
-        message: message.to_string(),
-    }
+    Problem { path: path.display().to_string(), message: message.to_string() }
 }
 
 fn describe_io(e: &io::Error) -> String {
@@ -123,19 +104,12 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn is_supported(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        SUPPORTED_EXTENSIONS
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(e))
-    })
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SUPPORTED_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(e)))
 }
 
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-    visited: &mut HashSet<PathBuf>,
-) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, visited: &mut HashSet<PathBuf>) {
     // Symlinked folders may form loops: visit each real folder once.
     if let Ok(real) = fs::canonicalize(dir) {
         if !visited.insert(real) {
@@ -158,10 +132,7 @@ fn walk(
     }
     paths.sort();
     for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }

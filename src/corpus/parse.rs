@@ -19,8 +19,7 @@ use super::inline;
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
 use super::text::{
-    Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten, trim_range,
-    trimmed, word_count,
+    Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten, trim_range, trimmed, word_count,
 };
 
 /// Where a publication date came from, best first.
@@ -148,18 +147,11 @@ fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(LoadError::Binary { offset });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let control = bytes
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     let percent = control * 100 / bytes.len();
     if control > 0 && percent >= 5 {
-        return Err(LoadError::NotText {
-            percent: percent.max(1),
-        });
+        return Err(LoadError::NotText { percent: percent.max(1) });
     }
     if trimmed(text).is_empty() {
         return Err(LoadError::Empty);
@@ -175,11 +167,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     let mut meta = Meta::default();
     let mut removed = vec![false; lines.len()];
 
-    let page = if scraped::detect(src, &lines) {
-        Some(scraped::parse(src, &lines))
-    } else {
-        None
-    };
+    let page = if scraped::detect(src, &lines) { Some(scraped::parse(src, &lines)) } else { None };
     let (from, to) = match &page {
         Some(p) => p.content,
         None => match front_matter::parse(src, &lines) {
@@ -231,10 +219,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
 
     let mut cands = candidates(src, &lines, from, to, &removed, page.is_some());
     let no_links = HashSet::new();
-    let ctx = Context {
-        scraped: page.is_some(),
-        links: page.as_ref().map_or(&no_links, |p| &p.links),
-    };
+    let ctx = Context { scraped: page.is_some(), links: page.as_ref().map_or(&no_links, |p| &p.links) };
     for c in &mut cands {
         c.class = boilerplate::classify(c.text(src), &ctx);
     }
@@ -263,10 +248,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
             }
         }
         None => {
-            let caption_form: Vec<bool> = cands
-                .iter()
-                .map(|c| captions::is_caption(c.text(src)))
-                .collect();
+            let caption_form: Vec<bool> = cands.iter().map(|c| captions::is_caption(c.text(src))).collect();
             let views: Vec<View<'_>> = cands
                 .iter()
                 .zip(&caption_form)
@@ -297,11 +279,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
                     cands[i].role = Role::Caption;
                 } else if captions::is_credit_only(cands[i].text(src)) {
                     cands[i].role = Role::Caption;
-                    if i > 0
-                        && cands[i - 1].role == Role::Text
-                        && cands[i - 1].words <= 80
-                        && !cands[i].blank_before
-                    {
+                    if i > 0 && cands[i - 1].role == Role::Text && cands[i - 1].words <= 80 && !cands[i].blank_before {
                         cands[i - 1].role = Role::Caption;
                     }
                 }
@@ -332,23 +310,17 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
                 // A debris-only stretch before the first headline is not an article.
                 if several
                     && start.is_none()
-                    && !cands[a..z]
-                        .iter()
-                        .any(|c| c.role == Role::Text && c.class == Class::Good)
+                    && !cands[a..z].iter().any(|c| c.role == Role::Text && c.class == Class::Good)
                 {
                     continue;
                 }
                 let index = articles.len();
-                if let Some(art) =
-                    plain_article(file, index, src, &mut cands[a..z], title, meta.clone())
-                {
+                if let Some(art) = plain_article(file, index, src, &mut cands[a..z], title, meta.clone()) {
                     articles.push(art);
                 }
             }
             if articles.is_empty() {
-                return Err(LoadError::NoText {
-                    detail: String::new(),
-                });
+                return Err(LoadError::NoText { detail: String::new() });
             }
         }
     }
@@ -361,20 +333,12 @@ fn is_dateish(t: &str) -> bool {
 }
 
 /// `Read the Full BBC Article at:` `[ https://... ]`: the source and URL of a syndicated copy.
-fn read_full_article_lines(
-    src: &str,
-    lines: &[Line],
-    from: usize,
-    to: usize,
-    removed: &mut [bool],
-    meta: &mut Meta,
-) {
+fn read_full_article_lines(src: &str, lines: &[Line], from: usize, to: usize, removed: &mut [bool], meta: &mut Meta) {
     static READ_FULL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(?:read|view|see) (?:the )?(?:full|original|complete)(?: (.{1,60}?))? (?:article|story|report)(?: (?:at|on|here))?\W*?(?:\s*:\s*|\s+)?(.*)$")
             .expect("valid regex")
     });
-    static URL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"https?://[^\s\]\)>]+").expect("valid regex"));
+    static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s\]\)>]+").expect("valid regex"));
     for i in from..to {
         let t = trimmed(lines[i].text(src));
         if t.len() > 300 {
@@ -390,14 +354,9 @@ fn read_full_article_lines(
                 meta.source.get_or_insert_with(|| name.to_string());
             }
         }
-        let mut url = c
-            .get(2)
-            .and_then(|m| URL.find(m.as_str()))
-            .map(|m| m.as_str().to_string());
+        let mut url = c.get(2).and_then(|m| URL.find(m.as_str())).map(|m| m.as_str().to_string());
         if url.is_none() {
-            if let Some(j) =
-                (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty())
-            {
+            if let Some(j) = (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty()) {
                 let next = trimmed(lines[j].text(src));
                 if let Some(m) = URL.find(next) {
                     if next.len() <= m.as_str().len() + 6 {
@@ -418,11 +377,7 @@ fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
     let (mut s, mut e) = trim_range(src, start, end);
     let t = &src[s..e];
     let bullet = boilerplate::bullet_len(t);
-    let marker = if bullet > 0 {
-        bullet
-    } else {
-        boilerplate::heading_len(t)
-    };
+    let marker = if bullet > 0 { bullet } else { boilerplate::heading_len(t) };
     s += marker;
     let t = &src[s..e];
     let lead = t.len() - t.trim_start_matches(['*', '_', '>', ',', ';']).len();
@@ -435,14 +390,7 @@ fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
 }
 
 /// Group content lines into candidate paragraphs.
-fn candidates(
-    src: &str,
-    lines: &[Line],
-    from: usize,
-    to: usize,
-    removed: &[bool],
-    scraped: bool,
-) -> Vec<Cand> {
+fn candidates(src: &str, lines: &[Line], from: usize, to: usize, removed: &[bool], scraped: bool) -> Vec<Cand> {
     let mut out = Vec::new();
     let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
     let mut i = from;
@@ -526,15 +474,8 @@ fn joins(src: &str, a: &Line, b: &Line) -> bool {
 
 /// Decide which candidates in `cands` are body text (on top of roles already set).
 fn keep_flags(cands: &[Cand], scraped: bool) -> Vec<bool> {
-    let items: Vec<Option<Judged>> = cands
-        .iter()
-        .map(|c| {
-            (c.role == Role::Text).then_some(Judged {
-                class: c.class,
-                words: c.words,
-            })
-        })
-        .collect();
+    let items: Vec<Option<Judged>> =
+        cands.iter().map(|c| (c.role == Role::Text).then_some(Judged { class: c.class, words: c.words })).collect();
     let mut keep = boilerplate::smooth(&items, scraped);
     bullet_runs(cands, &mut keep);
     if std::env::var_os("SITREP_DEBUG_LOADER").is_some() {
@@ -555,19 +496,12 @@ fn bullet_runs(cands: &[Cand], keep: &mut [bool]) {
             continue;
         }
         let mut j = i + 1;
-        while j < cands.len()
-            && cands[j].bullet
-            && cands[j].role == Role::Text
-            && !cands[j].blank_before
-        {
+        while j < cands.len() && cands[j].bullet && cands[j].role == Role::Text && !cands[j].blank_before {
             j += 1;
         }
         if j - i >= 2 {
             let run = &cands[i..j];
-            let prose = run
-                .iter()
-                .filter(|c| matches!(c.class, Class::Good | Class::NearGood))
-                .count();
+            let prose = run.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood)).count();
             let sentences = prose * 2 >= run.len();
             for (k, c) in run.iter().enumerate() {
                 keep[i + k] = sentences && c.words >= 4 && c.class != Class::Bad;
@@ -592,8 +526,7 @@ fn plain_article(
         if let Some(first) = cands.iter().position(|c| c.role != Role::Drop) {
             let c = &cands[first];
             let t = c.text(src);
-            if c.role == Role::Text && meta.title.is_none() && is_headline_like(t) && !is_dateish(t)
-            {
+            if c.role == Role::Text && meta.title.is_none() && is_headline_like(t) && !is_dateish(t) {
                 title = Some(t.to_string());
                 cands[first].role = Role::Drop;
             } else if let Some(mt) = &meta.title {
@@ -620,11 +553,7 @@ fn scraped_article(
     mut meta: Meta,
 ) -> Option<Article> {
     let html_title = cands.first().map_or("", |c| c.text(src)).to_string();
-    let norms: HashSet<String> = cands
-        .iter()
-        .take(2000)
-        .map(|c| scraped::norm(c.text(src)))
-        .collect();
+    let norms: HashSet<String> = cands.iter().take(2000).map(|c| scraped::norm(c.text(src))).collect();
     let title = scraped::choose_title(page, &html_title, &norms);
     let (_, site) = scraped::split_site_suffix(&html_title);
     if let Some(site) = site {
@@ -650,17 +579,12 @@ fn scraped_article(
             .map(|c| c.words)
             .sum()
     };
-    let occurrences: Vec<(usize, usize)> = (1..cands.len())
-        .filter(|&i| matches_title(cands[i].text(src)))
-        .map(|i| (i, good_words_after(i)))
-        .collect();
+    let occurrences: Vec<(usize, usize)> =
+        (1..cands.len()).filter(|&i| matches_title(cands[i].text(src))).map(|i| (i, good_words_after(i))).collect();
     let most = occurrences.iter().map(|&(_, w)| w).max().unwrap_or(0);
     // The first occurrence followed by (about) as much prose as any: later ones may sit inside
     // the story or in lists of related stories.
-    let body_from = occurrences
-        .iter()
-        .find(|&&(_, w)| most > 0 && w * 2 >= most)
-        .map_or(1, |&(i, _)| i + 1);
+    let body_from = occurrences.iter().find(|&&(_, w)| most > 0 && w * 2 >= most).map_or(1, |&(i, _)| i + 1);
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in cands.iter_mut().enumerate() {
         let t = c.text(src);
@@ -697,9 +621,7 @@ fn scraped_article(
         let reach = cands.len().min(body_from + HEADLINE_REACH);
         for i in body_from..reach {
             let c = &cands[i];
-            keep[i] = c.role == Role::Text
-                && matches!(c.class, Class::Good | Class::NearGood)
-                && c.words >= 8;
+            keep[i] = c.role == Role::Text && matches!(c.class, Class::Good | Class::NearGood) && c.words >= 8;
         }
     }
     // Captions after the story belong to the teasers and footers that follow it.
@@ -749,10 +671,7 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
         let t = c.text(src);
         if !keep[i] {
             // Fragments of prose broken by links ("slowed", "according to") weigh nothing.
-            if t.chars()
-                .next()
-                .is_some_and(|ch| ch.is_uppercase() || ch.is_numeric())
-            {
+            if t.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_numeric()) {
                 gap += 1;
             }
             marker |= boilerplate::is_section_end(t);
@@ -775,8 +694,7 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
         gap = 0;
         marker = false;
     }
-    let Some(main) = (0..blocks.len()).max_by_key(|&b| (blocks[b].words, std::cmp::Reverse(b)))
-    else {
+    let Some(main) = (0..blocks.len()).max_by_key(|&b| (blocks[b].words, std::cmp::Reverse(b))) else {
         return;
     };
     let substantial = |b: &Block| {
@@ -792,10 +710,7 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
         between.gap_before <= NEAR_GAP && (!between.marker_before || dense)
     };
     // The story also starts right after its headline: the first block there is its lead.
-    let lead = blocks
-        .first()
-        .filter(|b| body_from > 1 && b.members[0] < body_from + LEAD_REACH)
-        .map(|_| 0);
+    let lead = blocks.first().filter(|b| body_from > 1 && b.members[0] < body_from + LEAD_REACH).map(|_| 0);
     let mut kept = vec![false; blocks.len()];
     for b in 0..blocks.len() {
         kept[b] = b == main
@@ -833,10 +748,7 @@ fn build(
         if c.role == Role::Caption {
             let t = c.text(src);
             if seen_captions.insert(t) {
-                captions_out.push(Caption {
-                    text: t.to_string(),
-                    span: Span::new(c.start, c.end),
-                });
+                captions_out.push(Caption { text: t.to_string(), span: Span::new(c.start, c.end) });
             }
             continue;
         }
@@ -868,10 +780,8 @@ fn build(
     }
     // A byline before the body (or just after the headline).
     let before = first_kept.unwrap_or(0);
-    if let Some(d) = cands[..before]
-        .iter()
-        .filter(|c| c.role != Role::Caption)
-        .find_map(|c| dates::byline_date(c.text(src)))
+    if let Some(d) =
+        cands[..before].iter().filter(|c| c.role != Role::Caption).find_map(|c| dates::byline_date(c.text(src)))
     {
         meta.offer_date(d, Rank::Byline);
     }
@@ -889,18 +799,11 @@ fn build(
         shorten(s, 100)
     });
     let (title, site) = match scraped::split_site_suffix(&title) {
-        (main, Some(site)) if meta.source.is_none() && meta.url.is_some() => {
-            (main.to_string(), Some(site.to_string()))
-        }
+        (main, Some(site)) if meta.source.is_none() && meta.url.is_some() => (main.to_string(), Some(site.to_string())),
         _ => (title.clone(), None),
     };
     if meta.source.is_none() {
-        meta.source = site.or_else(|| {
-            meta.url
-                .as_deref()
-                .and_then(scraped::host)
-                .map(str::to_string)
-        });
+        meta.source = site.or_else(|| meta.url.as_deref().and_then(scraped::host).map(str::to_string));
     }
     let (published, published_from) = match meta.date {
         Some((d, r)) => (Some(d), r.source()),
@@ -925,8 +828,7 @@ fn build(
 fn file_name_date(file: &str) -> Option<NaiveDate> {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[-_ .])((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?:[-_ .]|$)")
-            .expect("valid regex")
+        Regex::new(r"(?:^|[-_ .])((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?:[-_ .]|$)").expect("valid regex")
     });
     let c = NAME_DATE.captures(name)?;
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)

@@ -42,12 +42,7 @@ fn section_name(t: &str) -> Option<&str> {
 
 /// Whether the file is a scraped page: a `## Metadata` section near the top.
 pub(crate) fn detect(src: &str, lines: &[Line]) -> bool {
-    lines
-        .iter()
-        .map(|l| trimmed(l.text(src)))
-        .filter(|t| !t.is_empty())
-        .take(4)
-        .any(|t| t == "## Metadata")
+    lines.iter().map(|l| trimmed(l.text(src))).filter(|t| !t.is_empty()).take(4).any(|t| t == "## Metadata")
 }
 
 /// Parse the sections of a scraped page. Call only when [`detect`] said yes.
@@ -112,10 +107,7 @@ pub(crate) fn parse(src: &str, lines: &[Line]) -> Page {
     let start = match content_head {
         Some(c) => c + 1,
         // No content heading: everything after the last metadata-like section.
-        None => (0..n)
-            .rev()
-            .find(|&i| section_name(text(i)).is_some() && Some(i) != links_head)
-            .map_or(0, |i| i + 1),
+        None => (0..n).rev().find(|&i| section_name(text(i)).is_some() && Some(i) != links_head).map_or(0, |i| i + 1),
     };
     page.content = (start, links_head.unwrap_or(n).max(start));
     page
@@ -143,10 +135,7 @@ pub(crate) fn split_site_suffix(title: &str) -> (&str, Option<&str>) {
     let mut main = title;
     let mut site: Option<&str> = None;
     loop {
-        let cut = SEPS
-            .iter()
-            .filter_map(|s| main.rfind(s).map(|i| (i, s.len())))
-            .max();
+        let cut = SEPS.iter().filter_map(|s| main.rfind(s).map(|i| (i, s.len()))).max();
         let Some((i, len)) = cut else { break };
         let tail = trimmed(&main[i + len..]);
         let head = trimmed(&main[..i]);
@@ -169,9 +158,7 @@ fn looks_like_site(s: &str) -> bool {
     }
     s.contains('.') && !s.contains(' ')
         || words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
                 || matches!(*w, "of" | "and" | "the" | "for" | "&" | "de" | "on" | "in")
         })
 }
@@ -179,10 +166,7 @@ fn looks_like_site(s: &str) -> bool {
 /// Lower-cased alphanumeric words joined by single spaces, for comparing titles.
 pub(crate) fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -196,26 +180,13 @@ pub(crate) fn norm(s: &str) -> String {
 /// Pick the page's headline from the outline's level-1 headings, preferring one that opens the
 /// HTML title (the first content line), appears in the content and shares words with the HTML
 /// title or the URL. Without such a heading, the HTML title without its site suffix.
-pub(crate) fn choose_title(
-    page: &Page,
-    html_title: &str,
-    content_norms: &HashSet<String>,
-) -> Option<String> {
+pub(crate) fn choose_title(page: &Page, html_title: &str, content_norms: &HashSet<String>) -> Option<String> {
     let html = norm(html_title);
     let (html_main, site) = split_site_suffix(html_title);
     let site = site.map(norm);
-    let mut context: HashSet<String> = html
-        .split(' ')
-        .filter(|w| w.len() >= 4)
-        .map(str::to_string)
-        .collect();
+    let mut context: HashSet<String> = html.split(' ').filter(|w| w.len() >= 4).map(str::to_string).collect();
     if let Some(url) = &page.url {
-        context.extend(
-            norm(url)
-                .split(' ')
-                .filter(|w| w.len() >= 4)
-                .map(str::to_string),
-        );
+        context.extend(norm(url).split(' ').filter(|w| w.len() >= 4).map(str::to_string));
     }
     let mut best: Option<(i32, &str)> = None;
     for h in &page.h1 {
@@ -224,10 +195,7 @@ pub(crate) fn choose_title(
             continue;
         }
         let words = n.split(' ').count();
-        let shared = n
-            .split(' ')
-            .filter(|w| w.len() >= 4 && context.contains(*w))
-            .count();
+        let shared = n.split(' ').filter(|w| w.len() >= 4 && context.contains(*w)).count();
         let in_html = html.contains(&n);
         // A heading unrelated to the page's title and address is a widget's ("Make a Gift").
         let related = shared >= 2.min(words) || (shared >= 1 && words >= 6);
@@ -278,18 +246,12 @@ mod tests {
         let lines = lines_in(PAGE, 0, PAGE.len());
         assert!(detect(PAGE, &lines));
         let p = parse(PAGE, &lines);
-        assert_eq!(
-            p.url.as_deref(),
-            Some("https://www.example.com/2026/02/27/story/")
-        );
+        assert_eq!(p.url.as_deref(), Some("https://www.example.com/2026/02/27/story/"));
         assert_eq!(p.timestamp.as_deref(), Some("2026-02-27T19:53:06.877470"));
         assert_eq!(p.http_status, Some(200));
         assert_eq!(p.h1, ["Story headline here"]);
         assert!(p.links.contains("Home"));
-        let first = lines[p.content.0..p.content.1]
-            .iter()
-            .map(|l| l.text(PAGE))
-            .find(|t| !t.is_empty());
+        let first = lines[p.content.0..p.content.1].iter().map(|l| l.text(PAGE)).find(|t| !t.is_empty());
         assert_eq!(first, Some("Story headline here | Example News"));
         assert_eq!(lines[p.content.1].text(PAGE), "## Links");
     }
@@ -297,47 +259,25 @@ mod tests {
     #[test]
     fn site_suffixes() {
         assert_eq!(
-            split_site_suffix(
-                "Ukraine–Russia war: Key developments over the past 24 hours | News.az"
-            ),
-            (
-                "Ukraine–Russia war: Key developments over the past 24 hours",
-                Some("News.az")
-            )
+            split_site_suffix("Ukraine–Russia war: Key developments over the past 24 hours | News.az"),
+            ("Ukraine–Russia war: Key developments over the past 24 hours", Some("News.az"))
         );
         assert_eq!(
-            split_site_suffix(
-                "Exclusive-US slows sale of Lukoil assets | The Mighty 790 KFGO | KFGO"
-            ),
+            split_site_suffix("Exclusive-US slows sale of Lukoil assets | The Mighty 790 KFGO | KFGO"),
             ("Exclusive-US slows sale of Lukoil assets", Some("KFGO"))
         );
-        assert_eq!(
-            split_site_suffix("Russia - a country at war"),
-            ("Russia - a country at war", None)
-        );
+        assert_eq!(split_site_suffix("Russia - a country at war"), ("Russia - a country at war", None));
         assert_eq!(host("https://www.bbc.com/news/x"), Some("bbc.com"));
     }
 
     #[test]
     fn chooses_the_headline_not_the_site_name() {
-        let page = Page {
-            h1: vec![
-                "Scot Scoop News".into(),
-                "When home becomes the front line".into(),
-            ],
-            ..Page::default()
-        };
-        let norms: HashSet<String> = ["scot scoop news", "when home becomes the front line"]
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let page =
+            Page { h1: vec!["Scot Scoop News".into(), "When home becomes the front line".into()], ..Page::default() };
+        let norms: HashSet<String> =
+            ["scot scoop news", "when home becomes the front line"].into_iter().map(String::from).collect();
         assert_eq!(
-            choose_title(
-                &page,
-                "When home becomes the front line – Scot Scoop News",
-                &norms
-            )
-            .as_deref(),
+            choose_title(&page, "When home becomes the front line – Scot Scoop News", &norms).as_deref(),
             Some("When home becomes the front line")
         );
     }

@@ -44,22 +44,14 @@ pub(crate) fn find_starts(v: &[View<'_>]) -> Vec<Start> {
             .take_while(|&j| v[j].text == c.text || v[j].caption_like || v[j].words <= 3)
             .find(|&j| v[j].text == c.text);
         if let Some(j) = repeat {
-            out.push(Start {
-                at: i,
-                repeat: Some(j),
-            });
+            out.push(Start { at: i, repeat: Some(j) });
             i = j + 1;
             continue;
         }
-        let doubled_caption = i + 2 < v.len()
-            && (c.blank_before || i == 0)
-            && v[i + 1].caption_like
-            && v[i + 1].text == v[i + 2].text;
+        let doubled_caption =
+            i + 2 < v.len() && (c.blank_before || i == 0) && v[i + 1].caption_like && v[i + 1].text == v[i + 2].text;
         if doubled_caption {
-            out.push(Start {
-                at: i,
-                repeat: None,
-            });
+            out.push(Start { at: i, repeat: None });
         }
         i += 1;
     }
@@ -85,10 +77,7 @@ mod tests {
     fn repeated_headlines_start_articles() {
         let v = [
             view("First Story About Drones Today", false),
-            view(
-                "A caption line about a photo of a strike. REUTERS/Name",
-                true,
-            ),
+            view("A caption line about a photo of a strike. REUTERS/Name", true),
             view("TT", false),
             view("First Story About Drones Today", false),
             view("Body text of the first story goes here and is long.", false),
@@ -97,29 +86,14 @@ mod tests {
             view("Another caption, doubled for the layout", true),
             view("Body of the second story.", false),
         ];
-        assert_eq!(
-            find_starts(&v),
-            [
-                Start {
-                    at: 0,
-                    repeat: Some(3)
-                },
-                Start {
-                    at: 5,
-                    repeat: None
-                }
-            ]
-        );
+        assert_eq!(find_starts(&v), [Start { at: 0, repeat: Some(3) }, Start { at: 5, repeat: None }]);
     }
 
     #[test]
     fn a_heading_mentioned_again_in_prose_is_no_start() {
         let v = [
             view("Slow Advances On The Front", false),
-            view(
-                "Russia kept pushing forward in small steps, taking villages here and there.",
-                false,
-            ),
+            view("Russia kept pushing forward in small steps, taking villages here and there.", false),
             view("Slow Advances On The Front", false),
         ];
         assert!(find_starts(&v).is_empty());

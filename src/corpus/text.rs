@@ -53,10 +53,7 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// Zero-width and other invisible characters that carry no text.
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Trim `src[start..end]` and return the trimmed range (empty ranges collapse to `start`).
@@ -118,11 +115,7 @@ pub(crate) struct Stats {
 
 impl Stats {
     pub fn stop_ratio(&self) -> f32 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.stop as f32 / self.words as f32
-        }
+        if self.words == 0 { 0.0 } else { self.stop as f32 / self.words as f32 }
     }
 }
 
@@ -162,10 +155,7 @@ pub(crate) fn stats(s: &str) -> Stats {
 
 /// Number of word tokens (letters or digits) in `s`, counting at most `limit`.
 pub(crate) fn word_count(s: &str, limit: usize) -> usize {
-    s.split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .take(limit)
-        .count()
+    s.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).take(limit).count()
 }
 
 /// Common English function words: prose has many of them, menus and headlines few.
@@ -295,9 +285,8 @@ fn is_stopword(word: &str) -> bool {
 
 /// Whether the text ends like a sentence (ignoring closing quotes and brackets).
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| {
-        is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*' | '_')
-    });
+    let t =
+        s.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*' | '_'));
     match t.chars().next_back() {
         Some('.' | '!' | '?' | '…' | ';' | ':') => !t.ends_with("...") && !t.ends_with('…'),
         _ => false,
@@ -324,16 +313,10 @@ pub(crate) fn is_headline_like(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    if !(first.is_uppercase()
-        || first.is_numeric()
-        || matches!(first, '"' | '“' | '‘' | '\'' | '«'))
-    {
+    if !(first.is_uppercase() || first.is_numeric() || matches!(first, '"' | '“' | '‘' | '\'' | '«')) {
         return false;
     }
-    let last = s
-        .trim_end_matches(['"', '”', '’', '\'', '»'])
-        .chars()
-        .next_back();
+    let last = s.trim_end_matches(['"', '”', '’', '\'', '»']).chars().next_back();
     if matches!(last, Some('.' | ',' | ';' | ':' | '…')) {
         // "Mr." style endings are rare in headlines; a full stop means a sentence.
         return false;
@@ -357,9 +340,9 @@ pub(crate) fn first_sentence(s: &str, max: usize) -> &str {
             let after_space = window[i + 1..].trim_start_matches([' ']).chars().next();
             let ends = match next {
                 None => true,
-                Some(' ') => after_space.is_some_and(|c| {
-                    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘')
-                }),
+                Some(' ') => {
+                    after_space.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘'))
+                }
                 _ => false,
             };
             if ends && !(b == b'.' && is_abbreviation(&window[..i])) {
@@ -373,10 +356,7 @@ pub(crate) fn first_sentence(s: &str, max: usize) -> &str {
 
 /// Whether the word ending at the end of `before` is an abbreviation ("Mr", "U.S", "Feb").
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     if word.chars().count() == 1 {
         return word.chars().all(char::is_uppercase);
     }
@@ -429,8 +409,7 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
         Some(i) if i > cut / 2 => &head[..i],
         _ => head,
     };
-    let head = head
-        .trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));
+    let head = head.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));
     format!("{head}…")
 }
 
@@ -463,15 +442,9 @@ mod tests {
 
     #[test]
     fn headline_tests() {
-        assert!(is_headline_like(
-            "Russia Hammers Ukraine with Drones and Missiles as Peace Efforts Drag On"
-        ));
-        assert!(is_headline_like(
-            "Russia’s Lavrov Sees No ‘Bright Future’ for Economic Ties with US"
-        ));
-        assert!(!is_headline_like(
-            "This past week in Ukraine followed a grimly familiar pattern."
-        ));
+        assert!(is_headline_like("Russia Hammers Ukraine with Drones and Missiles as Peace Efforts Drag On"));
+        assert!(is_headline_like("Russia’s Lavrov Sees No ‘Bright Future’ for Economic Ties with US"));
+        assert!(!is_headline_like("This past week in Ukraine followed a grimly familiar pattern."));
         assert!(!is_headline_like("TT"));
         assert!(!is_headline_like("war"));
     }

@@ -8,17 +8,11 @@ pub(crate) struct Bits {
 
 impl Bits {
     pub fn empty(len: usize) -> Bits {
-        Bits {
-            words: vec![0; len.div_ceil(64)],
-            len,
-        }
+        Bits { words: vec![0; len.div_ceil(64)], len }
     }
 
     pub fn full(len: usize) -> Bits {
-        let mut b = Bits {
-            words: vec![u64::MAX; len.div_ceil(64)],
-            len,
-        };
+        let mut b = Bits { words: vec![u64::MAX; len.div_ceil(64)], len };
         b.trim();
         b
     }

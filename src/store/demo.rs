@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 
 use crate::corpus::{Article, DateSource, Paragraph, Piece, Span};
 use crate::extract::{
-    DateValue, Entity, EntityId, EntityKind, Event, EventKind, Extraction, Mention, Precision,
-    Resolution, Status,
+    DateValue, Entity, EntityId, EntityKind, Event, EventKind, Extraction, Mention, Precision, Resolution, Status,
 };
 
 use super::Store;
@@ -68,15 +67,7 @@ impl Builder {
             let start = body.len();
             body.push_str(p);
             let span = Span::new(start, body.len());
-            paras.push(Paragraph {
-                span,
-                body: span,
-                pieces: vec![Piece {
-                    body: start,
-                    file: start,
-                    len: p.len(),
-                }],
-            });
+            paras.push(Paragraph { span, body: span, pieces: vec![Piece { body: start, file: start, len: p.len() }] });
         }
         self.articles.push(Article {
             id: format!("{file}#0"),
@@ -84,11 +75,7 @@ impl Builder {
             index: 0,
             title: title.to_string(),
             published: published.map(day),
-            published_from: if published.is_some() {
-                DateSource::Header
-            } else {
-                DateSource::Unknown
-            },
+            published_from: if published.is_some() { DateSource::Header } else { DateSource::Unknown },
             source: source.map(str::to_string),
             url: url.map(str::to_string),
             body,
@@ -99,13 +86,7 @@ impl Builder {
     }
 
     /// Add an entity; its mentions are found in every article when the store is built.
-    pub fn entity(
-        &mut self,
-        name: &str,
-        kind: EntityKind,
-        aliases: &[&str],
-        path: &[&str],
-    ) -> EntityId {
+    pub fn entity(&mut self, name: &str, kind: EntityKind, aliases: &[&str], path: &[&str]) -> EntityId {
         let id = self.entities.len() as EntityId;
         self.entities.push(Entity {
             id,
@@ -129,11 +110,7 @@ impl Builder {
         let span = Span::new(start, start + ev.sentence.len().min(body.len() - start));
         let start_d = ev.date.map(day);
         let end_d = ev.date_end.map(day).or(start_d);
-        let precision = ev.precision.unwrap_or(if start_d.is_some() {
-            Precision::Day
-        } else {
-            Precision::Unknown
-        });
+        let precision = ev.precision.unwrap_or(if start_d.is_some() { Precision::Day } else { Precision::Unknown });
         let place_id = ev.place.first().and_then(|p| self.entity_named(p));
         self.events.push(Event {
             id,
@@ -143,11 +120,7 @@ impl Builder {
                 start: start_d,
                 end: end_d,
                 precision,
-                how: if start_d.is_some() {
-                    Resolution::Explicit
-                } else {
-                    Resolution::None
-                },
+                how: if start_d.is_some() { Resolution::Explicit } else { Resolution::None },
             },
             place: place_id,
             place_name: ev.place.first().map(|s| s.to_string()),
@@ -171,18 +144,14 @@ impl Builder {
     }
 
     fn entity_named(&self, name: &str) -> Option<EntityId> {
-        self.entities
-            .iter()
-            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
-            .map(|e| e.id)
+        self.entities.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)).map(|e| e.id)
     }
 
     /// Find every mention, link events to the entities in their sentences, and build.
     pub fn parts(mut self) -> (Vec<Article>, Extraction) {
         for ent in &mut self.entities {
-            let mut names: Vec<&str> = std::iter::once(ent.name.as_str())
-                .chain(ent.aliases.iter().map(|s| s.as_str()))
-                .collect();
+            let mut names: Vec<&str> =
+                std::iter::once(ent.name.as_str()).chain(ent.aliases.iter().map(|s| s.as_str())).collect();
             names.sort_by_key(|n| std::cmp::Reverse(n.len()));
             for (ai, a) in self.articles.iter().enumerate() {
                 let mut taken: Vec<Span> = Vec::new();
@@ -200,11 +169,7 @@ impl Builder {
                             continue;
                         }
                         taken.push(s);
-                        ent.mentions.push(Mention {
-                            article: ai as u32,
-                            body: s,
-                            span: s,
-                        });
+                        ent.mentions.push(Mention { article: ai as u32, body: s, span: s, caption: None });
                     }
                 }
             }
@@ -215,24 +180,16 @@ impl Builder {
                 .entities
                 .iter()
                 .filter(|ent| {
-                    ent.mentions.iter().any(|m| {
-                        m.article == ev.article
-                            && m.body.start >= ev.body.start
-                            && m.body.end <= ev.body.end
-                    })
+                    ent.mentions
+                        .iter()
+                        .any(|m| m.article == ev.article && m.body.start >= ev.body.start && m.body.end <= ev.body.end)
                 })
                 .map(|e| e.id)
                 .collect();
             ids.sort_unstable();
             ev.entities = ids;
         }
-        (
-            self.articles,
-            Extraction {
-                entities: self.entities,
-                events: self.events,
-            },
-        )
+        (self.articles, Extraction { entities: self.entities, events: self.events })
     }
 
     pub fn build(self) -> Store {
@@ -283,9 +240,7 @@ fn demo_builder() -> Builder {
         Some("2026-02-06"),
         &[
             "This past week in Ukraine followed a grimly familiar pattern.",
-            &format!(
-                "Frontline towns continued to suffer deadly strikes. {s5} Russia did not comment."
-            ),
+            &format!("Frontline towns continued to suffer deadly strikes. {s5} Russia did not comment."),
             s6,
             s7,
         ],
@@ -315,52 +270,17 @@ fn demo_builder() -> Builder {
         ],
     );
 
-    b.entity(
-        "Zaporizhzhia",
-        Place,
-        &[],
-        &["Zaporizhzhia", "Zaporizhzhia Oblast", "Ukraine"],
-    );
-    b.entity(
-        "Ternivka",
-        Place,
-        &[],
-        &[
-            "Ternivka",
-            "Pavlohrad Raion",
-            "Dnipropetrovsk Oblast",
-            "Ukraine",
-        ],
-    );
-    b.entity(
-        "Dnipropetrovsk Oblast",
-        Place,
-        &[],
-        &["Dnipropetrovsk Oblast", "Ukraine"],
-    );
+    b.entity("Zaporizhzhia", Place, &[], &["Zaporizhzhia", "Zaporizhzhia Oblast", "Ukraine"]);
+    b.entity("Ternivka", Place, &[], &["Ternivka", "Pavlohrad Raion", "Dnipropetrovsk Oblast", "Ukraine"]);
+    b.entity("Dnipropetrovsk Oblast", Place, &[], &["Dnipropetrovsk Oblast", "Ukraine"]);
     b.entity("DTEK", Org, &[], &[]);
     b.entity("ISW", Org, &["Institute for the Study of War"], &[]);
     b.entity("Shahed", Weapon, &[], &[]);
     b.entity("Sergei Lavrov", Person, &["Lavrov", "Sergey Lavrov"], &[]);
     b.entity("Pavel Zarubin", Person, &[], &[]);
-    b.entity(
-        "Pokrovsk",
-        Place,
-        &[],
-        &["Pokrovsk", "Pokrovsk Raion", "Donetsk Oblast", "Ukraine"],
-    );
+    b.entity("Pokrovsk", Place, &[], &["Pokrovsk", "Pokrovsk Raion", "Donetsk Oblast", "Ukraine"]);
     b.entity("Donetsk Oblast", Place, &[], &["Donetsk Oblast", "Ukraine"]);
-    b.entity(
-        "Druzhkivka",
-        Place,
-        &[],
-        &[
-            "Druzhkivka",
-            "Kramatorsk Raion",
-            "Donetsk Oblast",
-            "Ukraine",
-        ],
-    );
+    b.entity("Druzhkivka", Place, &[], &["Druzhkivka", "Kramatorsk Raion", "Donetsk Oblast", "Ukraine"]);
     b.entity("Recep Tayyip Erdoğan", Person, &["Erdoğan"], &[]);
     b.entity("Istanbul", Place, &[], &["Istanbul", "Turkey"]);
     b.entity("Sumy", Place, &["Sumy region"], &["Sumy Oblast", "Ukraine"]);
@@ -389,12 +309,7 @@ fn demo_builder() -> Builder {
             kind: Some(Strike),
             sentence: s2,
             date: Some("2026-02-01"),
-            place: &[
-                "Ternivka",
-                "Pavlohrad Raion",
-                "Dnipropetrovsk Oblast",
-                "Ukraine",
-            ],
+            place: &["Ternivka", "Pavlohrad Raion", "Dnipropetrovsk Oblast", "Ukraine"],
             actors: &["Russian forces"],
             killed: Some(12),
             injured: Some(16),
@@ -432,12 +347,7 @@ fn demo_builder() -> Builder {
             kind: Some(Strike),
             sentence: s5,
             date: Some("2026-02-04"),
-            place: &[
-                "Druzhkivka",
-                "Kramatorsk Raion",
-                "Donetsk Oblast",
-                "Ukraine",
-            ],
+            place: &["Druzhkivka", "Kramatorsk Raion", "Donetsk Oblast", "Ukraine"],
             killed: Some(7),
             injured: Some(8),
             claimed_by: Some("Ukrainian officials"),
@@ -504,12 +414,7 @@ fn demo_builder() -> Builder {
 /// deterministic, for scale checks and benchmarks.
 pub fn synthetic(n: usize) -> Store {
     const PLACES: &[&[&str]] = &[
-        &[
-            "Druzhkivka",
-            "Kramatorsk Raion",
-            "Donetsk Oblast",
-            "Ukraine",
-        ],
+        &["Druzhkivka", "Kramatorsk Raion", "Donetsk Oblast", "Ukraine"],
         &["Pokrovsk", "Pokrovsk Raion", "Donetsk Oblast", "Ukraine"],
         &["Kharkiv", "Kharkiv Oblast", "Ukraine"],
         &["Kyiv", "Ukraine"],
@@ -587,11 +492,7 @@ pub fn synthetic(n: usize) -> Store {
             id: i as u32,
             article: (i / 50) as u32,
             kind,
-            date: if dated {
-                DateValue::day(d, Resolution::Explicit)
-            } else {
-                DateValue::unknown()
-            },
+            date: if dated { DateValue::day(d, Resolution::Explicit) } else { DateValue::unknown() },
             place: None,
             place_name: Some(place[0].to_string()),
             place_path: place.iter().map(|s| s.to_string()).collect(),
@@ -611,11 +512,5 @@ pub fn synthetic(n: usize) -> Store {
             entities: Vec::new(),
         });
     }
-    Store::build(
-        articles,
-        Extraction {
-            entities: Vec::new(),
-            events,
-        },
-    )
+    Store::build(articles, Extraction { entities: Vec::new(), events })
 }

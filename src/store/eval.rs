@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use crate::extract::{Event, EventId};
 
 use super::bits::Bits;
-use super::fuzzy::fuzzy;
+use super::fuzzy::Pattern;
 use super::query::{CountField, DateSel, Filter, Query, Sort, TextMatch};
 use super::{Hit, Store, kind_index, text_match_lines};
 
@@ -99,11 +99,7 @@ impl Store {
                     b.extend(ids);
                 }
                 for &i in &self.imprecise {
-                    if self.events()[i as usize]
-                        .date
-                        .start
-                        .is_some_and(|s| s <= *d)
-                    {
+                    if self.events()[i as usize].date.start.is_some_and(|s| s <= *d) {
                         b.insert(i);
                     }
                 }
@@ -159,13 +155,16 @@ impl Store {
         }
     }
 
-    /// Run `q` over the events in `base` (or every filter-passing event), in `sort` order.
+    /// Run `q` over the events in `base` (or every filter-passing event), in `sort` order,
+    /// with matched positions in each hit when `positions` (else they are left empty and
+    /// [`Store::match_positions`] gives them for the rows on screen).
     /// Returns `None` when `cancel` said stop before the end.
     pub(crate) fn run_query(
         &self,
         q: &Query,
         sort: Sort,
         base: Option<&Bits>,
+        positions: bool,
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
         let own;
@@ -176,23 +175,9 @@ impl Store {
                 &own
             }
         };
-        let candidates: Vec<EventId> = self
-            .order(sort)
-            .iter()
-            .copied()
-            .filter(|&i| base.contains(i))
-            .collect();
+        let candidates: Vec<EventId> = self.order(sort).iter().copied().filter(|&i| base.contains(i)).collect();
         if q.words.is_empty() {
-            return Some(
-                candidates
-                    .into_iter()
-                    .map(|event| Hit {
-                        event,
-                        score: 0,
-                        matched: Vec::new(),
-                    })
-                    .collect(),
-            );
+            return Some(candidates.into_iter().map(|event| Hit { event, score: 0, matched: Vec::new() }).collect());
         }
         let chunks: Vec<Option<Vec<Hit>>> = candidates
             .par_chunks(CHUNK)
@@ -200,12 +185,8 @@ impl Store {
                 if cancel() {
                     return None;
                 }
-                Some(
-                    chunk
-                        .iter()
-                        .filter_map(|&event| self.match_words(event, &q.words))
-                        .collect(),
-                )
+                let mut pats: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
+                Some(chunk.iter().filter_map(|&event| self.match_words(event, &mut pats, positions)).collect())
             })
             .collect();
         let mut hits = Vec::new();
@@ -220,19 +201,25 @@ impl Store {
     }
 
     /// Match every free word against an event's key; all must match.
-    pub(crate) fn match_words(&self, event: EventId, words: &[String]) -> Option<Hit> {
+    pub(crate) fn match_words(&self, event: EventId, words: &mut [Pattern], positions: bool) -> Option<Hit> {
         let key = self.search_key(event);
         let mut matched = Vec::new();
         let mut score = 0i32;
         for w in words {
-            score = score.saturating_add(fuzzy(key, w, &mut matched)?);
+            let s = if positions { w.score(key, &mut matched) } else { w.score_only(key) };
+            score = score.saturating_add(s?);
         }
         matched.sort_unstable();
         matched.dedup();
-        Some(Hit {
-            event,
-            score,
-            matched,
-        })
+        Some(Hit { event, score, matched })
+    }
+}
+
+impl Store {
+    /// Where the free words match an event's search key (char positions, sorted): for
+    /// highlighting the rows on screen when the hits were ranked without positions.
+    pub fn match_positions(&self, event: EventId, words: &[String]) -> Vec<u32> {
+        let mut pats: Vec<Pattern> = words.iter().map(|w| Pattern::new(w)).collect();
+        self.match_words(event, &mut pats, true).map(|h| h.matched).unwrap_or_default()
     }
 }

@@ -55,11 +55,7 @@ pub struct Progress {
 
 impl Progress {
     pub fn new(stage: impl Into<String>, done: usize, total: usize) -> Self {
-        Progress {
-            stage: stage.into(),
-            done,
-            total,
-        }
+        Progress { stage: stage.into(), done, total }
     }
 }
 
@@ -81,6 +77,19 @@ pub struct PlaceNode {
     pub events: Vec<EventId>,
 }
 
+/// The few facts per event the timeline counts, packed for fast passes over many events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Facts {
+    /// Days since the store's first day for day-precise events, else `IMPRECISE`/`UNDATED`.
+    pub day: u32,
+    pub kind: u8,
+    pub killed: u32,
+    pub injured: u32,
+}
+
+pub(crate) const IMPRECISE: u32 = u32::MAX - 1;
+pub(crate) const UNDATED: u32 = u32::MAX;
+
 /// Where the parts of an event's search key start, in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct KeyLayout {
@@ -94,6 +103,7 @@ pub struct Store {
     /// Folded "place kind actors text" per event.
     keys: Vec<Box<str>>,
     layout: Vec<KeyLayout>,
+    facts: Vec<Facts>,
     by_day: BTreeMap<NaiveDate, Vec<EventId>>,
     imprecise: Vec<EventId>,
     undated: Vec<EventId>,
@@ -133,22 +143,14 @@ impl Store {
     }
 
     /// Build, reporting progress (stage "indexing").
-    pub fn build_with_progress(
-        articles: Vec<Article>,
-        ex: Extraction,
-        progress: &dyn Fn(Progress),
-    ) -> Store {
+    pub fn build_with_progress(articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
         let n = ex.events.len();
         let na = articles.len();
         let ne = ex.entities.len();
         progress(Progress::new("indexing", 0, n));
 
-        let entity_pos: HashMap<EntityId, u32> = ex
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id, i as u32))
-            .collect();
+        let entity_pos: HashMap<EntityId, u32> =
+            ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
 
         let mut keys = Vec::with_capacity(n);
         let mut layout = Vec::with_capacity(n);
@@ -194,12 +196,8 @@ impl Store {
             if let Some(a) = by_article.get_mut(e.article as usize) {
                 a.push(id);
             }
-            let mut ents: Vec<u32> = e
-                .entities
-                .iter()
-                .chain(e.place.iter())
-                .filter_map(|eid| entity_pos.get(eid).copied())
-                .collect();
+            let mut ents: Vec<u32> =
+                e.entities.iter().chain(e.place.iter()).filter_map(|eid| entity_pos.get(eid).copied()).collect();
             ents.sort_unstable();
             ents.dedup();
             for p in ents {
@@ -215,11 +213,7 @@ impl Store {
             for depth in 0..path.len() {
                 let key: Vec<String> = path[..=depth].iter().map(|s| s.to_string()).collect();
                 let node = *place_ids.entry(key).or_insert_with(|| {
-                    places.push(PlaceNode {
-                        name: path[depth].to_string(),
-                        parent,
-                        events: Vec::new(),
-                    });
+                    places.push(PlaceNode { name: path[depth].to_string(), parent, events: Vec::new() });
                     (places.len() - 1) as u32
                 });
                 places[node as usize].events.push(id);
@@ -234,10 +228,7 @@ impl Store {
             .iter()
             .map(|a| {
                 let mut k = String::new();
-                for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)]
-                    .into_iter()
-                    .flatten()
-                {
+                for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
                     fold::fold_into(part, &mut k);
                     k.push('\n');
                 }
@@ -247,10 +238,8 @@ impl Store {
                 k
             })
             .collect();
-        let article_names = articles
-            .iter()
-            .map(|a| fold::fold(&format!("{}\n{}\n{}", a.id, a.file, a.title)))
-            .collect();
+        let article_names =
+            articles.iter().map(|a| fold::fold(&format!("{}\n{}\n{}", a.id, a.file, a.title))).collect();
         let entity_keys = ex
             .entities
             .iter()
@@ -264,17 +253,15 @@ impl Store {
             })
             .collect();
 
-        // mentions per article, sorted, overlaps dropped (the longer, earlier one wins)
+        // body mentions per article, sorted, overlaps dropped (the longer, earlier one wins);
+        // caption mentions point into caption text, not the body, and are left out here
         let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); na];
         for (ei, ent) in ex.entities.iter().enumerate() {
-            for m in &ent.mentions {
+            for m in ent.mentions.iter().filter(|m| m.caption.is_none()) {
                 if let Some(list) = mentions.get_mut(m.article as usize) {
                     let body_len = articles[m.article as usize].body.len();
                     if m.body.end <= body_len && !m.body.is_empty() {
-                        list.push(ArticleMention {
-                            body: m.body,
-                            entity: ei as u32,
-                        });
+                        list.push(ArticleMention { body: m.body, entity: ei as u32 });
                     }
                 }
             }
@@ -296,25 +283,16 @@ impl Store {
             }
             let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
             counts.sort_by(|a, b| {
-                b.1.cmp(&a.1).then_with(|| {
-                    ex.entities[a.0 as usize]
-                        .name
-                        .cmp(&ex.entities[b.0 as usize].name)
-                })
+                b.1.cmp(&a.1).then_with(|| ex.entities[a.0 as usize].name.cmp(&ex.entities[b.0 as usize].name))
             });
             article_entities[ai] = counts;
         }
 
         // orders
-        let dated: Vec<EventId> = (0..n as EventId)
-            .filter(|&i| ex.events[i as usize].date.start.is_some())
-            .collect();
+        let dated: Vec<EventId> = (0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()).collect();
         let mut order_newest = dated.clone();
         order_newest.sort_by(|&a, &b| {
-            let (da, db) = (
-                ex.events[a as usize].date.start,
-                ex.events[b as usize].date.start,
-            );
+            let (da, db) = (ex.events[a as usize].date.start, ex.events[b as usize].date.start);
             db.cmp(&da).then(a.cmp(&b))
         });
         let mut order_oldest = dated;
@@ -331,12 +309,23 @@ impl Store {
         let mut order_casualties: Vec<EventId> = (0..n as EventId).collect();
         order_casualties.sort_by_key(|&i| {
             let e = &ex.events[i as usize];
-            (
-                std::cmp::Reverse(e.killed.unwrap_or(0)),
-                std::cmp::Reverse(e.injured.unwrap_or(0)),
-                rank[i as usize],
-            )
+            (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
         });
+        let first_day = by_day.keys().next().copied();
+        let facts = ex
+            .events
+            .iter()
+            .map(|e| Facts {
+                day: match (event_day(e), first_day) {
+                    (Some(d), Some(f)) => (d - f).num_days() as u32,
+                    _ if e.date.start.is_some() => IMPRECISE,
+                    _ => UNDATED,
+                },
+                kind: kind_index(e.kind) as u8,
+                killed: e.killed.unwrap_or(0),
+                injured: e.injured.unwrap_or(0),
+            })
+            .collect();
         progress(Progress::new("indexing", n, n));
 
         Store {
@@ -344,6 +333,7 @@ impl Store {
             ex,
             keys,
             layout,
+            facts,
             by_day,
             imprecise,
             undated,
@@ -408,21 +398,16 @@ impl Store {
         let Some(l) = self.layout.get(id as usize) else {
             return (Vec::new(), Vec::new());
         };
-        let place = matched
-            .iter()
-            .copied()
-            .filter(|&p| p < l.place_len)
-            .collect();
-        let text = matched
-            .iter()
-            .filter(|&&p| p >= l.text_at)
-            .map(|&p| p - l.text_at)
-            .collect();
+        let place = matched.iter().copied().filter(|&p| p < l.place_len).collect();
+        let text = matched.iter().filter(|&&p| p >= l.text_at).map(|&p| p - l.text_at).collect();
         (place, text)
     }
     /// The single day an event is pinned to; `None` for undated and imprecise events.
     pub fn event_day(&self, id: EventId) -> Option<NaiveDate> {
         self.event(id).and_then(event_day)
+    }
+    pub(crate) fn facts(&self, id: EventId) -> Facts {
+        self.facts.get(id as usize).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
     }
     /// Events pinned to single days, by day.
     pub fn by_day(&self) -> &BTreeMap<NaiveDate, Vec<EventId>> {
@@ -430,10 +415,7 @@ impl Store {
     }
     /// The first and last day with a day-precise event.
     pub fn day_range(&self) -> Option<(NaiveDate, NaiveDate)> {
-        Some((
-            *self.by_day.keys().next()?,
-            *self.by_day.keys().next_back()?,
-        ))
+        Some((*self.by_day.keys().next()?, *self.by_day.keys().next_back()?))
     }
     /// Events with a date that is not a single day.
     pub fn imprecise(&self) -> &[EventId] {
@@ -452,17 +434,11 @@ impl Store {
     }
     /// Events naming the entity at `pos` (its sentences mention it, or it is the place).
     pub fn events_of_entity(&self, pos: u32) -> &[EventId] {
-        self.by_entity
-            .get(pos as usize)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
+        self.by_entity.get(pos as usize).map(|v| v.as_slice()).unwrap_or(&[])
     }
     /// Events extracted from an article, in reading order.
     pub fn events_of_article(&self, article: u32) -> &[EventId] {
-        self.by_article
-            .get(article as usize)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
+        self.by_article.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
     }
     /// Every claimant (folded) with its events.
     pub fn claimants(&self) -> &[(String, Vec<EventId>)] {
@@ -470,19 +446,14 @@ impl Store {
     }
     /// Entity mentions in an article, sorted, without overlaps.
     pub fn mentions_in(&self, article: u32) -> &[ArticleMention] {
-        self.mentions
-            .get(article as usize)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
+        self.mentions.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
     }
     /// The entities an article names, with mention counts, most mentioned first.
     pub fn entities_in(&self, article: u32) -> &[(u32, u32)] {
-        self.article_entities
-            .get(article as usize)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
+        self.article_entities.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
     }
-    /// The articles that name an entity, with mention counts, in article order.
+    /// The articles that name an entity (in the body or a caption), with mention counts,
+    /// in article order.
     pub fn articles_naming(&self, pos: u32) -> Vec<(u32, u32)> {
         let Some(ent) = self.entity_at(pos) else {
             return Vec::new();
@@ -497,9 +468,7 @@ impl Store {
     }
     /// Entities (positions) whose name or an alias matches.
     pub fn find_entities(&self, m: &query::TextMatch) -> Vec<u32> {
-        (0..self.entity_keys.len() as u32)
-            .filter(|&i| text_match_lines(&self.entity_keys[i as usize], m))
-            .collect()
+        (0..self.entity_keys.len() as u32).filter(|&i| text_match_lines(&self.entity_keys[i as usize], m)).collect()
     }
     /// Parse and run a query (the convenience the CLI uses).
     pub fn query_str(&self, text: &str) -> Result<QueryResult, QueryError> {
@@ -507,19 +476,13 @@ impl Store {
     }
     /// Run a parsed query, in the order of its `sort:` term (relevance by default).
     pub fn query(&self, q: &Query) -> QueryResult {
-        let hits = self
-            .run_query(q, q.sort.unwrap_or_default(), None, &|| false)
-            .unwrap_or_default();
+        let hits = self.run_query(q, q.sort.unwrap_or_default(), None, true, &|| false).unwrap_or_default();
         QueryResult { hits }
     }
     /// A short label for an article's source: the source name, else the URL's domain, else the file.
     pub fn source_label(&self, article: u32) -> &str {
         match self.article(article) {
-            Some(a) => a
-                .source
-                .as_deref()
-                .or(a.url.as_deref().map(url_domain))
-                .unwrap_or(&a.file),
+            Some(a) => a.source.as_deref().or(a.url.as_deref().map(url_domain)).unwrap_or(&a.file),
             None => "",
         }
     }
@@ -558,18 +521,11 @@ fn place_label_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, 
 }
 
 /// The event's place path, outermost first.
-fn place_path_of<'a>(
-    e: &'a Event,
-    ents: &'a [Entity],
-    pos: &HashMap<EntityId, u32>,
-) -> Vec<&'a str> {
+fn place_path_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> Vec<&'a str> {
     let inner_first: Vec<&str> = if !e.place_path.is_empty() {
         e.place_path.iter().map(|s| s.as_str()).collect()
-    } else if let Some(ent) = e
-        .place
-        .and_then(|id| pos.get(&id))
-        .and_then(|&i| ents.get(i as usize))
-        .filter(|ent| !ent.place_path.is_empty())
+    } else if let Some(ent) =
+        e.place.and_then(|id| pos.get(&id)).and_then(|&i| ents.get(i as usize)).filter(|ent| !ent.place_path.is_empty())
     {
         ent.place_path.iter().map(|s| s.as_str()).collect()
     } else {

@@ -184,10 +184,7 @@ pub struct QueryError {
 
 impl QueryError {
     fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        QueryError {
-            message: message.into(),
-            span,
-        }
+        QueryError { message: message.into(), span }
     }
 }
 
@@ -236,10 +233,7 @@ impl Query {
         if let (Some((s, span)), Some(u)) = (since, until)
             && s > u
         {
-            return Err(QueryError::new(
-                span,
-                format!("since:{s} is after until:{u}: no day can match"),
-            ));
+            return Err(QueryError::new(span, format!("since:{s} is after until:{u}: no day can match")));
         }
         Ok(q)
     }
@@ -251,11 +245,7 @@ impl Query {
     /// The same filters (ignoring where they were written).
     pub fn same_filters(&self, other: &Query) -> bool {
         self.terms.len() == other.terms.len()
-            && self
-                .terms
-                .iter()
-                .zip(&other.terms)
-                .all(|(a, b)| a.negate == b.negate && a.filter == b.filter)
+            && self.terms.iter().zip(&other.terms).all(|(a, b)| a.negate == b.negate && a.filter == b.filter)
     }
 
     /// Can every result of `self` be found among the results of `prev`?
@@ -311,20 +301,13 @@ fn tokenize(s: &str) -> Result<Vec<Token>, QueryError> {
                     text.push(c);
                 }
                 if !closed {
-                    return Err(QueryError::new(
-                        open..s.len(),
-                        "a quote is not closed: add a closing \"",
-                    ));
+                    return Err(QueryError::new(open..s.len(), "a quote is not closed: add a closing \""));
                 }
             } else {
                 text.push(c);
             }
         }
-        out.push(Token {
-            span: start..end,
-            text,
-            quoted_from,
-        });
+        out.push(Token { span: start..end, text, quoted_from });
     }
     Ok(out)
 }
@@ -333,16 +316,12 @@ fn tokenize(s: &str) -> Result<Vec<Token>, QueryError> {
 /// (and the operator was not inside quotes).
 fn split_key(tok: &Token) -> Option<(&str, &str, &str)> {
     let t = tok.text.as_str();
-    let key_end = t
-        .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
-        .unwrap_or(t.len());
+    let key_end = t.find(|c: char| !(c.is_ascii_alphabetic() || c == '_')).unwrap_or(t.len());
     if key_end == 0 || tok.quoted_from.is_some_and(|q| q <= key_end) {
         return None;
     }
     let rest = &t[key_end..];
-    let op = [">=", "<=", ":", "=", ">", "<"]
-        .into_iter()
-        .find(|op| rest.starts_with(op))?;
+    let op = [">=", "<=", ":", "=", ">", "<"].into_iter().find(|op| rest.starts_with(op))?;
     Some((&t[..key_end], op, &rest[op.len()..]))
 }
 
@@ -377,29 +356,15 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
         if op == ":" || op == "=" {
             Ok(())
         } else {
-            Err(QueryError::new(
-                span.clone(),
-                format!("{q} takes ':' or '=', not '{op}'"),
-            ))
+            Err(QueryError::new(span.clone(), format!("{q} takes ':' or '=', not '{op}'")))
         }
     };
     if value.split(',').all(|v| v.trim().is_empty()) {
-        return Err(err(format!(
-            "{key}{op} needs a value, e.g. {}",
-            example(&key_l)
-        )));
+        return Err(err(format!("{key}{op} needs a value, e.g. {}", example(&key_l))));
     }
     let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
     let texts = || -> Vec<TextMatch> {
-        values()
-            .map(|v| {
-                if exact {
-                    TextMatch::Exact(fold(v))
-                } else {
-                    TextMatch::Contains(fold(v))
-                }
-            })
-            .collect()
+        values().map(|v| if exact { TextMatch::Exact(fold(v)) } else { TextMatch::Contains(fold(v)) }).collect()
     };
     let filter = match key_l.as_str() {
         "kind" | "k" => {
@@ -419,9 +384,7 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
                     "reported" => Status::Reported,
                     "disputed" => Status::Disputed,
                     _ => {
-                        return Err(err(format!(
-                            "unknown status '{v}': use claimed, reported or disputed"
-                        )));
+                        return Err(err(format!("unknown status '{v}': use claimed, reported or disputed")));
                     }
                 });
             }
@@ -466,9 +429,8 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
                     "imprecise" | "approx" | "range" => DateSel::Imprecise,
                     "exact" | "day" => DateSel::Exact,
                     _ => {
-                        let (a, b) = parse_date_value(v).map_err(|m| {
-                            err(format!("date: {m} (or undated, imprecise, exact)"))
-                        })?;
+                        let (a, b) = parse_date_value(v)
+                            .map_err(|m| err(format!("date: {m} (or undated, imprecise, exact)")))?;
                         DateSel::Range(a, b)
                     }
                 });
@@ -490,11 +452,9 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
                 "<" => Cmp::Lt,
                 _ => Cmp::Le,
             };
-            let n: u32 = value.parse().map_err(|_| {
-                err(format!(
-                    "{key}{op}{value}: '{value}' is not a whole number, e.g. {key}>0"
-                ))
-            })?;
+            let n: u32 = value
+                .parse()
+                .map_err(|_| err(format!("{key}{op}{value}: '{value}' is not a whole number, e.g. {key}>0")))?;
             Filter::Count(field, cmp, n)
         }
         "sort" => {
@@ -505,26 +465,17 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
                 "oldest" | "old" => Sort::Oldest,
                 "casualties" | "killed" | "toll" => Sort::Casualties,
                 _ => {
-                    return Err(err(format!(
-                        "unknown sort '{value}': use relevance, newest, oldest or casualties"
-                    )));
+                    return Err(err(format!("unknown sort '{value}': use relevance, newest, oldest or casualties")));
                 }
             };
             q.sort = Some(s);
             return Ok(());
         }
         _ => {
-            return Err(err(format!(
-                "unknown filter '{key}': use one of {}",
-                KEYS.join(", ")
-            )));
+            return Err(err(format!("unknown filter '{key}': use one of {}", KEYS.join(", "))));
         }
     };
-    q.terms.push(Term {
-        negate,
-        filter,
-        span,
-    });
+    q.terms.push(Term { negate, filter, span });
     Ok(())
 }
 
@@ -559,10 +510,7 @@ fn parse_kind(v: &str) -> Result<EventKind, String> {
     if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == norm) {
         return Ok(*k);
     }
-    let prefixed: Vec<EventKind> = EventKind::ALL
-        .into_iter()
-        .filter(|k| k.as_str().starts_with(&norm))
-        .collect();
+    let prefixed: Vec<EventKind> = EventKind::ALL.into_iter().filter(|k| k.as_str().starts_with(&norm)).collect();
     if prefixed.len() == 1 {
         return Ok(prefixed[0]);
     }
@@ -590,8 +538,7 @@ pub fn parse_date_value(v: &str) -> Result<(NaiveDate, NaiveDate), String> {
         [y, m] if y.len() == 4 => {
             let y = num(y, 4)? as i32;
             let m = num(m, 2)?;
-            let a = NaiveDate::from_ymd_opt(y, m, 1)
-                .ok_or_else(|| format!("'{v}': there is no month {m}"))?;
+            let a = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(|| format!("'{v}': there is no month {m}"))?;
             Ok((a, last_of_month(a)))
         }
         [y, m, d] if y.len() == 4 => {
@@ -599,8 +546,7 @@ pub fn parse_date_value(v: &str) -> Result<(NaiveDate, NaiveDate), String> {
             if !(1..=12).contains(&m) {
                 return Err(format!("'{v}': there is no month {m}"));
             }
-            let a = NaiveDate::from_ymd_opt(y, m, d)
-                .ok_or_else(|| format!("'{v}': that month has no day {d}"))?;
+            let a = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("'{v}': that month has no day {d}"))?;
             Ok((a, a))
         }
         _ => Err(bad()),
@@ -609,14 +555,8 @@ pub fn parse_date_value(v: &str) -> Result<(NaiveDate, NaiveDate), String> {
 
 /// The last day of `d`'s month.
 pub fn last_of_month(d: NaiveDate) -> NaiveDate {
-    let (y, m) = if d.month() == 12 {
-        (d.year() + 1, 1)
-    } else {
-        (d.year(), d.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .and_then(|n| n.pred_opt())
-        .unwrap_or(d)
+    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).and_then(|n| n.pred_opt()).unwrap_or(d)
 }
 
 impl fmt::Display for Filter {
@@ -683,11 +623,7 @@ impl fmt::Display for Filter {
 }
 
 /// Is this a single calendar day (precision day, start == end)?
-pub fn single_day(
-    p: Precision,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-) -> Option<NaiveDate> {
+pub fn single_day(p: Precision, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Option<NaiveDate> {
     match (p, start, end) {
         (Precision::Day, Some(s), None) => Some(s),
         (Precision::Day, Some(s), Some(e)) if s == e => Some(s),
@@ -728,22 +664,11 @@ mod tests {
 
     #[test]
     fn or_values_quotes_negation_exact() {
-        let q =
-            Query::parse(r#"kind:strike,aid -kind:statement place="Abu Dhabi" injured>=3 Erdoğan"#)
-                .unwrap();
-        assert_eq!(
-            q.terms[0].filter,
-            Filter::Kind(vec![EventKind::Strike, EventKind::Aid])
-        );
+        let q = Query::parse(r#"kind:strike,aid -kind:statement place="Abu Dhabi" injured>=3 Erdoğan"#).unwrap();
+        assert_eq!(q.terms[0].filter, Filter::Kind(vec![EventKind::Strike, EventKind::Aid]));
         assert!(q.terms[1].negate);
-        assert_eq!(
-            q.terms[2].filter,
-            Filter::Place(vec![TextMatch::Exact("abu dhabi".into())])
-        );
-        assert_eq!(
-            q.terms[3].filter,
-            Filter::Count(CountField::Injured, Cmp::Ge, 3)
-        );
+        assert_eq!(q.terms[2].filter, Filter::Place(vec![TextMatch::Exact("abu dhabi".into())]));
+        assert_eq!(q.terms[3].filter, Filter::Count(CountField::Injured, Cmp::Ge, 3));
         assert_eq!(q.words, vec!["erdogan"]);
         // spans point at the written terms
         let src = r#"kind:strike,aid -kind:statement place="Abu Dhabi" injured>=3 Erdoğan"#;
@@ -762,11 +687,7 @@ mod tests {
             ("until:2026-02-30", "no day 30", "until:2026-02-30"),
             ("kind>3", "takes ':'", "kind>3"),
             ("place:\"kyiv", "quote is not closed", "\"kyiv"),
-            (
-                "since:2026-02-05 until:2026-02-01",
-                "after",
-                "since:2026-02-05",
-            ),
+            ("since:2026-02-05 until:2026-02-01", "after", "since:2026-02-05"),
         ] {
             let e = Query::parse(src).expect_err(src);
             assert!(e.message.contains(needle), "{src}: {}", e.message);
@@ -785,14 +706,8 @@ mod tests {
 
     #[test]
     fn dates_months_years() {
-        assert_eq!(
-            parse_date_value("2026-02").unwrap(),
-            (d("2026-02-01"), d("2026-02-28"))
-        );
-        assert_eq!(
-            parse_date_value("2024").unwrap(),
-            (d("2024-01-01"), d("2024-12-31"))
-        );
+        assert_eq!(parse_date_value("2026-02").unwrap(), (d("2026-02-01"), d("2026-02-28")));
+        assert_eq!(parse_date_value("2024").unwrap(), (d("2024-01-01"), d("2024-12-31")));
         assert!(parse_date_value("26-02-01").is_err());
         assert!(parse_date_value("2026-02-01x").is_err());
         let q = Query::parse("until:2026-02").unwrap();
@@ -804,11 +719,7 @@ mod tests {
         let q = Query::parse("kind:clash,terr,ground-clash").unwrap();
         assert_eq!(
             q.terms[0].filter,
-            Filter::Kind(vec![
-                EventKind::GroundClash,
-                EventKind::TerritorialClaim,
-                EventKind::GroundClash
-            ])
+            Filter::Kind(vec![EventKind::GroundClash, EventKind::TerritorialClaim, EventKind::GroundClash])
         );
     }
 
@@ -826,19 +737,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_garbage() {
-        for s in [
-            "\"",
-            "-\"",
-            ":",
-            "::",
-            "a:\"",
-            "ü:x",
-            "killed>>1",
-            "killed>-1",
-            "kind:,",
-            "-:x",
-            "date:,",
-        ] {
+        for s in ["\"", "-\"", ":", "::", "a:\"", "ü:x", "killed>>1", "killed>-1", "kind:,", "-:x", "date:,"] {
             let _ = Query::parse(s);
         }
     }

@@ -15,7 +15,7 @@ use crate::extract::{EventId, EventKind};
 
 use super::bits::Bits;
 use super::query::{Query, Sort};
-use super::{Hit, Store, kind_index};
+use super::{Hit, IMPRECISE, Store, UNDATED, kind_index};
 
 /// A slice of the timeline the list is restricted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,24 +74,18 @@ impl Histogram {
         let range = store.day_range();
         let first = range.map(|r| r.0);
         let len = range.map_or(0, |(a, b)| (b - a).num_days() as usize + 1);
-        let mut h = Histogram {
-            first,
-            days: vec![DayCount::default(); len],
-            ..Histogram::default()
-        };
+        let mut h = Histogram { first, days: vec![DayCount::default(); len], ..Histogram::default() };
         for hit in hits {
-            let Some(e) = store.event(hit.event) else {
-                continue;
-            };
-            let slot = match (store.event_day(hit.event), first) {
-                (Some(d), Some(f)) => h.days.get_mut((d - f).num_days() as usize),
-                _ if e.date.start.is_some() => Some(&mut h.imprecise),
-                _ => Some(&mut h.undated),
+            let f = store.facts(hit.event);
+            let slot = match f.day {
+                UNDATED => Some(&mut h.undated),
+                IMPRECISE => Some(&mut h.imprecise),
+                d => h.days.get_mut(d as usize),
             };
             if let Some(c) = slot {
-                c.kinds[kind_index(e.kind)] += 1;
-                c.killed += e.killed.unwrap_or(0);
-                c.injured += e.injured.unwrap_or(0);
+                c.kinds[f.kind as usize] += 1;
+                c.killed += f.killed;
+                c.injured += f.injured;
             }
         }
         h
@@ -100,20 +94,14 @@ impl Histogram {
     /// The counts of a day (zero outside the store's range).
     pub fn day(&self, d: NaiveDate) -> DayCount {
         match self.first {
-            Some(f) if d >= f => self
-                .days
-                .get((d - f).num_days() as usize)
-                .copied()
-                .unwrap_or_default(),
+            Some(f) if d >= f => self.days.get((d - f).num_days() as usize).copied().unwrap_or_default(),
             _ => DayCount::default(),
         }
     }
 
     pub fn kind_total(&self, k: EventKind) -> u32 {
         let i = kind_index(k);
-        self.days.iter().map(|d| d.kinds[i]).sum::<u32>()
-            + self.imprecise.kinds[i]
-            + self.undated.kinds[i]
+        self.days.iter().map(|d| d.kinds[i]).sum::<u32>() + self.imprecise.kinds[i] + self.undated.kinds[i]
     }
 }
 
@@ -121,7 +109,8 @@ impl Histogram {
 #[derive(Debug, Clone)]
 pub struct SearchOutput {
     pub generation: u64,
-    /// Every hit of the query, in list order, before the window.
+    /// Every hit of the query, in list order, before the window. Matched positions are not
+    /// filled in (see [`Store::match_positions`] for the rows on screen).
     pub hits: Arc<Vec<Hit>>,
     /// Indexes into `hits` that fall in the window; `None` when there is no window.
     pub rows: Option<Arc<Vec<u32>>>,
@@ -185,17 +174,11 @@ impl Searcher {
     }
 
     /// Run a request; `None` if `cancel` returned true midway (the caller has a newer one).
-    pub fn search(
-        &mut self,
-        req: &SearchRequest,
-        cancel: &(dyn Fn() -> bool + Sync),
-    ) -> Option<SearchOutput> {
+    pub fn search(&mut self, req: &SearchRequest, cancel: &(dyn Fn() -> bool + Sync)) -> Option<SearchOutput> {
         let store = Arc::clone(&self.store);
         let q = &req.query;
-        let reuse = self
-            .last
-            .as_ref()
-            .filter(|l| l.sort == req.sort && l.query.same_filters(q) && l.query.words == q.words);
+        let reuse =
+            self.last.as_ref().filter(|l| l.sort == req.sort && l.query.same_filters(q) && l.query.words == q.words);
         let (hits, histogram) = match reuse {
             Some(l) => (Arc::clone(&l.hits), Arc::clone(&l.histogram)),
             None => {
@@ -207,9 +190,7 @@ impl Searcher {
                         }
                         (Arc::clone(&l.filters), b)
                     }
-                    Some(l) if l.query.same_filters(q) => {
-                        (Arc::clone(&l.filters), (*l.filters).clone())
-                    }
+                    Some(l) if l.query.same_filters(q) => (Arc::clone(&l.filters), (*l.filters).clone()),
                     _ => {
                         let f = Arc::new(store.filter_bits(q));
                         let b = (*f).clone();
@@ -219,7 +200,7 @@ impl Searcher {
                 if cancel() {
                     return None;
                 }
-                let hits = Arc::new(store.run_query(q, req.sort, Some(&base), cancel)?);
+                let hits = Arc::new(store.run_query(q, req.sort, Some(&base), false, cancel)?);
                 let histogram = Arc::new(Histogram::build(&store, &hits));
                 self.last = Some(Last {
                     query: q.clone(),
@@ -232,20 +213,29 @@ impl Searcher {
             }
         };
         let rows = req.window.map(|w| {
+            let first = store.day_range().map(|r| r.0);
+            // the window as a range of day indexes (or one of the two markers)
+            let (lo, hi) = match (w, first) {
+                (Window::Days(a, b), Some(f)) => (
+                    (a - f).num_days().clamp(0, IMPRECISE as i64 - 1) as u32,
+                    (b - f).num_days().clamp(-1, IMPRECISE as i64 - 1),
+                ),
+                (Window::Days(..), None) => (1, 0),
+                (Window::Imprecise, _) => (IMPRECISE, IMPRECISE as i64),
+                (Window::Undated, _) => (UNDATED, UNDATED as i64),
+            };
             Arc::new(
                 hits.iter()
                     .enumerate()
-                    .filter(|(_, h)| in_window(&store, h.event, w))
+                    .filter(|(_, h)| {
+                        let d = store.facts(h.event).day;
+                        d >= lo && (d as i64) <= hi
+                    })
                     .map(|(i, _)| i as u32)
                     .collect::<Vec<u32>>(),
             )
         });
-        Some(SearchOutput {
-            generation: req.generation,
-            hits,
-            rows,
-            histogram,
-        })
+        Some(SearchOutput { generation: req.generation, hits, rows, histogram })
     }
 }
 
@@ -254,8 +244,7 @@ pub fn in_window(store: &Store, event: EventId, w: Window) -> bool {
     match w {
         Window::Days(a, b) => store.event_day(event).is_some_and(|d| d >= a && d <= b),
         Window::Imprecise => {
-            store.event_day(event).is_none()
-                && store.event(event).is_some_and(|e| e.date.start.is_some())
+            store.event_day(event).is_none() && store.event(event).is_some_and(|e| e.date.start.is_some())
         }
         Window::Undated => store.event(event).is_some_and(|e| e.date.start.is_none()),
     }

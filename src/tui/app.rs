@@ -9,13 +9,10 @@ use std::sync::{Arc, Once};
 use std::thread;
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -58,13 +55,8 @@ static HOOK: Once = Once::new();
 /// Safe to call more than once.
 fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(
-        stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    let _ =
+        execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
 }
 
 /// Restores the terminal when dropped: on quit, on error (`?`), and on unwinding.
@@ -107,23 +99,21 @@ impl Worker {
         let (tx, rx): (Sender<SearchRequest>, Receiver<SearchRequest>) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
-        let _ = thread::Builder::new()
-            .name("sitrep-search".into())
-            .spawn(move || {
-                let mut searcher = Searcher::new(store);
-                while let Ok(mut req) = rx.recv() {
-                    while let Ok(newer) = rx.try_recv() {
-                        req = newer;
-                    }
-                    let generation = req.generation;
-                    let cancel = || seen.load(Ordering::Relaxed) != generation;
-                    if let Some(res) = searcher.search(&req, &cancel)
-                        && out.send(Msg::Results(res)).is_err()
-                    {
-                        break;
-                    }
+        let _ = thread::Builder::new().name("sitrep-search".into()).spawn(move || {
+            let mut searcher = Searcher::new(store);
+            while let Ok(mut req) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    req = newer;
                 }
-            });
+                let generation = req.generation;
+                let cancel = || seen.load(Ordering::Relaxed) != generation;
+                if let Some(res) = searcher.search(&req, &cancel)
+                    && out.send(Msg::Results(res)).is_err()
+                {
+                    break;
+                }
+            }
+        });
         Worker { tx, latest }
     }
 
@@ -134,24 +124,22 @@ impl Worker {
 }
 
 fn spawn_input(tx: Sender<Msg>) {
-    let _ = thread::Builder::new()
-        .name("sitrep-input".into())
-        .spawn(move || {
-            loop {
-                let msg = match event::read() {
-                    Ok(Event::Key(k)) if k.is_press() => Msg::Key(k),
-                    Ok(Event::Mouse(m)) => Msg::Mouse(m),
-                    Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
-                    Ok(Event::Paste(s)) => Msg::Paste(s),
-                    Ok(_) => continue,
-                    Err(_) => Msg::Loaded(Err("the terminal closed".into())),
-                };
-                let closed = matches!(msg, Msg::Loaded(Err(_)));
-                if tx.send(msg).is_err() || closed {
-                    break;
-                }
+    let _ = thread::Builder::new().name("sitrep-input".into()).spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) if k.is_press() => Msg::Key(k),
+                Ok(Event::Mouse(m)) => Msg::Mouse(m),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Paste(s)) => Msg::Paste(s),
+                Ok(_) => continue,
+                Err(_) => Msg::Loaded(Err("the terminal closed".into())),
+            };
+            let closed = matches!(msg, Msg::Loaded(Err(_)));
+            if tx.send(msg).is_err() || closed {
+                break;
             }
-        });
+        }
+    });
 }
 
 /// Run the browser until the user quits. The terminal is restored on return, on error and
@@ -170,11 +158,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     model.mouse = mouse;
     if let Some(first) = cfg.problems.first() {
         let more = cfg.problems.len() - 1;
-        let extra = if more > 0 {
-            format!(" (and {more} more)")
-        } else {
-            String::new()
-        };
+        let extra = if more > 0 { format!(" (and {more} more)") } else { String::new() };
         model.error(format!("config: {first}{extra}; using defaults there"));
     }
     if let Some(q) = opts.query.as_deref() {
@@ -191,17 +175,14 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     spawn_input(tx.clone());
     {
         let tx = tx.clone();
-        let _ = thread::Builder::new()
-            .name("sitrep-load".into())
-            .spawn(move || {
-                let progress = |p: Progress| {
-                    let _ = tx.send(Msg::Progress(p));
-                };
-                let res =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&progress)))
-                        .unwrap_or_else(|_| Err("the loader crashed".into()));
-                let _ = tx.send(Msg::Loaded(res.map(Arc::new)));
-            });
+        let _ = thread::Builder::new().name("sitrep-load".into()).spawn(move || {
+            let progress = |p: Progress| {
+                let _ = tx.send(Msg::Progress(p));
+            };
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&progress)))
+                .unwrap_or_else(|_| Err("the loader crashed".into()));
+            let _ = tx.send(Msg::Loaded(res.map(Arc::new)));
+        });
     }
 
     let mut worker: Option<Worker> = None;

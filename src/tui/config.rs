@@ -33,11 +33,8 @@ pub struct Config {
 /// (set and not empty) drops colours.
 pub fn load(env: &dyn Fn(&str) -> Option<String>, light: bool) -> Config {
     let dir = config_dir(env);
-    let mut cfg = Config {
-        dir: dir.clone(),
-        theme: if light { Theme::light() } else { Theme::dark() },
-        ..Config::default()
-    };
+    let mut cfg =
+        Config { dir: dir.clone(), theme: if light { Theme::light() } else { Theme::dark() }, ..Config::default() };
     if let Some(dir) = &dir {
         let keymap = dir.join("keymap.toml");
         if let Some(text) = read(&keymap, &mut cfg.problems) {
@@ -74,11 +71,7 @@ fn read(path: &Path, problems: &mut Vec<ConfigProblem>) -> Option<String> {
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            problems.push(ConfigProblem {
-                file: path.display().to_string(),
-                line: 0,
-                message: e.to_string(),
-            });
+            problems.push(ConfigProblem { file: path.display().to_string(), line: 0, message: e.to_string() });
             None
         }
     }
@@ -93,25 +86,14 @@ mod tests {
     #[test]
     fn folder_precedence() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(a, _)| *a == k)
-                    .map(|(_, v)| v.to_string())
-            }
+            move |k: &str| pairs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.to_string())
         };
         assert_eq!(
-            config_dir(&env(&[
-                ("SITREP_CONFIG_HOME", "/a"),
-                ("XDG_CONFIG_HOME", "/x")
-            ])),
+            config_dir(&env(&[("SITREP_CONFIG_HOME", "/a"), ("XDG_CONFIG_HOME", "/x")])),
             Some(PathBuf::from("/a"))
         );
         assert_eq!(
-            config_dir(&env(&[
-                ("SITREP_CONFIG_HOME", ""),
-                ("XDG_CONFIG_HOME", "/x")
-            ])),
+            config_dir(&env(&[("SITREP_CONFIG_HOME", ""), ("XDG_CONFIG_HOME", "/x")])),
             Some(PathBuf::from("/x/sitrep"))
         );
         // the platform folder otherwise (wherever that is here, it ends in sitrep)

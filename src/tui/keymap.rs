@@ -229,10 +229,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The embedded defaults.
     pub fn defaults() -> Keymap {
-        let mut k = Keymap {
-            maps: BTreeMap::new(),
-            mouse: true,
-        };
+        let mut k = Keymap { maps: BTreeMap::new(), mouse: true };
         let problems = k.apply(DEFAULT_KEYMAP, "assets/keymap.toml");
         debug_assert!(problems.is_empty(), "{problems:?}");
         k
@@ -241,11 +238,8 @@ impl Keymap {
     /// Apply a file of overrides. Every bad entry is skipped and reported; the rest applies.
     /// A file that is not valid TOML changes nothing.
     pub fn apply(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
-        let problem = |off: usize, message: String| ConfigProblem {
-            file: file.to_string(),
-            line: line_of(text, off),
-            message,
-        };
+        let problem =
+            |off: usize, message: String| ConfigProblem { file: file.to_string(), line: line_of(text, off), message };
         let sections: Sections = match toml::from_str(text) {
             Ok(s) => s,
             Err(e) => {
@@ -259,14 +253,8 @@ impl Keymap {
                 for (name, v) in entries {
                     match (name.as_str(), v.get_ref()) {
                         ("mouse", toml::Value::Boolean(b)) => self.mouse = *b,
-                        ("mouse", _) => problems.push(problem(
-                            v.span().start,
-                            "mouse must be true or false".into(),
-                        )),
-                        _ => problems.push(problem(
-                            v.span().start,
-                            format!("unknown option '{name}' (known: mouse)"),
-                        )),
+                        ("mouse", _) => problems.push(problem(v.span().start, "mouse must be true or false".into())),
+                        _ => problems.push(problem(v.span().start, format!("unknown option '{name}' (known: mouse)"))),
                     }
                 }
                 continue;
@@ -274,13 +262,8 @@ impl Keymap {
             let Some(ctx) = Context::parse(&section) else {
                 let off = entries.values().next().map_or(0, |v| v.span().start);
                 let known: Vec<&str> = Context::ALL.iter().map(|c| c.as_str()).collect();
-                problems.push(problem(
-                    off,
-                    format!(
-                        "unknown section [{section}] (known: options, {})",
-                        known.join(", ")
-                    ),
-                ));
+                problems
+                    .push(problem(off, format!("unknown section [{section}] (known: options, {})", known.join(", "))));
                 continue;
             };
             // in file order (the map is sorted by key): hints show the first key bound
@@ -296,23 +279,15 @@ impl Keymap {
                     }
                 };
                 let action = match v.get_ref() {
-                    toml::Value::String(a) => {
-                        match Action::deserialize(toml::Value::String(a.clone())) {
-                            Ok(a) => a,
-                            Err(_) => {
-                                problems.push(problem(
-                                    off,
-                                    format!("unknown action '{a}' for key '{key}'"),
-                                ));
-                                continue;
-                            }
+                    toml::Value::String(a) => match Action::deserialize(toml::Value::String(a.clone())) {
+                        Ok(a) => a,
+                        Err(_) => {
+                            problems.push(problem(off, format!("unknown action '{a}' for key '{key}'")));
+                            continue;
                         }
-                    }
+                    },
                     _ => {
-                        problems.push(problem(
-                            off,
-                            format!("the action for '{key}' must be a string, e.g. \"down\""),
-                        ));
+                        problems.push(problem(off, format!("the action for '{key}' must be a string, e.g. \"down\"")));
                         continue;
                     }
                 };
@@ -332,30 +307,17 @@ impl Keymap {
     }
 
     pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Action> {
-        self.maps
-            .get(&ctx)?
-            .iter()
-            .find(|(c, _)| *c == chord)
-            .map(|(_, a)| *a)
-            .filter(|a| *a != Action::None)
+        self.maps.get(&ctx)?.iter().find(|(c, _)| *c == chord).map(|(_, a)| *a).filter(|a| *a != Action::None)
     }
 
     /// The bindings of a context, in order, unbound ones left out.
     pub fn bindings(&self, ctx: Context) -> impl Iterator<Item = (Chord, Action)> + '_ {
-        self.maps
-            .get(&ctx)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|(_, a)| *a != Action::None)
+        self.maps.get(&ctx).into_iter().flatten().copied().filter(|(_, a)| *a != Action::None)
     }
 
     /// The keys bound to an action in a context.
     pub fn keys_for(&self, ctx: Context, action: Action) -> Vec<Chord> {
-        self.bindings(ctx)
-            .filter(|(_, a)| *a == action)
-            .map(|(c, _)| c)
-            .collect()
+        self.bindings(ctx).filter(|(_, a)| *a == action).map(|(c, _)| c).collect()
     }
 }
 
@@ -372,22 +334,10 @@ mod tests {
     #[test]
     fn parses_keys() {
         assert_eq!(key("j"), Chord::new(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(
-            key("G"),
-            Chord::new(KeyCode::Char('G'), KeyModifiers::SHIFT)
-        );
-        assert_eq!(
-            key("ctrl-d"),
-            Chord::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(
-            key("ctrl-D"),
-            Chord::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(
-            key("shift-tab"),
-            Chord::new(KeyCode::BackTab, KeyModifiers::SHIFT)
-        );
+        assert_eq!(key("G"), Chord::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(key("ctrl-d"), Chord::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        assert_eq!(key("ctrl-D"), Chord::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        assert_eq!(key("shift-tab"), Chord::new(KeyCode::BackTab, KeyModifiers::SHIFT));
         assert_eq!(key("space").code, KeyCode::Char(' '));
         assert_eq!(key("f5").code, KeyCode::F(5));
         assert_eq!(key("-").code, KeyCode::Char('-'));
@@ -434,11 +384,7 @@ mod tests {
         let p = k.apply(text, "keymap.toml");
         assert_eq!(k.lookup(Context::List, key("x")), Some(Action::Down));
         assert_eq!(k.lookup(Context::List, key("j")), None);
-        assert_eq!(
-            k.lookup(Context::List, key("k")),
-            Some(Action::Up),
-            "others kept"
-        );
+        assert_eq!(k.lookup(Context::List, key("k")), Some(Action::Up), "others kept");
         assert!(!k.mouse);
         let lines: Vec<usize> = p.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![4, 5, 7], "{p:?}");

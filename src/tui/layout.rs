@@ -57,11 +57,7 @@ pub fn areas(m: &Model) -> Areas {
 pub fn areas_in(m: &Model, full: Rect) -> Areas {
     let (w, h) = (full.width, full.height);
     if w < MIN_W || h < MIN_H {
-        return Areas {
-            too_small: true,
-            header: full,
-            ..Areas::default()
-        };
+        return Areas { too_small: true, header: full, ..Areas::default() };
     }
     let (x0, y0) = (full.x, full.y);
     let header = Rect::new(x0, y0, w, 1);
@@ -77,11 +73,8 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     let body = Rect::new(x0, y0 + 1 + tl_h, w, h - 2 - tl_h);
     let side_by_side = w >= 110;
     let (list, reader_all) = if side_by_side {
-        let lw = (w as u32 * 45 / 100) as u16;
-        (
-            Rect::new(x0, body.y, lw, body.height),
-            Rect::new(x0 + lw, body.y, w - lw, body.height),
-        )
+        let lw = w / 2;
+        (Rect::new(x0, body.y, lw, body.height), Rect::new(x0 + lw, body.y, w - lw, body.height))
     } else {
         let pct = match m.focus {
             Focus::Reader | Focus::Entities => 40,
@@ -89,28 +82,15 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
             Focus::List => 60,
         };
         let lh = (body.height as u32 * pct / 100) as u16;
-        (
-            Rect::new(x0, body.y, w, lh),
-            Rect::new(x0, body.y + lh, w, body.height - lh),
-        )
+        (Rect::new(x0, body.y, w, lh), Rect::new(x0, body.y + lh, w, body.height - lh))
     };
     let (card, rows) = list_split(m, inner(list));
 
     let (reader, entities) = if reader_all.width >= 60 {
         let ew = (reader_all.width / 3).clamp(18, 28);
         (
-            Rect::new(
-                reader_all.x,
-                reader_all.y,
-                reader_all.width - ew,
-                reader_all.height,
-            ),
-            Rect::new(
-                reader_all.x + reader_all.width - ew,
-                reader_all.y,
-                ew,
-                reader_all.height,
-            ),
+            Rect::new(reader_all.x, reader_all.y, reader_all.width - ew, reader_all.height),
+            Rect::new(reader_all.x + reader_all.width - ew, reader_all.y, ew, reader_all.height),
         )
     } else {
         (reader_all, Rect::default())
@@ -137,19 +117,13 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
 /// The list's inside: the entity card on top, then the rows.
 pub fn list_split(m: &Model, li: Rect) -> (Rect, Rect) {
     let ch = card_height(m, li.height);
-    (
-        Rect::new(li.x, li.y, li.width, ch),
-        Rect::new(li.x, li.y + ch, li.width, li.height - ch),
-    )
+    (Rect::new(li.x, li.y, li.width, ch), Rect::new(li.x, li.y + ch, li.width, li.height - ch))
 }
 
 /// The reader's inside: header lines (title, source line, rule), then the text.
 pub fn reader_split(ri: Rect) -> (Rect, Rect) {
     let head_h = if ri.height >= 8 { 3 } else { 1.min(ri.height) };
-    (
-        Rect::new(ri.x, ri.y, ri.width, head_h),
-        Rect::new(ri.x, ri.y + head_h, ri.width, ri.height - head_h),
-    )
+    (Rect::new(ri.x, ri.y, ri.width, head_h), Rect::new(ri.x, ri.y + head_h, ri.width, ri.height - head_h))
 }
 
 /// The reader's text width without the gutter.
@@ -164,12 +138,7 @@ pub const GUTTER: u16 = 2;
 pub fn popup(area: Rect, w_pct: u16, h_pct: u16) -> Rect {
     let w = (area.width as u32 * w_pct as u32 / 100) as u16;
     let h = (area.height as u32 * h_pct as u32 / 100) as u16;
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
 /// Where the timeline draws: bar columns, the casualty-mark row, the axis row, and the two
@@ -198,9 +167,7 @@ pub fn timeline_geom(block: Rect, buckets: usize) -> TimelineGeom {
     }
     let bars_w = i.width - 2 * SLOT_W - 1;
     let bar_h = i.height - 2;
-    let col_w = (bars_w as usize)
-        .checked_div(buckets)
-        .map_or(1, |w| w.clamp(1, 8) as u16);
+    let col_w = (bars_w as usize).checked_div(buckets).map_or(1, |w| w.clamp(1, 8) as u16);
     TimelineGeom {
         bars: Rect::new(i.x, i.y, bars_w, bar_h),
         marks_y: i.y + bar_h,

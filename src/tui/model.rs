@@ -165,28 +165,18 @@ impl Model {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
+        self.status = Some(Status { text: text.into(), error: false });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+        self.status = Some(Status { text: text.into(), error: true });
     }
 
     /// The entity the query is about, when it has exactly one positive `entity=` or
     /// `entity:` term naming exactly one entity: the list shows a card for it.
     pub fn card_entity(&self) -> Option<u32> {
         let store = self.store()?;
-        let mut terms = self
-            .query
-            .terms
-            .iter()
-            .filter(|t| matches!(t.filter, Filter::Entity(_)) && !t.negate);
+        let mut terms = self.query.terms.iter().filter(|t| matches!(t.filter, Filter::Entity(_)) && !t.negate);
         let t = terms.next()?;
         if terms.next().is_some() {
             return None;
@@ -201,11 +191,10 @@ impl Model {
         match (found.as_slice(), m) {
             ([one], _) => Some(*one),
             // `entity:lavrov` may hit several entities; prefer one whose name is exactly it
-            (many, TextMatch::Contains(v)) => many.iter().copied().find(|&p| {
-                store
-                    .entity_at(p)
-                    .is_some_and(|e| crate::store::fold::fold(&e.name) == *v)
-            }),
+            (many, TextMatch::Contains(v)) => many
+                .iter()
+                .copied()
+                .find(|&p| store.entity_at(p).is_some_and(|e| crate::store::fold::fold(&e.name) == *v)),
             _ => None,
         }
     }

@@ -4,9 +4,7 @@
 use std::sync::Arc;
 
 use crossterm::event::KeyModifiers;
-use crossterm::event::{
-    KeyEvent, KeyEventKind, KeyEventState, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -108,12 +106,7 @@ impl Harness {
     }
 
     pub fn mouse(&mut self, kind: MouseEventKind, col: u16, row: u16) {
-        self.send(Msg::Mouse(MouseEvent {
-            kind,
-            column: col,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }));
+        self.send(Msg::Mouse(MouseEvent { kind, column: col, row, modifiers: KeyModifiers::NONE }));
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {

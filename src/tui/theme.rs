@@ -68,9 +68,7 @@ pub fn parse_style(s: &str) -> Result<Style, String> {
             "crossed" | "strikethrough" => Some(Modifier::CROSSED_OUT),
             "plain" => Some(Modifier::empty()),
             "on" => {
-                let bg = words
-                    .next()
-                    .ok_or_else(|| "'on' needs a background colour".to_string())?;
+                let bg = words.next().ok_or_else(|| "'on' needs a background colour".to_string())?;
                 style = style.bg(color(bg)?);
                 continue;
             }
@@ -138,11 +136,7 @@ impl Theme {
             },
             Err(_) => default_light,
         };
-        let mut t = if base_light {
-            Theme::light()
-        } else {
-            Theme::dark()
-        };
+        let mut t = if base_light { Theme::light() } else { Theme::dark() };
         let p = t.apply_sections(text, file);
         (t, p)
     }
@@ -155,9 +149,7 @@ impl Theme {
                 Some(&mut self.kinds[i])
             }
             "entities" => {
-                let i = ["place", "person", "org", "weapon", "other"]
-                    .iter()
-                    .position(|x| *x == name)?;
+                let i = ["place", "person", "org", "weapon", "other"].iter().position(|x| *x == name)?;
                 Some(&mut self.entities[i])
             }
             "ui" => Some(match name {
@@ -188,11 +180,8 @@ impl Theme {
 
     fn apply_sections(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
         type Sections = BTreeMap<String, toml::Spanned<toml::Value>>;
-        let problem = |off: usize, message: String| ConfigProblem {
-            file: file.to_string(),
-            line: line_of(text, off),
-            message,
-        };
+        let problem =
+            |off: usize, message: String| ConfigProblem { file: file.to_string(), line: line_of(text, off), message };
         let top: Sections = match toml::from_str(text) {
             Ok(s) => s,
             Err(e) => {
@@ -205,9 +194,7 @@ impl Theme {
             let off = v.span().start;
             match (section.as_str(), v.into_inner()) {
                 ("base", toml::Value::String(b)) if b == "light" || b == "dark" => {}
-                ("base", _) => {
-                    problems.push(problem(off, "base must be \"dark\" or \"light\"".into()))
-                }
+                ("base", _) => problems.push(problem(off, "base must be \"dark\" or \"light\"".into())),
                 (sec @ ("kinds" | "entities" | "ui"), toml::Value::Table(t)) => {
                     for (name, val) in t {
                         // Spans of nested values are lost in a Table: find the entry's line.
@@ -225,15 +212,12 @@ impl Theme {
                         };
                         match self.slot(sec, &name) {
                             Some(slot) => *slot = style,
-                            None => problems
-                                .push(problem(at, format!("unknown name '{name}' in [{sec}]"))),
+                            None => problems.push(problem(at, format!("unknown name '{name}' in [{sec}]"))),
                         }
                     }
                 }
-                (other, _) => problems.push(problem(
-                    off,
-                    format!("unknown entry '{other}' (known: base, [kinds], [entities], [ui])"),
-                )),
+                (other, _) => problems
+                    .push(problem(off, format!("unknown entry '{other}' (known: base, [kinds], [entities], [ui])"))),
             }
         }
         problems
@@ -342,14 +326,9 @@ mod tests {
     fn styles_parse() {
         assert_eq!(
             parse_style("bold light-red").unwrap(),
-            Style::default()
-                .fg(Color::LightRed)
-                .add_modifier(Modifier::BOLD)
+            Style::default().fg(Color::LightRed).add_modifier(Modifier::BOLD)
         );
-        assert_eq!(
-            parse_style("black on cyan").unwrap(),
-            Style::default().fg(Color::Black).bg(Color::Cyan)
-        );
+        assert_eq!(parse_style("black on cyan").unwrap(), Style::default().fg(Color::Black).bg(Color::Cyan));
         assert_eq!(parse_style("default").unwrap().fg, Some(Color::Reset));
         assert!(parse_style("on").is_err());
         assert!(parse_style("blurple").is_err());
@@ -360,10 +339,7 @@ mod tests {
         for t in [Theme::dark(), Theme::light()] {
             for s in t.kinds.iter().chain(t.entities.iter()) {
                 for c in [s.fg, s.bg].into_iter().flatten() {
-                    assert!(
-                        !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
-                        "16 colours only"
-                    );
+                    assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "16 colours only");
                 }
             }
         }
@@ -389,9 +365,6 @@ mod tests {
         assert!(t.kinds.iter().all(|s| s.fg.is_none()));
         assert!(t.title_focus.add_modifier.contains(Modifier::BOLD));
         assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
-        assert_ne!(
-            t.kind_glyph(EventKind::Strike),
-            t.kind_glyph(EventKind::Aid)
-        );
+        assert_ne!(t.kind_glyph(EventKind::Strike), t.kind_glyph(EventKind::Aid));
     }
 }

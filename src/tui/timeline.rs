@@ -84,11 +84,7 @@ pub fn count(h: &Histogram, b: &Bucket) -> DayCount {
     };
     let lo = (b.start - first).num_days().max(0) as usize;
     let hi = ((b.end - first).num_days() + 1).max(0) as usize;
-    for d in h
-        .days
-        .get(lo.min(h.days.len())..hi.min(h.days.len()))
-        .unwrap_or(&[])
-    {
+    for d in h.days.get(lo.min(h.days.len())..hi.min(h.days.len())).unwrap_or(&[]) {
         c.add(d);
     }
     c
@@ -119,11 +115,7 @@ pub enum Slot {
 impl TimelineState {
     pub fn new(range: Option<(NaiveDate, NaiveDate)>) -> TimelineState {
         let buckets = buckets(range, Zoom::Day);
-        TimelineState {
-            cursor: buckets.len().saturating_sub(1),
-            buckets,
-            ..TimelineState::default()
-        }
+        TimelineState { cursor: buckets.len().saturating_sub(1), buckets, ..TimelineState::default() }
     }
 
     /// Cursor positions: buckets, imprecise, undated.
@@ -246,16 +238,10 @@ mod tests {
         assert_eq!(t.window(), None);
         assert_eq!(t.cursor, 5);
         t.move_to(3);
-        assert_eq!(
-            t.window(),
-            Some(Window::Days(d("2026-02-04"), d("2026-02-04")))
-        );
+        assert_eq!(t.window(), Some(Window::Days(d("2026-02-04"), d("2026-02-04"))));
         t.anchor = Some(3);
         t.move_to(1);
-        assert_eq!(
-            t.window(),
-            Some(Window::Days(d("2026-02-02"), d("2026-02-04")))
-        );
+        assert_eq!(t.window(), Some(Window::Days(d("2026-02-02"), d("2026-02-04"))));
         t.move_to(6);
         assert_eq!(t.window(), Some(Window::Imprecise));
         assert_eq!(t.anchor, None);

@@ -25,10 +25,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => m.size = (w, h),
         Msg::Paste(s) => {
             if m.input.is_some() {
-                let clean: String = s
-                    .chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect();
+                let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
                 insert(m, &clean, &mut fx);
             }
         }
@@ -75,9 +72,7 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         if let Some(a) = m.keymap.lookup(Context::Input, chord) {
             input_action(m, a, fx);
         } else if let KeyCode::Char(c) = k.code
-            && !k
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
             insert(m, c.encode_utf8(&mut [0; 4]), fx);
         }
@@ -89,10 +84,7 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         Focus::Reader => Context::Reader,
         Focus::Entities => Context::Entities,
     };
-    let action = m
-        .keymap
-        .lookup(ctx, chord)
-        .or_else(|| m.keymap.lookup(Context::Global, chord));
+    let action = m.keymap.lookup(ctx, chord).or_else(|| m.keymap.lookup(Context::Global, chord));
     let Some(a) = action else {
         return;
     };
@@ -134,11 +126,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         UndoFilter => match m.undo.pop() {
             Some(prev) => {
                 set_query(m, &prev, fx);
-                m.info(if prev.is_empty() {
-                    "back to all events".to_string()
-                } else {
-                    format!("back to: {prev}")
-                });
+                m.info(if prev.is_empty() { "back to all events".to_string() } else { format!("back to: {prev}") });
             }
             Option::None => m.info("nothing to undo"),
         },
@@ -158,8 +146,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             m.info(format!(
                 "sorted by {}",
                 match m.sort {
-                    crate::store::Sort::Relevance if !words =>
-                        "relevance (newest first without words)",
+                    crate::store::Sort::Relevance if !words => "relevance (newest first without words)",
                     s => s.as_str(),
                 }
             ));
@@ -186,11 +173,7 @@ fn cycle(m: &Model, forward: bool) -> Focus {
     }
     let i = order.iter().position(|f| *f == m.focus).unwrap_or(1);
     let n = order.len();
-    order[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
+    order[if forward { (i + 1) % n } else { (i + n - 1) % n }]
 }
 
 fn help_action(m: &mut Model, a: Action) {
@@ -248,8 +231,7 @@ fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
         Ok(q) => {
             m.query_error = None;
             m.status = None;
-            let same =
-                q.same_filters(&m.query) && q.words == m.query.words && q.sort == m.query.sort;
+            let same = q.same_filters(&m.query) && q.words == m.query.words && q.sort == m.query.sort;
             m.query = q;
             m.query_text = text;
             if !same {
@@ -319,9 +301,9 @@ fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::DeleteWord => {
             let head = &inp.text[..inp.cursor];
             let trimmed = head.trim_end();
-            let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
-                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            let start = trimmed
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
             inp.text.drain(start..inp.cursor);
             inp.cursor = start;
         }
@@ -438,9 +420,7 @@ fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Left => t.move_to(c.saturating_sub(1)),
         Action::Right => t.move_to(c + 1),
         Action::PageUp | Action::HalfPageUp => t.move_to(c.saturating_sub(half)),
-        Action::PageDown | Action::HalfPageDown => {
-            t.move_to((c + half).min(nb.saturating_sub(1)).max(c))
-        }
+        Action::PageDown | Action::HalfPageDown => t.move_to((c + half).min(nb.saturating_sub(1)).max(c)),
         Action::Top => t.move_to(0),
         Action::Bottom => t.move_to(nb.saturating_sub(1)),
         Action::ZoomIn => t.set_zoom(t.zoom.zoom_in(), range),
@@ -477,10 +457,7 @@ fn max_scroll(m: &Model, a: &Areas) -> usize {
 
 /// The wrapped line holding a body byte.
 fn line_of(m: &Model, byte: usize) -> usize {
-    m.reader
-        .lines
-        .partition_point(|l| l.start <= byte)
-        .saturating_sub(1)
+    m.reader.lines.partition_point(|l| l.start <= byte).saturating_sub(1)
 }
 
 fn scroll_into_view(m: &mut Model, line: usize) {
@@ -538,9 +515,7 @@ fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
         (Some(i), false) => (0..i.min(ms.len())).rev().find(|&j| ok(j)),
         (None, true) => {
             let top = m.reader.lines.get(m.reader.scroll).map_or(0, |l| l.start);
-            (0..ms.len())
-                .find(|&j| ok(j) && ms[j].body.start >= top)
-                .or_else(|| (0..ms.len()).find(|&j| ok(j)))
+            (0..ms.len()).find(|&j| ok(j) && ms[j].body.start >= top).or_else(|| (0..ms.len()).find(|&j| ok(j)))
         }
         (None, false) => (0..ms.len()).rev().find(|&j| ok(j)),
     };
@@ -574,11 +549,7 @@ fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
 
 /// Filter the list to events naming an entity (and show the articles that name it).
 fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
-    let Some(name) = m
-        .store()
-        .and_then(|s| s.entity_at(pos))
-        .map(|e| e.name.replace('"', ""))
-    else {
+    let Some(name) = m.store().and_then(|s| s.entity_at(pos)).map(|e| e.name.replace('"', "")) else {
         return;
     };
     if !m.query_text.is_empty() {
@@ -612,9 +583,7 @@ fn entities_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Up => r.entity_sel = r.entity_sel.saturating_sub(1),
         Action::Top => r.entity_sel = 0,
         Action::Bottom => r.entity_sel = n.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => {
-            r.entity_sel = (r.entity_sel + 10).min(n.saturating_sub(1))
-        }
+        Action::PageDown | Action::HalfPageDown => r.entity_sel = (r.entity_sel + 10).min(n.saturating_sub(1)),
         Action::PageUp | Action::HalfPageUp => r.entity_sel = r.entity_sel.saturating_sub(10),
         Action::Open => {
             if let Some((e, _)) = store.entities_in(art).get(m.reader.entity_sel) {
@@ -728,11 +697,7 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
         m.focus = Focus::Entities;
         if contains(a.entity_rows, x, y) {
             let row = m.reader.entity_offset + (y - a.entity_rows.y) as usize;
-            let n = m
-                .reader
-                .article
-                .and_then(|art| m.store().map(|s| s.entities_in(art).len()))
-                .unwrap_or(0);
+            let n = m.reader.article.and_then(|art| m.store().map(|s| s.entities_in(art).len())).unwrap_or(0);
             if row < n {
                 m.reader.entity_sel = row;
             }
@@ -803,10 +768,7 @@ pub fn sync(m: &mut Model) {
     m.reader.scroll = m.reader.scroll.min(max_scroll(m, &a));
 
     // entity side list
-    let en = m
-        .reader
-        .article
-        .map_or(0, |art| store.entities_in(art).len());
+    let en = m.reader.article.map_or(0, |art| store.entities_in(art).len());
     m.reader.entity_sel = m.reader.entity_sel.min(en.saturating_sub(1));
     let eh = a.entity_rows.height.max(1) as usize;
     let r = &mut m.reader;

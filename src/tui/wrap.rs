@@ -37,10 +37,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<WLine> {
 fn wrap_line(line: &str, base: usize, max: usize, out: &mut Vec<WLine>) {
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.is_empty() {
-        out.push(WLine {
-            start: base,
-            end: base,
-        });
+        out.push(WLine { start: base, end: base });
         return;
     }
     let mut start = 0; // current line start (byte, relative)
@@ -61,10 +58,7 @@ fn wrap_line(line: &str, base: usize, max: usize, out: &mut Vec<WLine>) {
                 Some((next, end, _)) if next > start => (next, end),
                 _ => (i, i),
             };
-            out.push(WLine {
-                start: base + start,
-                end: base + trim_end(line, start, end),
-            });
+            out.push(WLine { start: base + start, end: base + trim_end(line, start, end) });
             start = next;
             w = width(&line[start..i]);
             brk = None;
@@ -81,10 +75,7 @@ fn wrap_line(line: &str, base: usize, max: usize, out: &mut Vec<WLine>) {
         w += gw;
         prev_wide = wide;
     }
-    out.push(WLine {
-        start: base + start,
-        end: base + trim_end(line, start, line.len()),
-    });
+    out.push(WLine { start: base + start, end: base + trim_end(line, start, line.len()) });
 }
 
 fn trim_end(line: &str, start: usize, end: usize) -> usize {
@@ -96,18 +87,12 @@ mod tests {
     use super::*;
 
     fn lines(text: &str, max: usize) -> Vec<&str> {
-        wrap(text, max)
-            .into_iter()
-            .map(|l| &text[l.start..l.end])
-            .collect()
+        wrap(text, max).into_iter().map(|l| &text[l.start..l.end]).collect()
     }
 
     #[test]
     fn words() {
-        assert_eq!(
-            lines("the quick brown fox jumps", 10),
-            vec!["the quick", "brown fox", "jumps"]
-        );
+        assert_eq!(lines("the quick brown fox jumps", 10), vec!["the quick", "brown fox", "jumps"]);
         assert_eq!(lines("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(lines("", 10), vec![""]);
     }
@@ -138,11 +123,7 @@ mod tests {
         let t = "Frederiksen was in Kyiv 🇺🇦 for talks. 2月3日、キーウの発電所 — a long-hyphenated-word here.";
         for max in 0..40 {
             let ls = wrap(t, max);
-            let joined: String = ls
-                .iter()
-                .map(|l| &t[l.start..l.end])
-                .collect::<Vec<_>>()
-                .join(" ");
+            let joined: String = ls.iter().map(|l| &t[l.start..l.end]).collect::<Vec<_>>().join(" ");
             let a: String = joined.split_whitespace().collect();
             let b: String = t.split_whitespace().collect();
             assert_eq!(a, b, "max {max}");

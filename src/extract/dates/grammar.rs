@@ -206,9 +206,9 @@ const YEAR_NOUNS: &[&str] = &[
 
 /// Verbs that make "to VERB ... on Tuesday" a plan ("to visit Oman on Tuesday").
 const PLAN_VERBS: &[&str] = &[
-    "visit", "meet", "hold", "travel", "attend", "host", "sign", "address", "speak", "begin",
-    "start", "open", "resume", "arrive", "discuss", "vote", "launch", "deliver", "unveil",
-    "present", "return", "head", "fly", "take", "join", "receive", "chair", "convene",
+    "visit", "meet", "hold", "travel", "attend", "host", "sign", "address", "speak", "begin", "start", "open",
+    "resume", "arrive", "discuss", "vote", "launch", "deliver", "unveil", "present", "return", "head", "fly", "take",
+    "join", "receive", "chair", "convene",
 ];
 
 fn days_in_month_max(m: u32) -> u32 {
@@ -277,19 +277,10 @@ impl<'a> P<'a> {
         }
     }
     fn raw(&self, s: usize, e: usize, sem: Sem) -> Raw {
-        Raw {
-            s: self.t[s].s as usize,
-            e: self.t[e - 1].e as usize,
-            sem,
-            since: false,
-        }
+        Raw { s: self.t[s].s as usize, e: self.t[e - 1].e as usize, sem, since: false }
     }
     fn hit(&self, s: usize, e: usize, sem: Sem) -> Hit {
-        Hit {
-            end: e,
-            raw: self.raw(s, e, sem),
-            extra: None,
-        }
+        Hit { end: e, raw: self.raw(s, e, sem), extra: None }
     }
     /// The character just before token `i`, when it touches it.
     fn char_before(&self, i: usize) -> Option<char> {
@@ -307,10 +298,9 @@ impl<'a> P<'a> {
         }
         match self.t[i - 1].kind {
             Kind::Word | Kind::Num => false,
-            Kind::Other => matches!(
-                self.char_before(i),
-                Some('\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{2014}' | '\u{2026}')
-            ),
+            Kind::Other => {
+                matches!(self.char_before(i), Some('\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{2014}' | '\u{2026}'))
+            }
             Kind::Punct(c) => !matches!(
                 c,
                 b'-' | b'/'
@@ -377,9 +367,7 @@ impl<'a> P<'a> {
             }
         }
         // "3 a.m.", "5 pm": an hour.
-        if self.kw_in(j, &[Kw::Am, Kw::Pm])
-            || (self.kw(j, Kw::A) || self.kw(j, Kw::P)) && self.punct(j + 1, b'.')
-        {
+        if self.kw_in(j, &[Kw::Am, Kw::Pm]) || (self.kw(j, Kw::A) || self.kw(j, Kw::P)) && self.punct(j + 1, b'.') {
             return None;
         }
         Some((t.val, j))
@@ -395,9 +383,7 @@ impl<'a> P<'a> {
         if self.glued(j) {
             match self.t[j].kind {
                 Kind::Word | Kind::Num => return None,
-                Kind::Punct(b',' | b'.' | b':' | b'-' | b'/')
-                    if self.glued(j + 1) && self.is_num(j + 1) =>
-                {
+                Kind::Punct(b',' | b'.' | b':' | b'-' | b'/') if self.glued(j + 1) && self.is_num(j + 1) => {
                     return None;
                 }
                 Kind::Punct(b'%' | b'_') => return None,
@@ -418,12 +404,7 @@ impl<'a> P<'a> {
         if !self.capital(i) {
             return None;
         }
-        if self.glued(i)
-            && matches!(
-                self.t[i - 1].kind,
-                Kind::Num | Kind::Punct(b'_' | b'/' | b'@' | b'#')
-            )
-        {
+        if self.glued(i) && matches!(self.t[i - 1].kind, Kind::Num | Kind::Punct(b'_' | b'/' | b'@' | b'#')) {
             return None;
         }
         let mut j = i + 1;
@@ -482,10 +463,7 @@ impl<'a> P<'a> {
         // Time zone: "Z", "UTC", "+02:00", "+0000".
         if self.kw(j, Kw::Z) && self.glued(j) || self.kw(j, Kw::Utc) {
             j += 1;
-        } else if (self.punct(j, b'+') || self.punct(j, b'-'))
-            && self.glued(j + 1)
-            && self.is_num(j + 1)
-        {
+        } else if (self.punct(j, b'+') || self.punct(j, b'-')) && self.glued(j + 1) && self.is_num(j + 1) {
             let n = &self.t[j + 1];
             if n.nd == 4 {
                 j += 2;
@@ -604,11 +582,7 @@ impl<'a> P<'a> {
         if self.glued(j) && !self.kw(j, Kw::T) && (self.is_word(j) || self.is_num(j)) {
             return None;
         }
-        if self.glued(j)
-            && (self.punct(j, b'-') || self.punct(j, b'/'))
-            && self.glued(j + 1)
-            && self.is_num(j + 1)
-        {
+        if self.glued(j) && (self.punct(j, b'-') || self.punct(j, b'/')) && self.glued(j + 1) && self.is_num(j + 1) {
             return None;
         }
         Some((Some(y.val as i32), m.val, d.val, j))
@@ -660,11 +634,8 @@ impl<'a> P<'a> {
                 j += 1;
             }
         }
-        let (y, m, d, mut e) = self
-            .date_iso(j)
-            .or_else(|| self.date_eu(j))
-            .or_else(|| self.date_md(j))
-            .or_else(|| self.date_dm(j))?;
+        let (y, m, d, mut e) =
+            self.date_iso(j).or_else(|| self.date_eu(j)).or_else(|| self.date_md(j)).or_else(|| self.date_dm(j))?;
         if y.is_some() {
             e = self.time_after(e);
         }
@@ -862,11 +833,7 @@ impl<'a> P<'a> {
     fn year_ctx(&self, i: usize, e: usize) -> bool {
         // "the 2022 invasion", "Russia's 2022 invasion".
         let the = self.prev_kw(i, &[Kw::The])
-            || (i >= 2
-                && !self.glued(i)
-                && self.kw(i - 1, Kw::S)
-                && self.punct(i - 2, b'\'')
-                && self.glued(i - 1));
+            || (i >= 2 && !self.glued(i) && self.kw(i - 1, Kw::S) && self.punct(i - 2, b'\'') && self.glued(i - 1));
         if the && self.word_in(e, YEAR_NOUNS) && !self.glued(e) {
             return true;
         }
@@ -1005,11 +972,7 @@ impl<'a> P<'a> {
             _ => None,
         };
         if let Some(p) = simple {
-            let j = if self.punct(i + 1, b'-') && self.glued(i + 1) {
-                i + 2
-            } else {
-                i + 1
-            };
+            let j = if self.punct(i + 1, b'-') && self.glued(i + 1) { i + 2 } else { i + 1 };
             return Some((p, j));
         }
         let j = if self.kw(i, Kw::The) { i + 1 } else { i };
@@ -1091,11 +1054,7 @@ impl<'a> P<'a> {
             Cls::Kw(Kw::Through) if ctx != Ctx::Between => Conn::To,
             Cls::Kw(Kw::Into) if ctx == Ctx::Night => Conn::To,
             Cls::Kw(Kw::Into) if ctx == Ctx::Bare => {
-                let k = if self.kw(j + 1, Kw::Early) {
-                    j + 2
-                } else {
-                    j + 1
-                };
+                let k = if self.kw(j + 1, Kw::Early) { j + 2 } else { j + 1 };
                 return Some((Conn::Into, k));
             }
             _ if self.punct(j, b'-') => Conn::Dash,
@@ -1116,15 +1075,7 @@ impl<'a> P<'a> {
         (lo..i).any(|k| {
             self.kw_in(
                 k,
-                &[
-                    Kw::Postponed,
-                    Kw::Moved,
-                    Kw::Rescheduled,
-                    Kw::Pushed,
-                    Kw::Delayed,
-                    Kw::Shifted,
-                    Kw::Brought,
-                ],
+                &[Kw::Postponed, Kw::Moved, Kw::Rescheduled, Kw::Pushed, Kw::Delayed, Kw::Shifted, Kw::Brought],
             )
         })
     }
@@ -1182,8 +1133,7 @@ impl<'a> P<'a> {
                 if conn == Conn::Into {
                     let next_day = a.prec == Precision::Day
                         && b.prec == Precision::Day
-                        && (a.sm == b.sm && b.sd == a.sd + 1
-                            || b.sd == 1 && (b.sm == a.sm % 12 + 1) && a.sd >= 28);
+                        && (a.sm == b.sm && b.sd == a.sd + 1 || b.sd == 1 && (b.sm == a.sm % 12 + 1) && a.sd >= 28);
                     if !next_day {
                         return None;
                     }
@@ -1202,11 +1152,7 @@ impl<'a> P<'a> {
                 Some((Sem::Cal(cal_range(a, b)?), e))
             }
             (U::Wd(a), U::Wd(b)) if ctx != Ctx::Bare => {
-                let mode = if self.future_ctx(i, e) {
-                    WdMode::Future
-                } else {
-                    WdMode::Recent
-                };
+                let mode = if self.future_ctx(i, e) { WdMode::Future } else { WdMode::Recent };
                 Some((Sem::WdRange(a, b, mode), e))
             }
             _ => None,
@@ -1322,10 +1268,7 @@ impl<'a> P<'a> {
             match self.cls(k) {
                 Cls::Kw(Kw::Will | Kw::Shall | Kw::Ll) => return true,
                 Cls::Kw(Kw::Is | Kw::Are)
-                    if self.kw_in(
-                        k + 1,
-                        &[Kw::Due, Kw::Scheduled, Kw::Set, Kw::Expected, Kw::To],
-                    ) =>
+                    if self.kw_in(k + 1, &[Kw::Due, Kw::Scheduled, Kw::Set, Kw::Expected, Kw::To]) =>
                 {
                     return true;
                 }
@@ -1351,11 +1294,7 @@ impl<'a> P<'a> {
     }
 
     fn wd_sem(&self, w: u8, s: usize, e: usize) -> Sem {
-        let mode = if self.future_ctx(s, e) {
-            WdMode::Future
-        } else {
-            WdMode::Recent
-        };
+        let mode = if self.future_ctx(s, e) { WdMode::Future } else { WdMode::Recent };
         Sem::Wd(w, mode)
     }
 
@@ -1377,9 +1316,7 @@ impl<'a> P<'a> {
                 Cls::None => None,
                 Cls::Month(_) | Cls::MonAbbr(_) => self.at_month(i),
                 Cls::Wd(_) | Cls::WdAbbr(_) => self.at_weekday(i),
-                Cls::Season(_) => self
-                    .period(i, false)
-                    .map(|(c, e)| self.hit(i, e, Sem::Cal(c))),
+                Cls::Season(_) => self.period(i, false).map(|(c, e)| self.hit(i, e, Sem::Cal(c))),
                 Cls::NumW(_) => self.ago(i),
                 Cls::Kw(k) => self.at_kw(i, k),
             },
@@ -1389,16 +1326,9 @@ impl<'a> P<'a> {
 
     fn at_month(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        pick(
-            &mut best,
-            self.range(i, Ctx::Bare).map(|(s, e)| self.hit(i, e, s)),
-        );
+        pick(&mut best, self.range(i, Ctx::Bare).map(|(s, e)| self.hit(i, e, s)));
         pick(&mut best, self.md_list(i));
-        pick(
-            &mut best,
-            self.period(i, false)
-                .map(|(c, e)| self.hit(i, e, Sem::Cal(c))),
-        );
+        pick(&mut best, self.period(i, false).map(|(c, e)| self.hit(i, e, Sem::Cal(c))));
         best
     }
 
@@ -1437,19 +1367,9 @@ impl<'a> P<'a> {
 
     fn at_num(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        pick(
-            &mut best,
-            self.day_cal(i).map(|(c, e)| self.hit(i, e, Sem::Cal(c))),
-        );
-        pick(
-            &mut best,
-            self.range(i, Ctx::Bare).map(|(s, e)| self.hit(i, e, s)),
-        );
-        pick(
-            &mut best,
-            self.period(i, false)
-                .map(|(c, e)| self.hit(i, e, Sem::Cal(c))),
-        );
+        pick(&mut best, self.day_cal(i).map(|(c, e)| self.hit(i, e, Sem::Cal(c))));
+        pick(&mut best, self.range(i, Ctx::Bare).map(|(s, e)| self.hit(i, e, s)));
+        pick(&mut best, self.period(i, false).map(|(c, e)| self.hit(i, e, Sem::Cal(c))));
         pick(&mut best, self.ago(i));
         if best.is_none() {
             pick(&mut best, self.dm_first_of_pair(i));
@@ -1514,11 +1434,7 @@ impl<'a> P<'a> {
                     return None;
                 }
                 // "24-hour" style: "past 24-hours" is rare, accept the hyphen.
-                let j = if self.punct(i + 1, b'-') && self.glued(i + 1) {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let j = if self.punct(i + 1, b'-') && self.glued(i + 1) { i + 2 } else { i + 1 };
                 Some((t.val, j))
             }
         }
@@ -1538,9 +1454,7 @@ impl<'a> P<'a> {
                 // "since the summer", "since the early 2000s" (not "since the 2022 invasion",
                 // whose year is matched on its own).
                 let h = self.parse_at_checked(i + 1).or_else(|| {
-                    (self.kw(i + 1, Kw::The) && !self.is_num(i + 2))
-                        .then(|| self.parse_at_checked(i + 2))
-                        .flatten()
+                    (self.kw(i + 1, Kw::The) && !self.is_num(i + 2)).then(|| self.parse_at_checked(i + 2)).flatten()
                 })?;
                 if h.extra.is_some() {
                     return None;
@@ -1551,11 +1465,7 @@ impl<'a> P<'a> {
                 if let Sem::Wd(w, _) = raw.sem {
                     raw.sem = Sem::Wd(w, WdMode::Recent);
                 }
-                Some(Hit {
-                    end: h.end,
-                    raw,
-                    extra: None,
-                })
+                Some(Hit { end: h.end, raw, extra: None })
             }
             Kw::As if self.kw(i + 1, Kw::Of) => {
                 let mut h = self.parse_at_checked(i + 2)?;
@@ -1565,11 +1475,7 @@ impl<'a> P<'a> {
             Kw::The => self.at_the(i),
             Kw::Night if self.kw(i + 1, Kw::Of) => self.night_of(i, i + 2),
             Kw::Overnight => self.overnight(i),
-            Kw::During
-                if self.kw(i + 1, Kw::The)
-                    && self.kw(i + 2, Kw::Night)
-                    && !self.kw(i + 3, Kw::Of) =>
-            {
+            Kw::During if self.kw(i + 1, Kw::The) && self.kw(i + 2, Kw::Night) && !self.kw(i + 3, Kw::Of) => {
                 Some(self.hit(i, i + 3, Sem::Rel(Rel::Night)))
             }
             Kw::Last | Kw::Past => self.past_last(i, i),
@@ -1577,9 +1483,7 @@ impl<'a> P<'a> {
             Kw::Next => self.next_(i),
             Kw::Earlier | Kw::Later => self.earlier_later(i),
             Kw::Early => self.early_hours(i, i).or_else(|| self.period_hit(i)),
-            Kw::Late | Kw::Mid | Kw::Middle | Kw::End | Kw::Beginning | Kw::Start => {
-                self.period_hit(i)
-            }
+            Kw::Late | Kw::Mid | Kw::Middle | Kw::End | Kw::Beginning | Kw::Start => self.period_hit(i),
             Kw::First | Kw::Second | Kw::Third | Kw::Fourth | Kw::Q => self.period_hit(i),
             Kw::Today | Kw::Tonight => Some(self.hit(i, i + 1, Sem::Rel(Rel::Today))),
             Kw::Yesterday => Some(self.hit(i, i + 1, Sem::Rel(Rel::Yesterday))),
@@ -1590,11 +1494,7 @@ impl<'a> P<'a> {
     }
 
     fn parse_at_checked(&self, i: usize) -> Option<Hit> {
-        if i < self.t.len() {
-            self.parse_at(i)
-        } else {
-            None
-        }
+        if i < self.t.len() { self.parse_at(i) } else { None }
     }
 
     fn period_hit(&self, i: usize) -> Option<Hit> {
@@ -1614,16 +1514,10 @@ impl<'a> P<'a> {
         }
         if self.kw(i + 1, Kw::Weekend) {
             let future = self.future_ctx(i, i + 2);
-            pick(
-                &mut best,
-                Some(self.hit(i, i + 2, Sem::Rel(Rel::Weekend(0, future)))),
-            );
+            pick(&mut best, Some(self.hit(i, i + 2, Sem::Rel(Rel::Weekend(0, future)))));
         }
         if self.kw(i + 1, Kw::Day) && self.kw(i + 2, Kw::Before) && self.kw(i + 3, Kw::Yesterday) {
-            pick(
-                &mut best,
-                Some(self.hit(i, i + 4, Sem::Rel(Rel::DayBeforeYesterday))),
-            );
+            pick(&mut best, Some(self.hit(i, i + 4, Sem::Rel(Rel::DayBeforeYesterday))));
         }
         best
     }
@@ -1644,11 +1538,7 @@ impl<'a> P<'a> {
 
     /// "overnight", "overnight on February 3-4", "overnight into Tuesday".
     fn overnight(&self, i: usize) -> Option<Hit> {
-        let j = if self.kw_in(i + 1, &[Kw::On, Kw::Into, Kw::Of, Kw::To]) {
-            i + 2
-        } else {
-            i + 1
-        };
+        let j = if self.kw_in(i + 1, &[Kw::On, Kw::Into, Kw::Of, Kw::To]) { i + 2 } else { i + 1 };
         if j < self.t.len() {
             if let Some((sem, e)) = self.range(j, Ctx::Night) {
                 return Some(self.hit(i, e, sem));
@@ -1728,9 +1618,7 @@ impl<'a> P<'a> {
             }
             Cls::Season(se) if bare_last && !of_follows(j + 1) => Rel::Season(se, -1),
             Cls::Month(m)
-                if bare_last
-                    && self.capital(j)
-                    && !self.t.get(j + 1).is_some_and(|t| t.kind == Kind::Num) =>
+                if bare_last && self.capital(j) && !self.t.get(j + 1).is_some_and(|t| t.kind == Kind::Num) =>
             {
                 Rel::LastNamedMonth(m as u32)
             }
@@ -1853,14 +1741,5 @@ fn cal_range(a: Cal, b: Cal) -> Option<Cal> {
     if off > 50 {
         return None;
     }
-    Some(Cal {
-        y,
-        sm: a.sm,
-        sd: a.sd,
-        em: b.em,
-        ed: b.ed,
-        off,
-        prec,
-        last_week: false,
-    })
+    Some(Cal { y, sm: a.sm, sd: a.sd, em: b.em, ed: b.ed, off, prec, last_week: false })
 }

@@ -374,8 +374,7 @@ fn classify(w: &[u8]) -> Cls {
         b"t" => Cls::Kw(K::T),
         b"z" => Cls::Kw(K::Z),
         b"q" => Cls::Kw(K::Q),
-        b"utc" | b"gmt" | b"cet" | b"cest" | b"eet" | b"eest" | b"msk" | b"est" | b"edt"
-        | b"bst" => Cls::Kw(K::Utc),
+        b"utc" | b"gmt" | b"cet" | b"cest" | b"eet" | b"eest" | b"msk" | b"est" | b"edt" | b"bst" => Cls::Kw(K::Utc),
         _ => None,
     }
 }
@@ -409,17 +408,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let mut tok = Tok {
-            s: start as u32,
-            e: 0,
-            kind: Kind::Other,
-            cls: Cls::None,
-            val: 0,
-            nd: 0,
-            ws,
-            nl,
-            case: Case::Mixed,
-        };
+        let mut tok =
+            Tok { s: start as u32, e: 0, kind: Kind::Other, cls: Cls::None, val: 0, nd: 0, ws, nl, case: Case::Mixed };
         if c.is_ascii_digit() {
             let mut v: u32 = 0;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -433,11 +423,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += 1;
             tok.kind = Kind::Punct(c);
         } else {
-            let url = if c.is_ascii_alphabetic() {
-                url_len(b, i)
-            } else {
-                None
-            };
+            let url = if c.is_ascii_alphabetic() { url_len(b, i) } else { None };
             if let Some(n) = url {
                 i += n;
             } else {

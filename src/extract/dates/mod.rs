@@ -68,12 +68,8 @@ const TRIGGERS: &[&str] = &[
     "evening",
 ];
 
-static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(TRIGGERS)
-        .expect("trigger automaton")
-});
+static TRIGGER_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger automaton"));
 
 /// Cheap test: could `text` hold a date expression at all?
 fn may_hold_dates(text: &str) -> bool {
@@ -146,11 +142,7 @@ pub fn parse_explicit_date(s: &str) -> Option<NaiveDate> {
 fn parse_slashed(s: &str) -> Option<NaiveDate> {
     let mut it = s.split('/');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if it.next().is_some()
-        || y.len() != 4
-        || !(1..=2).contains(&m.len())
-        || !(1..=2).contains(&d.len())
-    {
+    if it.next().is_some() || y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
         return None;
     }
     let all_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());

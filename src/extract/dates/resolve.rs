@@ -23,69 +23,24 @@ pub(super) struct Cal {
 
 impl Cal {
     pub(super) fn day(y: Option<i32>, m: u32, d: u32) -> Cal {
-        Cal {
-            y,
-            sm: m,
-            sd: d,
-            em: m,
-            ed: d,
-            off: 0,
-            prec: Precision::Day,
-            last_week: false,
-        }
+        Cal { y, sm: m, sd: d, em: m, ed: d, off: 0, prec: Precision::Day, last_week: false }
     }
     /// Days `sd..=ed` of month `m` (`ed == 0`: to the month's end), month precision.
     pub(super) fn month(y: Option<i32>, m: u32, sd: u32, ed: u32) -> Cal {
-        Cal {
-            y,
-            sm: m,
-            sd,
-            em: m,
-            ed,
-            off: 0,
-            prec: Precision::Month,
-            last_week: false,
-        }
+        Cal { y, sm: m, sd, em: m, ed, off: 0, prec: Precision::Month, last_week: false }
     }
     /// Whole months `m1..=m2` of one year, month precision.
     pub(super) fn months(y: Option<i32>, m1: u32, m2: u32) -> Cal {
-        Cal {
-            y,
-            sm: m1,
-            sd: 1,
-            em: m2,
-            ed: 0,
-            off: 0,
-            prec: Precision::Month,
-            last_week: false,
-        }
+        Cal { y, sm: m1, sd: 1, em: m2, ed: 0, off: 0, prec: Precision::Month, last_week: false }
     }
     pub(super) fn years(y1: i32, y2: i32) -> Cal {
-        Cal {
-            y: Some(y1),
-            sm: 1,
-            sd: 1,
-            em: 12,
-            ed: 31,
-            off: y2 - y1,
-            prec: Precision::Year,
-            last_week: false,
-        }
+        Cal { y: Some(y1), sm: 1, sd: 1, em: 12, ed: 31, off: y2 - y1, prec: Precision::Year, last_week: false }
     }
     /// A season of the year `y` (winter runs December `y` to February `y + 1`).
     pub(super) fn season(y: Option<i32>, s: Season) -> Cal {
         let fm = s.first_month();
         let (em, off) = if fm == 12 { (2, 1) } else { (fm + 2, 0) };
-        Cal {
-            y,
-            sm: fm,
-            sd: 1,
-            em,
-            ed: 0,
-            off,
-            prec: Precision::Month,
-            last_week: false,
-        }
+        Cal { y, sm: fm, sd: 1, em, ed: 0, off, prec: Precision::Month, last_week: false }
     }
     /// Month and day of the start, for ordering.
     pub(super) fn start_key(&self) -> (u32, u32) {
@@ -174,39 +129,21 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 pub(super) fn infer_year(anchor: NaiveDate, m: u32, d: u32) -> Option<i32> {
     let limit = add_days(anchor, 61)?;
     let ay = anchor.year();
-    (ay - 4..=ay + 1)
-        .rev()
-        .find(|&y| ymd(y, m, d).is_some_and(|dt| dt <= limit))
+    (ay - 4..=ay + 1).rev().find(|&y| ymd(y, m, d).is_some_and(|dt| dt <= limit))
 }
 
 fn value(start: NaiveDate, end: NaiveDate, precision: Precision, how: Resolution) -> DateValue {
-    DateValue {
-        start: Some(start),
-        end: Some(end),
-        precision,
-        how,
-    }
+    DateValue { start: Some(start), end: Some(end), precision, how }
 }
 
 fn cal_value(c: Cal, anchor: Option<NaiveDate>) -> Option<DateValue> {
     let (y, how) = match c.y {
         Some(y) => (y, Resolution::Explicit),
-        None => (
-            infer_year(anchor?, c.sm, c.sd.max(1))?,
-            Resolution::InferredYear,
-        ),
+        None => (infer_year(anchor?, c.sm, c.sd.max(1))?, Resolution::InferredYear),
     };
     let ey = y + c.off;
-    let end = if c.ed == 0 {
-        last_day(ey, c.em)?
-    } else {
-        ymd(ey, c.em, c.ed)?
-    };
-    let start = if c.last_week {
-        add_days(end, -6)?
-    } else {
-        ymd(y, c.sm, c.sd)?
-    };
+    let end = if c.ed == 0 { last_day(ey, c.em)? } else { ymd(ey, c.em, c.ed)? };
+    let start = if c.last_week { add_days(end, -6)? } else { ymd(y, c.sm, c.sd)? };
     if end < start {
         return None;
     }
@@ -332,13 +269,8 @@ fn rel_value(r: Rel, a: NaiveDate) -> Option<DateValue> {
         }
         Rel::Season(s, which) => {
             let (st, en) = match which {
-                -1 => (ay - 2..=ay)
-                    .rev()
-                    .filter_map(|y| season_span(s, y))
-                    .find(|&(_, e)| e < a)?,
-                1 => (ay - 1..=ay + 1)
-                    .filter_map(|y| season_span(s, y))
-                    .find(|&(st, _)| st > a)?,
+                -1 => (ay - 2..=ay).rev().filter_map(|y| season_span(s, y)).find(|&(_, e)| e < a)?,
+                1 => (ay - 1..=ay + 1).filter_map(|y| season_span(s, y)).find(|&(st, _)| st > a)?,
                 _ => (ay - 1..=ay)
                     .filter_map(|y| season_span(s, y))
                     .find(|&(st, e)| st <= a && a <= e)
@@ -365,12 +297,7 @@ fn resolve_plain(sem: Sem, anchor: Option<NaiveDate>) -> Option<DateValue> {
             let end = resolve_wd(w2, mode, anchor?)?;
             let back = (weekday_of(end) - w1 as i64).rem_euclid(7);
             let back = if back == 0 { 7 } else { back };
-            Some(value(
-                add_days(end, -back)?,
-                end,
-                Precision::Range,
-                Resolution::Relative,
-            ))
+            Some(value(add_days(end, -back)?, end, Precision::Range, Resolution::Relative))
         }
         Sem::Rel(r) => rel_value(r, anchor?),
     }
@@ -426,9 +353,6 @@ mod tests {
         assert_eq!(resolve_wd(0, WdMode::Recent, thu), Some(d(2026, 2, 2)));
         assert_eq!(resolve_wd(0, WdMode::Future, thu), Some(d(2026, 2, 9)));
         assert_eq!(resolve_wd(3, WdMode::Future, thu), Some(thu));
-        assert_eq!(
-            resolve_wd(3, WdMode::StrictFuture, thu),
-            Some(d(2026, 2, 12))
-        );
+        assert_eq!(resolve_wd(3, WdMode::StrictFuture, thu), Some(d(2026, 2, 12)));
     }
 }

@@ -40,22 +40,12 @@ fn dump_seeds() {
     for entry in std::fs::read_dir("seeds").unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        let anchor = text
-            .lines()
-            .find_map(|l| l.strip_prefix("date: "))
-            .and_then(parse_explicit_date)
-            .or(Some(d(2026, 2, 3)));
+        let anchor =
+            text.lines().find_map(|l| l.strip_prefix("date: ")).and_then(parse_explicit_date).or(Some(d(2026, 2, 3)));
         println!("=== {} anchor {anchor:?}", path.display());
         for e in find_dates(&text, anchor) {
-            let lo = text[..e.start]
-                .char_indices()
-                .rev()
-                .nth(30)
-                .map_or(0, |(i, _)| i);
-            let hi = text[e.end..]
-                .char_indices()
-                .nth(30)
-                .map_or(text.len(), |(i, _)| e.end + i);
+            let lo = text[..e.start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+            let hi = text[e.end..].char_indices().nth(30).map_or(text.len(), |(i, _)| e.end + i);
             println!(
                 "{:>40} [{}] {:<30} {:?}..{:?} {:?} {:?}",
                 text[lo..e.start].replace('\n', " "),

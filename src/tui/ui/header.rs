@@ -17,10 +17,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     if area.width == 0 || area.height == 0 {
         return None;
     }
-    let mut spans = vec![
-        Span::styled(" sitrep ", t.header),
-        Span::styled("│ ", t.dim),
-    ];
+    let mut spans = vec![Span::styled(" sitrep ", t.header), Span::styled("│ ", t.dim)];
     let mut cursor = None;
     if let Some(inp) = &m.input {
         spans.push(Span::styled("/", t.key));
@@ -36,11 +33,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
         for (off, ch) in inp.text[start..].char_indices() {
             let at = start + off;
             let bad = err.as_ref().is_some_and(|r| at >= r.start && at < r.end);
-            let st = if bad {
-                t.error.add_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::default()
-            };
+            let st = if bad { t.error.add_modifier(Modifier::UNDERLINED) } else { Style::default() };
             let c = if ch.is_control() { ' ' } else { ch };
             spans.push(Span::styled(c.to_string(), st));
         }
@@ -53,20 +46,13 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     } else {
         let mut any = false;
         for term in &m.query.terms {
-            let txt = m
-                .query_text
-                .get(term.span.clone())
-                .unwrap_or_default()
-                .to_string();
+            let txt = m.query_text.get(term.span.clone()).unwrap_or_default().to_string();
             spans.push(Span::styled(format!(" {txt} "), t.chip));
             spans.push(Span::raw(" "));
             any = true;
         }
         if !m.query.words.is_empty() {
-            spans.push(Span::styled(
-                format!(" “{}” ", m.query.words.join(" ")),
-                t.chip,
-            ));
+            spans.push(Span::styled(format!(" “{}” ", m.query.words.join(" ")), t.chip));
             spans.push(Span::raw(" "));
             any = true;
         }
@@ -81,10 +67,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
             any = true;
         }
         if !any {
-            spans.push(Span::styled(
-                "all events · / to search, e.g. kind:strike place:donetsk killed>0 druzh",
-                t.dim,
-            ));
+            spans.push(Span::styled("all events · / to search, e.g. kind:strike place:donetsk killed>0 druzh", t.dim));
         }
     }
     put(buf, area, area.y, &Line::from(spans));

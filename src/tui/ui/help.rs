@@ -14,28 +14,16 @@ use super::text::{pad, put};
 
 const QUERY_HELP: &[(&str, &str)] = &[
     ("druzh market", "free words: fuzzy, every word must match"),
-    (
-        "kind:strike,aid",
-        "kinds (OR): strike ground_clash territorial_claim",
-    ),
+    ("kind:strike,aid", "kinds (OR): strike ground_clash territorial_claim"),
     ("", "  diplomacy aid incursion statement other"),
     ("place:donetsk", "a place or anything inside it"),
     ("place=\"Abu Dhabi\"", "= matches a whole name"),
-    (
-        "entity:lavrov",
-        "events naming a person, org, place, weapon",
-    ),
+    ("entity:lavrov", "events naming a person, org, place, weapon"),
     ("source:isw", "source name, URL domain or file"),
     ("claimed:ukrainian", "who made the claim"),
-    (
-        "since:2026-02-01",
-        "also until:, date: (YYYY-MM-DD, YYYY-MM, YYYY)",
-    ),
+    ("since:2026-02-01", "also until:, date: (YYYY-MM-DD, YYYY-MM, YYYY)"),
     ("date:undated", "or date:imprecise, date:exact"),
-    (
-        "killed>0 injured>=3",
-        "also casualties drones missiles; > >= < <= =",
-    ),
+    ("killed>0 injured>=3", "also casualties drones missiles; > >= < <= ="),
     ("status:disputed", "claimed, reported or disputed"),
     ("-kind:statement", "a leading - excludes"),
     ("sort:casualties", "relevance newest oldest casualties"),
@@ -60,25 +48,16 @@ pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
             ]));
         }
         if ctx == Context::Global {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {}", pad("C-c", 18)), t.key),
-                Span::raw("quit, always"),
-            ]));
+            out.push(Line::from(vec![Span::styled(format!("  {}", pad("C-c", 18)), t.key), Span::raw("quit, always")]));
         }
         out.push(Line::default());
     }
     out.push(Line::styled("Query language (/)", t.title_focus));
     for (ex, what) in QUERY_HELP {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(ex, 22)), t.key),
-            Span::raw(*what),
-        ]));
+        out.push(Line::from(vec![Span::styled(format!("  {}", pad(ex, 22)), t.key), Span::raw(*what)]));
     }
     out.push(Line::default());
-    out.push(Line::styled(
-        "Keys come from keymap.toml in the config folder ($SITREP_CONFIG_HOME).",
-        t.dim,
-    ));
+    out.push(Line::styled("Keys come from keymap.toml in the config folder ($SITREP_CONFIG_HOME).", t.dim));
     out
 }
 
@@ -87,18 +66,8 @@ pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer
         return;
     }
     let r = popup(area, 90, 90);
-    let r = Rect::new(
-        r.x,
-        r.y,
-        r.width.max(area.width.min(70)),
-        r.height.max(area.height.min(18)),
-    );
-    let r = Rect::new(
-        area.x + (area.width - r.width) / 2,
-        area.y + (area.height - r.height) / 2,
-        r.width,
-        r.height,
-    );
+    let r = Rect::new(r.x, r.y, r.width.max(area.width.min(70)), r.height.max(area.height.min(18)));
+    let r = Rect::new(area.x + (area.width - r.width) / 2, area.y + (area.height - r.height) / 2, r.width, r.height);
     Clear.render(r, buf);
     let all = lines(k, t);
     let i = inner(r);
@@ -107,12 +76,7 @@ pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer
     let title = Line::from(vec![
         Span::styled(" Help ", t.title_focus),
         Span::styled(
-            format!(
-                "{}-{} of {} · Esc closes ",
-                scroll + 1,
-                (scroll + i.height as usize).min(all.len()),
-                all.len()
-            ),
+            format!("{}-{} of {} · Esc closes ", scroll + 1, (scroll + i.height as usize).min(all.len()), all.len()),
             t.dim,
         ),
     ]);

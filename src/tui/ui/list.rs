@@ -36,14 +36,7 @@ pub fn date_cell(e: &Event, short: bool) -> (String, char) {
     let exact = crate::store::event_day(e).is_some();
     let fmt = if short { "%m-%d" } else { "%Y-%m-%d" };
     match e.date.start {
-        Some(d) => (
-            d.format(fmt).to_string(),
-            if exact || e.date.precision == Precision::Day {
-                ' '
-            } else {
-                '~'
-            },
-        ),
+        Some(d) => (d.format(fmt).to_string(), if exact || e.date.precision == Precision::Day { ' ' } else { '~' }),
         None => (String::new(), '?'),
     }
 }
@@ -91,21 +84,23 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             break;
         };
         let y = rows.y + i as u16;
-        let line = row_line(store, hit, t, rows.width as usize, short);
+        // positions only for the rows on screen (the search ranks without them)
+        let matched = if hit.matched.is_empty() && !m.query.words.is_empty() {
+            store.match_positions(hit.event, &m.query.words)
+        } else {
+            hit.matched.clone()
+        };
+        let line = row_line(store, hit, &matched, t, rows.width as usize, short);
         put(buf, rows, y, &line);
         if row == m.list.selected {
-            let st = if focused {
-                t.selection
-            } else {
-                t.selection_unfocused
-            };
+            let st = if focused { t.selection } else { t.selection_unfocused };
             buf.set_style(Rect::new(rows.x, y, rows.width, 1), st);
         }
     }
 }
 
-/// One list row.
-pub fn row_line(store: &Store, hit: &Hit, t: &Theme, w: usize, short: bool) -> Line<'static> {
+/// One list row; `matched` are the free words' positions in the event's search key.
+pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, short: bool) -> Line<'static> {
     let Some(e) = store.event(hit.event) else {
         return Line::default();
     };
@@ -122,13 +117,10 @@ pub fn row_line(store: &Store, hit: &Hit, t: &Theme, w: usize, short: bool) -> L
         Span::styled(pad(&date, date_w), t.dim),
         Span::styled(mark.to_string(), t.info),
         Span::raw(" "),
-        Span::styled(
-            badge(e.kind),
-            t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD),
-        ),
+        Span::styled(badge(e.kind), t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
         Span::raw(" "),
     ];
-    let (place_marks, text_marks) = store.split_matches(hit.event, &hit.matched);
+    let (place_marks, text_marks) = store.split_matches(hit.event, matched);
     let place = clean(store.place_label(hit.event));
     let (ps, pw) = marked(&place, &place_marks, Style::default(), t.matched, place_w);
     spans.extend(ps);
@@ -141,13 +133,7 @@ pub fn row_line(store: &Store, hit: &Hit, t: &Theme, w: usize, short: bool) -> L
     spans.push(Span::raw(" "));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let text = clean(&e.text);
-    let (ts, _) = marked(
-        &text,
-        &text_marks,
-        Style::default(),
-        t.matched,
-        w.saturating_sub(used),
-    );
+    let (ts, _) = marked(&text, &text_marks, Style::default(), t.matched, w.saturating_sub(used));
     spans.extend(ts);
     Line::from(spans)
 }
@@ -166,17 +152,9 @@ fn render_card(m: &Model, store: &Store, t: &Theme, area: Rect, buf: &mut Buffer
     let mentions: u32 = arts.iter().map(|(_, c)| c).sum();
     let events = store.events_of_entity(pos).len();
     let head = Line::from(vec![
+        Span::styled(format!(" {} ", ent.name), t.entity(ent.kind).add_modifier(ratatui::style::Modifier::BOLD)),
         Span::styled(
-            format!(" {} ", ent.name),
-            t.entity(ent.kind)
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(
-            format!(
-                "· {} · {events} events · {mentions} mentions in {} articles",
-                ent.kind.as_str(),
-                arts.len()
-            ),
+            format!("· {} · {events} events · {mentions} mentions in {} articles", ent.kind.as_str(), arts.len()),
             t.dim,
         ),
     ]);
@@ -190,10 +168,7 @@ fn render_card(m: &Model, store: &Store, t: &Theme, area: Rect, buf: &mut Buffer
         } else {
             let art = store.article(*a);
             let title = art.map(|a| clean(&a.title)).unwrap_or_default();
-            let date = art
-                .and_then(|a| a.published)
-                .map(|d| format!(" {d}"))
-                .unwrap_or_default();
+            let date = art.and_then(|a| a.published).map(|d| format!(" {d}")).unwrap_or_default();
             Line::from(vec![
                 Span::styled(format!("  {c:>3}× "), t.info),
                 Span::styled(format!("{}{date} · ", store.source_label(*a)), t.dim),

@@ -22,9 +22,7 @@ use text::{fit, put};
 
 /// A pane's frame.
 pub fn block(t: &Theme, focused: bool) -> Block<'static> {
-    Block::bordered()
-        .border_type(BorderType::Plain)
-        .border_style(if focused { t.border_focus } else { t.border })
+    Block::bordered().border_type(BorderType::Plain).border_style(if focused { t.border_focus } else { t.border })
 }
 
 pub fn title_style(t: &Theme, focused: bool) -> Style {
@@ -68,10 +66,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
 fn too_small(t: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let lines = [
-        Line::styled(
-            format!("terminal too small: {}x{}", area.width, area.height),
-            t.error,
-        ),
+        Line::styled(format!("terminal too small: {}x{}", area.width, area.height), t.error),
         Line::styled(format!("sitrep needs {MIN_W}x{MIN_H}"), t.dim),
         Line::styled("q quits", t.dim),
     ];
@@ -95,15 +90,7 @@ fn loading(m: &Model, t: &Theme, list: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(e) = &m.load_error {
-        put(
-            buf,
-            i,
-            i.y,
-            &Line::styled(
-                fit(&format!(" could not load: {e}"), i.width as usize),
-                t.error,
-            ),
-        );
+        put(buf, i, i.y, &Line::styled(fit(&format!(" could not load: {e}"), i.width as usize), t.error));
         put(buf, i, i.y + 1, &Line::styled(" q quits", t.dim));
         return;
     }
@@ -111,17 +98,9 @@ fn loading(m: &Model, t: &Theme, list: Rect, buf: &mut Buffer) {
         Some(p) => (p.stage.as_str(), p.done, p.total),
         None => ("starting", 0, 0),
     };
-    let label = if total > 0 {
-        format!(" loading · {stage} {done}/{total}")
-    } else {
-        format!(" loading · {stage}…")
-    };
-    put(
-        buf,
-        i,
-        i.y,
-        &Line::styled(fit(&label, i.width as usize), t.info),
-    );
+    let label =
+        if total > 0 { format!(" loading · {stage} {done}/{total}") } else { format!(" loading · {stage}…") };
+    put(buf, i, i.y, &Line::styled(fit(&label, i.width as usize), t.info));
     if total > 0 && i.height > 1 {
         let w = i.width.saturating_sub(2) as usize;
         let filled = (done.min(total) * w) / total;

@@ -23,47 +23,26 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let focused = m.focus == Focus::Reader;
     let store = m.store();
-    let art = m
-        .reader
-        .article
-        .and_then(|a| store.and_then(|s| s.article(a)));
+    let art = m.reader.article.and_then(|a| store.and_then(|s| s.article(a)));
     let pos = if m.reader.lines.is_empty() {
         String::new()
     } else {
         let h = reader_split(inner(area)).1.height as usize;
         let last = (m.reader.scroll + h).min(m.reader.lines.len());
-        format!(
-            "{}-{} of {} ",
-            m.reader.scroll + 1,
-            last,
-            m.reader.lines.len()
-        )
+        format!("{}-{} of {} ", m.reader.scroll + 1, last, m.reader.lines.len())
     };
-    let title = Line::from(vec![
-        Span::styled(" Reader ", title_style(t, focused)),
-        Span::styled(pos, t.dim),
-    ]);
+    let title = Line::from(vec![Span::styled(" Reader ", title_style(t, focused)), Span::styled(pos, t.dim)]);
     block(t, focused).title(title).render(area, buf);
     let (head, text) = reader_split(inner(area));
     let (Some(store), Some(art)) = (store, art) else {
         if head.height > 0 {
-            put(
-                buf,
-                head,
-                head.y,
-                &Line::styled(" select an event to read its article", t.dim),
-            );
+            put(buf, head, head.y, &Line::styled(" select an event to read its article", t.dim));
         }
         return;
     };
     // header
     if head.height > 0 {
-        put(
-            buf,
-            head,
-            head.y,
-            &Line::styled(fit(&clean(&art.title), head.width as usize), t.header),
-        );
+        put(buf, head, head.y, &Line::styled(fit(&clean(&art.title), head.width as usize), t.header));
     }
     if head.height >= 3 {
         let mut meta = Vec::new();
@@ -83,18 +62,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         {
             meta[0] = url_domain(u).to_string() + " · " + &meta[0];
         }
-        put(
-            buf,
-            head,
-            head.y + 1,
-            &Line::styled(fit(&clean(&meta.join(" · ")), head.width as usize), t.dim),
-        );
-        put(
-            buf,
-            head,
-            head.y + 2,
-            &Line::styled("─".repeat(head.width as usize), t.border),
-        );
+        put(buf, head, head.y + 1, &Line::styled(fit(&clean(&meta.join(" · ")), head.width as usize), t.dim));
+        put(buf, head, head.y + 2, &Line::styled("─".repeat(head.width as usize), t.border));
     }
     if text.width <= GUTTER || text.height == 0 {
         return;
@@ -107,14 +76,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let current = m.reader.mention.and_then(|i| mentions.get(i)).copied();
     let body = &art.body;
     let tw = (text.width - GUTTER) as usize;
-    for (i, l) in m
-        .reader
-        .lines
-        .iter()
-        .skip(m.reader.scroll)
-        .take(text.height as usize)
-        .enumerate()
-    {
+    for (i, l) in m.reader.lines.iter().skip(m.reader.scroll).take(text.height as usize).enumerate() {
         let y = text.y + i as u16;
         let in_event = ev_span.is_some_and(|(s, e)| l.start < e && l.end > s);
         if in_event {
@@ -141,10 +103,7 @@ fn styled_line(
     // cut points
     let mut cuts = vec![l.start, l.end];
     let first = mentions.partition_point(|m| m.body.end <= l.start);
-    let here: Vec<&ArticleMention> = mentions[first..]
-        .iter()
-        .take_while(|m| m.body.start < l.end)
-        .collect();
+    let here: Vec<&ArticleMention> = mentions[first..].iter().take_while(|m| m.body.start < l.end).collect();
     for m in &here {
         cuts.push(m.body.start.clamp(l.start, l.end));
         cuts.push(m.body.end.clamp(l.start, l.end));
@@ -199,12 +158,7 @@ pub fn render_entities(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let w = rows.width as usize;
-    for (i, &(pos, count)) in list
-        .iter()
-        .skip(m.reader.entity_offset)
-        .take(rows.height as usize)
-        .enumerate()
-    {
+    for (i, &(pos, count)) in list.iter().skip(m.reader.entity_offset).take(rows.height as usize).enumerate() {
         let Some(ent) = store.entity_at(pos) else {
             continue;
         };
@@ -212,21 +166,12 @@ pub fn render_entities(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let c = format!(" {count}");
         let name_w = w.saturating_sub(c.len());
         let line = Line::from(vec![
-            Span::styled(
-                super::text::pad(&clean(&ent.name), name_w),
-                t.entity(ent.kind),
-            ),
+            Span::styled(super::text::pad(&clean(&ent.name), name_w), t.entity(ent.kind)),
             Span::styled(c, t.dim),
         ]);
         put(buf, rows, y, &line);
-        if m.reader.entity_offset + i == m.reader.entity_sel
-            && (focused || m.focus == Focus::Reader)
-        {
-            let st = if focused {
-                t.selection
-            } else {
-                t.selection_unfocused
-            };
+        if m.reader.entity_offset + i == m.reader.entity_sel && (focused || m.focus == Focus::Reader) {
+            let st = if focused { t.selection } else { t.selection_unfocused };
             buf.set_style(Rect::new(rows.x, y, rows.width, 1), st);
         }
     }

@@ -49,11 +49,7 @@ fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[Back], "reader"),
             (&[Help], "help"),
         ],
-        Context::Input => &[
-            (&[Accept], "accept"),
-            (&[Cancel], "cancel"),
-            (&[HistoryPrev], "history"),
-        ],
+        Context::Input => &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history")],
         Context::Help => &[(&[Down, Up], "scroll"), (&[Back], "close")],
         Context::Global => &[],
     }
@@ -70,9 +66,9 @@ pub fn hint_spans(k: &Keymap, ctx: Context, t: &Theme) -> Vec<Span<'static>> {
                 if keys.is_empty() {
                     keys = k.keys_for(Context::Global, *a);
                 }
-                // a letter reads better than an arrow
+                // the first key bound, but a letter reads better than an arrow
                 keys.iter()
-                    .find(|c| matches!(c.code, KeyCode::Char(ch) if ch != ' '))
+                    .find(|c| !matches!(c.code, KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right))
                     .or(keys.first())
                     .map(|c| c.label())
             })
@@ -104,10 +100,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let rw = width(&right).min(area.width as usize / 2);
     let lw = (area.width as usize).saturating_sub(rw + 1);
     let left: Line = if let Some(st) = &m.status {
-        Line::styled(
-            fit(&format!(" {}", st.text), lw),
-            if st.error { t.error } else { t.info },
-        )
+        Line::styled(fit(&format!(" {}", st.text), lw), if st.error { t.error } else { t.info })
     } else {
         let ctx = if m.help.is_some() {
             Context::Help
@@ -127,12 +120,6 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     };
     buf.set_line(area.x, area.y, &left, lw as u16);
     if rw > 0 {
-        buf.set_stringn(
-            area.x + area.width - rw as u16,
-            area.y,
-            fit(&right, rw),
-            rw,
-            t.dim,
-        );
+        buf.set_stringn(area.x + area.width - rw as u16, area.y, fit(&right, rw), rw, t.dim);
     }
 }

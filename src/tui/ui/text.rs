@@ -14,9 +14,7 @@ pub fn width(s: &str) -> usize {
 
 /// Replace control characters (tabs, newlines) by spaces, one for one.
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Cut `s` to at most `max` columns, ending with `…` when cut.
@@ -60,13 +58,7 @@ pub fn rpad(s: &str, w: usize) -> String {
 
 /// Spans for `s` with the chars at `marks` (sorted char indexes) in `hl` patched over `base`,
 /// cut to `max` columns with `…`. Returns the spans and their width.
-pub fn marked(
-    s: &str,
-    marks: &[u32],
-    base: Style,
-    hl: Style,
-    max: usize,
-) -> (Vec<Span<'static>>, usize) {
+pub fn marked(s: &str, marks: &[u32], base: Style, hl: Style, max: usize) -> (Vec<Span<'static>>, usize) {
     let cut = width(s) > max;
     let budget = if cut { max.saturating_sub(1) } else { max };
     let mut spans: Vec<Span<'static>> = Vec::new();
@@ -130,22 +122,13 @@ mod tests {
 
     #[test]
     fn marking() {
-        let (spans, w) = marked(
-            "druzhkivka",
-            &[0, 1, 2],
-            Style::default(),
-            Style::new().bold(),
-            20,
-        );
+        let (spans, w) = marked("druzhkivka", &[0, 1, 2], Style::default(), Style::new().bold(), 20);
         assert_eq!(w, 10);
         assert_eq!(spans.len(), 2);
         assert_eq!(spans[0].content, "dru");
         let (spans, w) = marked("druzhkivka", &[8], Style::default(), Style::new().bold(), 5);
         assert_eq!(w, 5);
-        assert_eq!(
-            spans.iter().map(|s| s.content.as_ref()).collect::<String>(),
-            "druz…"
-        );
+        assert_eq!(spans.iter().map(|s| s.content.as_ref()).collect::<String>(), "druz…");
         let (_, w) = marked("", &[], Style::default(), Style::default(), 0);
         assert_eq!(w, 0);
     }

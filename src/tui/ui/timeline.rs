@@ -34,11 +34,7 @@ pub fn kind_short(k: EventKind) -> &'static str {
 }
 
 fn describe(c: &DayCount) -> String {
-    let mut s = format!(
-        "{} event{}",
-        c.total(),
-        if c.total() == 1 { "" } else { "s" }
-    );
+    let mut s = format!("{} event{}", c.total(), if c.total() == 1 { "" } else { "s" });
     if c.killed > 0 {
         s += &format!(" · {} killed", c.killed);
     }
@@ -51,11 +47,7 @@ fn describe(c: &DayCount) -> String {
 fn bucket_label(b: &Bucket, zoom: Zoom) -> String {
     match zoom {
         Zoom::Day => b.start.format("%a %-d %b %Y").to_string(),
-        Zoom::Week => format!(
-            "week of {} – {}",
-            b.start.format("%-d %b"),
-            b.end.format("%-d %b %Y")
-        ),
+        Zoom::Week => format!("week of {} – {}", b.start.format("%-d %b"), b.end.format("%-d %b %Y")),
         Zoom::Month => b.start.format("%B %Y").to_string(),
     }
 }
@@ -122,11 +114,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
                         describe(&c)
                     )
                 }
-                Some((a, _)) => format!(
-                    "· {} · {} ",
-                    bucket_label(&tl.buckets[a], tl.zoom),
-                    describe(&count(hist, &tl.buckets[a]))
-                ),
+                Some((a, _)) => {
+                    format!("· {} · {} ", bucket_label(&tl.buckets[a], tl.zoom), describe(&count(hist, &tl.buckets[a])))
+                }
                 None => String::new(),
             },
         };
@@ -137,34 +127,21 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     for k in EventKind::ALL {
         let n = hist.kind_total(k);
         if n > 0 {
-            legend.push(Span::styled(
-                (if t.no_color { t.kind_glyph(k) } else { "■" }).to_string(),
-                t.kind(k),
-            ));
+            legend.push(Span::styled((if t.no_color { t.kind_glyph(k) } else { "■" }).to_string(), t.kind(k)));
             legend.push(Span::styled(format!("{} {n} ", kind_short(k)), t.dim));
         }
     }
     legend.push(Span::styled("× killed + injured ", t.dim));
-    block(t, focused)
-        .title(Line::from(title))
-        .title_bottom(Line::from(legend))
-        .render(area, buf);
+    block(t, focused).title(Line::from(title)).title_bottom(Line::from(legend)).render(area, buf);
 
     let g = timeline_geom(area, tl.buckets.len());
     if g.visible == 0 || g.bars.height == 0 {
         return;
     }
     let first = tl.offset;
-    let shown: Vec<(usize, DayCount)> = (first..tl.buckets.len())
-        .take(g.visible)
-        .map(|i| (i, count(hist, &tl.buckets[i])))
-        .collect();
-    let max = shown
-        .iter()
-        .map(|(_, c)| c.total())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let shown: Vec<(usize, DayCount)> =
+        (first..tl.buckets.len()).take(g.visible).map(|i| (i, count(hist, &tl.buckets[i]))).collect();
+    let max = shown.iter().map(|(_, c)| c.total()).max().unwrap_or(0).max(1);
     let sel = if tl.active { tl.selected_range() } else { None };
     let sel_day = m
         .selected_hit()
@@ -176,27 +153,14 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let x = g.bars.x + col as u16 * g.col_w;
         let bucket = &tl.buckets[*i];
         if sel.is_some_and(|(a, b)| *i >= a && *i <= b) {
-            buf.set_style(
-                Rect::new(x, g.bars.y, g.col_w, g.bars.height + 2),
-                t.selection,
-            );
+            buf.set_style(Rect::new(x, g.bars.y, g.col_w, g.bars.height + 2), t.selection);
         }
         draw_bar(buf, t, &g, x, bar_w, c, max);
         // casualties
         if c.killed > 0 {
             let s = c.killed.to_string();
-            let s = if width(&s) <= bar_w as usize {
-                s
-            } else {
-                "×".into()
-            };
-            buf.set_stringn(
-                x,
-                g.marks_y,
-                &s,
-                bar_w as usize,
-                t.killed.add_modifier(Modifier::BOLD),
-            );
+            let s = if width(&s) <= bar_w as usize { s } else { "×".into() };
+            buf.set_stringn(x, g.marks_y, &s, bar_w as usize, t.killed.add_modifier(Modifier::BOLD));
         } else if c.injured > 0 {
             buf.set_stringn(x, g.marks_y, "+", 1, t.injured);
         }
@@ -208,10 +172,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             next_label_x = x + lw + 1;
         }
         if sel_day == Some(*i) {
-            buf.set_style(
-                Rect::new(x, g.axis_y, bar_w, 1),
-                t.info.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-            );
+            buf.set_style(Rect::new(x, g.axis_y, bar_w, 1), t.info.add_modifier(Modifier::UNDERLINED | Modifier::BOLD));
         }
         if show_cursor && tl.cursor == *i {
             buf.set_style(Rect::new(x, g.axis_y, bar_w.max(1), 1), t.cursor);
@@ -233,21 +194,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         }
         let n = c.total().to_string();
         let mid = g.bars.y + g.bars.height.saturating_sub(1) / 2;
-        buf.set_stringn(
-            r.x + 1,
-            mid,
-            fit(&n, r.width as usize - 1),
-            r.width as usize - 1,
-            t.header,
-        );
+        buf.set_stringn(r.x + 1, mid, fit(&n, r.width as usize - 1), r.width as usize - 1, t.header);
         if c.killed > 0 {
-            buf.set_stringn(
-                r.x + 1,
-                g.marks_y,
-                c.killed.to_string(),
-                r.width as usize - 1,
-                t.killed,
-            );
+            buf.set_stringn(r.x + 1, g.marks_y, c.killed.to_string(), r.width as usize - 1, t.killed);
         }
         buf.set_stringn(r.x, g.axis_y, label, r.width as usize, t.dim);
         if show_cursor && tl.cursor == slot {
@@ -256,21 +205,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // days left and right of the view
     if first > 0 {
-        put(
-            buf,
-            Rect::new(g.bars.x, g.bars.y, 1, 1),
-            g.bars.y,
-            &Line::styled("‹", t.info),
-        );
+        put(buf, Rect::new(g.bars.x, g.bars.y, 1, 1), g.bars.y, &Line::styled("‹", t.info));
     }
     if first + g.visible < tl.buckets.len() {
         let x = g.bars.x + g.bars.width - 1;
-        put(
-            buf,
-            Rect::new(x, g.bars.y, 1, 1),
-            g.bars.y,
-            &Line::styled("›", t.info),
-        );
+        put(buf, Rect::new(x, g.bars.y, 1, 1), g.bars.y, &Line::styled("›", t.info));
     }
 }
 
@@ -294,15 +233,7 @@ fn axis_label(b: &Bucket, zoom: Zoom, first: bool) -> String {
     }
 }
 
-fn draw_bar(
-    buf: &mut Buffer,
-    t: &Theme,
-    g: &TimelineGeom,
-    x: u16,
-    bar_w: u16,
-    c: &DayCount,
-    max: u32,
-) {
+fn draw_bar(buf: &mut Buffer, t: &Theme, g: &TimelineGeom, x: u16, bar_w: u16, c: &DayCount, max: u32) {
     let total = c.total();
     if total == 0 {
         return;
@@ -330,10 +261,7 @@ mod tests {
 
     #[test]
     fn allocation_is_proportional_and_exact() {
-        assert_eq!(
-            allocate(&[2, 0, 0, 0, 0, 0, 0, 0], 4),
-            [4, 0, 0, 0, 0, 0, 0, 0]
-        );
+        assert_eq!(allocate(&[2, 0, 0, 0, 0, 0, 0, 0], 4), [4, 0, 0, 0, 0, 0, 0, 0]);
         let a = allocate(&[10, 1, 0, 0, 0, 0, 0, 0], 5);
         assert_eq!(a.iter().sum::<u16>(), 5);
         assert!(a[1] >= 1, "a small kind still shows: {a:?}");
