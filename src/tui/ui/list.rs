@@ -56,10 +56,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         (Sort::Casualties, _) => "most casualties",
     };
     let busy = if m.searching { " …" } else { "" };
-    let title = Line::from(vec![
-        Span::styled(" Events ", title_style(t, focused)),
-        Span::styled(format!("{n} of {total} events · {sort}{busy} "), t.dim),
-    ]);
+    let counts =
+        if m.store.is_some() { format!("{n} of {total} events · {sort}{busy} ") } else { "loading… ".to_string() };
+    let title = Line::from(vec![Span::styled(" Events ", title_style(t, focused)), Span::styled(counts, t.dim)]);
     block(t, focused).title(title).render(area, buf);
     let li = inner(area);
     let Some(store) = m.store() else {
