@@ -11,8 +11,13 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().respect_case());
 
+/// How wide (in bytes) the stretch of text holding a match may be. One width for every
+/// pattern (longer ones must then occur as they are): so a pattern that matches, every
+/// prefix of it matches too, and a search may narrow the last result while typing.
+pub const WINDOW: usize = 24;
+
 /// Score `pattern` against `hay`; `None` when it does not match, or only with letters
-/// strewn far apart (over more than three times the pattern's length). Matched char
+/// strewn far apart (over more than [`WINDOW`] bytes). Matched char
 /// positions of `hay` are appended to `matched` (they may repeat across patterns; callers
 /// sort and dedup).
 pub fn fuzzy(hay: &str, pattern: &str, matched: &mut Vec<u32>) -> Option<i32> {
@@ -34,8 +39,7 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(pattern: &str) -> Pattern {
-        let n = pattern.chars().count();
-        Pattern { text: pattern.to_string(), limit: (n * 3).max(n + 4), contiguous: Vec::new() }
+        Pattern { text: pattern.to_string(), limit: WINDOW.max(pattern.len()), contiguous: Vec::new() }
     }
 
     /// Score `hay`, appending matched char positions to `matched`.
