@@ -354,6 +354,9 @@ fn help_overlay() {
     h.key("G");
     let screen = h.screen();
     assert!(screen.contains("Query language"), "{screen}");
+    let bottom = h.model.help.unwrap();
+    h.key("k");
+    assert_eq!(h.model.help, Some(bottom - 1), "the bottom is a real position");
     assert!(screen.contains("place:donetsk"));
     h.key("esc");
     assert_eq!(h.model.help, None);
@@ -443,4 +446,33 @@ fn empty_store_does_not_break_anything() {
     h.key("enter");
     let s = h.screen();
     assert!(s.contains("0 of 0 events"), "{s}");
+}
+
+#[test]
+fn mouse_in_the_reader_picks_a_mention_and_a_second_click_filters() {
+    let mut h = Harness::new(demo(), 120, 40);
+    // a click on the selected row opens it
+    let a = sitrep::tui::layout::areas(&h.model);
+    h.click(a.rows.x + 3, a.rows.y);
+    assert_eq!(h.model.focus, Focus::Reader);
+    // find where "Sergei Lavrov" is drawn
+    let buf = h.render();
+    let a = sitrep::tui::layout::areas(&h.model);
+    let mut hit = None;
+    for y in a.text.y..a.text.y + a.text.height {
+        let row: Vec<String> = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        if let Some(x) = row.windows(6).position(|w| w.concat() == "Lavrov") {
+            hit = Some((x as u16, y));
+            break;
+        }
+    }
+    let (x, y) = hit.expect("Lavrov on screen");
+    h.click(x + 1, y);
+    let store = h.model.store.clone().unwrap();
+    let art = h.model.reader.article.unwrap();
+    let m = store.mentions_in(art)[h.model.reader.mention.expect("a mention")];
+    assert_eq!(store.entity_at(m.entity).unwrap().name, "Sergei Lavrov");
+    h.click(x + 1, y);
+    assert_eq!(h.model.query_text, "entity=\"Sergei Lavrov\"");
+    assert_eq!(h.model.focus, Focus::List);
 }

@@ -187,8 +187,12 @@ fn help_action(m: &mut Model, a: Action) {
         Action::PageDown | Action::HalfPageDown => *scroll += 10,
         Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
         Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = usize::MAX / 2,
+        Action::Bottom => *scroll = usize::MAX,
         _ => {}
+    }
+    let max = super::ui::help::max_scroll(&m.keymap, Rect::new(0, 0, m.size.0, m.size.1));
+    if let Some(s) = m.help.as_mut() {
+        *s = (*s).min(max);
     }
 }
 
@@ -529,10 +533,26 @@ fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
         });
         return;
     };
+    select_mention(m, j);
+}
+
+/// Put the mention cursor on mention `j` of the article: scroll it into view, select its
+/// entity in the side list, say what it is.
+fn select_mention(m: &mut Model, j: usize) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let Some(art) = m.reader.article else {
+        return;
+    };
+    let ms = store.mentions_in(art);
+    let Some(mention) = ms.get(j) else {
+        return;
+    };
     m.reader.mention = Some(j);
-    let line = line_of(m, ms[j].body.start);
+    let line = line_of(m, mention.body.start);
     scroll_into_view(m, line);
-    let ent = ms[j].entity;
+    let ent = mention.entity;
     if let Some(row) = store.entities_in(art).iter().position(|(e, _)| *e == ent) {
         m.reader.entity_sel = row;
     }
@@ -688,11 +708,19 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
         if contains(a.rows, x, y) {
             let row = m.list.offset + (y - a.rows.y) as usize;
             if row < m.results.len() {
-                select(m, row);
+                if row == m.list.selected {
+                    // a click on the selected row opens it
+                    act(m, Action::Open, fx);
+                } else {
+                    select(m, row);
+                }
             }
         }
     } else if contains(a.reader, x, y) {
         m.focus = Focus::Reader;
+        if contains(a.text, x, y) {
+            click_mention(m, &a, x, y, fx);
+        }
     } else if contains(a.entities, x, y) {
         m.focus = Focus::Entities;
         if contains(a.entity_rows, x, y) {
@@ -703,6 +731,48 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
             }
         }
     }
+}
+
+/// A click in the reader's text: select the mention under the pointer; a click on the
+/// selected mention filters the list to its entity.
+fn click_mention(m: &mut Model, a: &Areas, x: u16, y: u16, fx: &mut Vec<Effect>) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let (Some(art_i), Some(line)) = (m.reader.article, m.reader.lines.get(m.reader.scroll + (y - a.text.y) as usize))
+    else {
+        return;
+    };
+    let Some(art) = store.article(art_i) else {
+        return;
+    };
+    let Some(col) = x.checked_sub(a.text.x + layout::GUTTER) else {
+        return;
+    };
+    // the byte under the column
+    let text = &art.body[line.start..line.end];
+    let mut w = 0usize;
+    let mut at = None;
+    for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+        let gw = wrap::width(g);
+        if (col as usize) < w + gw.max(1) {
+            at = Some(line.start + i);
+            break;
+        }
+        w += gw;
+    }
+    let Some(at) = at else {
+        return;
+    };
+    let ms = store.mentions_in(art_i);
+    let Some(j) = ms.iter().position(|mm| mm.body.start <= at && at < mm.body.end) else {
+        return;
+    };
+    if m.reader.mention == Some(j) {
+        filter_to_entity(m, ms[j].entity, fx);
+        return;
+    }
+    select_mention(m, j);
 }
 
 // ---------------------------------------------------------------- keeping views consistent

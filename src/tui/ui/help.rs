@@ -61,13 +61,24 @@ pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The help popup's frame for a screen area.
+pub fn frame(area: Rect) -> Rect {
+    let r = popup(area, 90, 90);
+    let r = Rect::new(r.x, r.y, r.width.max(area.width.min(70)), r.height.max(area.height.min(18)));
+    Rect::new(area.x + (area.width - r.width) / 2, area.y + (area.height - r.height) / 2, r.width, r.height)
+}
+
+/// How far the help can scroll on a screen area.
+pub fn max_scroll(k: &Keymap, area: Rect) -> usize {
+    let n = lines(k, &Theme::default()).len();
+    n.saturating_sub(inner(frame(area)).height as usize)
+}
+
 pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 4 || area.height < 3 {
         return;
     }
-    let r = popup(area, 90, 90);
-    let r = Rect::new(r.x, r.y, r.width.max(area.width.min(70)), r.height.max(area.height.min(18)));
-    let r = Rect::new(area.x + (area.width - r.width) / 2, area.y + (area.height - r.height) / 2, r.width, r.height);
+    let r = frame(area);
     Clear.render(r, buf);
     let all = lines(k, t);
     let i = inner(r);
