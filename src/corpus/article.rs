@@ -89,8 +89,19 @@ impl Article {
     /// The start maps to the file byte of the body's start, the end to the byte after the
     /// last body byte, so a range that crosses a cut-out piece of debris covers it. A start
     /// that falls between pieces (on a paragraph break) maps to the next piece; an end that
-    /// falls between pieces maps to the end of the previous one. Offsets past the body clamp.
+    /// falls between pieces maps to the end of the previous one. Offsets past the body clamp,
+    /// offsets inside a character widen to the whole character.
     pub fn file_span(&self, body_start: usize, body_end: usize) -> Span {
+        // Offsets inside a character widen to the whole character (body bytes are file bytes,
+        // so body character boundaries are file character boundaries).
+        let mut body_start = body_start.min(self.body.len());
+        while !self.body.is_char_boundary(body_start) {
+            body_start -= 1;
+        }
+        let mut body_end = body_end.min(self.body.len());
+        while !self.body.is_char_boundary(body_end) {
+            body_end += 1;
+        }
         let start = self.file_offset(body_start, false);
         let end = self.file_offset(body_end, true).max(start);
         Span { start, end }
@@ -295,6 +306,24 @@ mod tests {
         assert_eq!(&file[s.start..s.end], "mma.");
         let empty = article("", Vec::new());
         assert_eq!(empty.file_span(0, 3), Span::new(0, 0));
+    }
+
+    #[test]
+    fn file_span_widens_to_whole_characters() {
+        let file = "Київ";
+        let a = article(
+            file,
+            vec![Paragraph {
+                span: Span::new(0, 8),
+                body: Span::new(0, 8),
+                pieces: vec![Piece {
+                    body: 0,
+                    file: 0,
+                    len: 8,
+                }],
+            }],
+        );
+        assert_eq!(a.file_span(1, 3), Span::new(0, 4));
     }
 
     #[test]

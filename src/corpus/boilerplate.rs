@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::dates;
@@ -267,6 +267,7 @@ static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(STRONG)
         .expect("valid phrases")
 });
@@ -361,6 +362,11 @@ fn is_month_archive(t: &str) -> bool {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "okt", "nov", "dec",
         "dez", "mai",
     ];
+    // Archive rows open with a month.
+    let first3 = t.get(..3).map(str::to_ascii_lowercase).unwrap_or_default();
+    if !MONTHS.contains(&first3.as_str()) {
+        return false;
+    }
     let mut months = 0;
     let mut other = 0;
     for w in prefix(t, 400).split_whitespace() {
@@ -397,16 +403,21 @@ pub(crate) fn heading_len(t: &str) -> usize {
     }
 }
 
-/// Classify one candidate paragraph on its own (marker-free text).
-pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
+/// Classify one candidate paragraph on its own (marker-free text); also returns its word
+/// count (of the first [`super::text::STATS_WINDOW`] bytes).
+pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> (Class, usize) {
     let t = trimmed(t);
+    let st = stats(t);
+    (classify_with(t, &st, ctx), st.words)
+}
+
+fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if t.is_empty() || is_separator(t) {
         return Class::Bad;
     }
     if is_credit_line(t) {
         return Class::Good;
     }
-    let st = stats(t);
     if st.words == 0 || is_link_heavy(t) {
         return Class::Bad;
     }
@@ -422,7 +433,7 @@ pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
     if st.words <= 12 && (dates::is_stamp(t) || dates::byline_date(t).is_some()) {
         return Class::Bad;
     }
-    if st.words <= 2 || is_soft_debris(t, &st) {
+    if st.words <= 2 || is_soft_debris(t, st) {
         return Class::Bad;
     }
     // Mostly non-letters (tables of numbers, codes, prices).
@@ -565,6 +576,7 @@ mod tests {
                 links: &links,
             },
         )
+        .0
     }
 
     #[test]

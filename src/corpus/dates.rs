@@ -73,6 +73,10 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
 
 /// The first full date in `s` (earliest position wins).
 pub(crate) fn find_date(s: &str) -> Option<Found> {
+    // Every full date has a year: no digit, no date.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<Found> = None;
     let mut consider = |f: Option<Found>| {
         if let Some(f) = f {
@@ -125,7 +129,8 @@ pub(crate) fn find_date(s: &str) -> Option<Found> {
 /// A date in a URL: `/2026/02/27/`, `/2026-02-27/`, or a slug such as `update-feb-27-2026`.
 pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     static PATH_YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)").expect("valid regex")
+        Regex::new(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
+            .expect("valid regex")
     });
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
@@ -202,7 +207,10 @@ pub(crate) fn is_stamp(s: &str) -> bool {
         .expect("valid regex")
     });
     let t = super::text::trimmed(s);
-    t.len() < 60 && STAMP.is_match(t)
+    if t.len() >= 60 || !(t.bytes().any(|b| b.is_ascii_digit()) || t.len() <= 9) {
+        return false;
+    }
+    STAMP.is_match(t)
 }
 
 /// A byline or date line: a full date plus at most a few other words (author, time,

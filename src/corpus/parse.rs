@@ -19,8 +19,8 @@ use super::inline;
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
 use super::text::{
-    Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten, trim_range,
-    trimmed, word_count,
+    FnvBuild, Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten,
+    trim_range, trimmed, word_count,
 };
 
 /// Where a publication date came from, best first.
@@ -129,6 +129,8 @@ struct Cand {
     blank_before: bool,
     /// Opened with a list marker.
     bullet: bool,
+    /// A photo caption by its form (credit, `Photo:` prefix ...).
+    caption_form: bool,
     words: usize,
     role: Role,
     class: Class,
@@ -236,9 +238,11 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         links: page.as_ref().map_or(&no_links, |p| &p.links),
     };
     for c in &mut cands {
-        c.class = boilerplate::classify(c.text(src), &ctx);
+        let t = c.text(src);
+        (c.class, c.words) = boilerplate::classify(t, &ctx);
+        c.caption_form = captions::is_caption(t);
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, FnvBuild> = HashMap::default();
     for c in &cands {
         if c.words >= 4 {
             *counts.entry(c.text(src)).or_default() += 1;
@@ -263,18 +267,13 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
             }
         }
         None => {
-            let caption_form: Vec<bool> = cands
-                .iter()
-                .map(|c| captions::is_caption(c.text(src)))
-                .collect();
             let views: Vec<View<'_>> = cands
                 .iter()
-                .zip(&caption_form)
-                .map(|(c, &form)| View {
+                .map(|c| View {
                     text: c.text(src),
                     blank_before: c.blank_before,
-                    caption_like: form || repeated(c),
-                    caption_form: form,
+                    caption_like: c.caption_form || repeated(c),
+                    caption_form: c.caption_form,
                     words: c.words,
                     dateish: is_dateish(c.text(src)),
                 })
@@ -293,7 +292,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
                 if cands[i].role != Role::Text {
                     continue;
                 }
-                if caption_form[i] || repeated(&cands[i]) {
+                if cands[i].caption_form || repeated(&cands[i]) {
                     cands[i].role = Role::Caption;
                 } else if captions::is_credit_only(cands[i].text(src)) {
                     cands[i].role = Role::Caption;
@@ -447,6 +446,8 @@ fn candidates(
     let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
     let mut i = from;
     let mut blank_before = true;
+    // End of the current block of non-blank lines (found once per block: linear).
+    let mut block_end = from;
     while i < to {
         if blank(i) {
             blank_before = true;
@@ -455,8 +456,10 @@ fn candidates(
         }
         let mut last = i;
         if !scraped {
-            let block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
-            if is_wrapped_block(src, &lines[i..block_end]) {
+            if block_end <= i {
+                block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
+            }
+            if blank_before && is_wrapped_block(src, &lines[i..block_end]) {
                 last = block_end - 1;
             } else {
                 while last + 1 < block_end && joins(src, &lines[last], &lines[last + 1]) {
@@ -471,7 +474,8 @@ fn candidates(
                 end: e,
                 blank_before,
                 bullet,
-                words: word_count(&src[s..e], 10_000),
+                caption_form: false,
+                words: 0,
                 role: Role::Text,
                 class: Class::Short,
             });
@@ -489,11 +493,22 @@ fn is_wrapped_block(src: &str, block: &[Line]) -> bool {
     }
     let body = &block[..block.len() - 1];
     let mut sentence_ends = 0;
-    for l in block {
-        let t = l.text(src);
-        if t.len() > 110 || boilerplate::bullet_len(trimmed(t)) > 0 {
+    let mut continued = false;
+    for (k, l) in block.iter().enumerate() {
+        let t = trimmed(l.text(src));
+        if t.len() > 110 || boilerplate::bullet_len(t) > 0 {
             return false;
         }
+        if k > 0 {
+            if t == trimmed(block[k - 1].text(src)) {
+                return false;
+            }
+            continued |= t.chars().next().is_some_and(char::is_lowercase);
+        }
+    }
+    // Some line continues a sentence: wrapped prose, not a list of short items or captions.
+    if !continued || block.iter().any(|l| captions::is_caption(l.text(src))) {
+        return false;
     }
     for l in body {
         let t = trimmed(l.text(src));
@@ -518,10 +533,9 @@ fn joins(src: &str, a: &Line, b: &Line) -> bool {
     if boilerplate::bullet_len(ta) > 0 || boilerplate::bullet_len(tb) > 0 {
         return false;
     }
-    if captions::is_caption(ta) || captions::is_caption(tb) {
-        return false;
-    }
     tb.chars().next().is_some_and(char::is_lowercase)
+        && !captions::is_caption(ta)
+        && !captions::is_caption(tb)
 }
 
 /// Decide which candidates in `cands` are body text (on top of roles already set).
@@ -616,16 +630,22 @@ fn scraped_article(
     src: &str,
     page: &Page,
     cands: &mut [Cand],
-    counts: &HashMap<&str, usize>,
+    counts: &HashMap<&str, usize, FnvBuild>,
     mut meta: Meta,
 ) -> Option<Article> {
     let html_title = cands.first().map_or("", |c| c.text(src)).to_string();
-    let norms: HashSet<String> = cands
-        .iter()
-        .take(2000)
-        .map(|c| scraped::norm(c.text(src)))
-        .collect();
-    let title = scraped::choose_title(page, &html_title, &norms);
+    // Which outline headings appear as content lines (only lines of a fitting length are
+    // normalised: this looks at every line of the page).
+    let heading_norms: HashSet<String> = page.h1.iter().map(|h| scraped::norm(h)).collect();
+    let longest = page.h1.iter().map(String::len).max().unwrap_or(0);
+    let mut present: HashSet<String> = HashSet::new();
+    for c in cands.iter().filter(|c| c.end - c.start <= longest + 16) {
+        let n = scraped::norm(c.text(src));
+        if heading_norms.contains(&n) {
+            present.insert(n);
+        }
+    }
+    let title = scraped::choose_title(page, &html_title, &present);
     let (_, site) = scraped::split_site_suffix(&html_title);
     if let Some(site) = site {
         meta.source.get_or_insert_with(|| site.to_string());
@@ -633,8 +653,12 @@ fn scraped_article(
     let title_norm = title.as_deref().map(scraped::norm).unwrap_or_default();
     // Short titles ("Ukraine") only match exactly; long ones also when cut or extended.
     let fuzzy = title_norm.split(' ').count() >= 4;
+    let title_head = title_norm.chars().next();
     let matches_title = |t: &str| {
-        if title_norm.is_empty() {
+        let plausible = t.len() <= 2 * title_norm.len() + 64
+            && 2 * t.len() + 8 >= title_norm.len()
+            && scraped::norm_head(t) == title_head;
+        if title_norm.is_empty() || !plausible {
             return false;
         }
         let n = scraped::norm(t);
@@ -661,7 +685,7 @@ fn scraped_article(
         .iter()
         .find(|&&(_, w)| most > 0 && w * 2 >= most)
         .map_or(1, |&(i, _)| i + 1);
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str, FnvBuild> = HashSet::default();
     for (i, c) in cands.iter_mut().enumerate() {
         let t = c.text(src);
         // Lines the page outline lists as headings are headings (section titles, or the
@@ -673,7 +697,7 @@ fn scraped_article(
             c.role = Role::Drop;
             continue;
         }
-        if captions::is_caption(t) {
+        if c.caption_form {
             c.role = Role::Caption;
             continue;
         }
@@ -827,7 +851,7 @@ fn build(
 ) -> Option<Article> {
     let mut body = Body::new(src);
     let mut captions_out: Vec<Caption> = Vec::new();
-    let mut seen_captions: HashSet<&str> = HashSet::new();
+    let mut seen_captions: HashSet<&str, FnvBuild> = HashSet::default();
     let mut first_kept: Option<usize> = None;
     for (i, c) in cands.iter().enumerate() {
         if c.role == Role::Caption {

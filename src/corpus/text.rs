@@ -129,21 +129,38 @@ impl Stats {
 pub(crate) fn stats(s: &str) -> Stats {
     let s = prefix(s, STATS_WINDOW);
     let mut st = Stats::default();
-    for tok in s.split(|c: char| c.is_whitespace()) {
+    let tokens: Box<dyn Iterator<Item = &str>> = if s.is_ascii() {
+        Box::new(s.split(|c: char| c.is_ascii_whitespace()))
+    } else {
+        Box::new(s.split(char::is_whitespace))
+    };
+    for tok in tokens {
         if tok.is_empty() {
             continue;
         }
         let mut has_alnum = false;
-        for c in tok.chars() {
-            st.chars += 1;
-            if c.is_alphabetic() {
-                st.letters += 1;
-                has_alnum = true;
-            } else if c.is_numeric() {
-                has_alnum = true;
+        if tok.is_ascii() {
+            for &b in tok.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    st.letters += 1;
+                    has_alnum = true;
+                } else if b.is_ascii_digit() {
+                    has_alnum = true;
+                }
             }
+            st.chars += tok.len() + 1;
+        } else {
+            for c in tok.chars() {
+                st.chars += 1;
+                if c.is_alphabetic() {
+                    st.letters += 1;
+                    has_alnum = true;
+                } else if c.is_numeric() {
+                    has_alnum = true;
+                }
+            }
+            st.chars += 1; // the separator
         }
-        st.chars += 1; // the separator
         if !has_alnum {
             continue;
         }
@@ -159,6 +176,30 @@ pub(crate) fn stats(s: &str) -> Stats {
     st.chars = st.chars.saturating_sub(1);
     st
 }
+
+/// A fast, non-cryptographic hasher (FNV-1a) for maps keyed by line text.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Number of word tokens (letters or digits) in `s`, counting at most `limit`.
 pub(crate) fn word_count(s: &str, limit: usize) -> usize {
