@@ -293,11 +293,27 @@ fn first_word_lower(t: &str) -> String {
 
 /// A short line opening with a navigation word ("Share", "Related", "More to Read").
 fn is_soft_debris(t: &str, st: &Stats) -> bool {
-    if st.words > 6 {
+    if st.words > 6 || ends_sentence(t) {
         return false;
     }
     let first = first_word_lower(t);
     SOFT.contains(&first.as_str())
+}
+
+/// "By Jane Doe", "BY JANE DOE AND JOHN ROE": an author line.
+fn is_byline(t: &str, st: &Stats) -> bool {
+    (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))
+        && st.words <= 8
+        && !ends_sentence(t)
+}
+
+/// A reference-list entry: `Cardoso, D S, S W Salant, and J Daubanes (2025), “Title”, mimeo.`
+fn is_citation(t: &str) -> bool {
+    static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]+(?: [\p{L}'’-]+)?, (?:\p{Lu}\.? ?){1,3}\b[^()]{0,200}\((?:19|20)\d\d[a-z]?\)")
+            .expect("valid regex")
+    });
+    t.len() < 1000 && CITATION.is_match(prefix(t, 400))
 }
 
 /// `---`, `***`, `* * *`, `===`.
@@ -433,7 +449,7 @@ fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if st.words <= 12 && (dates::is_stamp(t) || dates::byline_date(t).is_some()) {
         return Class::Bad;
     }
-    if st.words <= 2 || is_soft_debris(t, st) {
+    if st.words <= 2 || is_soft_debris(t, st) || is_byline(t, st) || is_citation(t) {
         return Class::Bad;
     }
     // Mostly non-letters (tables of numbers, codes, prices).
@@ -448,7 +464,7 @@ fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if st.words >= 30 && ratio >= 0.1 {
         return Class::Good;
     }
-    if terminal && st.words >= 4 && ratio >= 0.1 {
+    if terminal && st.words >= 3 && ratio >= 0.1 {
         return Class::NearGood;
     }
     if !terminal
@@ -611,6 +627,23 @@ mod tests {
         ] {
             assert_eq!(cls(t), Class::Bad, "{t}");
         }
+    }
+
+    #[test]
+    fn sentences_are_not_debris() {
+        assert_eq!(cls("More than 20 people were killed."), Class::NearGood);
+        assert_eq!(cls("Ukraine denied it."), Class::NearGood);
+        assert_eq!(
+            cls("On February 24, 2022, Russia invaded Ukraine."),
+            Class::NearGood
+        );
+        assert_eq!(cls("By Jane Doe"), Class::Bad);
+        assert_eq!(
+            cls(
+                "Cardoso, D S, S W Salant, and J Daubanes (2025), “The price cap on Russian oil exports”, mimeo."
+            ),
+            Class::Bad
+        );
     }
 
     #[test]

@@ -223,7 +223,9 @@ pub(crate) fn byline_date(s: &str) -> Option<NaiveDate> {
     let f = find_date(t)?;
     let rest_words =
         super::text::word_count(&t[..f.start], 20) + super::text::word_count(&t[f.end..], 20);
-    (rest_words <= 8).then_some(f.date)
+    // "On February 24, 2022, Russia invaded." is a sentence, not a byline.
+    let sentence = rest_words >= 2 && super::text::ends_sentence(&t[f.end..]);
+    (rest_words <= 8 && !sentence).then_some(f.date)
 }
 
 #[cfg(test)]
@@ -312,6 +314,11 @@ mod tests {
             ),
             None
         );
+        assert_eq!(
+            byline_date("On February 24, 2022, Russia invaded Ukraine."),
+            None
+        );
+        assert_eq!(byline_date("27.02.2026. 06:20h"), Some(d(2026, 2, 27)));
         assert!(is_stamp("13 hours ago"));
         assert!(is_stamp("1d ago"));
         assert!(is_stamp("Feb 24"));

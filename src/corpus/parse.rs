@@ -551,11 +551,6 @@ fn keep_flags(cands: &[Cand], scraped: bool) -> Vec<bool> {
         .collect();
     let mut keep = boilerplate::smooth(&items, scraped);
     bullet_runs(cands, &mut keep);
-    if std::env::var_os("SITREP_DEBUG_LOADER").is_some() {
-        for (c, k) in cands.iter().zip(&keep) {
-            eprintln!("{:5} {:?} {:?} {}", k, c.role, c.class, c.words);
-        }
-    }
     keep
 }
 
@@ -618,7 +613,10 @@ fn plain_article(
         }
     }
     let keep = keep_flags(cands, false);
-    build(file, index, src, cands, &keep, title, &mut meta)
+    if title.is_some() {
+        meta.title = title;
+    }
+    build(file, index, src, cands, &keep, &mut meta, 0)
 }
 
 /// How many candidates after a headline occurrence count as its story.
@@ -739,7 +737,18 @@ fn scraped_article(
             meta.offer_date(d, Rank::Url);
         }
     }
-    build(file, 0, src, cands, &keep, title, &mut meta)
+    if title.is_some() {
+        meta.title = title;
+    }
+    build(
+        file,
+        0,
+        src,
+        cands,
+        &keep,
+        &mut meta,
+        body_from.saturating_sub(1),
+    )
 }
 
 /// Kept paragraphs further apart than this (in debris lines) form separate blocks.
@@ -840,14 +849,16 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
 }
 
 /// Assemble the article from the kept candidates.
+/// The title is `meta.title`, or the first sentence of the body; `byline_from` is where to
+/// start looking for a byline (the headline, on a web page).
 fn build(
     file: &str,
     index: usize,
     src: &str,
     cands: &[Cand],
     keep: &[bool],
-    title: Option<String>,
     meta: &mut Meta,
+    byline_from: usize,
 ) -> Option<Article> {
     let mut body = Body::new(src);
     let mut captions_out: Vec<Caption> = Vec::new();
@@ -892,7 +903,7 @@ fn build(
     }
     // A byline before the body (or just after the headline).
     let before = first_kept.unwrap_or(0);
-    if let Some(d) = cands[..before]
+    if let Some(d) = cands[byline_from.min(before)..before]
         .iter()
         .filter(|c| c.role != Role::Caption)
         .find_map(|c| dates::byline_date(c.text(src)))
@@ -906,7 +917,7 @@ fn build(
         meta.offer_date(d, Rank::FileName);
     }
     let (text, paragraphs) = body.finish();
-    let title = title.or_else(|| meta.title.clone()).unwrap_or_else(|| {
+    let title = meta.title.clone().unwrap_or_else(|| {
         let first = &text[paragraphs[0].body.start..paragraphs[0].body.end];
         let s = first_sentence(first, 600);
         let s = s.strip_suffix('.').unwrap_or(s);
