@@ -436,3 +436,18 @@ fn hard_wrapped_paragraphs_are_joined() {
         "the line breaks are file bytes too"
     );
 }
+
+#[test]
+fn headline_after_a_kicker_and_before_a_byline() {
+    let text = "UKRAINE\n\nShelling Hits Kherson Market\nBy Jane Doe\nMon 24 Feb 2026 10.00 GMT\n\nShelling hit a market in Kherson on Monday, killing one person, the regional governor said.\n";
+    let a = one("kicker.txt", text);
+    assert_eq!(a.title, "Shelling Hits Kherson Market");
+    assert_eq!(a.published, date(2026, 2, 24));
+    assert_eq!(a.published_from, DateSource::Byline);
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Shelling hit a market in Kherson on Monday, killing one person, the regional governor said."
+        ]
+    );
+}

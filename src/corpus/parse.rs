@@ -242,7 +242,8 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         (c.class, c.words) = boilerplate::classify(t, &ctx);
         c.caption_form = captions::is_caption(t);
     }
-    let mut counts: HashMap<&str, usize, FnvBuild> = HashMap::default();
+    let mut counts: HashMap<&str, usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default());
     for c in &cands {
         if c.words >= 4 {
             *counts.entry(c.text(src)).or_default() += 1;
@@ -597,18 +598,27 @@ fn plain_article(
 ) -> Option<Article> {
     let mut title = split_title;
     if title.is_none() {
-        // A headline on the first line, or a markdown `# ` heading.
-        if let Some(first) = cands.iter().position(|c| c.role != Role::Drop) {
-            let c = &cands[first];
+        // The headline: the first title-like line before the prose begins (after a kicker
+        // such as "UKRAINE" or a byline, which are debris), or a markdown `# ` heading.
+        for c in cands.iter_mut() {
+            if c.role != Role::Text {
+                continue;
+            }
             let t = c.text(src);
-            if c.role == Role::Text && meta.title.is_none() && is_headline_like(t) && !is_dateish(t)
-            {
-                title = Some(t.to_string());
-                cands[first].role = Role::Drop;
-            } else if let Some(mt) = &meta.title {
+            if let Some(mt) = &meta.title {
+                // The headline is known already: drop its copy at the top of the text.
                 if scraped::norm(t) == scraped::norm(mt) {
-                    cands[first].role = Role::Drop;
+                    c.role = Role::Drop;
                 }
+                break;
+            }
+            if c.class != Class::Bad && is_headline_like(t) && !is_dateish(t) {
+                title = Some(t.to_string());
+                c.role = Role::Drop;
+                break;
+            }
+            if matches!(c.class, Class::Good | Class::NearGood) {
+                break;
             }
         }
     }

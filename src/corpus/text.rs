@@ -128,39 +128,25 @@ impl Stats {
 
 pub(crate) fn stats(s: &str) -> Stats {
     let s = prefix(s, STATS_WINDOW);
+    if s.is_ascii() {
+        return stats_ascii(s.as_bytes());
+    }
     let mut st = Stats::default();
-    let tokens: Box<dyn Iterator<Item = &str>> = if s.is_ascii() {
-        Box::new(s.split(|c: char| c.is_ascii_whitespace()))
-    } else {
-        Box::new(s.split(char::is_whitespace))
-    };
-    for tok in tokens {
+    for tok in s.split(char::is_whitespace) {
         if tok.is_empty() {
             continue;
         }
         let mut has_alnum = false;
-        if tok.is_ascii() {
-            for &b in tok.as_bytes() {
-                if b.is_ascii_alphabetic() {
-                    st.letters += 1;
-                    has_alnum = true;
-                } else if b.is_ascii_digit() {
-                    has_alnum = true;
-                }
+        for c in tok.chars() {
+            st.chars += 1;
+            if c.is_alphabetic() {
+                st.letters += 1;
+                has_alnum = true;
+            } else if c.is_numeric() {
+                has_alnum = true;
             }
-            st.chars += tok.len() + 1;
-        } else {
-            for c in tok.chars() {
-                st.chars += 1;
-                if c.is_alphabetic() {
-                    st.letters += 1;
-                    has_alnum = true;
-                } else if c.is_numeric() {
-                    has_alnum = true;
-                }
-            }
-            st.chars += 1; // the separator
         }
+        st.chars += 1; // the separator
         if !has_alnum {
             continue;
         }
@@ -169,11 +155,42 @@ pub(crate) fn stats(s: &str) -> Stats {
         if core.chars().next().is_some_and(char::is_uppercase) {
             st.capitalized += 1;
         }
-        if is_stopword(core) {
+        if is_stopword(core.as_bytes()) {
             st.stop += 1;
         }
     }
     st.chars = st.chars.saturating_sub(1);
+    st
+}
+
+/// [`stats`] of ASCII text, byte by byte.
+fn stats_ascii(b: &[u8]) -> Stats {
+    let mut st = Stats {
+        chars: b.len(),
+        ..Stats::default()
+    };
+    for tok in b.split(u8::is_ascii_whitespace) {
+        let mut first = None;
+        let mut last = 0;
+        for (i, &c) in tok.iter().enumerate() {
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_alphabetic() {
+                    st.letters += 1;
+                }
+                first.get_or_insert(i);
+                last = i;
+            }
+        }
+        let Some(first) = first else { continue };
+        st.words += 1;
+        let core = &tok[first..=last];
+        if core[0].is_ascii_uppercase() {
+            st.capitalized += 1;
+        }
+        if is_stopword(core) {
+            st.stop += 1;
+        }
+    }
     st
 }
 
@@ -191,9 +208,20 @@ impl std::hash::Hasher for Fnv {
         } else {
             self.0
         };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut eat = |part: &[u8]| {
+            for &b in part {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        // Long keys (whole paragraphs): their length and ends spread them well enough;
+        // equality is still checked on the whole key.
+        if bytes.len() > 256 {
+            eat(&bytes.len().to_le_bytes());
+            eat(&bytes[..128]);
+            eat(&bytes[bytes.len() - 128..]);
+        } else {
+            eat(bytes);
         }
         self.0 = h;
     }
@@ -210,12 +238,12 @@ pub(crate) fn word_count(s: &str, limit: usize) -> usize {
 }
 
 /// Common English function words: prose has many of them, menus and headlines few.
-fn is_stopword(word: &str) -> bool {
+fn is_stopword(word: &[u8]) -> bool {
     if word.len() > 7 || word.is_empty() {
         return false;
     }
     let mut buf = [0u8; 7];
-    for (i, b) in word.bytes().enumerate() {
+    for (i, &b) in word.iter().enumerate() {
         if !b.is_ascii_alphabetic() {
             return false;
         }
