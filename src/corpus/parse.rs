@@ -2,145 +2,21 @@
 //! captions, debris, splitting, dates, titles and sources.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use chrono::NaiveDate;
-use regex::Regex;
 
 use super::article::{Article, Caption, DateSource, Span};
 use super::assemble::Body;
-use super::boilerplate::{self, Class, Context, Judged};
+use super::boilerplate::{self, Class, Context};
+use super::candidate::{Cand, Role, candidates, keep_flags};
 use super::captions;
 use super::dates;
 use super::error::LoadError;
 use super::front_matter;
 use super::headers::{self, Key};
 use super::inline;
+use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
-use super::text::{
-    FnvBuild, Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten,
-    trim_range, trimmed, word_count,
-};
-
-/// Where a publication date came from, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Rank {
-    FrontMatter,
-    Header,
-    Metadata,
-    Dateline,
-    Url,
-    Byline,
-    FileName,
-}
-
-impl Rank {
-    fn source(self) -> DateSource {
-        match self {
-            Rank::FrontMatter => DateSource::FrontMatter,
-            Rank::Header => DateSource::Header,
-            Rank::Metadata => DateSource::Metadata,
-            Rank::Dateline => DateSource::Dateline,
-            Rank::Byline => DateSource::Byline,
-            Rank::Url | Rank::FileName => DateSource::Inferred,
-        }
-    }
-}
-
-/// What is known about an article besides its text.
-#[derive(Debug, Default, Clone)]
-struct Meta {
-    title: Option<String>,
-    date: Option<(NaiveDate, Rank)>,
-    source: Option<String>,
-    url: Option<String>,
-}
-
-impl Meta {
-    fn offer_date(&mut self, date: NaiveDate, rank: Rank) {
-        if self.date.is_none_or(|(_, old)| rank < old) {
-            self.date = Some((date, rank));
-        }
-    }
-
-    fn offer_date_text(&mut self, text: &str, rank: Rank) {
-        if let Some(f) = dates::find_date(text) {
-            self.offer_date(f.date, rank);
-        }
-    }
-
-    /// A `Source:` value: a publisher name, or a URL (then it is the article's URL).
-    fn offer_source(&mut self, value: &str) {
-        let v = trimmed(value);
-        if v.is_empty() {
-            return;
-        }
-        if looks_like_url(v) {
-            self.url.get_or_insert_with(|| v.to_string());
-        } else {
-            self.source.get_or_insert_with(|| v.to_string());
-        }
-    }
-
-    fn offer_url(&mut self, value: &str) {
-        let v = trimmed(value);
-        if !v.is_empty() {
-            self.url.get_or_insert_with(|| v.to_string());
-        }
-    }
-
-    /// Set the title, moving a site suffix (`Headline | News.az`) to the source.
-    fn offer_title(&mut self, value: &str) {
-        let v = trimmed(value);
-        if v.is_empty() || self.title.is_some() {
-            return;
-        }
-        let (main, site) = scraped::split_site_suffix(v);
-        match site {
-            Some(site) => {
-                self.source.get_or_insert_with(|| site.to_string());
-                self.title = Some(main.to_string());
-            }
-            None => self.title = Some(v.to_string()),
-        }
-    }
-}
-
-fn looks_like_url(v: &str) -> bool {
-    v.starts_with("http://") || v.starts_with("https://") || v.starts_with("www.")
-}
-
-/// What a candidate paragraph turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Text,
-    Caption,
-    /// Not part of the article text (title, repeated headline, debris, header).
-    Drop,
-}
-
-/// A candidate paragraph: one line, or several joined lines of a hard-wrapped paragraph.
-#[derive(Debug, Clone)]
-struct Cand {
-    /// Text range in the file, trimmed, list and heading markers stripped.
-    start: usize,
-    end: usize,
-    blank_before: bool,
-    /// Opened with a list marker.
-    bullet: bool,
-    /// A photo caption by its form (credit, `Photo:` prefix ...).
-    caption_form: bool,
-    words: usize,
-    role: Role,
-    class: Class,
-}
-
-impl Cand {
-    fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.start..self.end]
-    }
-}
+use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed};
 
 /// Check that the bytes are text and return them as a string.
 fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
@@ -186,24 +62,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         Some(p) => p.content,
         None => match front_matter::parse(src, &lines) {
             Some(fm) => {
-                if let Some(t) = fm.get("title") {
-                    meta.offer_title(t);
-                }
-                for key in ["date", "published", "published_at", "pubdate"] {
-                    if let Some(d) = fm.get(key) {
-                        meta.offer_date_text(d, Rank::FrontMatter);
-                    }
-                }
-                for key in ["url", "link", "canonical"] {
-                    if let Some(u) = fm.get(key) {
-                        meta.offer_url(u);
-                    }
-                }
-                for key in ["source", "publisher", "site"] {
-                    if let Some(s) = fm.get(key) {
-                        meta.offer_source(s);
-                    }
-                }
+                meta.read_front_matter(&fm);
                 (fm.body_line, lines.len())
             }
             None => (0, lines.len()),
@@ -249,14 +108,11 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
             *counts.entry(c.text(src)).or_default() += 1;
         }
     }
-    let repeated = |c: &Cand| c.words >= 4 && counts.get(c.text(src)).copied().unwrap_or(0) >= 2;
 
-    let mut articles = Vec::new();
     match &page {
-        Some(p) => {
-            if let Some(a) = scraped_article(file, src, p, &mut cands, &counts, meta.clone()) {
-                articles.push(a);
-            } else {
+        Some(p) => match scraped_article(file, src, p, &mut cands, &counts, meta) {
+            Some(a) => Ok(vec![a]),
+            None => {
                 let detail = match p.http_status {
                     Some(s) if s >= 400 => {
                         let first = cands.first().map_or("", |c| c.text(src));
@@ -264,327 +120,107 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
                     }
                     _ => String::new(),
                 };
-                return Err(LoadError::NoText { detail });
+                Err(LoadError::NoText { detail })
             }
-        }
+        },
         None => {
-            let views: Vec<View<'_>> = cands
-                .iter()
-                .map(|c| View {
-                    text: c.text(src),
-                    blank_before: c.blank_before,
-                    caption_like: c.caption_form || repeated(c),
-                    caption_form: c.caption_form,
-                    words: c.words,
-                    dateish: is_dateish(c.text(src)),
-                })
-                .collect();
-            let starts = split::find_starts(&views);
-            drop(views);
-            // The headlines that start articles and their repetitions are no captions.
-            for s in &starts {
-                cands[s.at].role = Role::Drop;
-                if let Some(r) = s.repeat {
-                    cands[r].role = Role::Drop;
-                }
-            }
-            // Captions: by form, by repetition, or the line before a credit-only line.
-            for i in 0..cands.len() {
-                if cands[i].role != Role::Text {
-                    continue;
-                }
-                if cands[i].caption_form || repeated(&cands[i]) {
-                    cands[i].role = Role::Caption;
-                } else if captions::is_credit_only(cands[i].text(src)) {
-                    cands[i].role = Role::Caption;
-                    if i > 0
-                        && cands[i - 1].role == Role::Text
-                        && cands[i - 1].words <= 80
-                        && !cands[i].blank_before
-                    {
-                        cands[i - 1].role = Role::Caption;
-                    }
-                }
-            }
-            let mut segments: Vec<(usize, usize, Option<Start>)> = Vec::new();
-            let first_start = starts.first().map_or(cands.len(), |s| s.at);
-            if first_start > 0 {
-                segments.push((0, first_start, None));
-            }
-            for (k, s) in starts.iter().enumerate() {
-                let end = starts.get(k + 1).map_or(cands.len(), |n| n.at);
-                segments.push((s.at, end, Some(*s)));
-            }
-            let several = segments.len() > 1;
-            for (a, z, start) in segments {
-                let title = match start {
-                    Some(s) => {
-                        let end_of_head = s.repeat.unwrap_or(s.at);
-                        for c in &mut cands[s.at..=end_of_head] {
-                            if c.role == Role::Text {
-                                c.role = Role::Drop;
-                            }
-                        }
-                        Some(cands[s.at].text(src).to_string())
-                    }
-                    None => None,
-                };
-                // A debris-only stretch before the first headline is not an article.
-                if several
-                    && start.is_none()
-                    && !cands[a..z]
-                        .iter()
-                        .any(|c| c.role == Role::Text && c.class == Class::Good)
-                {
-                    continue;
-                }
-                let index = articles.len();
-                if let Some(art) =
-                    plain_article(file, index, src, &mut cands[a..z], title, meta.clone())
-                {
-                    articles.push(art);
-                }
-            }
+            let articles = plain_articles(file, src, &mut cands, &counts, &meta);
             if articles.is_empty() {
                 return Err(LoadError::NoText {
                     detail: String::new(),
                 });
             }
+            Ok(articles)
         }
     }
-    Ok(articles)
+}
+
+/// The articles of a plain text (with or without front matter or headers): one, or several
+/// when the page holds several stories one after another.
+fn plain_articles(
+    file: &str,
+    src: &str,
+    cands: &mut [Cand],
+    counts: &HashMap<&str, usize, FnvBuild>,
+    meta: &Meta,
+) -> Vec<Article> {
+    let repeated = |c: &Cand| c.words >= 4 && counts.get(c.text(src)).copied().unwrap_or(0) >= 2;
+    let views: Vec<View<'_>> = cands
+        .iter()
+        .map(|c| View {
+            text: c.text(src),
+            blank_before: c.blank_before,
+            caption_like: c.caption_form || repeated(c),
+            caption_form: c.caption_form,
+            words: c.words,
+            dateish: is_dateish(c.text(src)),
+        })
+        .collect();
+    let starts = split::find_starts(&views);
+    // The headlines that start articles and their repetitions are no captions.
+    for s in &starts {
+        cands[s.at].role = Role::Drop;
+        if let Some(r) = s.repeat {
+            cands[r].role = Role::Drop;
+        }
+    }
+    // Captions: by form, by repetition, or the line before a credit-only line.
+    for i in 0..cands.len() {
+        if cands[i].role != Role::Text {
+            continue;
+        }
+        if cands[i].caption_form || repeated(&cands[i]) {
+            cands[i].role = Role::Caption;
+        } else if captions::is_credit_only(cands[i].text(src)) {
+            cands[i].role = Role::Caption;
+            if i > 0
+                && cands[i - 1].role == Role::Text
+                && cands[i - 1].words <= 80
+                && !cands[i].blank_before
+            {
+                cands[i - 1].role = Role::Caption;
+            }
+        }
+    }
+    let mut segments: Vec<(usize, usize, Option<Start>)> = Vec::new();
+    let first_start = starts.first().map_or(cands.len(), |s| s.at);
+    if first_start > 0 {
+        segments.push((0, first_start, None));
+    }
+    for (k, s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(cands.len(), |n| n.at);
+        segments.push((s.at, end, Some(*s)));
+    }
+    let several = segments.len() > 1;
+    let mut articles = Vec::new();
+    for (a, z, start) in segments {
+        let title = start.map(|s| {
+            // Between the headline and its repetition: captions and scraps ("TT").
+            for c in &mut cands[s.at..=s.repeat.unwrap_or(s.at)] {
+                if c.role == Role::Text {
+                    c.role = Role::Drop;
+                }
+            }
+            cands[s.at].text(src).to_string()
+        });
+        // A debris-only stretch before the first headline is not an article.
+        let has_prose = cands[a..z]
+            .iter()
+            .any(|c| c.role == Role::Text && c.class == Class::Good);
+        if several && start.is_none() && !has_prose {
+            continue;
+        }
+        let index = articles.len();
+        if let Some(art) = plain_article(file, index, src, &mut cands[a..z], title, meta.clone()) {
+            articles.push(art);
+        }
+    }
+    articles
 }
 
 /// A byline or a date stamp: never a headline.
 fn is_dateish(t: &str) -> bool {
     dates::byline_date(t).is_some() || dates::is_stamp(t)
-}
-
-/// `Read the Full BBC Article at:` `[ https://... ]`: the source and URL of a syndicated copy.
-fn read_full_article_lines(
-    src: &str,
-    lines: &[Line],
-    from: usize,
-    to: usize,
-    removed: &mut [bool],
-    meta: &mut Meta,
-) {
-    static READ_FULL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:read|view|see) (?:the )?(?:full|original|complete)(?: (.{1,60}?))? (?:article|story|report)(?: (?:at|on|here))?\W*?(?:\s*:\s*|\s+)?(.*)$")
-            .expect("valid regex")
-    });
-    static URL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"https?://[^\s\]\)>]+").expect("valid regex"));
-    for i in from..to {
-        let t = trimmed(lines[i].text(src));
-        if t.len() > 300 {
-            continue;
-        }
-        let Some(c) = READ_FULL.captures(t) else {
-            continue;
-        };
-        removed[i] = true;
-        if let Some(name) = c.get(1) {
-            let name = trimmed(name.as_str());
-            if !name.is_empty() && word_count(name, 8) <= 5 {
-                meta.source.get_or_insert_with(|| name.to_string());
-            }
-        }
-        let mut url = c
-            .get(2)
-            .and_then(|m| URL.find(m.as_str()))
-            .map(|m| m.as_str().to_string());
-        if url.is_none() {
-            if let Some(j) =
-                (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty())
-            {
-                let next = trimmed(lines[j].text(src));
-                if let Some(m) = URL.find(next) {
-                    if next.len() <= m.as_str().len() + 6 {
-                        removed[j] = true;
-                        url = Some(m.as_str().to_string());
-                    }
-                }
-            }
-        }
-        if let Some(u) = url {
-            meta.offer_url(&u);
-        }
-    }
-}
-
-/// Strip list/heading markers and emphasis from the edges of a range.
-fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
-    let (mut s, mut e) = trim_range(src, start, end);
-    let t = &src[s..e];
-    let bullet = boilerplate::bullet_len(t);
-    let marker = if bullet > 0 {
-        bullet
-    } else {
-        boilerplate::heading_len(t)
-    };
-    s += marker;
-    let t = &src[s..e];
-    let lead = t.len() - t.trim_start_matches(['*', '_', '>', ',', ';']).len();
-    s += lead;
-    let t = &src[s..e];
-    let kept = t.trim_end_matches(['*', '_']).len();
-    e = s + kept;
-    let (s, e) = trim_range(src, s, e);
-    (s, e, bullet > 0)
-}
-
-/// Group content lines into candidate paragraphs.
-fn candidates(
-    src: &str,
-    lines: &[Line],
-    from: usize,
-    to: usize,
-    removed: &[bool],
-    scraped: bool,
-) -> Vec<Cand> {
-    let mut out = Vec::new();
-    let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
-    let mut i = from;
-    let mut blank_before = true;
-    // End of the current block of non-blank lines (found once per block: linear).
-    let mut block_end = from;
-    while i < to {
-        if blank(i) {
-            blank_before = true;
-            i += 1;
-            continue;
-        }
-        let mut last = i;
-        if !scraped {
-            if block_end <= i {
-                block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
-            }
-            if blank_before && is_wrapped_block(src, &lines[i..block_end]) {
-                last = block_end - 1;
-            } else {
-                while last + 1 < block_end && joins(src, &lines[last], &lines[last + 1]) {
-                    last += 1;
-                }
-            }
-        }
-        let (s, e, bullet) = strip_markers(src, lines[i].start, lines[last].end);
-        if e > s {
-            out.push(Cand {
-                start: s,
-                end: e,
-                blank_before,
-                bullet,
-                caption_form: false,
-                words: 0,
-                role: Role::Text,
-                class: Class::Short,
-            });
-        }
-        blank_before = false;
-        i = last + 1;
-    }
-    out
-}
-
-/// A hard-wrapped paragraph: three or more lines of similar moderate length.
-fn is_wrapped_block(src: &str, block: &[Line]) -> bool {
-    if block.len() < 3 {
-        return false;
-    }
-    let body = &block[..block.len() - 1];
-    let mut sentence_ends = 0;
-    let mut continued = false;
-    for (k, l) in block.iter().enumerate() {
-        let t = trimmed(l.text(src));
-        if t.len() > 110 || boilerplate::bullet_len(t) > 0 {
-            return false;
-        }
-        if k > 0 {
-            if t == trimmed(block[k - 1].text(src)) {
-                return false;
-            }
-            continued |= t.chars().next().is_some_and(char::is_lowercase);
-        }
-    }
-    // Some line continues a sentence: wrapped prose, not a list of short items or captions.
-    if !continued || block.iter().any(|l| captions::is_caption(l.text(src))) {
-        return false;
-    }
-    for l in body {
-        let t = trimmed(l.text(src));
-        let n = t.chars().count();
-        if !(40..=100).contains(&n) {
-            return false;
-        }
-        if ends_sentence(t) {
-            sentence_ends += 1;
-        }
-    }
-    sentence_ends * 2 < body.len()
-}
-
-/// Whether line `b` continues the paragraph of line `a` (a broken line).
-fn joins(src: &str, a: &Line, b: &Line) -> bool {
-    let ta = trimmed(a.text(src));
-    let tb = trimmed(b.text(src));
-    if ends_sentence(ta) || word_count(ta, 8) < 4 {
-        return false;
-    }
-    if boilerplate::bullet_len(ta) > 0 || boilerplate::bullet_len(tb) > 0 {
-        return false;
-    }
-    tb.chars().next().is_some_and(char::is_lowercase)
-        && !captions::is_caption(ta)
-        && !captions::is_caption(tb)
-}
-
-/// Decide which candidates in `cands` are body text (on top of roles already set).
-fn keep_flags(cands: &[Cand], scraped: bool) -> Vec<bool> {
-    let items: Vec<Option<Judged>> = cands
-        .iter()
-        .map(|c| {
-            (c.role == Role::Text).then_some(Judged {
-                class: c.class,
-                words: c.words,
-            })
-        })
-        .collect();
-    let mut keep = boilerplate::smooth(&items, scraped);
-    bullet_runs(cands, &mut keep);
-    keep
-}
-
-/// Bullet lists are judged as a whole: a list of sentences stays, a list of headlines
-/// (related stories, share buttons) goes.
-fn bullet_runs(cands: &[Cand], keep: &mut [bool]) {
-    let mut i = 0;
-    while i < cands.len() {
-        if !cands[i].bullet || cands[i].role != Role::Text {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < cands.len()
-            && cands[j].bullet
-            && cands[j].role == Role::Text
-            && !cands[j].blank_before
-        {
-            j += 1;
-        }
-        if j - i >= 2 {
-            let run = &cands[i..j];
-            let prose = run
-                .iter()
-                .filter(|c| matches!(c.class, Class::Good | Class::NearGood))
-                .count();
-            let sentences = prose * 2 >= run.len();
-            for (k, c) in run.iter().enumerate() {
-                keep[i + k] = sentences && c.words >= 4 && c.class != Class::Bad;
-            }
-        }
-        i = j;
-    }
 }
 
 /// Build the article of a plain text segment.
@@ -964,15 +600,4 @@ fn build(
         paragraphs,
         captions: captions_out,
     })
-}
-
-/// `2026-02-04-kyiv-attack.txt`: a date in the file name.
-fn file_name_date(file: &str) -> Option<NaiveDate> {
-    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[-_ .])((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?:[-_ .]|$)")
-            .expect("valid regex")
-    });
-    let c = NAME_DATE.captures(name)?;
-    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
