@@ -71,59 +71,41 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// `27.02.2026` is day first; `02/27/2026` can only be month first.
+fn numeric_date(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let a: u32 = c[1].parse().ok()?;
+    let b: u32 = c[2].parse().ok()?;
+    let (day, month) = if b <= 12 { (a, b) } else { (b, a) };
+    NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, day)
+}
+
 /// The first full date in `s` (earliest position wins).
 pub(crate) fn find_date(s: &str) -> Option<Found> {
     // Every full date has a year: no digit, no date.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut best: Option<Found> = None;
-    let mut consider = |f: Option<Found>| {
-        if let Some(f) = f {
-            if best.is_none_or(|b| f.start < b.start) {
-                best = Some(f);
-            }
-        }
-    };
-    consider(ISO.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let month: u32 = c[2].parse().ok()?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[1], month, &c[3])?,
+    type Read = fn(&regex::Captures<'_>) -> Option<NaiveDate>;
+    let forms: [(&Regex, Read); 4] = [
+        (&ISO, |c| ymd(&c[1], c[2].parse().ok()?, &c[3])),
+        (&MONTH_FIRST, |c| ymd(&c[3], month_number(&c[1])?, &c[2])),
+        (&DAY_FIRST, |c| ymd(&c[3], month_number(&c[2])?, &c[1])),
+        (&NUMERIC, numeric_date),
+    ];
+    forms
+        .iter()
+        .filter_map(|(re, read)| {
+            re.captures_iter(s).find_map(|c| {
+                let m = c.get(0)?;
+                let date = read(&c)?;
+                Some(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    date,
+                })
+            })
         })
-    }));
-    consider(MONTH_FIRST.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[3], month_number(&c[1])?, &c[2])?,
-        })
-    }));
-    consider(DAY_FIRST.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: ymd(&c[3], month_number(&c[2])?, &c[1])?,
-        })
-    }));
-    consider(NUMERIC.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let a: u32 = c[1].parse().ok()?;
-        let b: u32 = c[2].parse().ok()?;
-        // Day first (27.02.2026) unless the first number cannot be a day-of-month pairing.
-        let (day, month) = if b <= 12 { (a, b) } else { (b, a) };
-        let y: i32 = c[3].parse().ok()?;
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            date: NaiveDate::from_ymd_opt(y, month, day)?,
-        })
-    }));
-    best
+        .min_by_key(|f| f.start)
 }
 
 /// A date in a URL: `/2026/02/27/`, `/2026-02-27/`, or a slug such as `update-feb-27-2026`.
