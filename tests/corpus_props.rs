@@ -124,3 +124,43 @@ proptest! {
         check(text.as_bytes())?;
     }
 }
+
+/// The seed files and the scraped-page fixture, cut and spliced at random places.
+fn real_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts
+        .push(std::fs::read_to_string(root.join("tests/fixtures/corpus/scraped_page.md")).unwrap());
+    texts.sort();
+    texts
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn real_files_cut_and_spliced(
+        which in 0usize..6,
+        cuts in prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), 1..4),
+    ) {
+        let texts = real_texts();
+        let text = &texts[which % texts.len()];
+        let mut out = String::new();
+        for (a, b) in cuts {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            let mut s = (a * text.len() as f64) as usize;
+            let mut e = (b * text.len() as f64) as usize;
+            while !text.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !text.is_char_boundary(e) {
+                e -= 1;
+            }
+            out.push_str(&text[s..e]);
+        }
+        check(out.as_bytes())?;
+    }
+}

@@ -24,11 +24,17 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
+    /// `date:` in YAML front matter.
     FrontMatter,
+    /// A `Date:` header line.
     Header,
+    /// The `timestamp` of a scraped page's metadata block.
     Metadata,
+    /// A dateline opening the body (`Kyiv, Ukraine - February 4th, 2026 - ...`).
     Dateline,
+    /// A byline or date line near the headline (`By Name | February 27, 2026`).
     Byline,
+    /// Read from the article's URL path (`/2026/02/27/`) or its file name (`2026-02-04-x.txt`).
     Inferred,
     #[default]
     Unknown,
