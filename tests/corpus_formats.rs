@@ -451,3 +451,13 @@ fn headline_after_a_kicker_and_before_a_byline() {
         ]
     );
 }
+
+#[test]
+fn scraped_page_without_outline_or_html_title() {
+    let text = "# www.example.org\n\n## Metadata\n\n- **URL**: https://www.example.org/a/b\n\n## Content\n\nMenu\nHome\nNews\nFighting Flares Near Pokrovsk Again\nBy Jane Doe\nFighting flared again near Pokrovsk on Sunday, the general staff said in its evening report, with 40 clashes recorded.\nThe army said it repelled most of the assaults and held its positions around the town.\n";
+    let a = one("no_outline.md", text);
+    assert_eq!(a.title, "Fighting Flares Near Pokrovsk Again");
+    assert_eq!(a.url.as_deref(), Some("https://www.example.org/a/b"));
+    assert_eq!(a.source.as_deref(), Some("example.org"));
+    assert_eq!(paragraphs(&a).len(), 2);
+}

@@ -456,6 +456,11 @@ fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if st.letters * 2 < st.chars && st.words < 30 {
         return Class::Bad;
     }
+    // On a web page, a short line opening in lower case is the tail of a sentence broken by
+    // a link ("was heartbreaking for her."): a scrap, not a paragraph.
+    if ctx.scraped && st.words < 8 && t.chars().next().is_some_and(char::is_lowercase) {
+        return Class::Short;
+    }
     let terminal = ends_sentence(t);
     let ratio = st.stop_ratio();
     if st.words >= 12 && ratio >= 0.18 && (terminal || st.words >= 25) {

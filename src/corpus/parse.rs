@@ -289,7 +289,20 @@ fn scraped_article(
             present.insert(n);
         }
     }
-    let title = scraped::choose_title(page, &html_title, &present);
+    let mut title = scraped::choose_title(page, &html_title, &present);
+    if page.h1.is_empty() && title.as_deref().is_none_or(|t| !is_headline_like(t)) {
+        // No outline and no usable HTML title: the first headline-like line followed by prose.
+        let found = (1..cands.len()).find(|&i| {
+            cands[i].class == Class::Heading
+                && is_headline_like(cands[i].text(src))
+                && cands[i + 1..cands.len().min(i + 11)]
+                    .iter()
+                    .any(|c| c.class == Class::Good)
+        });
+        if let Some(i) = found {
+            title = Some(cands[i].text(src).to_string());
+        }
+    }
     let (_, site) = scraped::split_site_suffix(&html_title);
     if let Some(site) = site {
         meta.source.get_or_insert_with(|| site.to_string());
