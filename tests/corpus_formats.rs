@@ -461,3 +461,21 @@ fn scraped_page_without_outline_or_html_title() {
     assert_eq!(a.source.as_deref(), Some("example.org"));
     assert_eq!(paragraphs(&a).len(), 2);
 }
+
+#[test]
+fn a_credit_line_makes_the_line_above_a_caption() {
+    let text = "Refugees Cross Into Poland\n\nA group of refugees crosses a destroyed bridge as they flee the city of Irpin.\nDimitar Dilkoff/AFP/Getty Images\n\nMore than eight million people have fled Ukraine since the invasion began, the UN said.\n";
+    let a = one("credit.txt", text);
+    let captions: Vec<&str> = a.captions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        captions,
+        [
+            "A group of refugees crosses a destroyed bridge as they flee the city of Irpin.",
+            "Dimitar Dilkoff/AFP/Getty Images"
+        ]
+    );
+    assert_eq!(
+        paragraphs(&a),
+        ["More than eight million people have fled Ukraine since the invasion began, the UN said."]
+    );
+}

@@ -165,23 +165,12 @@ fn plain_articles(
         }
     }
     // Captions: by form, by repetition, or the line before a credit-only line.
-    for i in 0..cands.len() {
-        if cands[i].role != Role::Text {
-            continue;
-        }
-        if cands[i].caption_form || repeated(&cands[i]) {
-            cands[i].role = Role::Caption;
-        } else if captions::is_credit_only(cands[i].text(src)) {
-            cands[i].role = Role::Caption;
-            if i > 0
-                && cands[i - 1].role == Role::Text
-                && cands[i - 1].words <= 80
-                && !cands[i].blank_before
-            {
-                cands[i - 1].role = Role::Caption;
-            }
+    for c in cands.iter_mut() {
+        if c.role == Role::Text && (c.caption_form || repeated(c)) {
+            c.role = Role::Caption;
         }
     }
+    credit_captions(src, cands);
     let mut segments: Vec<(usize, usize, Option<Start>)> = Vec::new();
     let first_start = starts.first().map_or(cands.len(), |s| s.at);
     if first_start > 0 {
@@ -265,6 +254,25 @@ fn plain_article(
     build(file, index, src, cands, &keep, &mut meta, 0)
 }
 
+/// A line that is only a photo credit (`Name/AFP/Getty Images`) is a caption, and so is the
+/// line right before it.
+fn credit_captions(src: &str, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let candidate = matches!(cands[i].role, Role::Text | Role::Caption);
+        if !candidate || !captions::is_credit_only(cands[i].text(src)) {
+            continue;
+        }
+        cands[i].role = Role::Caption;
+        let prev_is_caption = i > 0
+            && cands[i - 1].role == Role::Text
+            && cands[i - 1].words <= 80
+            && !cands[i].blank_before;
+        if prev_is_caption {
+            cands[i - 1].role = Role::Caption;
+        }
+    }
+}
+
 /// How many candidates after a headline occurrence count as its story.
 const HEADLINE_REACH: usize = 80;
 
@@ -331,8 +339,9 @@ fn scraped_article(
             .map(|c| c.words)
             .sum()
     };
+    let is_title: Vec<bool> = cands.iter().map(|c| matches_title(c.text(src))).collect();
     let occurrences: Vec<(usize, usize)> = (1..cands.len())
-        .filter(|&i| matches_title(cands[i].text(src)))
+        .filter(|&i| is_title[i])
         .map(|i| (i, good_words_after(i)))
         .collect();
     let most = occurrences.iter().map(|&(_, w)| w).max().unwrap_or(0);
@@ -350,7 +359,7 @@ fn scraped_article(
         if matches!(c.class, Class::Good | Class::NearGood) && page.headings.contains(t) {
             c.class = Class::Heading;
         }
-        if i < body_from || matches_title(t) {
+        if i < body_from || is_title[i] {
             c.role = Role::Drop;
             continue;
         }
@@ -363,14 +372,8 @@ fn scraped_article(
             c.role = Role::Drop;
         }
     }
-    for i in body_from..cands.len() {
-        if captions::is_credit_only(cands[i].text(src)) {
-            cands[i].role = Role::Caption;
-            if i > body_from && cands[i - 1].words <= 80 && cands[i - 1].role == Role::Text {
-                cands[i - 1].role = Role::Caption;
-            }
-        }
-    }
+    let from = body_from.min(cands.len());
+    credit_captions(src, &mut cands[from..]);
     let mut keep = keep_flags(cands, true);
     main_story(src, cands, body_from, &mut keep);
     if !keep.iter().any(|&k| k) {
@@ -389,11 +392,6 @@ fn scraped_article(
             if c.role == Role::Caption {
                 c.role = Role::Drop;
             }
-        }
-    }
-    if meta.date.is_none_or(|(_, r)| r > Rank::Url) {
-        if let Some(d) = meta.url.as_deref().and_then(dates::date_in_url) {
-            meta.offer_date(d, Rank::Url);
         }
     }
     if title.is_some() {
