@@ -880,3 +880,78 @@ fn cross_year_months_and_seasons_without_year() {
         &[x("from November to January", d(2025, 11, 1), d(2026, 1, 31), Month, InferredYear)],
     );
 }
+
+#[test]
+fn names_that_contain_dates_words() {
+    none("Bloody Sunday and Black Friday were covered by the Sunday Times.");
+    none("The October Revolution and the Winter Olympics, then the Arab Spring.");
+    check(
+        "In October Russia shifted tactics.",
+        tue(),
+        &[x("October", d(2025, 10, 1), d(2025, 10, 31), Month, InferredYear)],
+    );
+}
+
+#[test]
+fn long_runs_of_keywords_stay_cheap() {
+    let text = "since as of ".repeat(20_000) + "since January 7";
+    let found = find_dates(&text, Some(d(2026, 1, 10)));
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], "since January 7");
+}
+
+#[test]
+fn impossible_days_give_nothing() {
+    none("Reports dated February 30 and February 29, 2025 and April 31, 2024 were fake.");
+    check("A leap day: February 29, 2024.", None, &[day("February 29, 2024", d(2024, 2, 29), Explicit)]);
+    check("A leap day: February 29.", Some(d(2026, 3, 1)), &[day("February 29", d(2024, 2, 29), InferredYear)]);
+}
+
+#[test]
+fn weekdays_future_markers() {
+    // Anchor Monday 2 February 2026.
+    let mon = Some(d(2026, 2, 2));
+    let cases = [
+        ("Zelensky is due to visit Paris on Thursday.", "Thursday", d(2026, 2, 5)),
+        ("Kyiv plans to reopen the bridge on Friday.", "Friday", d(2026, 2, 6)),
+        ("The delegations would meet on Wednesday.", "Wednesday", d(2026, 2, 4)),
+        ("The summit is set to open on Saturday.", "Saturday", d(2026, 2, 7)),
+        // The anchor's own weekday in the future is the anchor.
+        ("The envoys will meet on Monday.", "Monday", d(2026, 2, 2)),
+        // Without a future marker: the most recent such day.
+        ("The envoys met on Saturday.", "Saturday", d(2026, 1, 31)),
+    ];
+    for (text, m, want) in cases {
+        check(text, mon, &[day(m, want, Relative)]);
+    }
+}
+
+#[test]
+fn ranges_with_abbreviations_and_dashes() {
+    let a = tue();
+    check(
+        "Strikes on Jan. 31-Feb. 1 hit Dnipro.",
+        a,
+        &[x("Jan. 31-Feb. 1", d(2026, 1, 31), d(2026, 2, 1), Range, InferredYear)],
+    );
+    check(
+        "Strikes from January 31 – February 1, 2026 hit Dnipro.",
+        None,
+        &[x("from January 31 – February 1, 2026", d(2026, 1, 31), d(2026, 2, 1), Range, Explicit)],
+    );
+    check(
+        "Strikes on January 31 and February 1 hit Dnipro.",
+        a,
+        &[day("January 31", d(2026, 1, 31), InferredYear), day("February 1", d(2026, 2, 1), InferredYear)],
+    );
+}
+
+#[test]
+fn past_narrative_is_not_future() {
+    // Anchor Wednesday 4 February 2026.
+    let wed = Some(d(2026, 2, 4));
+    check("Russia later claimed on Monday that the village fell.", wed, &[day("Monday", d(2026, 2, 2), Relative)]);
+    check("Due to bad weather, talks on Monday were cancelled.", wed, &[day("Monday", d(2026, 2, 2), Relative)]);
+    check("The talks are due to resume on Monday.", wed, &[day("Monday", d(2026, 2, 9), Relative)]);
+    check("On February 4, 2000 troops crossed the river.", wed, &[day("February 4", d(2026, 2, 4), InferredYear)]);
+}

@@ -177,10 +177,10 @@ class Place:
                 self.aliases.append(clean_name(a))
 
     def row(self):
-        seen = {self.name.casefold()}
+        seen = {self.name}
         al = []
         for a in self.aliases:
-            k = a.casefold()
+            k = a  # case variants are kept: "Donetsk oblast" next to "Donetsk Oblast"
             if k in seen or not GOOD_ALIAS.match(a):
                 continue
             seen.add(k)

@@ -92,10 +92,10 @@ def check_aliases(fname, row):
     for a in parts:
         if not a or a != a.strip():
             err(f'{fname}:{row["_line"]}: empty or padded alias in {row["aliases"]!r}')
-        k = a.casefold()
+        k = a
         if k in seen:
             err(f'{fname}:{row["_line"]}: alias {a!r} repeated')
-        if k == row['name'].casefold():
+        if k == row['name']:
             err(f'{fname}:{row["_line"]}: alias {a!r} equals the name')
         seen.add(k)
 

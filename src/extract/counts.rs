@@ -284,29 +284,34 @@ pub fn counts(sentence: &str) -> Counts {
             if let Some((v, after)) = number_at(&toks, j) {
                 // The number must be about people: a people noun (or nothing noun-like) follows.
                 let next = toks.get(after).map(lower);
-                let ok = match next.as_deref() {
-                    None => true,
-                    Some(nx) => {
-                        PEOPLE_NOUNS.contains(&nx)
-                            || nx.ends_with("-year-olds")
-                            || nx.ends_with("-year-old")
-                            || matches!(
-                                nx,
-                                "and"
-                                    | "in"
-                                    | "on"
-                                    | "at"
-                                    | "as"
-                                    | "when"
-                                    | "after"
-                                    | "while"
-                                    | "during"
-                                    | "including"
-                                    | "according"
-                            )
-                            || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
-                    }
-                };
+                // "wounding 24, the governor said": punctuation right after the number ends it.
+                let punct_after = toks.get(after).is_some_and(|t| {
+                    blanked[toks[after - 1].end..t.start].trim().starts_with([',', '.', ';', ':', ')'])
+                });
+                let ok = punct_after
+                    || match next.as_deref() {
+                        None => true,
+                        Some(nx) => {
+                            PEOPLE_NOUNS.contains(&nx)
+                                || nx.ends_with("-year-olds")
+                                || nx.ends_with("-year-old")
+                                || matches!(
+                                    nx,
+                                    "and"
+                                        | "in"
+                                        | "on"
+                                        | "at"
+                                        | "as"
+                                        | "when"
+                                        | "after"
+                                        | "while"
+                                        | "during"
+                                        | "including"
+                                        | "according"
+                                )
+                                || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
+                        }
+                    };
                 // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
                 if ok && j - (i + 1) <= 4 {
                     if killed {

@@ -225,10 +225,10 @@ impl Finder<'_> {
         let mut found: Vec<Found> = Vec::new();
 
         // 1. Gazetteer names.
-        for m in self.gaz.find(&lowered) {
+        self.gaz.find_accepting(&lowered, |m| {
             let orig = &body[m.start..m.end];
             if !orig.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                continue;
+                return false;
             }
             let (form, ids) = &self.gaz.forms[m.form as usize];
             let _ = form;
@@ -238,7 +238,7 @@ impl Finder<'_> {
                 std::iter::once(&k.name).chain(k.aliases.iter()).any(|n| n.eq_ignore_ascii_case(orig) && is_acronym(n))
             });
             if canonical_caps && !is_acronym(orig) {
-                continue;
+                return false;
             }
             let single_word = !orig.contains(' ');
             let before = prev_word(body, m.start);
@@ -249,11 +249,11 @@ impl Finder<'_> {
                     Some("in" | "near" | "from" | "outside" | "of" | "to" | "toward" | "towards" | "at")
                 ) || after.as_deref().is_some_and(|w| REGION_AFTER.contains(&w));
                 if !ctx_ok || is_sentence_start(m.start) {
-                    continue;
+                    return false;
                 }
             }
             if single_word && is_sentence_start(m.start) && self.lex.is_common(orig) && !is_acronym(orig) {
-                continue;
+                return false;
             }
             // A given name next to another capitalised word is part of a person's name
             // ("Volodymyr Zelensky", "Kirill Dmitriev"), not a town of that name.
@@ -263,7 +263,7 @@ impl Finder<'_> {
                     body[m.end..].strip_prefix(' ').is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
                 let prev_name = prev_cap_word(body, m.start).is_some_and(|w| self.lex.is_first_name(&w));
                 if (self.lex.first_names.contains(orig) && next_cap) || prev_name {
-                    continue;
+                    return false;
                 }
             }
             let mut id = self.choose(ids, body, m.start, m.end, &lowered);
@@ -282,7 +282,8 @@ impl Finder<'_> {
                 }
             }
             found.push(Found { start: m.start, end: m.end, key: Key::Known(id) });
-        }
+            true
+        });
 
         // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
         self.demonym_places(body, &lowered, &mut found);

@@ -8,7 +8,7 @@ use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::text::Sentence;
-use super::types::{DateValue, EntityKind, EventKind, Precision, Status};
+use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status};
 
 /// An event before entity ids are assigned: refers to mentions by index.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
 
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
-    classify_unit(sentence, 6)
+    classify_unit(sentence, 4)
 }
 
 /// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
@@ -57,16 +57,25 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
 fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let lower = sentence.to_lowercase();
     let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
-    if words.len() < min_words {
+    // Headings and fragments report nothing: short, or with no closing punctuation.
+    let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
+    if words.len() < min_words || (!closed && words.len() < 8) {
         return Vec::new();
     }
     let mut kinds = Vec::new();
-    let incursion =
-        has_any(&words, &["airspace", "balloons", "balloon", "incursion", "incursions", "overflight", "overflights"])
-            || has_seq(&lower, &["flew over", "flew above", "flying over", "violated the border", "crossed into"]);
+    // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
+    // "crossed into Poland" are neither.
+    let aerial = has_any(
+        &words,
+        &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"],
+    );
+    let incursion = has_any(&words, &["airspace", "balloons", "balloon", "overflight", "overflights"])
+        || (has_seq(&lower, &["flew over", "flew above", "flying over", "flew into"]) && aerial)
+        || (has_any(&words, &["incursion", "incursions"]) && aerial);
     if incursion {
         kinds.push(EventKind::Incursion);
     }
+    let ground_incursion = has_any(&words, &["incursion", "incursions"]) && !incursion;
     let places = [
         "village",
         "villages",
@@ -102,8 +111,6 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
             "cede",
             "proposal",
             "proposed",
-            "would",
-            "could",
             "aims",
             "aim",
             "seeks",
@@ -113,6 +120,12 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     if territorial && !hypothetical {
         kinds.push(EventKind::TerritorialClaim);
     }
+    let launched = near(
+        &words,
+        &["launched", "fired", "lobbed"],
+        &["missiles", "missile", "drones", "drone", "rockets", "bombs", "shells", "shaheds"],
+        5,
+    );
     let conditional =
         has_seq(&lower, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]);
     let strike_words = has_any(
@@ -212,6 +225,7 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     if !incursion
         && !conditional
         && (strike_words
+            || launched
             || (casualties
                 && !clash
                 && has_any(
@@ -234,6 +248,52 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     {
         kinds.push(EventKind::Strike);
     }
+    // "there were zero drone attacks", "no strikes were reported": nothing happened.
+    if has_seq(
+        &lower,
+        &[
+            "zero drone",
+            "zero attacks",
+            "no attacks",
+            "no strikes",
+            "no drone attacks",
+            "no missile attacks",
+            "no shelling",
+        ],
+    ) {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    // General Staff style: "the invaders attacked on the Oleksandrivka direction" is a
+    // ground assault unless a weapon says otherwise.
+    let weaponry = has_any(
+        &words,
+        &[
+            "drone",
+            "drones",
+            "missile",
+            "missiles",
+            "bomb",
+            "bombs",
+            "shelling",
+            "artillery",
+            "airstrike",
+            "airstrikes",
+            "rocket",
+            "rockets",
+            "shahed",
+            "shaheds",
+            "uav",
+            "uavs",
+        ],
+    );
+    let ground_attack = (has_any(&words, &["direction", "directions", "assaults", "assault"])
+        && has_seq(&lower, &["attacked", "attacks", "attack"])
+        && !weaponry)
+        || ground_incursion;
+    if ground_attack {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    let clash = (clash || ground_attack) && !has_seq(&lower, &["fighting to ", "fight to ", "fighting for "]);
     if clash && !territorial {
         kinds.push(EventKind::GroundClash);
     }
@@ -318,10 +378,9 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
             "summit",
             "delegations",
             "delegation",
-            "hosted",
             "trip",
         ],
-    );
+    ) || hosted_someone(sentence);
     let diplomacy = (meeting || has_any(&words, &["talks"]))
         && !has_seq(&lower, &["no signs", "ongoing peace talks", "during ongoing"])
         // "fired drones ... since the White House talks": the talks are background to a strike.
@@ -333,9 +392,27 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
     let speculative = has_any(&words, &["whether", "likely", "might", "would", "if", "unless"])
         || (lower.contains("could ") && !lower.contains("could not"));
     if speculative {
-        kinds.retain(|k| !matches!(k, EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim));
+        kinds.retain(|k| {
+            !matches!(
+                k,
+                EventKind::Strike | EventKind::GroundClash | EventKind::TerritorialClaim | EventKind::Incursion
+            )
+        });
     }
     kinds
+}
+
+/// "hosted Zelenskyy", "hosted talks": hosting as a meeting, not "hosted communities".
+fn hosted_someone(sentence: &str) -> bool {
+    sentence.match_indices("hosted ").any(|(i, m)| {
+        let rest = &sentence[i + m.len()..];
+        let rest =
+            ["the ", "a ", "his ", "her ", "their ", "an "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        rest.starts_with(|c: char| c.is_uppercase())
+            || ["talks", "meeting", "summit", "delegation", "leaders", "counterpart", "president", "prime"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    })
 }
 
 /// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
@@ -428,6 +505,12 @@ fn preceding_word(body: &str, pos: usize) -> String {
         "city of",
         "town of",
         "village of",
+        "port of",
+        "outskirts of",
+        "suburb of",
+        "area of",
+        "settlement of",
+        "region of",
         "capital",
         "western",
         "eastern",
@@ -445,6 +528,48 @@ fn preceding_word(body: &str, pos: usize) -> String {
         before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
     w.to_lowercase()
 }
+
+/// Nouns a place name modifies when it stands before them.
+const MODIFIED_NOUNS: &[&str] = &[
+    "peace",
+    "talks",
+    "war",
+    "conflict",
+    "crisis",
+    "deal",
+    "negotiations",
+    "settlement",
+    "summit",
+    "officials",
+    "government",
+    "forces",
+    "army",
+    "military",
+    "economy",
+    "sanctions",
+    "refugees",
+    "energy",
+    "grain",
+    "policy",
+    "envoy",
+    "issue",
+    "question",
+    "president",
+    "leader",
+    "minister",
+    "authorities",
+    "administration",
+    "embassy",
+    "ambassador",
+    "troops",
+    "delegation",
+    "negotiators",
+    "side",
+    "border",
+    "frontier",
+    "plan",
+    "proposal",
+];
 
 /// Words before a place that name where something happened, with how strongly.
 fn locative_strength(word: &str, kind: EventKind) -> i32 {
@@ -496,7 +621,38 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         {
             continue;
         }
+        let after = &body[f.end..];
+        // "US-backed diplomacy", "Washington-brokered": a modifier, not a scene.
+        if after.starts_with('-') {
+            continue;
+        }
+        // "the Ukraine peace talks", "Kyiv officials": a place naming what a noun belongs to.
+        let next: String = after.trim_start_matches(' ').chars().take_while(|c| c.is_alphabetic()).collect();
+        if MODIFIED_NOUNS.contains(&next.as_str()) {
+            continue;
+        }
+        // A country is a scene only after a real locative ("in", "on", "to"), not "of",
+        // unless it is the donor of aid or the victim reporting an incursion.
+        if broad && strength < 12 && !(subject_ok && (actor || i == idx[0])) {
+            continue;
+        }
+        // "the defence ministry in Bucharest said": where the speaker sits, not the scene.
+        if prev == "in" {
+            let before_in =
+                body[..f.start].trim_end().strip_suffix("in").map(|b| preceding_word(b, b.len())).unwrap_or_default();
+            if GROUP_NOUNS.contains(&before_in.as_str()) {
+                continue;
+            }
+        }
         let mut score = spec * 10 + strength;
+        // "entered Romanian airspace": the country whose airspace it was.
+        if kind == EventKind::Incursion && after.trim_start().starts_with("airspace") {
+            score += 60;
+        }
+        // "the White House talks": without a locative, a place before a noun modifies it.
+        if !locative && after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase())) {
+            score -= 30;
+        }
         if actor {
             score -= 30;
         }
@@ -825,14 +981,13 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
         let text = &ctx.body[s.start..s.end];
         // The first date that pins something; "not on February 1" is skipped.
-        let own = sdates
-            .iter()
-            .find(|d| {
-                usable_for_event(&d.value)
-                    && !ctx.body[..d.start].trim_end().ends_with("not on")
-                    && !ctx.body[..d.start].trim_end().ends_with("since")
-            })
-            .map(|d| d.value);
+        let stated = |d: &&&DateExpr| {
+            !ctx.body[..d.start].trim_end().ends_with("not on") && !ctx.body[..d.start].trim_end().ends_with("since")
+        };
+        let own = sdates.iter().filter(stated).find(|d| usable_for_event(&d.value)).map(|d| d.value);
+        // A sentence that dates itself only loosely ("in 2022") keeps its own loose date
+        // rather than borrowing a day from its neighbours.
+        let own_loose = sdates.iter().filter(stated).find(|d| d.value.start.is_some()).map(|d| d.value);
         if carried.is_some_and(|(p, _)| p != para) {
             carried = None;
         }
@@ -841,7 +996,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 carried = Some((para, d));
                 d
             }
-            None => carried.map(|(_, d)| d).unwrap_or_default(),
+            None => match own_loose {
+                Some(d) => d,
+                None => carried.map(|(_, d)| DateValue { how: Resolution::Context, ..d }).unwrap_or_default(),
+            },
         };
         let mut kinds = classify(text);
         if kinds.is_empty() {
@@ -937,7 +1095,26 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             }
         }
     }
-    merge(ctx, out)
+    let mut out = merge(ctx, out);
+    // A news story's lead dates what follows unless a sentence says otherwise:
+    // "Russia launched ... overnight" dates the visit reported further down.
+    if let Some(lead) = lead_date(ctx) {
+        for d in out.iter_mut().filter(|d| d.date.start.is_none()) {
+            d.date = DateValue { how: Resolution::Context, ..lead };
+        }
+    }
+    out
+}
+
+/// The first date the article's first paragraph gives that pins a day, a range or a week.
+fn lead_date(ctx: &ArticleCtx) -> Option<DateValue> {
+    let first_para_end =
+        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back()?;
+    ctx.dates
+        .iter()
+        .take_while(|d| d.start < first_para_end)
+        .map(|d| d.value)
+        .find(|v| v.start.is_some() && matches!(v.precision, Precision::Day | Precision::Range | Precision::Week))
 }
 
 fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {

@@ -205,16 +205,17 @@ impl Gazetteer {
             let id = id as KnownId;
             by_name.entry((k.kind, k.name.to_lowercase())).or_insert(id);
             for form in std::iter::once(&k.name).chain(k.aliases.iter()) {
-                let key = form.to_ascii_lowercase();
-                if key.chars().count() < 2 {
-                    continue;
-                }
-                let slot = *form_index.entry(key.clone()).or_insert_with(|| {
-                    forms.push((key, Vec::new()));
-                    forms.len() - 1
-                });
-                if !forms[slot].1.contains(&id) {
-                    forms[slot].1.push(id);
+                for key in surface_keys(form) {
+                    if key.chars().count() < 2 {
+                        continue;
+                    }
+                    let slot = *form_index.entry(key.clone()).or_insert_with(|| {
+                        forms.push((key, Vec::new()));
+                        forms.len() - 1
+                    });
+                    if !forms[slot].1.contains(&id) {
+                        forms[slot].1.push(id);
+                    }
                 }
             }
             if k.kind == EntityKind::Person {
@@ -248,19 +249,30 @@ impl Gazetteer {
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,
     /// so byte offsets are the same as in the original), on word boundaries.
     pub fn find(&self, lowered: &str) -> Vec<GazMatch> {
-        let bytes = lowered.as_bytes();
         let mut out = Vec::new();
-        for m in self.matcher.find_iter(lowered) {
-            let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte_before(lowered, s) {
-                continue;
-            }
-            if e < bytes.len() && is_word_byte_after(lowered, e) {
-                continue;
-            }
-            out.push(GazMatch { start: s, end: e, form: m.pattern().as_u32() });
-        }
+        self.find_accepting(lowered, |m| {
+            out.push(m);
+            true
+        });
         out
+    }
+
+    /// Matches on word boundaries, leftmost-longest, each offered to `accept`. When a
+    /// match is refused ("port of Izmail" in lower case), the search goes on from the next
+    /// character, so a shorter name inside it ("Izmail") is still found.
+    pub fn find_accepting(&self, lowered: &str, mut accept: impl FnMut(GazMatch) -> bool) {
+        let len = lowered.len();
+        let mut pos = 0;
+        while pos < len {
+            let Some(m) = self.matcher.find(aho_corasick::Input::new(lowered).span(pos..len)) else { break };
+            let (s, e) = (m.start(), m.end());
+            let bounded = !(s > 0 && is_word_byte_before(lowered, s) || e < len && is_word_byte_after(lowered, e));
+            if bounded && accept(GazMatch { start: s, end: e, form: m.pattern().as_u32() }) {
+                pos = e;
+            } else {
+                pos = s + lowered[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
     }
 
     pub fn place(&self, known: KnownId) -> Option<&Place> {
@@ -307,6 +319,25 @@ impl Gazetteer {
     pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<KnownId> {
         self.by_name.get(&(kind, name.to_lowercase())).copied()
     }
+}
+
+/// The lowercased keys a name is matched by: without a leading article ("the White House"
+/// is found as "White House", so the capital check sees "White"), and with typographic
+/// apostrophes as well as straight ones ("Ukraine’s General Staff").
+fn surface_keys(form: &str) -> Vec<String> {
+    let mut key = form.trim().to_ascii_lowercase();
+    for art in ["the ", "a "] {
+        if let Some(rest) = key.strip_prefix(art)
+            && !rest.is_empty()
+        {
+            key = rest.to_string();
+        }
+    }
+    let mut out = vec![key.clone()];
+    if key.contains('\'') {
+        out.push(key.replace('\'', "’"));
+    }
+    out
 }
 
 fn is_word_byte_before(s: &str, i: usize) -> bool {

@@ -78,11 +78,34 @@ fn latest_explicit(a: &Article) -> Option<NaiveDate> {
         .max()
 }
 
-fn extract_article(a: &Article, anchor: Option<NaiveDate>, gaz: &Gazetteer) -> PerArticle {
+/// The date an article's relative expressions are resolved against.
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    /// The article's own: its publication date, or the latest date it states in full.
+    Own(NaiveDate),
+    /// Borrowed from the corpus: good enough to put a year on "February 1", not to turn
+    /// "Thursday" or "overnight" into a day.
+    Corpus(NaiveDate),
+    None,
+}
+
+fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
     let finder = Finder { gaz, lex: lexicon::get() };
     let (sentences, paragraph_of) = article_sentences(a);
     let mentions = finder.find(&a.body, &sentences);
-    let dates = article_dates(a, anchor);
+    let dates = match anchor {
+        Anchor::Own(d) => article_dates(a, Some(d)),
+        Anchor::None => article_dates(a, None),
+        Anchor::Corpus(d) => {
+            let mut ds = article_dates(a, Some(d));
+            for x in &mut ds {
+                if x.value.how == Resolution::Relative {
+                    x.value = DateValue::unknown();
+                }
+            }
+            ds
+        }
+    };
     let ctx = events::ArticleCtx {
         body: &a.body,
         sentences: &sentences,
@@ -118,7 +141,14 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
     let per: Vec<PerArticle> = articles
         .par_iter()
         .zip(explicit.par_iter())
-        .map(|(a, ex)| extract_article(a, a.published.or(*ex).or(corpus_latest), gaz))
+        .map(|(a, ex)| {
+            let anchor = match (a.published.or(*ex), corpus_latest) {
+                (Some(d), _) => Anchor::Own(d),
+                (None, Some(d)) => Anchor::Corpus(d),
+                (None, None) => Anchor::None,
+            };
+            extract_article(a, anchor, gaz)
+        })
         .collect();
 
     // Link mentions across articles into entities.

@@ -41,6 +41,9 @@ pub enum Resolution {
     Relative,
     /// Taken from the article's publication date.
     Publication,
+    /// Not stated in the event's own sentence: taken from an earlier sentence of the same
+    /// paragraph, or from the date the article's lead paragraph gives.
+    Context,
     /// Nothing pins it.
     #[default]
     None,

@@ -1,7 +1,7 @@
 //! The grammar of date expressions, over tokens. Each `at_*` function tries every pattern
 //! that can start at a token and keeps the longest.
 
-use super::lex::{Case, Cls, Kind, Kw, Season, Tok};
+use super::lex::{Case, Cls, Kind, Kw, Season, Tok, case_of};
 use super::resolve::{Cal, Rel, Sem, WdMode};
 use crate::extract::types::Precision;
 
@@ -69,6 +69,51 @@ enum U {
     Cal(Cal),
     Wd(u8),
 }
+
+/// Words before a month name that make it a month ("in June", "since March").
+const MONTH_PREPS: &[Kw] = &[
+    Kw::In,
+    Kw::Since,
+    Kw::Until,
+    Kw::Till,
+    Kw::By,
+    Kw::Of,
+    Kw::From,
+    Kw::Between,
+    Kw::Through,
+    Kw::During,
+    Kw::Throughout,
+    Kw::Before,
+    Kw::After,
+    Kw::Early,
+    Kw::Late,
+    Kw::Mid,
+];
+
+/// Words before a weekday that make it a name, not a day ("Bloody Sunday").
+const WEEKDAY_NAMERS: &[&str] = &[
+    "black", "good", "bloody", "super", "ash", "palm", "easter", "holy", "cyber", "maundy", "great", "clean", "shrove",
+    "girl", "man",
+];
+
+/// Words after a weekday that make it a name ("the Sunday Times").
+const WEEKDAY_NAMED: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "independent",
+    "star",
+    "mail",
+    "people",
+    "sport",
+    "world",
+    "night",
+    "school",
+    "club",
+];
 
 /// Lowercase words that end in "s" but are no plural count nouns.
 const NOT_PLURAL: &[&str] = &[
@@ -261,10 +306,19 @@ impl<'a> P<'a> {
         i > 0 && i < self.t.len() && !self.t[i].ws
     }
     fn capital(&self, i: usize) -> bool {
-        matches!(self.t.get(i), Some(t) if matches!(t.case, Case::Cap | Case::Upper))
+        self.case(i).is_some_and(|c| matches!(c, Case::Cap | Case::Upper))
     }
     fn lower(&self, i: usize) -> bool {
-        matches!(self.t.get(i), Some(t) if t.case == Case::Lower)
+        self.case(i) == Some(Case::Lower)
+    }
+    /// Letter case of an ASCII word token.
+    fn case(&self, i: usize) -> Option<Case> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = &self.text.as_bytes()[t.s as usize..t.e as usize];
+        w.is_ascii().then(|| case_of(w))
     }
     fn word(&self, i: usize) -> &'a str {
         let t = &self.t[i];
@@ -495,7 +549,9 @@ impl<'a> P<'a> {
     fn year_after_day(&self, k: usize) -> Option<(i32, usize)> {
         if self.punct(k, b',') {
             if self.t.get(k + 1).is_some_and(|t| t.ws) {
-                return self.year(k + 1);
+                // "On February 4, 2000 troops...": a count, not a year.
+                let (y, e) = self.year(k + 1)?;
+                return (!self.word_in(e, COUNT_NOUNS)).then_some((y, e));
             }
             return None;
         }
@@ -708,38 +764,30 @@ impl<'a> P<'a> {
         if amb == Amb::Abbr {
             return None;
         }
+        // "February 30", "February 29, 2025": a day that cannot be is no month either.
+        if let Some((d, k)) = self.day(j) {
+            let bad_year =
+                self.year_after_day(k).is_some_and(|(y, _)| chrono::NaiveDate::from_ymd_opt(y, m, d).is_none());
+            if d > days_in_month_max(m) || bad_year {
+                return None;
+            }
+        }
         // "Theresa May's", "June's".
         let possessive = self.punct(j, b'\'') && self.kw(j + 1, Kw::S);
         let borrowed = self.borrow_year(j, false);
         let ok = borrowed.is_some()
             || ctx_ok
             || match amb {
-                Amb::Free => true,
+                // "in February Russia attacked" but not "the October Revolution".
+                Amb::Free => {
+                    self.prev_kw(i, MONTH_PREPS) || !(self.is_word(j) && self.capital(j) && self.cls(j) == Cls::None)
+                }
                 Amb::Name => {
                     !possessive
-                        && (self.prev_kw(
-                            i,
-                            &[
-                                Kw::In,
-                                Kw::Since,
-                                Kw::Until,
-                                Kw::Till,
-                                Kw::By,
-                                Kw::Of,
-                                Kw::From,
-                                Kw::Between,
-                                Kw::Through,
-                                Kw::During,
-                                Kw::Throughout,
-                                Kw::Before,
-                                Kw::After,
-                                Kw::Early,
-                                Kw::Late,
-                                Kw::Mid,
-                            ],
-                        ) || (self.prev_kw(i, &[Kw::And, Kw::Or])
-                            && i >= 2
-                            && matches!(self.cls(i - 2), Cls::Month(_))))
+                        && (self.prev_kw(i, MONTH_PREPS)
+                            || (self.prev_kw(i, &[Kw::And, Kw::Or])
+                                && i >= 2
+                                && matches!(self.cls(i - 2), Cls::Month(_))))
                 }
                 Amb::May | Amb::Abbr => false,
             };
@@ -767,6 +815,10 @@ impl<'a> P<'a> {
             }
         }
         if s == Season::Fall {
+            return None;
+        }
+        // "the Winter Olympics", "Spring Festival".
+        if self.is_word(i + 1) && self.capital(i + 1) && !self.glued(i + 1) {
             return None;
         }
         let ok = ctx_ok
@@ -1217,17 +1269,19 @@ impl<'a> P<'a> {
                     | Kw::Shall
                     | Kw::Ll
                     | Kw::Scheduled
-                    | Kw::Planned
                     | Kw::Plans
                     | Kw::Planning
-                    | Kw::Due
                     | Kw::Expected
                     | Kw::Upcoming
                     | Kw::Ahead
-                    | Kw::Next
-                    | Kw::Later,
+                    | Kw::Next,
                 ) => return true,
-                Cls::Kw(Kw::Set) if k > 0 && self.kw_in(k - 1, &[Kw::Is, Kw::Are]) => return true,
+                // "is due to", "is set to", "is planned for"; not "due to the weather".
+                Cls::Kw(Kw::Set | Kw::Due | Kw::Planned) if k > 0 && self.kw_in(k - 1, &[Kw::Is, Kw::Are]) => {
+                    return true;
+                }
+                // "later on Monday", "later Monday"; not "Russia later claimed on Monday".
+                Cls::Kw(Kw::Later) if s - k <= 2 => return true,
                 Cls::Kw(Kw::To) if self.word_in(k + 1, PLAN_VERBS) => return true,
                 Cls::Kw(
                     Kw::Which
@@ -1360,9 +1414,23 @@ impl<'a> P<'a> {
             return Some(self.hit(i, e, Sem::Cal(c)));
         }
         match self.cls(i) {
-            Cls::Wd(w) if self.capital(i) => Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1))),
+            Cls::Wd(w) if self.capital(i) && !self.weekday_is_name(i) => {
+                Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1)))
+            }
             _ => None,
         }
+    }
+
+    /// "Bloody Sunday", "Black Friday", "the Sunday Times", "the Mail on Sunday".
+    fn weekday_is_name(&self, i: usize) -> bool {
+        let before = i > 0 && !self.glued(i) && self.capital(i - 1);
+        if before && self.word_in(i - 1, WEEKDAY_NAMERS) {
+            return true;
+        }
+        if i >= 2 && self.kw(i - 1, Kw::On) && self.capital(i - 2) && self.word_in(i - 2, &["mail"]) {
+            return true;
+        }
+        self.capital(i + 1) && !self.glued(i + 1) && self.word_in(i + 1, WEEKDAY_NAMED)
     }
 
     fn at_num(&self, i: usize) -> Option<Hit> {
@@ -1493,8 +1561,13 @@ impl<'a> P<'a> {
         }
     }
 
+    /// The expression after "since" or "as of": never another "since", "as of",
+    /// "between" or "from" (which also keeps the recursion one level deep).
     fn parse_at_checked(&self, i: usize) -> Option<Hit> {
-        if i < self.t.len() { self.parse_at(i) } else { None }
+        if i >= self.t.len() || self.kw_in(i, &[Kw::Since, Kw::As, Kw::Between, Kw::From]) {
+            return None;
+        }
+        self.parse_at(i)
     }
 
     fn period_hit(&self, i: usize) -> Option<Hit> {

@@ -2,6 +2,8 @@
 //! its byte range and whether whitespace came before it. Words are classified once
 //! (month, weekday, keyword...) so the grammar only compares small enums.
 
+use std::sync::LazyLock;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -200,182 +202,271 @@ pub(super) struct Tok {
     pub ws: bool,
     /// A newline in the whitespace before this token.
     pub nl: bool,
-    pub case: Case,
 }
 
+/// Every word the grammar knows, lowercase.
+const WORDS: &[(&str, Cls)] = &[
+    ("january", Cls::Month(1)),
+    ("february", Cls::Month(2)),
+    ("march", Cls::Month(3)),
+    ("april", Cls::Month(4)),
+    ("may", Cls::Month(5)),
+    ("june", Cls::Month(6)),
+    ("july", Cls::Month(7)),
+    ("august", Cls::Month(8)),
+    ("september", Cls::Month(9)),
+    ("october", Cls::Month(10)),
+    ("november", Cls::Month(11)),
+    ("december", Cls::Month(12)),
+    ("jan", Cls::MonAbbr(1)),
+    ("feb", Cls::MonAbbr(2)),
+    ("mar", Cls::MonAbbr(3)),
+    ("apr", Cls::MonAbbr(4)),
+    ("jun", Cls::MonAbbr(6)),
+    ("jul", Cls::MonAbbr(7)),
+    ("aug", Cls::MonAbbr(8)),
+    ("sep", Cls::MonAbbr(9)),
+    ("sept", Cls::MonAbbr(9)),
+    ("oct", Cls::MonAbbr(10)),
+    ("nov", Cls::MonAbbr(11)),
+    ("dec", Cls::MonAbbr(12)),
+    ("monday", Cls::Wd(0)),
+    ("tuesday", Cls::Wd(1)),
+    ("wednesday", Cls::Wd(2)),
+    ("thursday", Cls::Wd(3)),
+    ("friday", Cls::Wd(4)),
+    ("saturday", Cls::Wd(5)),
+    ("sunday", Cls::Wd(6)),
+    ("mon", Cls::WdAbbr(0)),
+    ("tue", Cls::WdAbbr(1)),
+    ("tues", Cls::WdAbbr(1)),
+    ("wed", Cls::WdAbbr(2)),
+    ("thu", Cls::WdAbbr(3)),
+    ("thur", Cls::WdAbbr(3)),
+    ("thurs", Cls::WdAbbr(3)),
+    ("fri", Cls::WdAbbr(4)),
+    ("sat", Cls::WdAbbr(5)),
+    ("sun", Cls::WdAbbr(6)),
+    ("winter", Cls::Season(Season::Winter)),
+    ("spring", Cls::Season(Season::Spring)),
+    ("summer", Cls::Season(Season::Summer)),
+    ("autumn", Cls::Season(Season::Autumn)),
+    ("fall", Cls::Season(Season::Fall)),
+    ("one", Cls::NumW(1)),
+    ("two", Cls::NumW(2)),
+    ("three", Cls::NumW(3)),
+    ("four", Cls::NumW(4)),
+    ("five", Cls::NumW(5)),
+    ("six", Cls::NumW(6)),
+    ("seven", Cls::NumW(7)),
+    ("eight", Cls::NumW(8)),
+    ("nine", Cls::NumW(9)),
+    ("ten", Cls::NumW(10)),
+    ("eleven", Cls::NumW(11)),
+    ("twelve", Cls::NumW(12)),
+    ("the", Cls::Kw(Kw::The)),
+    ("of", Cls::Kw(Kw::Of)),
+    ("on", Cls::Kw(Kw::On)),
+    ("in", Cls::Kw(Kw::In)),
+    ("at", Cls::Kw(Kw::At)),
+    ("and", Cls::Kw(Kw::And)),
+    ("or", Cls::Kw(Kw::Or)),
+    ("to", Cls::Kw(Kw::To)),
+    ("until", Cls::Kw(Kw::Until)),
+    ("till", Cls::Kw(Kw::Till)),
+    ("through", Cls::Kw(Kw::Through)),
+    ("thru", Cls::Kw(Kw::Thru)),
+    ("into", Cls::Kw(Kw::Into)),
+    ("between", Cls::Kw(Kw::Between)),
+    ("from", Cls::Kw(Kw::From)),
+    ("since", Cls::Kw(Kw::Since)),
+    ("as", Cls::Kw(Kw::As)),
+    ("by", Cls::Kw(Kw::By)),
+    ("during", Cls::Kw(Kw::During)),
+    ("throughout", Cls::Kw(Kw::Throughout)),
+    ("before", Cls::Kw(Kw::Before)),
+    ("after", Cls::Kw(Kw::After)),
+    ("around", Cls::Kw(Kw::Around)),
+    ("for", Cls::Kw(Kw::For)),
+    ("early", Cls::Kw(Kw::Early)),
+    ("mid", Cls::Kw(Kw::Mid)),
+    ("middle", Cls::Kw(Kw::Middle)),
+    ("late", Cls::Kw(Kw::Late)),
+    ("end", Cls::Kw(Kw::End)),
+    ("beginning", Cls::Kw(Kw::Beginning)),
+    ("start", Cls::Kw(Kw::Start)),
+    ("first", Cls::Kw(Kw::First)),
+    ("second", Cls::Kw(Kw::Second)),
+    ("third", Cls::Kw(Kw::Third)),
+    ("fourth", Cls::Kw(Kw::Fourth)),
+    ("last", Cls::Kw(Kw::Last)),
+    ("past", Cls::Kw(Kw::Past)),
+    ("this", Cls::Kw(Kw::This)),
+    ("next", Cls::Kw(Kw::Next)),
+    ("week", Cls::Kw(Kw::Week)),
+    ("weeks", Cls::Kw(Kw::Weeks)),
+    ("month", Cls::Kw(Kw::Month)),
+    ("months", Cls::Kw(Kw::Months)),
+    ("year", Cls::Kw(Kw::Year)),
+    ("years", Cls::Kw(Kw::Years)),
+    ("day", Cls::Kw(Kw::Day)),
+    ("days", Cls::Kw(Kw::Days)),
+    ("hour", Cls::Kw(Kw::Hour)),
+    ("hours", Cls::Kw(Kw::Hours)),
+    ("ago", Cls::Kw(Kw::Ago)),
+    ("today", Cls::Kw(Kw::Today)),
+    ("yesterday", Cls::Kw(Kw::Yesterday)),
+    ("tomorrow", Cls::Kw(Kw::Tomorrow)),
+    ("tonight", Cls::Kw(Kw::Tonight)),
+    ("overnight", Cls::Kw(Kw::Overnight)),
+    ("night", Cls::Kw(Kw::Night)),
+    ("weekend", Cls::Kw(Kw::Weekend)),
+    ("morning", Cls::Kw(Kw::Morning)),
+    ("afternoon", Cls::Kw(Kw::Afternoon)),
+    ("evening", Cls::Kw(Kw::Evening)),
+    ("earlier", Cls::Kw(Kw::Earlier)),
+    ("later", Cls::Kw(Kw::Later)),
+    ("half", Cls::Kw(Kw::Half)),
+    ("quarter", Cls::Kw(Kw::Quarter)),
+    ("a", Cls::Kw(Kw::A)),
+    ("an", Cls::Kw(Kw::An)),
+    ("st", Cls::Kw(Kw::St)),
+    ("nd", Cls::Kw(Kw::Nd)),
+    ("rd", Cls::Kw(Kw::Rd)),
+    ("th", Cls::Kw(Kw::Th)),
+    ("am", Cls::Kw(Kw::Am)),
+    ("pm", Cls::Kw(Kw::Pm)),
+    ("p", Cls::Kw(Kw::P)),
+    ("m", Cls::Kw(Kw::M)),
+    ("will", Cls::Kw(Kw::Will)),
+    ("would", Cls::Kw(Kw::Would)),
+    ("shall", Cls::Kw(Kw::Shall)),
+    ("ll", Cls::Kw(Kw::Ll)),
+    ("scheduled", Cls::Kw(Kw::Scheduled)),
+    ("planned", Cls::Kw(Kw::Planned)),
+    ("plans", Cls::Kw(Kw::Plans)),
+    ("planning", Cls::Kw(Kw::Planning)),
+    ("due", Cls::Kw(Kw::Due)),
+    ("expected", Cls::Kw(Kw::Expected)),
+    ("set", Cls::Kw(Kw::Set)),
+    ("upcoming", Cls::Kw(Kw::Upcoming)),
+    ("ahead", Cls::Kw(Kw::Ahead)),
+    ("is", Cls::Kw(Kw::Is)),
+    ("are", Cls::Kw(Kw::Are)),
+    ("which", Cls::Kw(Kw::Which)),
+    ("that", Cls::Kw(Kw::That)),
+    ("who", Cls::Kw(Kw::Who)),
+    ("when", Cls::Kw(Kw::When)),
+    ("while", Cls::Kw(Kw::While)),
+    ("because", Cls::Kw(Kw::Because)),
+    ("but", Cls::Kw(Kw::But)),
+    ("said", Cls::Kw(Kw::Said)),
+    ("told", Cls::Kw(Kw::Told)),
+    ("reported", Cls::Kw(Kw::Reported)),
+    ("claimed", Cls::Kw(Kw::Claimed)),
+    ("stated", Cls::Kw(Kw::Stated)),
+    ("announced", Cls::Kw(Kw::Announced)),
+    ("postponed", Cls::Kw(Kw::Postponed)),
+    ("moved", Cls::Kw(Kw::Moved)),
+    ("rescheduled", Cls::Kw(Kw::Rescheduled)),
+    ("pushed", Cls::Kw(Kw::Pushed)),
+    ("delayed", Cls::Kw(Kw::Delayed)),
+    ("shifted", Cls::Kw(Kw::Shifted)),
+    ("brought", Cls::Kw(Kw::Brought)),
+    ("s", Cls::Kw(Kw::S)),
+    ("t", Cls::Kw(Kw::T)),
+    ("z", Cls::Kw(Kw::Z)),
+    ("q", Cls::Kw(Kw::Q)),
+    ("utc", Cls::Kw(Kw::Utc)),
+    ("gmt", Cls::Kw(Kw::Utc)),
+    ("cet", Cls::Kw(Kw::Utc)),
+    ("cest", Cls::Kw(Kw::Utc)),
+    ("eet", Cls::Kw(Kw::Utc)),
+    ("eest", Cls::Kw(Kw::Utc)),
+    ("msk", Cls::Kw(Kw::Utc)),
+    ("est", Cls::Kw(Kw::Utc)),
+    ("edt", Cls::Kw(Kw::Utc)),
+    ("bst", Cls::Kw(Kw::Utc)),
+];
+
+/// Longest word in `WORDS`.
+const MAX_WORD: usize = 12;
+const TABLE_BITS: u32 = 10;
+
+/// A word packed into two integers: bytes 0-7 and 8-11, little-endian, zero-padded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Packed(u64, u32);
+
+fn pack(w: &[u8]) -> Packed {
+    let mut a = 0u64;
+    let mut b = 0u32;
+    for (i, &c) in w.iter().enumerate() {
+        let c = c | 0x20;
+        if i < 8 {
+            a |= (c as u64) << (8 * i);
+        } else {
+            b |= (c as u32) << (8 * (i - 8));
+        }
+    }
+    Packed(a, b)
+}
+
+/// One slot of the word table: the packed lowercase word (0: empty) and its class.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: Packed,
+    cls: Cls,
+}
+
+/// Open-addressing hash table over `WORDS`: a 3-letter word costs one hash and one
+/// compare instead of a comparison with every 3-letter keyword.
+static TABLE: LazyLock<Vec<Slot>> = LazyLock::new(|| {
+    let empty = Slot { key: Packed(0, 0), cls: Cls::None };
+    let mut t = vec![empty; 1 << TABLE_BITS];
+    for &(w, cls) in WORDS {
+        let key = pack(w.as_bytes());
+        let mut i = hash(key);
+        while t[i].key != Packed(0, 0) {
+            i = (i + 1) & ((1 << TABLE_BITS) - 1);
+        }
+        t[i] = Slot { key, cls };
+    }
+    t
+});
+
+fn hash(k: Packed) -> usize {
+    let h = (k.0 ^ (k.1 as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+/// For each first letter, a bit per length that some word in `WORDS` has: most words of
+/// a text ("Russian", "forces") are rejected here without hashing.
+static FIRST_LEN: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut f = [0u16; 26];
+    for &(w, _) in WORDS {
+        f[(w.as_bytes()[0] - b'a') as usize] |= 1 << w.len();
+    }
+    f
+});
+
+/// The class of an ASCII word (any case) of at most `MAX_WORD` letters.
 fn classify(w: &[u8]) -> Cls {
-    use Cls::{MonAbbr, Month, None, NumW, Wd, WdAbbr};
-    use Kw as K;
-    match w {
-        b"january" => Month(1),
-        b"february" => Month(2),
-        b"march" => Month(3),
-        b"april" => Month(4),
-        b"may" => Month(5),
-        b"june" => Month(6),
-        b"july" => Month(7),
-        b"august" => Month(8),
-        b"september" => Month(9),
-        b"october" => Month(10),
-        b"november" => Month(11),
-        b"december" => Month(12),
-        b"jan" => MonAbbr(1),
-        b"feb" => MonAbbr(2),
-        b"mar" => MonAbbr(3),
-        b"apr" => MonAbbr(4),
-        b"jun" => MonAbbr(6),
-        b"jul" => MonAbbr(7),
-        b"aug" => MonAbbr(8),
-        b"sep" | b"sept" => MonAbbr(9),
-        b"oct" => MonAbbr(10),
-        b"nov" => MonAbbr(11),
-        b"dec" => MonAbbr(12),
-        b"monday" => Wd(0),
-        b"tuesday" => Wd(1),
-        b"wednesday" => Wd(2),
-        b"thursday" => Wd(3),
-        b"friday" => Wd(4),
-        b"saturday" => Wd(5),
-        b"sunday" => Wd(6),
-        b"mon" => WdAbbr(0),
-        b"tue" | b"tues" => WdAbbr(1),
-        b"wed" => WdAbbr(2),
-        b"thu" | b"thur" | b"thurs" => WdAbbr(3),
-        b"fri" => WdAbbr(4),
-        b"sat" => WdAbbr(5),
-        b"sun" => WdAbbr(6),
-        b"winter" => Cls::Season(Season::Winter),
-        b"spring" => Cls::Season(Season::Spring),
-        b"summer" => Cls::Season(Season::Summer),
-        b"autumn" => Cls::Season(Season::Autumn),
-        b"fall" => Cls::Season(Season::Fall),
-        b"one" => NumW(1),
-        b"two" => NumW(2),
-        b"three" => NumW(3),
-        b"four" => NumW(4),
-        b"five" => NumW(5),
-        b"six" => NumW(6),
-        b"seven" => NumW(7),
-        b"eight" => NumW(8),
-        b"nine" => NumW(9),
-        b"ten" => NumW(10),
-        b"eleven" => NumW(11),
-        b"twelve" => NumW(12),
-        b"the" => Cls::Kw(K::The),
-        b"of" => Cls::Kw(K::Of),
-        b"on" => Cls::Kw(K::On),
-        b"in" => Cls::Kw(K::In),
-        b"at" => Cls::Kw(K::At),
-        b"and" => Cls::Kw(K::And),
-        b"or" => Cls::Kw(K::Or),
-        b"to" => Cls::Kw(K::To),
-        b"until" => Cls::Kw(K::Until),
-        b"till" => Cls::Kw(K::Till),
-        b"through" => Cls::Kw(K::Through),
-        b"thru" => Cls::Kw(K::Thru),
-        b"into" => Cls::Kw(K::Into),
-        b"between" => Cls::Kw(K::Between),
-        b"from" => Cls::Kw(K::From),
-        b"since" => Cls::Kw(K::Since),
-        b"as" => Cls::Kw(K::As),
-        b"by" => Cls::Kw(K::By),
-        b"during" => Cls::Kw(K::During),
-        b"throughout" => Cls::Kw(K::Throughout),
-        b"before" => Cls::Kw(K::Before),
-        b"after" => Cls::Kw(K::After),
-        b"around" => Cls::Kw(K::Around),
-        b"for" => Cls::Kw(K::For),
-        b"early" => Cls::Kw(K::Early),
-        b"mid" => Cls::Kw(K::Mid),
-        b"middle" => Cls::Kw(K::Middle),
-        b"late" => Cls::Kw(K::Late),
-        b"end" => Cls::Kw(K::End),
-        b"beginning" => Cls::Kw(K::Beginning),
-        b"start" => Cls::Kw(K::Start),
-        b"first" => Cls::Kw(K::First),
-        b"second" => Cls::Kw(K::Second),
-        b"third" => Cls::Kw(K::Third),
-        b"fourth" => Cls::Kw(K::Fourth),
-        b"last" => Cls::Kw(K::Last),
-        b"past" => Cls::Kw(K::Past),
-        b"this" => Cls::Kw(K::This),
-        b"next" => Cls::Kw(K::Next),
-        b"week" => Cls::Kw(K::Week),
-        b"weeks" => Cls::Kw(K::Weeks),
-        b"month" => Cls::Kw(K::Month),
-        b"months" => Cls::Kw(K::Months),
-        b"year" => Cls::Kw(K::Year),
-        b"years" => Cls::Kw(K::Years),
-        b"day" => Cls::Kw(K::Day),
-        b"days" => Cls::Kw(K::Days),
-        b"hour" => Cls::Kw(K::Hour),
-        b"hours" => Cls::Kw(K::Hours),
-        b"ago" => Cls::Kw(K::Ago),
-        b"today" => Cls::Kw(K::Today),
-        b"yesterday" => Cls::Kw(K::Yesterday),
-        b"tomorrow" => Cls::Kw(K::Tomorrow),
-        b"tonight" => Cls::Kw(K::Tonight),
-        b"overnight" => Cls::Kw(K::Overnight),
-        b"night" => Cls::Kw(K::Night),
-        b"weekend" => Cls::Kw(K::Weekend),
-        b"morning" => Cls::Kw(K::Morning),
-        b"afternoon" => Cls::Kw(K::Afternoon),
-        b"evening" => Cls::Kw(K::Evening),
-        b"earlier" => Cls::Kw(K::Earlier),
-        b"later" => Cls::Kw(K::Later),
-        b"half" => Cls::Kw(K::Half),
-        b"quarter" => Cls::Kw(K::Quarter),
-        b"a" => Cls::Kw(K::A),
-        b"an" => Cls::Kw(K::An),
-        b"st" => Cls::Kw(K::St),
-        b"nd" => Cls::Kw(K::Nd),
-        b"rd" => Cls::Kw(K::Rd),
-        b"th" => Cls::Kw(K::Th),
-        b"am" => Cls::Kw(K::Am),
-        b"pm" => Cls::Kw(K::Pm),
-        b"p" => Cls::Kw(K::P),
-        b"m" => Cls::Kw(K::M),
-        b"will" => Cls::Kw(K::Will),
-        b"would" => Cls::Kw(K::Would),
-        b"shall" => Cls::Kw(K::Shall),
-        b"ll" => Cls::Kw(K::Ll),
-        b"scheduled" => Cls::Kw(K::Scheduled),
-        b"planned" => Cls::Kw(K::Planned),
-        b"plans" => Cls::Kw(K::Plans),
-        b"planning" => Cls::Kw(K::Planning),
-        b"due" => Cls::Kw(K::Due),
-        b"expected" => Cls::Kw(K::Expected),
-        b"set" => Cls::Kw(K::Set),
-        b"upcoming" => Cls::Kw(K::Upcoming),
-        b"ahead" => Cls::Kw(K::Ahead),
-        b"is" => Cls::Kw(K::Is),
-        b"are" => Cls::Kw(K::Are),
-        b"which" => Cls::Kw(K::Which),
-        b"that" => Cls::Kw(K::That),
-        b"who" => Cls::Kw(K::Who),
-        b"when" => Cls::Kw(K::When),
-        b"while" => Cls::Kw(K::While),
-        b"because" => Cls::Kw(K::Because),
-        b"but" => Cls::Kw(K::But),
-        b"said" => Cls::Kw(K::Said),
-        b"told" => Cls::Kw(K::Told),
-        b"reported" => Cls::Kw(K::Reported),
-        b"claimed" => Cls::Kw(K::Claimed),
-        b"stated" => Cls::Kw(K::Stated),
-        b"announced" => Cls::Kw(K::Announced),
-        b"postponed" => Cls::Kw(K::Postponed),
-        b"moved" => Cls::Kw(K::Moved),
-        b"rescheduled" => Cls::Kw(K::Rescheduled),
-        b"pushed" => Cls::Kw(K::Pushed),
-        b"delayed" => Cls::Kw(K::Delayed),
-        b"shifted" => Cls::Kw(K::Shifted),
-        b"brought" => Cls::Kw(K::Brought),
-        b"s" => Cls::Kw(K::S),
-        b"t" => Cls::Kw(K::T),
-        b"z" => Cls::Kw(K::Z),
-        b"q" => Cls::Kw(K::Q),
-        b"utc" | b"gmt" | b"cet" | b"cest" | b"eet" | b"eest" | b"msk" | b"est" | b"edt" | b"bst" => Cls::Kw(K::Utc),
-        _ => None,
+    let first = ((w[0] | 0x20).wrapping_sub(b'a') as usize).min(25);
+    if FIRST_LEN[first] & (1 << w.len()) == 0 {
+        return Cls::None;
+    }
+    let key = pack(w);
+    let t = &*TABLE;
+    let mut i = hash(key);
+    loop {
+        let slot = &t[i];
+        if slot.key == key {
+            return slot.cls;
+        }
+        if slot.key == Packed(0, 0) {
+            return Cls::None;
+        }
+        i = (i + 1) & ((1 << TABLE_BITS) - 1);
     }
 }
 
@@ -408,8 +499,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let mut tok =
-            Tok { s: start as u32, e: 0, kind: Kind::Other, cls: Cls::None, val: 0, nd: 0, ws, nl, case: Case::Mixed };
+        let mut tok = Tok { s: start as u32, e: 0, kind: Kind::Other, cls: Cls::None, val: 0, nd: 0, ws, nl };
         if c.is_ascii_digit() {
             let mut v: u32 = 0;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -459,15 +549,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     }
                     tok.kind = Kind::Word;
                     let w = &b[start..i];
-                    if ascii {
-                        tok.case = case_of(w);
-                        if w.len() <= 12 {
-                            let mut buf = [0u8; 12];
-                            for (d, s) in buf.iter_mut().zip(w) {
-                                *d = s.to_ascii_lowercase();
-                            }
-                            tok.cls = classify(&buf[..w.len()]);
-                        }
+                    if ascii && w.len() <= MAX_WORD {
+                        tok.cls = classify(w);
                     }
                 } else {
                     i += len;
@@ -486,7 +569,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-fn case_of(w: &[u8]) -> Case {
+/// Letter case of an ASCII word (computed on demand: few words need it).
+pub(super) fn case_of(w: &[u8]) -> Case {
     let first_up = w[0].is_ascii_uppercase();
     let rest_lower = w[1..].iter().all(|c| c.is_ascii_lowercase());
     let rest_upper = w[1..].iter().all(|c| c.is_ascii_uppercase());
@@ -537,9 +621,23 @@ mod tests {
     }
 
     #[test]
+    fn every_word_classifies_to_itself() {
+        for &(w, cls) in WORDS {
+            assert!(w.len() <= MAX_WORD, "{w}");
+            let t = toks(w);
+            assert_eq!(t.len(), 1, "{w}");
+            assert_eq!(t[0].cls, cls, "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(toks(&upper)[0].cls, cls, "{upper}");
+        }
+        for w in ["Russia", "mayor", "marches", "sundays", "thesis", "abcdefghijkl", "x"] {
+            assert_eq!(toks(w)[0].cls, Cls::None, "{w}");
+        }
+    }
+
+    #[test]
     fn case_classes() {
-        let t = toks("May MAY may mAy");
-        let c: Vec<Case> = t.iter().map(|t| t.case).collect();
-        assert_eq!(c, vec![Case::Cap, Case::Upper, Case::Lower, Case::Mixed]);
+        let c: Vec<Case> = ["May", "MAY", "may", "mAy", "A"].iter().map(|w| case_of(w.as_bytes())).collect();
+        assert_eq!(c, vec![Case::Cap, Case::Upper, Case::Lower, Case::Mixed, Case::Cap]);
     }
 }

@@ -16,7 +16,27 @@
 //! What the byte range covers: the date itself plus the words that change its meaning
 //! ("since", "between", "from", "as of", "the night of", "overnight", "last", "this",
 //! "early"...), not plain prepositions ("in February" gives "February", "on Thursday"
-//! gives "Thursday").
+//! gives "Thursday", "the summer" gives "summer").
+//!
+//! # Values
+//!
+//! - Day: `start == end`. Range: day-exact `start <= end`. Week: seven days. Month: the
+//!   days of the month(s) covered (or the part: early = 1-10, mid = 11-20, late = 21-end;
+//!   early/mid/late year = Jan-Apr / May-Aug / Sep-Dec; seasons are meteorological, winter
+//!   `Y` = December `Y` to February `Y + 1`). Year: January 1 to December 31 (or the part
+//!   covered: "this year" ends at the anchor).
+//! - `Explicit`: the text gives the year (also when a list or range shares it: "May and
+//!   August 2025", "January 27 to February 3, 2026"). `InferredYear`: the latest year that
+//!   puts the start no more than 61 days after the anchor. `Relative`: computed from the
+//!   anchor (weekdays, "yesterday", "since ..."). Unknown: no anchor to resolve against.
+//!
+//! # Not handled (on purpose)
+//!
+//! Bare ordinals ("on the 3rd"), "May" without a day, a year or early/mid/late, slashed
+//! dates other than `YYYY/MM/DD` in [`parse_explicit_date`] (`02/03/2026` is ambiguous),
+//! vague words ("recently", "days later", "in recent weeks"), narrative-relative phrases
+//! ("the next day", "the previous week"), clock times (dropped, but kept inside the span
+//! of a full date), month names in other languages.
 
 mod grammar;
 mod lex;
@@ -89,9 +109,25 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
     if !may_hold_dates(text) {
         return out;
     }
-    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
-    lex::tokenize(text, &mut toks);
-    let p = grammar::P { text, t: &toks };
+    TOKENS.with_borrow_mut(|toks| {
+        toks.clear();
+        lex::tokenize(text, toks);
+        scan(text, toks, anchor, &mut out);
+        if toks.capacity() > 1 << 16 {
+            // Do not keep a huge buffer alive after one long text.
+            *toks = Vec::new();
+        }
+    });
+    out
+}
+
+thread_local! {
+    /// Token buffer reused across calls on one thread.
+    static TOKENS: std::cell::RefCell<Vec<lex::Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn scan(text: &str, toks: &[lex::Tok], anchor: Option<NaiveDate>, out: &mut Vec<DateExpr>) {
+    let p = grammar::P { text, t: toks };
     let mut i = 0;
     while i < toks.len() {
         match p.parse_at(i) {
@@ -108,7 +144,6 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateExpr> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Parse a string that is exactly one full date, year included: `2026-02-03`,

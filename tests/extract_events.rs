@@ -1,0 +1,196 @@
+//! Event extraction on sentences written for these tests (not taken from the seeds),
+//! each asserting the exact kind, place, date, counts and claimant.
+
+use chrono::NaiveDate;
+use sitrep::extract::{self, Event, EventKind, Precision, Status, fixture::article_from_text};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Extract from one article published on `published`.
+fn events(text: &str, published: &str) -> Vec<Event> {
+    let a = article_from_text("t.txt", text, Some(d(published)));
+    extract::run(std::slice::from_ref(&a)).events
+}
+
+fn only(text: &str, published: &str, kind: EventKind) -> Event {
+    let ev: Vec<Event> = events(text, published).into_iter().filter(|e| e.kind == kind).collect();
+    assert_eq!(ev.len(), 1, "expected one {kind:?} event in {text:?}, got {ev:#?}");
+    ev.into_iter().next().unwrap()
+}
+
+#[test]
+fn strike_with_weekday_counts_and_claimant() {
+    // 2026-03-04 is a Wednesday; "on Monday" is 2026-03-02.
+    let e = only(
+        "Russian missiles struck an apartment block in Kharkiv on Monday, killing nine people and wounding 24, the regional governor said.",
+        "2026-03-04",
+        EventKind::Strike,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Kharkiv"));
+    assert_eq!(e.place_path.last().map(String::as_str), Some("Europe"));
+    assert!(e.place_path.iter().any(|p| p == "Kharkiv Oblast"), "{:?}", e.place_path);
+    assert_eq!((e.date.start, e.date.precision), (Some(d("2026-03-02")), Precision::Day));
+    assert_eq!((e.killed, e.injured), (Some(9), Some(24)));
+    assert_eq!(e.claimed_by.as_deref(), Some("regional governor"));
+    assert_eq!(e.status, Status::Claimed);
+    assert!(e.lat.is_some() && e.lon.is_some());
+}
+
+#[test]
+fn overnight_drone_attack_with_word_counts() {
+    let e = only(
+        "Overnight, twelve Shahed drones hit energy facilities near Odesa, injuring a dozen people, officials said.",
+        "2026-01-15",
+        EventKind::Strike,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Odesa"));
+    assert_eq!(e.date.start, Some(d("2026-01-15")));
+    assert_eq!((e.drones, e.injured, e.killed), (Some(12), Some(12), None));
+    assert!(e.weapons.iter().any(|w| w.starts_with("Shahed")), "{:?}", e.weapons);
+}
+
+#[test]
+fn night_range_and_missile_count() {
+    let e = only(
+        "On the night of March 7 to 8, Russia launched 40 cruise missiles at the port of Izmail, damaging grain terminals.",
+        "2026-03-09",
+        EventKind::Strike,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Izmail"));
+    assert_eq!(
+        (e.date.start, e.date.end, e.date.precision),
+        (Some(d("2026-03-07")), Some(d("2026-03-08")), Precision::Range)
+    );
+    assert_eq!(e.missiles, Some(40));
+}
+
+#[test]
+fn ground_clash_from_general_staff_style() {
+    let e = only(
+        "Ukrainian troops repelled 14 Russian assaults near Kupiansk over the past day, the General Staff said.",
+        "2026-02-10",
+        EventKind::GroundClash,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Kupiansk"));
+    assert_eq!((e.date.start, e.date.end), (Some(d("2026-02-09")), Some(d("2026-02-10"))));
+}
+
+#[test]
+fn territorial_claim_is_claimed_and_disputed() {
+    let e = only(
+        "Russia's Defence Ministry claimed its forces had captured the town of Kurakhove, a claim that could not be independently verified.",
+        "2025-01-06",
+        EventKind::TerritorialClaim,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Kurakhove"));
+    assert_eq!(e.status, Status::Disputed);
+    assert!(
+        e.claimed_by.as_deref().is_some_and(|c| c.contains("Defence Ministry") || c.contains("Ministry of Defence")),
+        "{:?}",
+        e.claimed_by
+    );
+}
+
+#[test]
+fn diplomacy_in_a_city_on_a_weekday() {
+    let e = only(
+        "The foreign ministers of Turkey and Ukraine met in Istanbul on Tuesday to discuss grain exports.",
+        "2026-04-09",
+        EventKind::Diplomacy,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Istanbul"));
+    assert_eq!(e.date.start, Some(d("2026-04-07")));
+}
+
+#[test]
+fn future_visit_resolves_forward() {
+    let e = only(
+        "The Polish president will visit Vilnius on Friday for talks on air defence.",
+        "2026-04-07",
+        EventKind::Diplomacy,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Vilnius"));
+    assert_eq!(e.date.start, Some(d("2026-04-10")));
+}
+
+#[test]
+fn aid_package_from_its_donor() {
+    let e = only(
+        "Norway pledged a new aid package of air defence systems worth $300 million for Ukraine on 12 May 2026.",
+        "2026-05-13",
+        EventKind::Aid,
+    );
+    assert!(matches!(e.place_name.as_deref(), Some("Norway" | "Ukraine")), "{:?}", e.place_name);
+    assert_eq!(e.date.start, Some(d("2026-05-12")));
+    assert_eq!(e.date.how, sitrep::extract::Resolution::Explicit);
+}
+
+#[test]
+fn airspace_incursion_names_the_country_hit() {
+    let e = only(
+        "A Russian drone entered Romanian airspace for several minutes late on Sunday, the defence ministry in Bucharest said.",
+        "2026-02-16",
+        EventKind::Incursion,
+    );
+    assert_eq!(e.place_name.as_deref(), Some("Romania"));
+    assert_eq!(e.date.start, Some(d("2026-02-15")));
+}
+
+#[test]
+fn a_date_the_text_does_not_pin_stays_imprecise() {
+    let e = only("Russian forces shelled Nikopol in late December, officials said.", "2026-01-20", EventKind::Strike);
+    assert_eq!(e.place_name.as_deref(), Some("Nikopol"));
+    assert_eq!((e.date.start, e.date.end), (Some(d("2025-12-21")), Some(d("2025-12-31"))));
+    assert_ne!(e.date.precision, Precision::Day);
+}
+
+#[test]
+fn one_happening_told_in_two_sentences_is_one_event() {
+    let ev = events(
+        "Russian drones attacked Sumy overnight.\nAir defences shot down 31 of the drones, and two people were injured, the regional administration said.",
+        "2026-03-01",
+    );
+    let strikes: Vec<&Event> = ev.iter().filter(|e| e.kind == EventKind::Strike).collect();
+    assert_eq!(strikes.len(), 1, "{strikes:#?}");
+    assert_eq!(strikes[0].place_name.as_deref(), Some("Sumy"));
+    assert_eq!(strikes[0].injured, Some(2));
+}
+
+#[test]
+fn speculation_negation_and_background_are_not_events() {
+    for text in [
+        "Analysts wonder whether fighting will intensify around Pokrovsk in the spring.",
+        "Before 2022, there were zero drone attacks on Moscow.",
+        "Refugees crossed into Poland and Moldova in large numbers.",
+        "Russia could strike Kyiv again if talks fail, the analyst warned.",
+    ] {
+        let ev: Vec<Event> =
+            events(text, "2026-02-01").into_iter().filter(|e| e.kind != EventKind::Statement).collect();
+        assert!(ev.is_empty(), "{text:?} gave {ev:#?}");
+    }
+}
+
+#[test]
+fn statements_name_their_speaker() {
+    let e = only(
+        "\"We will not give up our land,\" Zelenskyy said in his nightly address on Sunday.",
+        "2026-02-02",
+        EventKind::Statement,
+    );
+    assert_eq!(e.claimed_by.as_deref(), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn every_event_points_at_its_sentence() {
+    let text = "Heavy rain fell.\nRussian bombs hit Kostiantynivka on February 3, killing three civilians.";
+    let a = article_from_text("t.txt", text, Some(d("2026-02-04")));
+    let ex = extract::run(std::slice::from_ref(&a));
+    let e = ex.events.iter().find(|e| e.kind == EventKind::Strike).expect("a strike");
+    assert_eq!(
+        &text[e.span.start..e.span.end],
+        "Russian bombs hit Kostiantynivka on February 3, killing three civilians."
+    );
+    assert_eq!(e.killed, Some(3));
+}
