@@ -2,6 +2,7 @@
 //! fuzzy matches marked), `N of M events`, and a card for the entity the query is about.
 //! Only the visible rows are built.
 
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -77,7 +78,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         put(buf, rows, rows.y, &Line::styled(format!(" {msg}"), t.dim));
         return;
     }
-    let short = rows.width < 70;
+    // short dates (MM-DD) on narrow lists, when the corpus's days are all in one year
+    let one_year = store.day_range().is_none_or(|(a, b)| a.year() == b.year());
+    let short = rows.width < 70 && one_year;
     for (i, row) in (m.list.offset..n).take(rows.height as usize).enumerate() {
         let Some(hit) = m.results.get(row) else {
             break;

@@ -148,7 +148,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         .and_then(|h| m.store().and_then(|s| s.event_day(h.event)))
         .and_then(|d| bucket_of(&tl.buckets, d));
     let bar_w = if g.col_w >= 2 { g.col_w - 1 } else { 1 };
-    let mut next_label_x = g.bars.x;
+    draw_axis(buf, t, &g, &tl.buckets, &shown, tl.zoom);
     for (col, (i, c)) in shown.iter().enumerate() {
         let x = g.bars.x + col as u16 * g.col_w;
         let bucket = &tl.buckets[*i];
@@ -164,13 +164,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         } else if c.injured > 0 {
             buf.set_stringn(x, g.marks_y, "+", 1, t.injured);
         }
-        // axis
-        let label = axis_label(bucket, tl.zoom, col == 0);
-        let lw = width(&label) as u16;
-        if x >= next_label_x && x + lw <= g.bars.x + g.bars.width {
-            buf.set_stringn(x, g.axis_y, &label, lw as usize, t.dim);
-            next_label_x = x + lw + 1;
-        }
+        let _ = bucket;
         if sel_day == Some(*i) {
             buf.set_style(Rect::new(x, g.axis_y, bar_w, 1), t.info.add_modifier(Modifier::UNDERLINED | Modifier::BOLD));
         }
@@ -213,23 +207,60 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn axis_label(b: &Bucket, zoom: Zoom, first: bool) -> String {
+/// Axis labels: the starts of months (of years, at month zoom) first, then as many other
+/// buckets as fit, each label a space apart from the next.
+fn draw_axis(
+    buf: &mut Buffer,
+    t: &Theme,
+    g: &TimelineGeom,
+    buckets: &[Bucket],
+    shown: &[(usize, DayCount)],
+    zoom: Zoom,
+) {
+    let w = g.bars.width as usize;
+    let mut taken = vec![false; w + 1];
+    let major = |b: &Bucket| match zoom {
+        Zoom::Day => b.start.day() == 1,
+        Zoom::Week => b.start.month() != b.end.month() || b.start.day() == 1,
+        Zoom::Month => b.start.month() == 1,
+    };
+    for pass in 0..2 {
+        for (col, (i, _)) in shown.iter().enumerate() {
+            let b = &buckets[*i];
+            let is_major = major(b) || col == 0;
+            if (pass == 0) != is_major {
+                continue;
+            }
+            let label = axis_label(b, zoom, is_major, col == 0 && !major(b));
+            let x = col * g.col_w as usize;
+            let lw = width(&label);
+            if lw == 0 {
+                continue;
+            }
+            // a space after each label, except at the very end
+            let end = (x + lw + 1).min(w);
+            if x + lw > w || taken[x..end].iter().any(|t| *t) || (x > 0 && taken[x - 1]) {
+                continue;
+            }
+            taken[x..end].iter_mut().for_each(|t| *t = true);
+            let style = if is_major { t.dim.add_modifier(Modifier::BOLD) } else { t.dim };
+            buf.set_stringn(g.bars.x + x as u16, g.axis_y, &label, lw, style);
+        }
+    }
+}
+
+/// The label under a bucket: month starts (years at month zoom) are major; the first bucket
+/// drawn says where the view begins.
+fn axis_label(b: &Bucket, zoom: Zoom, major: bool, first: bool) -> String {
     match zoom {
-        Zoom::Day => {
-            if b.start.day() == 1 || first {
-                b.start.format("%b").to_string() + &b.start.format("%-d").to_string()
-            } else {
-                b.start.format("%-d").to_string()
-            }
-        }
-        Zoom::Week => b.start.format("%-d%b").to_string(),
-        Zoom::Month => {
-            if b.start.month() == 1 || first {
-                b.start.format("%b%y").to_string()
-            } else {
-                b.start.format("%b").to_string()
-            }
-        }
+        Zoom::Day if major => b.start.format("%b%-d").to_string(),
+        Zoom::Day => b.start.format("%-d").to_string(),
+        Zoom::Week if first => b.start.format("%-d%b").to_string(),
+        Zoom::Week if major => b.end.format("%b").to_string(),
+        Zoom::Week => String::new(),
+        Zoom::Month if first => b.start.format("%b%y").to_string(),
+        Zoom::Month if major => b.start.format("%Y").to_string(),
+        Zoom::Month => b.start.format("%b").to_string(),
     }
 }
 
