@@ -39,10 +39,10 @@ pub fn inner(r: Rect) -> Rect {
 
 /// Rows the entity card takes in the list.
 pub fn card_height(m: &Model, list_inner_h: u16) -> u16 {
-    let Some(pos) = m.card_entity() else {
+    let Some(card) = &m.card else {
         return 0;
     };
-    let n = m.store().map_or(0, |s| s.articles_naming(pos).len()) as u16;
+    let n = card.articles.len() as u16;
     let want = 1 + n.min(3);
     // keep at least three rows for events
     want.min(list_inner_h.saturating_sub(3))

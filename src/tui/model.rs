@@ -85,6 +85,15 @@ pub struct ReaderState {
     pub entity_offset: usize,
 }
 
+/// What the list says about the entity a query is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityCard {
+    /// Position in `Store::entities`.
+    pub entity: u32,
+    /// The articles naming it, with mention counts.
+    pub articles: Vec<(u32, u32)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
@@ -122,6 +131,10 @@ pub struct Model {
     pub timeline: TimelineState,
     pub reader: ReaderState,
     pub status: Option<Status>,
+    /// The card shown above the list when the query is about one entity, and the query
+    /// text it was made for (kept so drawing does not search the entities each frame).
+    pub card: Option<EntityCard>,
+    pub card_for: Option<String>,
     /// Problems the loader reported (shown once loading is done).
     pub load_notes: Vec<String>,
     pub quit: bool,
@@ -153,6 +166,8 @@ impl Model {
             timeline: TimelineState::default(),
             reader: ReaderState::default(),
             status: None,
+            card: None,
+            card_for: None,
             load_notes: Vec::new(),
             quit: false,
         }
@@ -175,9 +190,26 @@ impl Model {
         self.status = Some(Status { text: text.into(), error: true });
     }
 
+    /// The entity the card is about (see [`Model::refresh_card`]).
+    pub fn card_entity(&self) -> Option<u32> {
+        self.card.as_ref().map(|c| c.entity)
+    }
+
+    /// Work out the card for the query in effect, unless that was done already.
+    pub fn refresh_card(&mut self) {
+        if self.card_for.as_deref() == Some(self.query_text.as_str()) && self.store.is_some() {
+            return;
+        }
+        self.card = self.find_card_entity().map(|entity| EntityCard {
+            entity,
+            articles: self.store().map(|s| s.articles_naming(entity)).unwrap_or_default(),
+        });
+        self.card_for = self.store.is_some().then(|| self.query_text.clone());
+    }
+
     /// The entity the query is about, when it has exactly one positive `entity=` or
     /// `entity:` term naming exactly one entity: the list shows a card for it.
-    pub fn card_entity(&self) -> Option<u32> {
+    fn find_card_entity(&self) -> Option<u32> {
         let store = self.store()?;
         let mut terms = self.query.terms.iter().filter(|t| matches!(t.filter, Filter::Entity(_)) && !t.negate);
         let t = terms.next()?;

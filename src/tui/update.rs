@@ -791,6 +791,7 @@ pub fn sync(m: &mut Model) {
     let Some(store) = m.store.clone() else {
         return;
     };
+    m.refresh_card();
     let a = layout::areas(m);
     if a.too_small {
         return;

@@ -144,13 +144,14 @@ fn render_card(m: &Model, store: &Store, t: &Theme, area: Rect, buf: &mut Buffer
     if area.height == 0 {
         return;
     }
-    let Some(pos) = m.card_entity() else {
+    let Some(card) = &m.card else {
         return;
     };
+    let pos = card.entity;
     let Some(ent) = store.entity_at(pos) else {
         return;
     };
-    let arts = store.articles_naming(pos);
+    let arts = &card.articles;
     let mentions: u32 = arts.iter().map(|(_, c)| c).sum();
     let events = store.events_of_entity(pos).len();
     let head = Line::from(vec![
