@@ -77,6 +77,13 @@ pub enum TuiError {
 
 static PANICKED: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+static UI_THREAD: std::sync::OnceLock<thread::ThreadId> = std::sync::OnceLock::new();
+static BACKGROUND_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// The message of the last panic on a background thread.
+fn background_panic() -> String {
+    BACKGROUND_PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_else(|| "unknown error".into())
+}
 
 /// Put the terminal back: raw mode off, mouse and paste off, main screen, cursor shown.
 /// Safe to call more than once.
@@ -96,9 +103,18 @@ impl Drop for TermGuard {
 }
 
 fn init_terminal(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TermGuard)> {
+    let _ = UI_THREAD.set(thread::current().id());
     HOOK.call_once(|| {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if UI_THREAD.get().is_some_and(|id| *id != thread::current().id()) {
+                // A background thread (loader, search): keep the screen, remember the message;
+                // the thread turns it into an error the status line shows.
+                if let Ok(mut last) = BACKGROUND_PANIC.lock() {
+                    *last = Some(info.to_string());
+                }
+                return;
+            }
             PANICKED.store(true, Ordering::SeqCst);
             restore_terminal();
             prev(info);
@@ -134,9 +150,17 @@ impl Worker {
                 }
                 let generation = req.generation;
                 let cancel = || seen.load(Ordering::Relaxed) != generation;
-                if let Some(res) = searcher.search(&req, &cancel)
-                    && out.send(Msg::Results(res)).is_err()
-                {
+                let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| searcher.search(&req, &cancel)));
+                let msg = match found {
+                    Ok(Some(res)) => Msg::Results(res),
+                    Ok(None) => continue,
+                    Err(_) => {
+                        // start afresh next time: the last result may be half-built
+                        searcher = Searcher::new(Arc::clone(searcher.store()));
+                        Msg::Failed(format!("search failed: {}", background_panic()))
+                    }
+                };
+                if out.send(msg).is_err() {
                     break;
                 }
             }
@@ -207,7 +231,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                 let _ = tx.send(Msg::Progress(p));
             };
             let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&progress)))
-                .unwrap_or_else(|_| Err("the loader crashed".into()));
+                .unwrap_or_else(|_| Err(format!("the loader crashed: {}", background_panic())));
             let _ = tx.send(Msg::Loaded(res.map(Arc::new)));
         });
     }

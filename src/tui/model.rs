@@ -22,6 +22,8 @@ pub enum Msg {
     Progress(Progress),
     Loaded(Result<Arc<Store>, String>),
     Results(SearchOutput),
+    /// A background job failed; the message goes to the status line.
+    Failed(String),
 }
 
 /// What `update` asks the runtime to do.

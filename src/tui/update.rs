@@ -48,6 +48,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.progress = None;
             m.load_error = Some(e);
         }
+        Msg::Failed(e) => {
+            m.searching = false;
+            m.error(e);
+        }
         Msg::Results(out) => {
             if out.generation == m.generation {
                 m.results = out;
