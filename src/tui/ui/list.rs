@@ -57,8 +57,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         (Sort::Casualties, _) => "most casualties",
     };
     let busy = if m.searching { " …" } else { "" };
-    let counts =
-        if m.store.is_some() { format!("{n} of {total} events · {sort}{busy} ") } else { "loading… ".to_string() };
+    let counts = match (&m.store, &m.load_error) {
+        (Some(_), _) => format!("{n} of {total} events · {sort}{busy} "),
+        (None, Some(_)) => "nothing loaded ".to_string(),
+        (None, None) => "loading… ".to_string(),
+    };
     let title = Line::from(vec![Span::styled(" Events ", title_style(t, focused)), Span::styled(counts, t.dim)]);
     block(t, focused).title(title).render(area, buf);
     let li = inner(area);
