@@ -1,5 +1,6 @@
 //! Evaluating a parsed query against the store's indexes.
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::extract::{Event, EventId};
@@ -83,27 +84,8 @@ impl Store {
                     }
                 }
             }
-            Filter::Since(d) => {
-                for ids in self.by_day.range(*d..).map(|(_, v)| v) {
-                    b.extend(ids);
-                }
-                for &i in &self.imprecise {
-                    let e = &self.events()[i as usize];
-                    if e.date.end.or(e.date.start).is_some_and(|end| end >= *d) {
-                        b.insert(i);
-                    }
-                }
-            }
-            Filter::Until(d) => {
-                for ids in self.by_day.range(..=*d).map(|(_, v)| v) {
-                    b.extend(ids);
-                }
-                for &i in &self.imprecise {
-                    if self.events()[i as usize].date.start.is_some_and(|s| s <= *d) {
-                        b.insert(i);
-                    }
-                }
-            }
+            Filter::Since(d) => self.dated_between(&mut b, *d, NaiveDate::MAX),
+            Filter::Until(d) => self.dated_between(&mut b, NaiveDate::MIN, *d),
             Filter::Date(sels) => {
                 for s in sels {
                     match s {
@@ -114,18 +96,7 @@ impl Store {
                                 b.extend(ids);
                             }
                         }
-                        DateSel::Range(from, to) => {
-                            for ids in self.by_day.range(*from..=*to).map(|(_, v)| v) {
-                                b.extend(ids);
-                            }
-                            for &i in &self.imprecise {
-                                let e = &self.events()[i as usize];
-                                let (s, en) = (e.date.start, e.date.end.or(e.date.start));
-                                if s.is_some_and(|s| s <= *to) && en.is_some_and(|en| en >= *from) {
-                                    b.insert(i);
-                                }
-                            }
-                        }
+                        DateSel::Range(from, to) => self.dated_between(&mut b, *from, *to),
                     }
                 }
             }
@@ -144,6 +115,21 @@ impl Store {
             }),
         }
         b
+    }
+
+    /// Add the events whose dates overlap `[from, to]`: day events by the day index,
+    /// imprecise ones by their range.
+    fn dated_between(&self, b: &mut Bits, from: NaiveDate, to: NaiveDate) {
+        for ids in self.by_day.range(from..=to).map(|(_, v)| v) {
+            b.extend(ids);
+        }
+        for &i in &self.imprecise {
+            let e = &self.events()[i as usize];
+            let (s, end) = (e.date.start, e.date.end.or(e.date.start));
+            if s.is_some_and(|s| s <= to) && end.is_some_and(|end| end >= from) {
+                b.insert(i);
+            }
+        }
     }
 
     /// The order events are listed in for a sort (relevance without words is newest first).

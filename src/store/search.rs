@@ -238,14 +238,3 @@ impl Searcher {
         Some(SearchOutput { generation: req.generation, hits, rows, histogram })
     }
 }
-
-/// Does an event fall in a timeline window?
-pub fn in_window(store: &Store, event: EventId, w: Window) -> bool {
-    match w {
-        Window::Days(a, b) => store.event_day(event).is_some_and(|d| d >= a && d <= b),
-        Window::Imprecise => {
-            store.event_day(event).is_none() && store.event(event).is_some_and(|e| e.date.start.is_some())
-        }
-        Window::Undated => store.event(event).is_some_and(|e| e.date.start.is_none()),
-    }
-}

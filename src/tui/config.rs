@@ -61,11 +61,7 @@ fn read(path: &Path, problems: &mut Vec<ConfigProblem>) -> Option<String> {
             Err(e) => {
                 let off = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(&e.into_bytes()[..off]).into_owned();
-                problems.push(ConfigProblem {
-                    file: path.display().to_string(),
-                    line: super::keymap::line_of(&text, off),
-                    message: "not valid UTF-8".into(),
-                });
+                problems.push(ConfigProblem::at(&text, &path.display().to_string(), off, "not valid UTF-8"));
                 None
             }
         },

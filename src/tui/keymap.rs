@@ -213,6 +213,18 @@ impl std::fmt::Display for ConfigProblem {
     }
 }
 
+impl ConfigProblem {
+    /// A problem at a byte offset of a file's text.
+    pub fn at(text: &str, file: &str, offset: usize, message: impl Into<String>) -> ConfigProblem {
+        ConfigProblem { file: file.to_string(), line: line_of(text, offset), message: message.into() }
+    }
+}
+
+/// Parse a config file's TOML, or say where it is broken.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, ConfigProblem> {
+    toml::from_str(text).map_err(|e| ConfigProblem::at(text, file, e.span().map_or(0, |s| s.start), e.message().trim()))
+}
+
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -238,14 +250,10 @@ impl Keymap {
     /// Apply a file of overrides. Every bad entry is skipped and reported; the rest applies.
     /// A file that is not valid TOML changes nothing.
     pub fn apply(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
-        let problem =
-            |off: usize, message: String| ConfigProblem { file: file.to_string(), line: line_of(text, off), message };
-        let sections: Sections = match toml::from_str(text) {
+        let problem = |off: usize, message: String| ConfigProblem::at(text, file, off, message);
+        let sections: Sections = match parse_toml(text, file) {
             Ok(s) => s,
-            Err(e) => {
-                let off = e.span().map_or(0, |s| s.start);
-                return vec![problem(off, e.message().trim().to_string())];
-            }
+            Err(p) => return vec![p],
         };
         let mut problems = Vec::new();
         for (section, entries) in sections {

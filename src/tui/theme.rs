@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::extract::{EntityKind, EventKind};
 
-use super::keymap::{ConfigProblem, line_of};
+use super::keymap::{ConfigProblem, parse_toml};
 
 pub const DARK: &str = include_str!("../../assets/theme-dark.toml");
 pub const LIGHT: &str = include_str!("../../assets/theme-light.toml");
@@ -180,14 +180,10 @@ impl Theme {
 
     fn apply_sections(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
         type Sections = BTreeMap<String, toml::Spanned<toml::Value>>;
-        let problem =
-            |off: usize, message: String| ConfigProblem { file: file.to_string(), line: line_of(text, off), message };
-        let top: Sections = match toml::from_str(text) {
+        let problem = |off: usize, message: String| ConfigProblem::at(text, file, off, message);
+        let top: Sections = match parse_toml(text, file) {
             Ok(s) => s,
-            Err(e) => {
-                let off = e.span().map_or(0, |s| s.start);
-                return vec![problem(off, e.message().trim().to_string())];
-            }
+            Err(p) => return vec![p],
         };
         let mut problems = Vec::new();
         for (section, v) in top {
