@@ -178,3 +178,15 @@ pub fn timeline_geom(block: Rect, buckets: usize) -> TimelineGeom {
         undated: Rect::new(i.x + bars_w + 1 + SLOT_W, i.y, SLOT_W, i.height),
     }
 }
+
+/// The first row to draw so that row `sel` shows in a window of `h` rows starting near `offset`.
+pub fn keep_visible(offset: usize, sel: usize, h: usize) -> usize {
+    let h = h.max(1);
+    if sel < offset {
+        sel
+    } else if sel >= offset + h {
+        sel + 1 - h
+    } else {
+        offset
+    }
+}

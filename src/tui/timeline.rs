@@ -198,11 +198,7 @@ impl TimelineState {
     pub fn scroll_to_cursor(&mut self, visible: usize) {
         let c = self.cursor.min(self.buckets.len().saturating_sub(1));
         let visible = visible.max(1);
-        if c < self.offset {
-            self.offset = c;
-        } else if c >= self.offset + visible {
-            self.offset = c + 1 - visible;
-        }
+        self.offset = super::layout::keep_visible(self.offset, c, visible);
         let max_off = self.buckets.len().saturating_sub(visible);
         self.offset = self.offset.min(max_off);
     }

@@ -9,7 +9,7 @@ use crate::store::{Query, SearchRequest};
 use super::action::Action;
 use super::keymap::{Chord, Context};
 use super::layout::{self, Areas};
-use super::model::{Effect, Focus, Input, Model, Msg};
+use super::model::{Effect, Focus, Input, Model, Msg, ReaderState};
 use super::timeline::{Slot, TimelineState};
 use super::wrap;
 
@@ -806,12 +806,7 @@ pub fn sync(m: &mut Model) {
         select(m, n.saturating_sub(1));
     }
     let h = a.rows.height.max(1) as usize;
-    if m.list.selected < m.list.offset {
-        m.list.offset = m.list.selected;
-    } else if m.list.selected >= m.list.offset + h {
-        m.list.offset = m.list.selected + 1 - h;
-    }
-    m.list.offset = m.list.offset.min(n.saturating_sub(h));
+    m.list.offset = layout::keep_visible(m.list.offset, m.list.selected, h).min(n.saturating_sub(h));
 
     // reader
     let want = m.selected_hit().map(|h| h.event);
@@ -823,14 +818,14 @@ pub fn sync(m: &mut Model) {
         m.reader.event = want;
         if new_article {
             m.reader.article = want_article;
-            m.reader.mention = None;
             m.reader.entity_sel = 0;
             m.reader.entity_offset = 0;
             m.reader.wrap_width = 0; // force a wrap
         }
         m.reader.mention = None;
     } else if want.is_none() {
-        m.reader.event = None;
+        // nothing listed: nothing to read
+        m.reader = ReaderState::default();
     }
     if m.reader.wrap_width != width {
         let top = m.reader.lines.get(m.reader.scroll).map(|l| l.start);
@@ -854,12 +849,7 @@ pub fn sync(m: &mut Model) {
     let en = m.reader.article.map_or(0, |art| store.entities_in(art).len());
     m.reader.entity_sel = m.reader.entity_sel.min(en.saturating_sub(1));
     let eh = a.entity_rows.height.max(1) as usize;
-    let r = &mut m.reader;
-    if r.entity_sel < r.entity_offset {
-        r.entity_offset = r.entity_sel;
-    } else if r.entity_sel >= r.entity_offset + eh {
-        r.entity_offset = r.entity_sel + 1 - eh;
-    }
+    m.reader.entity_offset = layout::keep_visible(m.reader.entity_offset, m.reader.entity_sel, eh);
 
     // timeline
     let g = layout::timeline_geom(a.timeline, m.timeline.buckets.len());
