@@ -428,6 +428,7 @@ fn keymap_overrides_apply() {
 fn loading_state() {
     let mut h = Harness::loading(120, 40);
     h.send(Msg::Progress(Progress::new("extracting", 2, 5)));
+    h.send(Msg::Progress(Progress::note("a.md: not UTF-8")));
     let s = h.screen();
     assert!(s.contains("loading · extracting 2/5"), "{s}");
     h.keys("j / enter");
@@ -475,4 +476,16 @@ fn mouse_in_the_reader_picks_a_mention_and_a_second_click_filters() {
     h.click(x + 1, y);
     assert_eq!(h.model.query_text, "entity=\"Sergei Lavrov\"");
     assert_eq!(h.model.focus, Focus::List);
+}
+
+#[test]
+fn load_problems_show_once_loaded() {
+    let mut h = Harness::loading(120, 40);
+    h.send(Msg::Progress(Progress::note("x/a.md: not valid UTF-8")));
+    h.send(Msg::Progress(Progress::note("x/b.pdf: not a supported format")));
+    h.send(Msg::Loaded(Ok(std::sync::Arc::new(demo()))));
+    let st = h.model.status.clone().unwrap();
+    assert!(st.error);
+    assert_eq!(st.text, "skipped x/a.md: not valid UTF-8 (and 1 more)");
+    assert_eq!(h.model.results.len(), 9);
 }

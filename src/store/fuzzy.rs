@@ -69,7 +69,7 @@ impl Pattern {
                     let mut probe = String::new();
                     probe.extend(prev);
                     probe.push_str(pattern);
-                    let sc = clamp(MATCHER.fuzzy_match(&probe, pattern)?);
+                    let sc = clamp(MATCHER.fuzzy_indices(&probe, pattern)?.0);
                     self.contiguous.push((prev, sc));
                     sc
                 }
@@ -83,12 +83,13 @@ impl Pattern {
         // a little context on each side, for the word-boundary bonuses
         let s = back_chars(hay, ws, 2);
         let e = fwd_chars(hay, we, 2);
-        let Some(matched) = matched else {
-            return MATCHER.fuzzy_match(&hay[s..e], pattern).map(clamp);
-        };
+        // Always skim's full-matrix mode: its compressed mode (`fuzzy_match`) can give a
+        // different score for the same text depending on what it matched before.
         let (score, idx) = MATCHER.fuzzy_indices(&hay[s..e], pattern)?;
-        let base = char_at(s);
-        matched.extend(idx.into_iter().map(|i| (i + base) as u32));
+        if let Some(matched) = matched {
+            let base = char_at(s) as u32;
+            matched.extend(idx.into_iter().map(|i| i as u32 + base));
+        }
         Some(clamp(score))
     }
 }

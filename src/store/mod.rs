@@ -51,11 +51,17 @@ pub struct Progress {
     pub done: usize,
     /// 0 when unknown.
     pub total: usize,
+    /// A problem worth telling the user (a file that could not be read), if any.
+    pub note: Option<String>,
 }
 
 impl Progress {
     pub fn new(stage: impl Into<String>, done: usize, total: usize) -> Self {
-        Progress { stage: stage.into(), done, total }
+        Progress { stage: stage.into(), done, total, note: None }
+    }
+    /// A problem to report while loading goes on.
+    pub fn note(message: impl Into<String>) -> Self {
+        Progress { stage: String::new(), done: 0, total: 0, note: Some(message.into()) }
     }
 }
 

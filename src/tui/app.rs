@@ -27,6 +27,30 @@ use super::update::update;
 /// It reports progress through the callback and returns the store or a message.
 pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Store, String> + Send>;
 
+/// The usual loader: the given files and folders (the embedded seeds when there are none),
+/// read, extracted and indexed on the loading thread. Files that cannot be read are reported
+/// in the status line; it fails only when nothing could be loaded.
+pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
+    Box::new(move |progress: &dyn Fn(Progress)| {
+        progress(Progress::new("reading", 0, 0));
+        let report = if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths(&paths) };
+        for p in &report.problems {
+            progress(Progress::note(format!("{}: {}", p.path, p.message)));
+        }
+        if report.articles.is_empty() {
+            let what = if paths.is_empty() {
+                "the embedded seeds".to_string()
+            } else {
+                paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            };
+            return Err(format!("nothing could be loaded from {what}"));
+        }
+        progress(Progress::new("extracting", 0, report.articles.len()));
+        let ex = crate::extract::run(&report.articles);
+        Ok(Store::build_with_progress(report.articles, ex, progress))
+    })
+}
+
 /// Start-up choices from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -46,6 +70,9 @@ pub enum TuiError {
     NotATerminal,
     #[error("the browser crashed (see the message above)")]
     Panicked,
+    /// The loader failed (the user saw the message and quit).
+    #[error("{0}")]
+    Load(String),
 }
 
 static PANICKED: AtomicBool = AtomicBool::new(false);
@@ -223,5 +250,8 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
             break;
         }
     }
-    Ok(())
+    match model.load_error.take() {
+        Some(e) => Err(TuiError::Load(e)),
+        None => Ok(()),
+    }
 }

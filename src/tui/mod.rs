@@ -7,16 +7,12 @@
 //!
 //! ```no_run
 //! use sitrep::tui::{self, Options};
-//! use sitrep::store::{Progress, Store};
-//! let load: tui::Loader = Box::new(|progress: &dyn Fn(Progress)| {
-//!     progress(Progress::new("reading", 0, 0));
-//!     let report = sitrep::corpus::load_seeds();
-//!     progress(Progress::new("extracting", 0, report.articles.len()));
-//!     let ex = sitrep::extract::run(&report.articles);
-//!     Ok(Store::build_with_progress(report.articles, ex, progress))
-//! });
-//! tui::run(load, Options::default()).unwrap();
+//! // the seeds (or files and folders), loaded on a background thread behind the first frame
+//! tui::run(tui::corpus_loader(Vec::new()), Options::default()).unwrap();
 //! ```
+//!
+//! Any other loader works too: a closure that reports [`crate::store::Progress`] and returns
+//! a [`crate::store::Store`] or a message.
 
 pub mod action;
 mod app;
@@ -31,4 +27,4 @@ pub mod ui;
 pub mod update;
 pub mod wrap;
 
-pub use app::{Loader, Options, TuiError, run};
+pub use app::{Loader, Options, TuiError, corpus_loader, run};

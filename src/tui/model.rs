@@ -122,6 +122,8 @@ pub struct Model {
     pub timeline: TimelineState,
     pub reader: ReaderState,
     pub status: Option<Status>,
+    /// Problems the loader reported (shown once loading is done).
+    pub load_notes: Vec<String>,
     pub quit: bool,
 }
 
@@ -151,6 +153,7 @@ impl Model {
             timeline: TimelineState::default(),
             reader: ReaderState::default(),
             status: None,
+            load_notes: Vec::new(),
             quit: false,
         }
     }

@@ -29,11 +29,19 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 insert(m, &clean, &mut fx);
             }
         }
-        Msg::Progress(p) => m.progress = Some(p),
+        Msg::Progress(p) => match p.note {
+            Some(note) => m.load_notes.push(note),
+            None => m.progress = Some(p),
+        },
         Msg::Loaded(Ok(store)) => {
             m.timeline = TimelineState::new(store.day_range());
             m.store = Some(store);
             m.progress = None;
+            if let Some(first) = m.load_notes.first() {
+                let more = m.load_notes.len() - 1;
+                let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+                m.error(format!("skipped {first}{tail}"));
+            }
             request_search(m, &mut fx);
         }
         Msg::Loaded(Err(e)) => {
