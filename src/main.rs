@@ -70,50 +70,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Open the interactive browser. Loading runs on a background thread so the first frame
-/// shows at once; per-file problems are printed when the browser closes.
+/// Open the interactive browser. Loading runs on a background thread behind the first
+/// frame; per-file problems show in the status line. Non-zero exit when nothing loaded.
 fn browse(args: Args) -> Result<(), CliError> {
-    use std::sync::{Arc, Mutex};
     // Paths that do not exist at all fail before the screen is taken over.
     if !args.paths.is_empty() && args.paths.iter().all(|p| !p.exists()) {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         return Err(CliError::NothingLoaded(format!("{} (no such file or folder)", names.join(", "))));
     }
-    let problems: Arc<Mutex<Vec<sitrep::corpus::Problem>>> = Arc::default();
-    let failed: Arc<Mutex<Option<String>>> = Arc::default();
-    let (p2, f2, paths) = (problems.clone(), failed.clone(), args.paths.clone());
-    let loader: sitrep::tui::Loader = Box::new(move |progress| {
-        let result = cli::load_for_browser(&paths, progress);
-        match result {
-            Ok((store, probs)) => {
-                if let Ok(mut p) = p2.lock() {
-                    *p = probs;
-                }
-                Ok(store)
-            }
-            Err((msg, probs)) => {
-                if let Ok(mut p) = p2.lock() {
-                    *p = probs;
-                }
-                if let Ok(mut f) = f2.lock() {
-                    *f = Some(msg.clone());
-                }
-                Err(msg)
-            }
-        }
-    });
     let opts = sitrep::tui::Options { mouse: args.no_mouse.then_some(false), light: args.light, query: args.query };
-    let run = sitrep::tui::run(loader, opts);
-    if let Ok(p) = problems.lock() {
-        for x in p.iter() {
-            eprintln!("sitrep: {}: {}", x.path, x.message);
-        }
-    }
-    run.map_err(|e| CliError::Tui(e.to_string()))?;
-    match failed.lock().ok().and_then(|f| f.clone()) {
-        Some(msg) => Err(CliError::NothingLoaded(msg)),
-        None => Ok(()),
-    }
+    sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| CliError::Tui(e.to_string()))
 }
 
 fn run(args: Args) -> Result<(), CliError> {

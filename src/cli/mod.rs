@@ -57,27 +57,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
     Ok(articles)
 }
 
-/// Load, extract and index for the browser, reporting progress. On failure, the message
-/// and the per-file problems; on success, the store and the problems.
-#[allow(clippy::type_complexity)]
-pub fn load_for_browser(
-    paths: &[PathBuf],
-    progress: &dyn Fn(crate::store::Progress),
-) -> Result<(crate::store::Store, Vec<crate::corpus::Problem>), (String, Vec<crate::corpus::Problem>)> {
-    let stage = |s: &str| progress(crate::store::Progress { stage: s.to_string(), ..Default::default() });
-    stage("reading");
-    let LoadReport { articles, problems } =
-        if paths.is_empty() { corpus::load_seeds() } else { corpus::load_paths(paths) };
-    if articles.is_empty() {
-        let what = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-        return Err((format!("nothing could be loaded from {what}"), problems));
-    }
-    stage("extracting");
-    let ex = extract::run(&articles);
-    let store = crate::store::Store::build_with_progress(articles, ex, progress);
-    Ok((store, problems))
-}
-
 /// Load and extract.
 pub fn load_and_extract(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction), CliError> {
     let articles = load(paths)?;
