@@ -630,6 +630,10 @@ impl Finder<'_> {
         if all_common || seg.iter().all(|t| is_acronym(t.text)) {
             return;
         }
+        // A known person's surname alone ("Putin said") is linked to that person later.
+        if seg.len() == 1 && self.gaz.surnames.contains_key(&strip_possessive(seg[0].text).0.to_lowercase()) {
+            return;
+        }
         let n = seg.len();
         let first_name_at = seg.iter().position(|t| self.lex.is_first_name(t.text));
         let says_after = next_w.as_deref().is_some_and(|w| SAY_VERBS.contains(&w)) && next_adjacent;
@@ -668,7 +672,9 @@ impl Finder<'_> {
             }
         }
         // Organisation by context: "German outlet Bild", "the Flex factory".
-        let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w));
+        // "German outlet Bild": the context word right before the name, no comma between.
+        let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w))
+            && idx_before.is_some_and(|i| gap_is(body, all[i].end, s, &[]));
         let org_after = next_w.as_deref().is_some_and(|w| {
             matches!(w, "factory" | "plant" | "company" | "corporation" | "group" | "agency" | "reported" | "reports")
         }) && !says_after;

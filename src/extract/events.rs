@@ -1173,7 +1173,11 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
         let key = place_key(ctx, &d);
         // Same kind and place (or no place yet on one side), compatible dates: the same happening.
         let target = out.iter().rposition(|o| {
-            if o.kind != d.kind || !dates_compatible(&o.date, &d.date) {
+            // Statements are one only when one speaker says them.
+            if o.kind != d.kind
+                || !dates_compatible(&o.date, &d.date)
+                || (d.kind == EventKind::Statement && o.claimed_by != d.claimed_by)
+            {
                 return false;
             }
             let ok = place_key(ctx, o);
