@@ -116,3 +116,27 @@ fn bad_queries_are_messages() {
         assert!(!e.message.is_empty());
     }
 }
+
+#[test]
+fn sitrep_events_query_gives_the_browsers_list() {
+    let s = store();
+    for q in ["druzh", "kind:strike killed>0", "entity:lavrov", "sort:casualties place:ukraine"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["events", "--format", "json", "--query", q])
+            .output()
+            .expect("sitrep runs");
+        assert!(out.status.success(), "{q}: {}", String::from_utf8_lossy(&out.stderr));
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+        let cli: Vec<u64> = rows.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+        let direct: Vec<u64> = s.query_str(q).unwrap().hits.iter().map(|h| h.event as u64).collect();
+        assert_eq!(cli, direct, "{q}");
+    }
+    // and a bad query is a message and a failure status, not a panic
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["events", "--query", "killed>x"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a whole number"), "{err}");
+}
