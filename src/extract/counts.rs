@@ -13,12 +13,13 @@ pub struct Tok<'a> {
 
 /// Split into word tokens: letters, digits, hyphens, apostrophes and digit-group commas.
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (idx, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(idx + 1).map(|&(_, c)| c);
-        let prev = if idx > 0 { Some(chars[idx - 1].1) } else { None };
+    // One pass with a window of (previous, current, next) chars: no per-call char buffer.
+    let mut iter = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, c)| c);
         let inner = (c == '-' || c == '\'' || c == '’')
             && prev.is_some_and(char::is_alphanumeric)
             && next.is_some_and(char::is_alphanumeric);
@@ -35,6 +36,7 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         } else if let Some(st) = start.take() {
             out.push(Tok { text: &s[st..i], lower_start: st, start: st, end: i });
         }
+        prev = Some(c);
     }
     if let Some(st) = start {
         out.push(Tok { text: &s[st..], lower_start: st, start: st, end: s.len() });

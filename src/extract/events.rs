@@ -928,7 +928,11 @@ fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, bo
             "officials",
             "air force",
         ] {
-            if lower.contains(&format!("{dem} {force}")) && !out.iter().any(|o| o == country) {
+            // `lower` contains "{dem} {force}", checked without building the string.
+            let found = lower
+                .match_indices(dem)
+                .any(|(at, _)| lower[at + dem.len()..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(force)));
+            if found && !out.iter().any(|o| o == country) {
                 out.push(country.to_string());
             }
         }

@@ -1,0 +1,118 @@
+//! What the benchmarks share: the corpora they read and how bytes become articles.
+
+#![allow(dead_code)] // each benchmark uses a different part
+
+use std::path::{Path, PathBuf};
+
+use sitrep::corpus::Article;
+use sitrep::corpus::parse_file;
+
+#[path = "../../examples/gen_corpus/synth.rs"]
+pub mod synth;
+
+/// The crate directory (benchmarks run from it, but be explicit).
+pub fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The scraped pages in `../shared/corpus/wild`, when present.
+pub fn wild_dir() -> Option<PathBuf> {
+    let d = crate_dir().join("../shared/corpus/wild");
+    let d = if d.is_dir() { d } else { PathBuf::from("/work/shared/corpus/wild") };
+    d.is_dir().then_some(d)
+}
+
+/// Every regular file below `dir`, sorted by path, as `(name, bytes)`.
+pub fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(b) = std::fs::read(&p) {
+                out.push((p.to_string_lossy().into_owned(), b));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The first `n` articles of the generated corpus (seed 1), in memory.
+pub fn generated(n: u64) -> Vec<(String, Vec<u8>)> {
+    let t = tables();
+    (0..n)
+        .map(|i| {
+            let g = synth::article(&t, 1, i, n);
+            (g.path, g.text.into_bytes())
+        })
+        .collect()
+}
+
+pub fn tables() -> synth::Tables {
+    synth::Tables::load(&crate_dir().join("assets/gazetteer"))
+}
+
+/// Total size in bytes.
+pub fn bytes(files: &[(String, Vec<u8>)]) -> u64 {
+    files.iter().map(|(_, b)| b.len() as u64).sum()
+}
+
+/// Turn files into articles the way sitrep does: `sitrep::corpus::parse_file` per file
+/// (format detection, metadata, debris and captions set apart); files it refuses are skipped.
+pub fn load(files: &[(String, Vec<u8>)]) -> Vec<Article> {
+    files.iter().filter_map(|(name, b)| parse_file(name, b).ok()).flatten().collect()
+}
+
+/// A rayon pool with `threads` threads (0: one per core).
+pub fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool")
+}
+
+/// `n` synthetic events (seed 1): sentences the generator writes, with their facts. Built in
+/// parallel; the same list whatever the thread count.
+pub fn facts(n: u64) -> Vec<synth::Fact> {
+    use rayon::prelude::*;
+    let t = tables();
+    (0..n).into_par_iter().map(|i| synth::event_fact(&t, 1, i, n)).collect()
+}
+
+/// An event as a list line: date, kind, place and text, the fields the event list shows.
+pub fn list_line(f: &synth::Fact) -> String {
+    let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "????-??-??".into());
+    let kind = f.kind.map(|k| k.as_str()).unwrap_or("other");
+    let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
+    format!("{date}  {kind:<17} {place:<18} {}", f.text)
+}
+
+/// Lowercase and strip the accents the generator uses, as the store's folded search key does.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ï' => 'i',
+            'ó' | 'ö' | 'ô' => 'o',
+            'ú' | 'ü' => 'u',
+            'ğ' => 'g',
+            'ş' => 's',
+            'ç' => 'c',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Median and 99th percentile (nearest rank) of some durations, in milliseconds.
+pub fn p50_p99(samples: &mut [std::time::Duration]) -> (f64, f64) {
+    samples.sort_unstable();
+    let at = |q: f64| {
+        let i = ((q * samples.len() as f64).ceil() as usize).clamp(1, samples.len()) - 1;
+        samples[i].as_secs_f64() * 1e3
+    };
+    (at(0.5), at(0.99))
+}

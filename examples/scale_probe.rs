@@ -1,0 +1,85 @@
+//! Loads a corpus folder, extracts, and reports time and peak memory per stage: the
+//! measurement behind the load/extract and memory figures in docs/performance.md.
+//!
+//! `cargo run --release --example scale_probe -- DIR [--threads N] [--limit FILES]`
+//!
+//! Peak RSS is read from `/proc/self/status` (VmHWM) after each stage.
+
+#[path = "../benches/support/mod.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+fn vm_hwm_kb() -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let mut dir: Option<PathBuf> = None;
+    let mut threads = 0usize;
+    let mut limit = usize::MAX;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(0),
+            "--limit" => limit = args.next().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX),
+            _ => dir = Some(PathBuf::from(a)),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: scale_probe DIR [--threads N] [--limit FILES]");
+        std::process::exit(2);
+    };
+    let base = vm_hwm_kb();
+    let pool = support::pool(threads);
+    pool.install(|| {
+        let t0 = Instant::now();
+        let mut files = support::read_dir(&dir);
+        files.truncate(limit);
+        let bytes = support::bytes(&files);
+        let nfiles = files.len();
+        let t_read = t0.elapsed();
+        let t1 = Instant::now();
+        let articles: Vec<_> = files.par_chunks(64).flat_map_iter(support::load).collect();
+        drop(files);
+        let t_load = t1.elapsed();
+        let text: usize = articles.iter().map(|a| a.body.len()).sum();
+        let hwm_load = vm_hwm_kb();
+        let t2 = Instant::now();
+        let ex = sitrep::extract::run(&articles);
+        let t_extract = t2.elapsed();
+        let hwm_extract = vm_hwm_kb();
+        let events = ex.events.len().max(1);
+        let mb = bytes as f64 / 1e6;
+        println!("threads          {}", rayon::current_num_threads());
+        println!(
+            "files            {} ({:.1} MB), articles {}, body text {:.1} MB",
+            nfiles,
+            mb,
+            articles.len(),
+            text as f64 / 1e6
+        );
+        println!("read             {:.3} s", t_read.as_secs_f64());
+        println!("load             {:.3} s  {:.1} MB/s", t_load.as_secs_f64(), mb / t_load.as_secs_f64());
+        println!("extract          {:.3} s  {:.1} MB/s", t_extract.as_secs_f64(), mb / t_extract.as_secs_f64());
+        println!("load+extract     {:.1} MB/s", mb / (t_load + t_extract).as_secs_f64());
+        println!("events           {}  entities {}", ex.events.len(), ex.entities.len());
+        println!(
+            "peak RSS         start {} MB, after load {} MB, after extract {} MB",
+            base / 1024,
+            hwm_load / 1024,
+            hwm_extract / 1024
+        );
+        println!(
+            "RSS per event    {:.0} B beyond start and article text",
+            (hwm_extract.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64
+        );
+    });
+}
