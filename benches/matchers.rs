@@ -125,8 +125,7 @@ fn main() {
     let (n, rounds) = if quick { (2_000, 1) } else { (n, rounds) };
 
     let t0 = Instant::now();
-    let lines: Vec<String> =
-        support::facts(n).par_iter().map(|f| support::fold(&support::list_line(f))).collect();
+    let lines: Vec<String> = support::facts(n).par_iter().map(|f| support::fold(&support::list_line(f))).collect();
     let avg = lines.iter().map(String::len).sum::<usize>() as f64 / lines.len() as f64;
     eprintln!("{} lines, {:.0} bytes on average, built in {:.1} s", lines.len(), avg, t0.elapsed().as_secs_f64());
 
