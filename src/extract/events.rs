@@ -604,8 +604,9 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         let prev = preceding_word(body, f.start);
         let strength = locative_strength(&prev, kind);
         let locative = strength > 0;
-        // A meeting happens somewhere one goes to: "in", "at", "visit", "to".
-        if kind == EventKind::Diplomacy && strength < 25 {
+        // A meeting happens somewhere one goes to: "in", "at", "visit", "to"; a statement
+        // has a place only when the text says where it was made.
+        if matches!(kind, EventKind::Diplomacy | EventKind::Statement) && strength < 25 {
             continue;
         }
         let actor = place_is_actor(body, f);
