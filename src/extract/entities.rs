@@ -692,8 +692,18 @@ impl Finder<'_> {
                 && prev2
                     .as_deref()
                     .is_some_and(|w| matches!(w, "village" | "town" | "city" | "settlement" | "outskirts")));
+        // "in X", "at X", "from X": a place when the name is short, ends the phrase, and is
+        // neither a given name nor an ordinary word ("fighting in Zvirove, officials said").
+        let in_place = prev_w.as_deref().is_some_and(|w| matches!(w, "in" | "at" | "from" | "into"))
+            && n <= 2
+            && !says_after
+            && next_w.as_deref().is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            && body[e..].starts_with([',', '.', ';', ' ', ')'])
+            && !body[e..].starts_with(" of ")
+            // "from Ukrainians": a plural of an ordinary word is not a place.
+            && !seg.iter().any(|t| t.text.strip_suffix('s').is_some_and(|w| self.lex.is_common(w)));
         if n <= 3
-            && (place_before || region_after)
+            && (place_before || region_after || in_place)
             && first_name_at.is_none()
             && seg.iter().all(nameish)
             && !is_start(s)
@@ -897,6 +907,16 @@ mod tests {
         assert!(has(&f, "Kestrel Center for Strategic Studies", EntityKind::Org), "{f:?}");
         let f = names("Meetings in the Oval Office on Monday ran long.");
         assert!(!f.iter().any(|(_, k)| *k == EntityKind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn unknown_places_from_context() {
+        let f = names("Fighting continued near Zvirivka and in Kozacha Lopan, officials said.");
+        assert!(has(&f, "Zvirivka", EntityKind::Place) && has(&f, "Kozacha Lopan", EntityKind::Place), "{f:?}");
+        let f = names("The pope spoke at his residence in Castel Gandolfo on Sunday.");
+        assert!(has(&f, "Castel Gandolfo", EntityKind::Place), "{f:?}");
+        let f = names("Help came from Ukrainians abroad and from Europeans.");
+        assert!(!f.iter().any(|(_, k)| *k == EntityKind::Place), "{f:?}");
     }
 
     #[test]
