@@ -19,17 +19,26 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut iter = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, c)| c);
-        let inner = (c == '-' || c == '\'' || c == '’')
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_some_and(char::is_alphanumeric);
-        let group_comma =
-            c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        let dot_in_number =
-            c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        // "News.Az", "U.S": a dot between letters, with no space, stays inside the word.
-        let dot_in_name = c == '.' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
-        if c.is_alphanumeric() || inner || group_comma || dot_in_number || dot_in_name {
+        let word_char = c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
+        // Joiners are looked at only for the few characters that are not letters or digits.
+        let joins = !word_char && {
+            let next = iter.peek().map(|&(_, c)| c);
+            match c {
+                // "long-range", "Russia's": inside a word.
+                '-' | '\'' | '’' => {
+                    prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                }
+                // "1,100": a digit-group comma.
+                ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                // "3.5", and "News.Az", "U.S": a dot between digits or letters, with no space.
+                '.' => {
+                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+                        || prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+                }
+                _ => false,
+            }
+        };
+        if word_char || joins {
             if start.is_none() {
                 start = Some(i);
             }

@@ -223,6 +223,7 @@ impl Finder<'_> {
                 || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).is_empty()
         };
         let mut found: Vec<Found> = Vec::new();
+        let ancestors_seen = std::cell::RefCell::new(std::collections::HashMap::new());
 
         // 1. Gazetteer names.
         self.gaz.find_accepting(&lowered, |m| {
@@ -266,7 +267,7 @@ impl Finder<'_> {
                     return false;
                 }
             }
-            let mut id = self.choose(ids, body, m.start, m.end, &lowered);
+            let mut id = self.choose(ids, body, (m.start, m.end), &lowered, &ancestors_seen);
             // "Kursk and Belgorod regions": the regions, even when only the city is a form.
             if self.region_follows(&lowered, m.end) && self.gaz.place(id).is_some_and(|p| p.kind != PlaceKind::Region) {
                 let lo = orig.to_ascii_lowercase();
@@ -308,7 +309,14 @@ impl Finder<'_> {
     }
 
     /// Among the entries a surface form may mean, choose the one the context supports.
-    fn choose(&self, ids: &[KnownId], body: &str, start: usize, end: usize, lowered: &str) -> KnownId {
+    fn choose(
+        &self,
+        ids: &[KnownId],
+        body: &str,
+        (start, end): (usize, usize),
+        lowered: &str,
+        ancestors_seen: &std::cell::RefCell<std::collections::HashMap<u32, bool>>,
+    ) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
         }
@@ -338,7 +346,10 @@ impl Finder<'_> {
                         for anc in self.gaz.place_path(k.place.unwrap_or(0)).iter().skip(1) {
                             let name = self.gaz.places[*anc as usize].name.to_ascii_lowercase();
                             let stem = name.trim_end_matches(" oblast").trim_end_matches(" raion");
-                            if window.contains(stem) || lowered.contains(&name) {
+                            // Whole-article look-ups are cached: homonyms share ancestors.
+                            let in_article =
+                                *ancestors_seen.borrow_mut().entry(*anc).or_insert_with(|| lowered.contains(&name));
+                            if window.contains(stem) || in_article {
                                 score += 20;
                                 break;
                             }
