@@ -274,8 +274,8 @@ pub fn counts(sentence: &str) -> Counts {
     let mut i = 0;
     while i < n {
         let w = toks[i].text;
-        let killed = is_killed_word(&w);
-        let injured = is_injured_word(&w);
+        let killed = is_killed_word(w);
+        let injured = is_injured_word(w);
         // Active: "killing at least 12 people", "injured 15 others", "killed two 18-year-olds".
         if (killed || injured)
             && matches!(
@@ -442,11 +442,11 @@ pub fn counts(sentence: &str) -> Counts {
             let mut limit = 5;
             while j < n && limit > 0 {
                 let l = toks[j].text;
-                if is_drone_noun(&l) {
+                if is_drone_noun(l) {
                     set_max(&mut c.drones, v);
                     break;
                 }
-                if is_missile_noun(&l) {
+                if is_missile_noun(l) {
                     set_max(&mut c.missiles, v);
                     break;
                 }
