@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use sitrep::cli::{self, CliError, Format};
+use sitrep::store::Store;
 
 /// A terminal situation browser: events, places, people and weapons extracted from war reporting.
 ///
@@ -19,6 +20,15 @@ struct Args {
     /// Files or folders to read (.txt, .md, .markdown; folders recursively).
     #[arg(global = false)]
     paths: Vec<PathBuf>,
+    /// Open the browser with this query, e.g. 'kind:strike place:donetsk'.
+    #[arg(long, short)]
+    query: Option<String>,
+    /// Turn mouse support off (or on) regardless of keymap.toml.
+    #[arg(long)]
+    no_mouse: bool,
+    /// Start with the light theme.
+    #[arg(long)]
+    light: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -60,6 +70,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Open the interactive browser. Loading runs on a background thread behind the first
+/// frame; per-file problems show in the status line. Non-zero exit when nothing loaded.
+fn browse(args: Args) -> Result<(), CliError> {
+    // Paths that do not exist at all fail before the screen is taken over.
+    if !args.paths.is_empty() && args.paths.iter().all(|p| !p.exists()) {
+        let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::NothingLoaded(format!("{} (no such file or folder)", names.join(", "))));
+    }
+    let opts = sitrep::tui::Options { mouse: args.no_mouse.then_some(false), light: args.light, query: args.query };
+    sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| CliError::Tui(e.to_string()))
+}
+
 fn run(args: Args) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -70,11 +92,19 @@ fn run(args: Args) -> Result<(), CliError> {
         }
         Some(Command::Events { paths, format, query }) => {
             let (articles, ex) = cli::load_and_extract(&paths)?;
-            let ids: Vec<u32> = match query {
-                Some(_q) => return Err(CliError::Query("queries are not available yet".into())),
-                None => (0..ex.events.len() as u32).collect(),
-            };
-            cli::print_events(&articles, &ex, &ids, format, &mut out)?;
+            match query {
+                Some(q) => {
+                    // The same parser and engine as the browser's query line.
+                    let store = Store::build(articles, ex);
+                    let result = store.query_str(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
+                    let ids: Vec<u32> = result.hits.iter().map(|h| h.event).collect();
+                    cli::print_events(store.articles(), store.extraction(), &ids, format, &mut out)?;
+                }
+                None => {
+                    let ids: Vec<u32> = (0..ex.events.len() as u32).collect();
+                    cli::print_events(&articles, &ex, &ids, format, &mut out)?;
+                }
+            }
         }
         Some(Command::Entities { paths, format }) => {
             let (articles, ex) = cli::load_and_extract(&paths)?;
@@ -85,8 +115,8 @@ fn run(args: Args) -> Result<(), CliError> {
             cli::print_stats(&articles, &ex, &mut out)?;
         }
         None => {
-            let (articles, ex) = cli::load_and_extract(&args.paths)?;
-            cli::print_stats(&articles, &ex, &mut out)?;
+            drop(out);
+            return browse(args);
         }
     }
     out.flush()?;

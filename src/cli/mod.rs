@@ -24,6 +24,8 @@ pub enum CliError {
     NothingLoaded(String),
     #[error("{0}")]
     Query(String),
+    #[error("{0}")]
+    Tui(String),
     #[error("format {0} is not available for {1}")]
     Unsupported(&'static str, &'static str),
     #[error("writing output: {0}")]

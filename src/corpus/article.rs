@@ -24,11 +24,17 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
+    /// `date:` in YAML front matter.
     FrontMatter,
+    /// A `Date:` header line.
     Header,
+    /// The `timestamp` of a scraped page's metadata block.
     Metadata,
+    /// A dateline opening the body (`Kyiv, Ukraine - February 4th, 2026 - ...`).
     Dateline,
+    /// A byline or date line near the headline (`By Name | February 27, 2026`).
     Byline,
+    /// Read from the article's URL path (`/2026/02/27/`) or its file name (`2026-02-04-x.txt`).
     Inferred,
     #[default]
     Unknown,
@@ -89,8 +95,19 @@ impl Article {
     /// The start maps to the file byte of the body's start, the end to the byte after the
     /// last body byte, so a range that crosses a cut-out piece of debris covers it. A start
     /// that falls between pieces (on a paragraph break) maps to the next piece; an end that
-    /// falls between pieces maps to the end of the previous one. Offsets past the body clamp.
+    /// falls between pieces maps to the end of the previous one. Offsets past the body clamp,
+    /// offsets inside a character widen to the whole character.
     pub fn file_span(&self, body_start: usize, body_end: usize) -> Span {
+        // Offsets inside a character widen to the whole character (body bytes are file bytes,
+        // so body character boundaries are file character boundaries).
+        let mut body_start = body_start.min(self.body.len());
+        while !self.body.is_char_boundary(body_start) {
+            body_start -= 1;
+        }
+        let mut body_end = body_end.min(self.body.len());
+        while !self.body.is_char_boundary(body_end) {
+            body_end += 1;
+        }
         let start = self.file_offset(body_start, false);
         let end = self.file_offset(body_end, true).max(start);
         Span { start, end }
@@ -252,6 +269,20 @@ mod tests {
         assert_eq!(&file[s.start..s.end], "mma.");
         let empty = article("", Vec::new());
         assert_eq!(empty.file_span(0, 3), Span::new(0, 0));
+    }
+
+    #[test]
+    fn file_span_widens_to_whole_characters() {
+        let file = "Київ";
+        let a = article(
+            file,
+            vec![Paragraph {
+                span: Span::new(0, 8),
+                body: Span::new(0, 8),
+                pieces: vec![Piece { body: 0, file: 0, len: 8 }],
+            }],
+        );
+        assert_eq!(a.file_span(1, 3), Span::new(0, 4));
     }
 
     #[test]

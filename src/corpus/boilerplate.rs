@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::dates;
@@ -267,6 +267,7 @@ static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(STRONG)
         .expect("valid phrases")
 });
@@ -292,11 +293,25 @@ fn first_word_lower(t: &str) -> String {
 
 /// A short line opening with a navigation word ("Share", "Related", "More to Read").
 fn is_soft_debris(t: &str, st: &Stats) -> bool {
-    if st.words > 6 {
+    if st.words > 6 || ends_sentence(t) {
         return false;
     }
     let first = first_word_lower(t);
     SOFT.contains(&first.as_str())
+}
+
+/// "By Jane Doe", "BY JANE DOE AND JOHN ROE": an author line.
+fn is_byline(t: &str, st: &Stats) -> bool {
+    (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by ")) && st.words <= 8 && !ends_sentence(t)
+}
+
+/// A reference-list entry: `Cardoso, D S, S W Salant, and J Daubanes (2025), “Title”, mimeo.`
+fn is_citation(t: &str) -> bool {
+    static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]+(?: [\p{L}'’-]+)?, (?:\p{Lu}\.? ?){1,3}\b[^()]{0,200}\((?:19|20)\d\d[a-z]?\)")
+            .expect("valid regex")
+    });
+    t.len() < 1000 && CITATION.is_match(prefix(t, 400))
 }
 
 /// `---`, `***`, `* * *`, `===`.
@@ -355,6 +370,11 @@ fn is_link_heavy(t: &str) -> bool {
 fn is_month_archive(t: &str) -> bool {
     const MONTHS: &[&str] =
         &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "okt", "nov", "dec", "dez", "mai"];
+    // Archive rows open with a month.
+    let first3 = t.get(..3).map(str::to_ascii_lowercase).unwrap_or_default();
+    if !MONTHS.contains(&first3.as_str()) {
+        return false;
+    }
     let mut months = 0;
     let mut other = 0;
     for w in prefix(t, 400).split_whitespace() {
@@ -385,16 +405,21 @@ pub(crate) fn heading_len(t: &str) -> usize {
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') { hashes + 1 } else { 0 }
 }
 
-/// Classify one candidate paragraph on its own (marker-free text).
-pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
+/// Classify one candidate paragraph on its own (marker-free text); also returns its word
+/// count (of the first [`super::text::STATS_WINDOW`] bytes).
+pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> (Class, usize) {
     let t = trimmed(t);
+    let st = stats(t);
+    (classify_with(t, &st, ctx), st.words)
+}
+
+fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if t.is_empty() || is_separator(t) {
         return Class::Bad;
     }
     if is_credit_line(t) {
         return Class::Good;
     }
-    let st = stats(t);
     if st.words == 0 || is_link_heavy(t) {
         return Class::Bad;
     }
@@ -410,12 +435,17 @@ pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
     if st.words <= 12 && (dates::is_stamp(t) || dates::byline_date(t).is_some()) {
         return Class::Bad;
     }
-    if st.words <= 2 || is_soft_debris(t, &st) {
+    if st.words <= 2 || is_soft_debris(t, st) || is_byline(t, st) || is_citation(t) {
         return Class::Bad;
     }
     // Mostly non-letters (tables of numbers, codes, prices).
     if st.letters * 2 < st.chars && st.words < 30 {
         return Class::Bad;
+    }
+    // On a web page, a short line opening in lower case is the tail of a sentence broken by
+    // a link ("was heartbreaking for her."): a scrap, not a paragraph.
+    if ctx.scraped && st.words < 8 && t.chars().next().is_some_and(char::is_lowercase) {
+        return Class::Short;
     }
     let terminal = ends_sentence(t);
     let ratio = st.stop_ratio();
@@ -425,7 +455,7 @@ pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> Class {
     if st.words >= 30 && ratio >= 0.1 {
         return Class::Good;
     }
-    if terminal && st.words >= 4 && ratio >= 0.1 {
+    if terminal && st.words >= 3 && ratio >= 0.1 {
         return Class::NearGood;
     }
     if !terminal
@@ -539,7 +569,7 @@ mod tests {
 
     fn cls(t: &str) -> Class {
         let links = HashSet::new();
-        classify(t, &Context { scraped: false, links: &links })
+        classify(t, &Context { scraped: false, links: &links }).0
     }
 
     #[test]
@@ -574,6 +604,18 @@ mod tests {
         ] {
             assert_eq!(cls(t), Class::Bad, "{t}");
         }
+    }
+
+    #[test]
+    fn sentences_are_not_debris() {
+        assert_eq!(cls("More than 20 people were killed."), Class::NearGood);
+        assert_eq!(cls("Ukraine denied it."), Class::NearGood);
+        assert_eq!(cls("On February 24, 2022, Russia invaded Ukraine."), Class::NearGood);
+        assert_eq!(cls("By Jane Doe"), Class::Bad);
+        assert_eq!(
+            cls("Cardoso, D S, S W Salant, and J Daubanes (2025), “The price cap on Russian oil exports”, mimeo."),
+            Class::Bad
+        );
     }
 
     #[test]

@@ -47,15 +47,19 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if t.is_empty() || t.len() > 1200 {
         return false;
     }
+    let tail = suffix(t, 200);
+    // Every credit form has one of these bytes near the end; most prose lines are spared the
+    // regular expression.
+    let may_credit = tail.contains(['(', '/', ':']) || tail.contains("REUTERS");
+    let form = PREFIX.is_match(t) || (may_credit && word_count(t, 120) <= 100 && CREDIT_END.is_match(tail));
     // `© 2026 Publisher. All rights reserved.` is a page footer, not a photo credit.
-    let lower = t.to_lowercase();
-    if lower.contains("rights reserved") || lower.contains("copyright") {
-        return false;
-    }
-    if PREFIX.is_match(t) {
-        return true;
-    }
-    word_count(t, 120) <= 100 && CREDIT_END.is_match(suffix(t, 200))
+    form && !contains_ignore_case(t, "rights reserved") && !contains_ignore_case(t, "copyright")
+}
+
+/// ASCII case-insensitive substring test (no allocation).
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Whether the line is only a photo credit (`Dimitar Dilkoff/AFP/Getty Images`,

@@ -67,45 +67,44 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// `27.02.2026` is day first; `02/27/2026` can only be month first.
+fn numeric_date(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let a: u32 = c[1].parse().ok()?;
+    let b: u32 = c[2].parse().ok()?;
+    let (day, month) = if b <= 12 { (a, b) } else { (b, a) };
+    NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, day)
+}
+
 /// The first full date in `s` (earliest position wins).
 pub(crate) fn find_date(s: &str) -> Option<Found> {
-    let mut best: Option<Found> = None;
-    let mut consider = |f: Option<Found>| {
-        if let Some(f) = f {
-            if best.is_none_or(|b| f.start < b.start) {
-                best = Some(f);
-            }
-        }
-    };
-    consider(ISO.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let month: u32 = c[2].parse().ok()?;
-        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[1], month, &c[3])? })
-    }));
-    consider(MONTH_FIRST.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[3], month_number(&c[1])?, &c[2])? })
-    }));
-    consider(DAY_FIRST.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        Some(Found { start: m.start(), end: m.end(), date: ymd(&c[3], month_number(&c[2])?, &c[1])? })
-    }));
-    consider(NUMERIC.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let a: u32 = c[1].parse().ok()?;
-        let b: u32 = c[2].parse().ok()?;
-        // Day first (27.02.2026) unless the first number cannot be a day-of-month pairing.
-        let (day, month) = if b <= 12 { (a, b) } else { (b, a) };
-        let y: i32 = c[3].parse().ok()?;
-        Some(Found { start: m.start(), end: m.end(), date: NaiveDate::from_ymd_opt(y, month, day)? })
-    }));
-    best
+    // Every full date has a year: no digit, no date.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    type Read = fn(&regex::Captures<'_>) -> Option<NaiveDate>;
+    let forms: [(&Regex, Read); 4] = [
+        (&ISO, |c| ymd(&c[1], c[2].parse().ok()?, &c[3])),
+        (&MONTH_FIRST, |c| ymd(&c[3], month_number(&c[1])?, &c[2])),
+        (&DAY_FIRST, |c| ymd(&c[3], month_number(&c[2])?, &c[1])),
+        (&NUMERIC, numeric_date),
+    ];
+    forms
+        .iter()
+        .filter_map(|(re, read)| {
+            re.captures_iter(s).find_map(|c| {
+                let m = c.get(0)?;
+                let date = read(&c)?;
+                Some(Found { start: m.start(), end: m.end(), date })
+            })
+        })
+        .min_by_key(|f| f.start)
 }
 
 /// A date in a URL: `/2026/02/27/`, `/2026-02-27/`, or a slug such as `update-feb-27-2026`.
 pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
-    static PATH_YMD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)").expect("valid regex"));
+    static PATH_YMD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)").expect("valid regex")
+    });
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
@@ -172,7 +171,10 @@ pub(crate) fn is_stamp(s: &str) -> bool {
         .expect("valid regex")
     });
     let t = super::text::trimmed(s);
-    t.len() < 60 && STAMP.is_match(t)
+    if t.len() >= 60 || !(t.bytes().any(|b| b.is_ascii_digit()) || t.len() <= 9) {
+        return false;
+    }
+    STAMP.is_match(t)
 }
 
 /// A byline or date line: a full date plus at most a few other words (author, time,
@@ -184,7 +186,9 @@ pub(crate) fn byline_date(s: &str) -> Option<NaiveDate> {
     }
     let f = find_date(t)?;
     let rest_words = super::text::word_count(&t[..f.start], 20) + super::text::word_count(&t[f.end..], 20);
-    (rest_words <= 8).then_some(f.date)
+    // "On February 24, 2022, Russia invaded." is a sentence, not a byline.
+    let sentence = rest_words >= 2 && super::text::ends_sentence(&t[f.end..]);
+    (rest_words <= 8 && !sentence).then_some(f.date)
 }
 
 #[cfg(test)]
@@ -256,6 +260,8 @@ mod tests {
             ),
             None
         );
+        assert_eq!(byline_date("On February 24, 2022, Russia invaded Ukraine."), None);
+        assert_eq!(byline_date("27.02.2026. 06:20h"), Some(d(2026, 2, 27)));
         assert!(is_stamp("13 hours ago"));
         assert!(is_stamp("1d ago"));
         assert!(is_stamp("Feb 24"));

@@ -34,15 +34,22 @@ const SEEDS: [(&str, &[u8]); 5] = seeds!(
 
 /// Load the seed corpus embedded in the binary. Articles carry `file = "seeds/NAME"`.
 pub fn load_seeds() -> LoadReport {
-    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> =
-        SEEDS.iter().map(|(name, bytes)| (format!("seeds/{name}"), Ok(bytes.to_vec()))).collect();
-    parse_all(inputs, Vec::new())
+    let results = SEEDS
+        .par_iter()
+        .map(|(name, bytes)| {
+            let file = format!("seeds/{name}");
+            let parsed = parse_file(&file, bytes);
+            (file, parsed)
+        })
+        .collect();
+    collect(results, Vec::new())
 }
 
 /// Load every supported file below the given paths: files are read whatever their extension,
 /// folders are walked recursively for `.txt`, `.md` and `.markdown` files (other files are
 /// skipped with a note, hidden entries silently). Order is deterministic: the paths as given,
-/// each folder's entries sorted by name.
+/// each folder's entries sorted by name. Files are read and parsed in parallel, each file's
+/// bytes freed once it is parsed.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
@@ -60,19 +67,23 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
             Ok(_) => files.push(path.clone()),
         }
     }
-    let inputs: Vec<(String, Result<Vec<u8>, LoadError>)> =
-        files.par_iter().map(|p| (p.display().to_string(), read(p))).collect();
-    parse_all(inputs, problems)
-}
-
-fn parse_all(inputs: Vec<(String, Result<Vec<u8>, LoadError>)>, mut problems: Vec<Problem>) -> LoadReport {
-    let results: Vec<(String, Result<Vec<super::Article>, LoadError>)> = inputs
-        .into_par_iter()
-        .map(|(name, bytes)| {
-            let parsed = bytes.and_then(|b| parse_file(&name, &b));
+    // A file named twice (itself and inside a folder) loads once, where it first appears.
+    let mut seen = HashSet::new();
+    files.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    let results = files
+        .par_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let parsed = read(p).and_then(|bytes| parse_file(&name, &bytes));
             (name, parsed)
         })
         .collect();
+    collect(results, problems)
+}
+
+type Parsed = (String, Result<Vec<super::Article>, LoadError>);
+
+fn collect(results: Vec<Parsed>, mut problems: Vec<Problem>) -> LoadReport {
     let mut articles = Vec::new();
     for (name, r) in results {
         match r {

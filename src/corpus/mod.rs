@@ -16,6 +16,7 @@
 mod article;
 mod assemble;
 mod boilerplate;
+mod candidate;
 mod captions;
 mod dates;
 mod error;
@@ -23,6 +24,7 @@ mod front_matter;
 mod headers;
 mod inline;
 mod load;
+mod meta;
 mod parse;
 mod scraped;
 mod split;

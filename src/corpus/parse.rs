@@ -2,142 +2,21 @@
 //! captions, debris, splitting, dates, titles and sources.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use chrono::NaiveDate;
-use regex::Regex;
 
 use super::article::{Article, Caption, DateSource, Span};
 use super::assemble::Body;
-use super::boilerplate::{self, Class, Context, Judged};
+use super::boilerplate::{self, Class, Context};
+use super::candidate::{Cand, Role, candidates, keep_flags};
 use super::captions;
 use super::dates;
 use super::error::LoadError;
 use super::front_matter;
 use super::headers::{self, Key};
 use super::inline;
+use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
-use super::text::{
-    Line, ends_sentence, first_sentence, is_headline_like, lines_in, prefix, shorten, trim_range, trimmed, word_count,
-};
-
-/// Where a publication date came from, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Rank {
-    FrontMatter,
-    Header,
-    Metadata,
-    Dateline,
-    Url,
-    Byline,
-    FileName,
-}
-
-impl Rank {
-    fn source(self) -> DateSource {
-        match self {
-            Rank::FrontMatter => DateSource::FrontMatter,
-            Rank::Header => DateSource::Header,
-            Rank::Metadata => DateSource::Metadata,
-            Rank::Dateline => DateSource::Dateline,
-            Rank::Byline => DateSource::Byline,
-            Rank::Url | Rank::FileName => DateSource::Inferred,
-        }
-    }
-}
-
-/// What is known about an article besides its text.
-#[derive(Debug, Default, Clone)]
-struct Meta {
-    title: Option<String>,
-    date: Option<(NaiveDate, Rank)>,
-    source: Option<String>,
-    url: Option<String>,
-}
-
-impl Meta {
-    fn offer_date(&mut self, date: NaiveDate, rank: Rank) {
-        if self.date.is_none_or(|(_, old)| rank < old) {
-            self.date = Some((date, rank));
-        }
-    }
-
-    fn offer_date_text(&mut self, text: &str, rank: Rank) {
-        if let Some(f) = dates::find_date(text) {
-            self.offer_date(f.date, rank);
-        }
-    }
-
-    /// A `Source:` value: a publisher name, or a URL (then it is the article's URL).
-    fn offer_source(&mut self, value: &str) {
-        let v = trimmed(value);
-        if v.is_empty() {
-            return;
-        }
-        if looks_like_url(v) {
-            self.url.get_or_insert_with(|| v.to_string());
-        } else {
-            self.source.get_or_insert_with(|| v.to_string());
-        }
-    }
-
-    fn offer_url(&mut self, value: &str) {
-        let v = trimmed(value);
-        if !v.is_empty() {
-            self.url.get_or_insert_with(|| v.to_string());
-        }
-    }
-
-    /// Set the title, moving a site suffix (`Headline | News.az`) to the source.
-    fn offer_title(&mut self, value: &str) {
-        let v = trimmed(value);
-        if v.is_empty() || self.title.is_some() {
-            return;
-        }
-        let (main, site) = scraped::split_site_suffix(v);
-        match site {
-            Some(site) => {
-                self.source.get_or_insert_with(|| site.to_string());
-                self.title = Some(main.to_string());
-            }
-            None => self.title = Some(v.to_string()),
-        }
-    }
-}
-
-fn looks_like_url(v: &str) -> bool {
-    v.starts_with("http://") || v.starts_with("https://") || v.starts_with("www.")
-}
-
-/// What a candidate paragraph turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Text,
-    Caption,
-    /// Not part of the article text (title, repeated headline, debris, header).
-    Drop,
-}
-
-/// A candidate paragraph: one line, or several joined lines of a hard-wrapped paragraph.
-#[derive(Debug, Clone)]
-struct Cand {
-    /// Text range in the file, trimmed, list and heading markers stripped.
-    start: usize,
-    end: usize,
-    blank_before: bool,
-    /// Opened with a list marker.
-    bullet: bool,
-    words: usize,
-    role: Role,
-    class: Class,
-}
-
-impl Cand {
-    fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.start..self.end]
-    }
-}
+use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed};
 
 /// Check that the bytes are text and return them as a string.
 fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
@@ -172,24 +51,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         Some(p) => p.content,
         None => match front_matter::parse(src, &lines) {
             Some(fm) => {
-                if let Some(t) = fm.get("title") {
-                    meta.offer_title(t);
-                }
-                for key in ["date", "published", "published_at", "pubdate"] {
-                    if let Some(d) = fm.get(key) {
-                        meta.offer_date_text(d, Rank::FrontMatter);
-                    }
-                }
-                for key in ["url", "link", "canonical"] {
-                    if let Some(u) = fm.get(key) {
-                        meta.offer_url(u);
-                    }
-                }
-                for key in ["source", "publisher", "site"] {
-                    if let Some(s) = fm.get(key) {
-                        meta.offer_source(s);
-                    }
-                }
+                meta.read_front_matter(&fm);
                 (fm.body_line, lines.len())
             }
             None => (0, lines.len()),
@@ -221,22 +83,22 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     let no_links = HashSet::new();
     let ctx = Context { scraped: page.is_some(), links: page.as_ref().map_or(&no_links, |p| &p.links) };
     for c in &mut cands {
-        c.class = boilerplate::classify(c.text(src), &ctx);
+        let t = c.text(src);
+        (c.class, c.words) = boilerplate::classify(t, &ctx);
+        c.caption_form = captions::is_caption(t);
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default());
     for c in &cands {
         if c.words >= 4 {
             *counts.entry(c.text(src)).or_default() += 1;
         }
     }
-    let repeated = |c: &Cand| c.words >= 4 && counts.get(c.text(src)).copied().unwrap_or(0) >= 2;
 
-    let mut articles = Vec::new();
     match &page {
-        Some(p) => {
-            if let Some(a) = scraped_article(file, src, p, &mut cands, &counts, meta.clone()) {
-                articles.push(a);
-            } else {
+        Some(p) => match scraped_article(file, src, p, &mut cands, &counts, meta) {
+            Some(a) => Ok(vec![a]),
+            None => {
                 let detail = match p.http_status {
                     Some(s) if s >= 400 => {
                         let first = cands.first().map_or("", |c| c.text(src));
@@ -244,271 +106,92 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
                     }
                     _ => String::new(),
                 };
-                return Err(LoadError::NoText { detail });
+                Err(LoadError::NoText { detail })
             }
-        }
+        },
         None => {
-            let caption_form: Vec<bool> = cands.iter().map(|c| captions::is_caption(c.text(src))).collect();
-            let views: Vec<View<'_>> = cands
-                .iter()
-                .zip(&caption_form)
-                .map(|(c, &form)| View {
-                    text: c.text(src),
-                    blank_before: c.blank_before,
-                    caption_like: form || repeated(c),
-                    caption_form: form,
-                    words: c.words,
-                    dateish: is_dateish(c.text(src)),
-                })
-                .collect();
-            let starts = split::find_starts(&views);
-            drop(views);
-            // The headlines that start articles and their repetitions are no captions.
-            for s in &starts {
-                cands[s.at].role = Role::Drop;
-                if let Some(r) = s.repeat {
-                    cands[r].role = Role::Drop;
-                }
-            }
-            // Captions: by form, by repetition, or the line before a credit-only line.
-            for i in 0..cands.len() {
-                if cands[i].role != Role::Text {
-                    continue;
-                }
-                if caption_form[i] || repeated(&cands[i]) {
-                    cands[i].role = Role::Caption;
-                } else if captions::is_credit_only(cands[i].text(src)) {
-                    cands[i].role = Role::Caption;
-                    if i > 0 && cands[i - 1].role == Role::Text && cands[i - 1].words <= 80 && !cands[i].blank_before {
-                        cands[i - 1].role = Role::Caption;
-                    }
-                }
-            }
-            let mut segments: Vec<(usize, usize, Option<Start>)> = Vec::new();
-            let first_start = starts.first().map_or(cands.len(), |s| s.at);
-            if first_start > 0 {
-                segments.push((0, first_start, None));
-            }
-            for (k, s) in starts.iter().enumerate() {
-                let end = starts.get(k + 1).map_or(cands.len(), |n| n.at);
-                segments.push((s.at, end, Some(*s)));
-            }
-            let several = segments.len() > 1;
-            for (a, z, start) in segments {
-                let title = match start {
-                    Some(s) => {
-                        let end_of_head = s.repeat.unwrap_or(s.at);
-                        for c in &mut cands[s.at..=end_of_head] {
-                            if c.role == Role::Text {
-                                c.role = Role::Drop;
-                            }
-                        }
-                        Some(cands[s.at].text(src).to_string())
-                    }
-                    None => None,
-                };
-                // A debris-only stretch before the first headline is not an article.
-                if several
-                    && start.is_none()
-                    && !cands[a..z].iter().any(|c| c.role == Role::Text && c.class == Class::Good)
-                {
-                    continue;
-                }
-                let index = articles.len();
-                if let Some(art) = plain_article(file, index, src, &mut cands[a..z], title, meta.clone()) {
-                    articles.push(art);
-                }
-            }
+            let articles = plain_articles(file, src, &mut cands, &counts, &meta);
             if articles.is_empty() {
                 return Err(LoadError::NoText { detail: String::new() });
             }
+            Ok(articles)
         }
     }
-    Ok(articles)
+}
+
+/// The articles of a plain text (with or without front matter or headers): one, or several
+/// when the page holds several stories one after another.
+fn plain_articles(
+    file: &str,
+    src: &str,
+    cands: &mut [Cand],
+    counts: &HashMap<&str, usize, FnvBuild>,
+    meta: &Meta,
+) -> Vec<Article> {
+    let repeated = |c: &Cand| c.words >= 4 && counts.get(c.text(src)).copied().unwrap_or(0) >= 2;
+    let views: Vec<View<'_>> = cands
+        .iter()
+        .map(|c| View {
+            text: c.text(src),
+            blank_before: c.blank_before,
+            caption_like: c.caption_form || repeated(c),
+            caption_form: c.caption_form,
+            words: c.words,
+            dateish: is_dateish(c.text(src)),
+        })
+        .collect();
+    let starts = split::find_starts(&views);
+    // The headlines that start articles and their repetitions are no captions.
+    for s in &starts {
+        cands[s.at].role = Role::Drop;
+        if let Some(r) = s.repeat {
+            cands[r].role = Role::Drop;
+        }
+    }
+    // Captions: by form, by repetition, or the line before a credit-only line.
+    for c in cands.iter_mut() {
+        if c.role == Role::Text && (c.caption_form || repeated(c)) {
+            c.role = Role::Caption;
+        }
+    }
+    credit_captions(src, cands);
+    let mut segments: Vec<(usize, usize, Option<Start>)> = Vec::new();
+    let first_start = starts.first().map_or(cands.len(), |s| s.at);
+    if first_start > 0 {
+        segments.push((0, first_start, None));
+    }
+    for (k, s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(cands.len(), |n| n.at);
+        segments.push((s.at, end, Some(*s)));
+    }
+    let several = segments.len() > 1;
+    let mut articles = Vec::new();
+    for (a, z, start) in segments {
+        let title = start.map(|s| {
+            // Between the headline and its repetition: captions and scraps ("TT").
+            for c in &mut cands[s.at..=s.repeat.unwrap_or(s.at)] {
+                if c.role == Role::Text {
+                    c.role = Role::Drop;
+                }
+            }
+            cands[s.at].text(src).to_string()
+        });
+        // A debris-only stretch before the first headline is not an article.
+        let has_prose = cands[a..z].iter().any(|c| c.role == Role::Text && c.class == Class::Good);
+        if several && start.is_none() && !has_prose {
+            continue;
+        }
+        let index = articles.len();
+        if let Some(art) = plain_article(file, index, src, &mut cands[a..z], title, meta.clone()) {
+            articles.push(art);
+        }
+    }
+    articles
 }
 
 /// A byline or a date stamp: never a headline.
 fn is_dateish(t: &str) -> bool {
     dates::byline_date(t).is_some() || dates::is_stamp(t)
-}
-
-/// `Read the Full BBC Article at:` `[ https://... ]`: the source and URL of a syndicated copy.
-fn read_full_article_lines(src: &str, lines: &[Line], from: usize, to: usize, removed: &mut [bool], meta: &mut Meta) {
-    static READ_FULL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:read|view|see) (?:the )?(?:full|original|complete)(?: (.{1,60}?))? (?:article|story|report)(?: (?:at|on|here))?\W*?(?:\s*:\s*|\s+)?(.*)$")
-            .expect("valid regex")
-    });
-    static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s\]\)>]+").expect("valid regex"));
-    for i in from..to {
-        let t = trimmed(lines[i].text(src));
-        if t.len() > 300 {
-            continue;
-        }
-        let Some(c) = READ_FULL.captures(t) else {
-            continue;
-        };
-        removed[i] = true;
-        if let Some(name) = c.get(1) {
-            let name = trimmed(name.as_str());
-            if !name.is_empty() && word_count(name, 8) <= 5 {
-                meta.source.get_or_insert_with(|| name.to_string());
-            }
-        }
-        let mut url = c.get(2).and_then(|m| URL.find(m.as_str())).map(|m| m.as_str().to_string());
-        if url.is_none() {
-            if let Some(j) = (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty()) {
-                let next = trimmed(lines[j].text(src));
-                if let Some(m) = URL.find(next) {
-                    if next.len() <= m.as_str().len() + 6 {
-                        removed[j] = true;
-                        url = Some(m.as_str().to_string());
-                    }
-                }
-            }
-        }
-        if let Some(u) = url {
-            meta.offer_url(&u);
-        }
-    }
-}
-
-/// Strip list/heading markers and emphasis from the edges of a range.
-fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
-    let (mut s, mut e) = trim_range(src, start, end);
-    let t = &src[s..e];
-    let bullet = boilerplate::bullet_len(t);
-    let marker = if bullet > 0 { bullet } else { boilerplate::heading_len(t) };
-    s += marker;
-    let t = &src[s..e];
-    let lead = t.len() - t.trim_start_matches(['*', '_', '>', ',', ';']).len();
-    s += lead;
-    let t = &src[s..e];
-    let kept = t.trim_end_matches(['*', '_']).len();
-    e = s + kept;
-    let (s, e) = trim_range(src, s, e);
-    (s, e, bullet > 0)
-}
-
-/// Group content lines into candidate paragraphs.
-fn candidates(src: &str, lines: &[Line], from: usize, to: usize, removed: &[bool], scraped: bool) -> Vec<Cand> {
-    let mut out = Vec::new();
-    let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
-    let mut i = from;
-    let mut blank_before = true;
-    while i < to {
-        if blank(i) {
-            blank_before = true;
-            i += 1;
-            continue;
-        }
-        let mut last = i;
-        if !scraped {
-            let block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
-            if is_wrapped_block(src, &lines[i..block_end]) {
-                last = block_end - 1;
-            } else {
-                while last + 1 < block_end && joins(src, &lines[last], &lines[last + 1]) {
-                    last += 1;
-                }
-            }
-        }
-        let (s, e, bullet) = strip_markers(src, lines[i].start, lines[last].end);
-        if e > s {
-            out.push(Cand {
-                start: s,
-                end: e,
-                blank_before,
-                bullet,
-                words: word_count(&src[s..e], 10_000),
-                role: Role::Text,
-                class: Class::Short,
-            });
-        }
-        blank_before = false;
-        i = last + 1;
-    }
-    out
-}
-
-/// A hard-wrapped paragraph: three or more lines of similar moderate length.
-fn is_wrapped_block(src: &str, block: &[Line]) -> bool {
-    if block.len() < 3 {
-        return false;
-    }
-    let body = &block[..block.len() - 1];
-    let mut sentence_ends = 0;
-    for l in block {
-        let t = l.text(src);
-        if t.len() > 110 || boilerplate::bullet_len(trimmed(t)) > 0 {
-            return false;
-        }
-    }
-    for l in body {
-        let t = trimmed(l.text(src));
-        let n = t.chars().count();
-        if !(40..=100).contains(&n) {
-            return false;
-        }
-        if ends_sentence(t) {
-            sentence_ends += 1;
-        }
-    }
-    sentence_ends * 2 < body.len()
-}
-
-/// Whether line `b` continues the paragraph of line `a` (a broken line).
-fn joins(src: &str, a: &Line, b: &Line) -> bool {
-    let ta = trimmed(a.text(src));
-    let tb = trimmed(b.text(src));
-    if ends_sentence(ta) || word_count(ta, 8) < 4 {
-        return false;
-    }
-    if boilerplate::bullet_len(ta) > 0 || boilerplate::bullet_len(tb) > 0 {
-        return false;
-    }
-    if captions::is_caption(ta) || captions::is_caption(tb) {
-        return false;
-    }
-    tb.chars().next().is_some_and(char::is_lowercase)
-}
-
-/// Decide which candidates in `cands` are body text (on top of roles already set).
-fn keep_flags(cands: &[Cand], scraped: bool) -> Vec<bool> {
-    let items: Vec<Option<Judged>> =
-        cands.iter().map(|c| (c.role == Role::Text).then_some(Judged { class: c.class, words: c.words })).collect();
-    let mut keep = boilerplate::smooth(&items, scraped);
-    bullet_runs(cands, &mut keep);
-    if std::env::var_os("SITREP_DEBUG_LOADER").is_some() {
-        for (c, k) in cands.iter().zip(&keep) {
-            eprintln!("{:5} {:?} {:?} {}", k, c.role, c.class, c.words);
-        }
-    }
-    keep
-}
-
-/// Bullet lists are judged as a whole: a list of sentences stays, a list of headlines
-/// (related stories, share buttons) goes.
-fn bullet_runs(cands: &[Cand], keep: &mut [bool]) {
-    let mut i = 0;
-    while i < cands.len() {
-        if !cands[i].bullet || cands[i].role != Role::Text {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < cands.len() && cands[j].bullet && cands[j].role == Role::Text && !cands[j].blank_before {
-            j += 1;
-        }
-        if j - i >= 2 {
-            let run = &cands[i..j];
-            let prose = run.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood)).count();
-            let sentences = prose * 2 >= run.len();
-            for (k, c) in run.iter().enumerate() {
-                keep[i + k] = sentences && c.words >= 4 && c.class != Class::Bad;
-            }
-        }
-        i = j;
-    }
 }
 
 /// Build the article of a plain text segment.
@@ -522,22 +205,52 @@ fn plain_article(
 ) -> Option<Article> {
     let mut title = split_title;
     if title.is_none() {
-        // A headline on the first line, or a markdown `# ` heading.
-        if let Some(first) = cands.iter().position(|c| c.role != Role::Drop) {
-            let c = &cands[first];
+        // The headline: the first title-like line before the prose begins (after a kicker
+        // such as "UKRAINE" or a byline, which are debris), or a markdown `# ` heading.
+        for c in cands.iter_mut() {
+            if c.role != Role::Text {
+                continue;
+            }
             let t = c.text(src);
-            if c.role == Role::Text && meta.title.is_none() && is_headline_like(t) && !is_dateish(t) {
-                title = Some(t.to_string());
-                cands[first].role = Role::Drop;
-            } else if let Some(mt) = &meta.title {
+            if let Some(mt) = &meta.title {
+                // The headline is known already: drop its copy at the top of the text.
                 if scraped::norm(t) == scraped::norm(mt) {
-                    cands[first].role = Role::Drop;
+                    c.role = Role::Drop;
                 }
+                break;
+            }
+            if c.class != Class::Bad && is_headline_like(t) && !is_dateish(t) {
+                title = Some(t.to_string());
+                c.role = Role::Drop;
+                break;
+            }
+            if matches!(c.class, Class::Good | Class::NearGood) {
+                break;
             }
         }
     }
     let keep = keep_flags(cands, false);
-    build(file, index, src, cands, &keep, title, &mut meta)
+    if title.is_some() {
+        meta.title = title;
+    }
+    build(file, index, src, cands, &keep, &mut meta, 0)
+}
+
+/// A line that is only a photo credit (`Name/AFP/Getty Images`) is a caption, and so is the
+/// line right before it.
+fn credit_captions(src: &str, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let candidate = matches!(cands[i].role, Role::Text | Role::Caption);
+        if !candidate || !captions::is_credit_only(cands[i].text(src)) {
+            continue;
+        }
+        cands[i].role = Role::Caption;
+        let prev_is_caption =
+            i > 0 && cands[i - 1].role == Role::Text && cands[i - 1].words <= 80 && !cands[i].blank_before;
+        if prev_is_caption {
+            cands[i - 1].role = Role::Caption;
+        }
+    }
 }
 
 /// How many candidates after a headline occurrence count as its story.
@@ -549,12 +262,33 @@ fn scraped_article(
     src: &str,
     page: &Page,
     cands: &mut [Cand],
-    counts: &HashMap<&str, usize>,
+    counts: &HashMap<&str, usize, FnvBuild>,
     mut meta: Meta,
 ) -> Option<Article> {
     let html_title = cands.first().map_or("", |c| c.text(src)).to_string();
-    let norms: HashSet<String> = cands.iter().take(2000).map(|c| scraped::norm(c.text(src))).collect();
-    let title = scraped::choose_title(page, &html_title, &norms);
+    // Which outline headings appear as content lines (only lines of a fitting length are
+    // normalised: this looks at every line of the page).
+    let heading_norms: HashSet<String> = page.h1.iter().map(|h| scraped::norm(h)).collect();
+    let longest = page.h1.iter().map(String::len).max().unwrap_or(0);
+    let mut present: HashSet<String> = HashSet::new();
+    for c in cands.iter().filter(|c| c.end - c.start <= longest + 16) {
+        let n = scraped::norm(c.text(src));
+        if heading_norms.contains(&n) {
+            present.insert(n);
+        }
+    }
+    let mut title = scraped::choose_title(page, &html_title, &present);
+    if page.h1.is_empty() && title.as_deref().is_none_or(|t| !is_headline_like(t)) {
+        // No outline and no usable HTML title: the first headline-like line followed by prose.
+        let found = (1..cands.len()).find(|&i| {
+            cands[i].class == Class::Heading
+                && is_headline_like(cands[i].text(src))
+                && cands[i + 1..cands.len().min(i + 11)].iter().any(|c| c.class == Class::Good)
+        });
+        if let Some(i) = found {
+            title = Some(cands[i].text(src).to_string());
+        }
+    }
     let (_, site) = scraped::split_site_suffix(&html_title);
     if let Some(site) = site {
         meta.source.get_or_insert_with(|| site.to_string());
@@ -562,8 +296,12 @@ fn scraped_article(
     let title_norm = title.as_deref().map(scraped::norm).unwrap_or_default();
     // Short titles ("Ukraine") only match exactly; long ones also when cut or extended.
     let fuzzy = title_norm.split(' ').count() >= 4;
+    let title_head = title_norm.chars().next();
     let matches_title = |t: &str| {
-        if title_norm.is_empty() {
+        let plausible = t.len() <= 2 * title_norm.len() + 64
+            && 2 * t.len() + 8 >= title_norm.len()
+            && scraped::norm_head(t) == title_head;
+        if title_norm.is_empty() || !plausible {
             return false;
         }
         let n = scraped::norm(t);
@@ -579,13 +317,14 @@ fn scraped_article(
             .map(|c| c.words)
             .sum()
     };
+    let is_title: Vec<bool> = cands.iter().map(|c| matches_title(c.text(src))).collect();
     let occurrences: Vec<(usize, usize)> =
-        (1..cands.len()).filter(|&i| matches_title(cands[i].text(src))).map(|i| (i, good_words_after(i))).collect();
+        (1..cands.len()).filter(|&i| is_title[i]).map(|i| (i, good_words_after(i))).collect();
     let most = occurrences.iter().map(|&(_, w)| w).max().unwrap_or(0);
     // The first occurrence followed by (about) as much prose as any: later ones may sit inside
     // the story or in lists of related stories.
     let body_from = occurrences.iter().find(|&&(_, w)| most > 0 && w * 2 >= most).map_or(1, |&(i, _)| i + 1);
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str, FnvBuild> = HashSet::default();
     for (i, c) in cands.iter_mut().enumerate() {
         let t = c.text(src);
         // Lines the page outline lists as headings are headings (section titles, or the
@@ -593,11 +332,11 @@ fn scraped_article(
         if matches!(c.class, Class::Good | Class::NearGood) && page.headings.contains(t) {
             c.class = Class::Heading;
         }
-        if i < body_from || matches_title(t) {
+        if i < body_from || is_title[i] {
             c.role = Role::Drop;
             continue;
         }
-        if captions::is_caption(t) {
+        if c.caption_form {
             c.role = Role::Caption;
             continue;
         }
@@ -606,14 +345,8 @@ fn scraped_article(
             c.role = Role::Drop;
         }
     }
-    for i in body_from..cands.len() {
-        if captions::is_credit_only(cands[i].text(src)) {
-            cands[i].role = Role::Caption;
-            if i > body_from && cands[i - 1].words <= 80 && cands[i - 1].role == Role::Text {
-                cands[i - 1].role = Role::Caption;
-            }
-        }
-    }
+    let from = body_from.min(cands.len());
+    credit_captions(src, &mut cands[from..]);
     let mut keep = keep_flags(cands, true);
     main_story(src, cands, body_from, &mut keep);
     if !keep.iter().any(|&k| k) {
@@ -632,12 +365,10 @@ fn scraped_article(
             }
         }
     }
-    if meta.date.is_none_or(|(_, r)| r > Rank::Url) {
-        if let Some(d) = meta.url.as_deref().and_then(dates::date_in_url) {
-            meta.offer_date(d, Rank::Url);
-        }
+    if title.is_some() {
+        meta.title = title;
     }
-    build(file, 0, src, cands, &keep, title, &mut meta)
+    build(file, 0, src, cands, &keep, &mut meta, body_from.saturating_sub(1))
 }
 
 /// Kept paragraphs further apart than this (in debris lines) form separate blocks.
@@ -731,18 +462,20 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
 }
 
 /// Assemble the article from the kept candidates.
+/// The title is `meta.title`, or the first sentence of the body; `byline_from` is where to
+/// start looking for a byline (the headline, on a web page).
 fn build(
     file: &str,
     index: usize,
     src: &str,
     cands: &[Cand],
     keep: &[bool],
-    title: Option<String>,
     meta: &mut Meta,
+    byline_from: usize,
 ) -> Option<Article> {
     let mut body = Body::new(src);
     let mut captions_out: Vec<Caption> = Vec::new();
-    let mut seen_captions: HashSet<&str> = HashSet::new();
+    let mut seen_captions: HashSet<&str, FnvBuild> = HashSet::default();
     let mut first_kept: Option<usize> = None;
     for (i, c) in cands.iter().enumerate() {
         if c.role == Role::Caption {
@@ -780,8 +513,10 @@ fn build(
     }
     // A byline before the body (or just after the headline).
     let before = first_kept.unwrap_or(0);
-    if let Some(d) =
-        cands[..before].iter().filter(|c| c.role != Role::Caption).find_map(|c| dates::byline_date(c.text(src)))
+    if let Some(d) = cands[byline_from.min(before)..before]
+        .iter()
+        .filter(|c| c.role != Role::Caption)
+        .find_map(|c| dates::byline_date(c.text(src)))
     {
         meta.offer_date(d, Rank::Byline);
     }
@@ -792,7 +527,7 @@ fn build(
         meta.offer_date(d, Rank::FileName);
     }
     let (text, paragraphs) = body.finish();
-    let title = title.or_else(|| meta.title.clone()).unwrap_or_else(|| {
+    let title = meta.title.clone().unwrap_or_else(|| {
         let first = &text[paragraphs[0].body.start..paragraphs[0].body.end];
         let s = first_sentence(first, 600);
         let s = s.strip_suffix('.').unwrap_or(s);
@@ -822,14 +557,4 @@ fn build(
         paragraphs,
         captions: captions_out,
     })
-}
-
-/// `2026-02-04-kyiv-attack.txt`: a date in the file name.
-fn file_name_date(file: &str) -> Option<NaiveDate> {
-    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[-_ .])((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?:[-_ .]|$)").expect("valid regex")
-    });
-    let c = NAME_DATE.captures(name)?;
-    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }

@@ -170,11 +170,21 @@ pub(crate) fn norm(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in w.chars() {
-            out.extend(c.to_lowercase());
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out
+}
+
+/// The first alphanumeric character of `s`, lower-cased: two texts with different ones
+/// cannot have the same [`norm`].
+pub(crate) fn norm_head(s: &str) -> Option<char> {
+    s.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next())
 }
 
 /// Pick the page's headline from the outline's level-1 headings, preferring one that opens the

@@ -121,8 +121,11 @@ impl Stats {
 
 pub(crate) fn stats(s: &str) -> Stats {
     let s = prefix(s, STATS_WINDOW);
+    if s.is_ascii() {
+        return stats_ascii(s.as_bytes());
+    }
     let mut st = Stats::default();
-    for tok in s.split(|c: char| c.is_whitespace()) {
+    for tok in s.split(char::is_whitespace) {
         if tok.is_empty() {
             continue;
         }
@@ -145,7 +148,7 @@ pub(crate) fn stats(s: &str) -> Stats {
         if core.chars().next().is_some_and(char::is_uppercase) {
             st.capitalized += 1;
         }
-        if is_stopword(core) {
+        if is_stopword(core.as_bytes()) {
             st.stop += 1;
         }
     }
@@ -153,18 +156,77 @@ pub(crate) fn stats(s: &str) -> Stats {
     st
 }
 
+/// [`stats`] of ASCII text, byte by byte.
+fn stats_ascii(b: &[u8]) -> Stats {
+    let mut st = Stats { chars: b.len(), ..Stats::default() };
+    for tok in b.split(u8::is_ascii_whitespace) {
+        let mut first = None;
+        let mut last = 0;
+        for (i, &c) in tok.iter().enumerate() {
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_alphabetic() {
+                    st.letters += 1;
+                }
+                first.get_or_insert(i);
+                last = i;
+            }
+        }
+        let Some(first) = first else { continue };
+        st.words += 1;
+        let core = &tok[first..=last];
+        if core[0].is_ascii_uppercase() {
+            st.capitalized += 1;
+        }
+        if is_stopword(core) {
+            st.stop += 1;
+        }
+    }
+    st
+}
+
+/// A fast, non-cryptographic hasher (FNV-1a) for maps keyed by line text.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut eat = |part: &[u8]| {
+            for &b in part {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        // Long keys (whole paragraphs): their length and ends spread them well enough;
+        // equality is still checked on the whole key.
+        if bytes.len() > 256 {
+            eat(&bytes.len().to_le_bytes());
+            eat(&bytes[..128]);
+            eat(&bytes[bytes.len() - 128..]);
+        } else {
+            eat(bytes);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// Number of word tokens (letters or digits) in `s`, counting at most `limit`.
 pub(crate) fn word_count(s: &str, limit: usize) -> usize {
     s.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).take(limit).count()
 }
 
 /// Common English function words: prose has many of them, menus and headlines few.
-fn is_stopword(word: &str) -> bool {
+fn is_stopword(word: &[u8]) -> bool {
     if word.len() > 7 || word.is_empty() {
         return false;
     }
     let mut buf = [0u8; 7];
-    for (i, b) in word.bytes().enumerate() {
+    for (i, &b) in word.iter().enumerate() {
         if !b.is_ascii_alphabetic() {
             return false;
         }

@@ -19,17 +19,26 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut iter = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, c)| c);
-        let inner = (c == '-' || c == '\'' || c == '’')
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_some_and(char::is_alphanumeric);
-        let group_comma =
-            c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        let dot_in_number =
-            c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        // "News.Az", "U.S": a dot between letters, with no space, stays inside the word.
-        let dot_in_name = c == '.' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
-        if c.is_alphanumeric() || inner || group_comma || dot_in_number || dot_in_name {
+        let word_char = c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
+        // Joiners are looked at only for the few characters that are not letters or digits.
+        let joins = !word_char && {
+            let next = iter.peek().map(|&(_, c)| c);
+            match c {
+                // "long-range", "Russia's": inside a word.
+                '-' | '\'' | '’' => {
+                    prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                }
+                // "1,100": a digit-group comma.
+                ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                // "3.5", and "News.Az", "U.S": a dot between digits or letters, with no space.
+                '.' => {
+                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+                        || prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+                }
+                _ => false,
+            }
+        };
+        if word_char || joins {
             if start.is_none() {
                 start = Some(i);
             }
@@ -257,18 +266,20 @@ fn set_max(slot: &mut Option<u32>, v: u32) {
 pub fn counts(sentence: &str) -> Counts {
     // Footnote markers ("injuring 16.[3]") are not numbers of anything.
     let blanked = blank_footnotes(sentence);
-    let toks = tokens(&blanked);
+    // One lowercased copy (same byte offsets): every token is then lowercase already.
+    let lowered = blanked.to_ascii_lowercase();
+    let toks = tokens(&lowered);
     let mut c = Counts::default();
     let n = toks.len();
     let mut i = 0;
     while i < n {
-        let w = lower(&toks[i]);
-        let killed = is_killed_word(&w);
-        let injured = is_injured_word(&w);
+        let w = toks[i].text;
+        let killed = is_killed_word(w);
+        let injured = is_injured_word(w);
         // Active: "killing at least 12 people", "injured 15 others", "killed two 18-year-olds".
         if (killed || injured)
             && matches!(
-                w.as_str(),
+                w,
                 "killed"
                     | "killing"
                     | "kills"
@@ -335,9 +346,9 @@ pub fn counts(sentence: &str) -> Counts {
             let mut k = i;
             while k > lo {
                 k -= 1;
-                let lw = lower(&toks[k]);
+                let lw = toks[k].text;
                 if matches!(
-                    lw.as_str(),
+                    lw,
                     "killing"
                         | "killed"
                         | "injuring"
@@ -417,10 +428,7 @@ pub fn counts(sentence: &str) -> Counts {
         // "death toll rose to 7"
         if w == "toll" {
             let mut j = i + 1;
-            while j < n
-                && j < i + 5
-                && number_at(&toks, j).is_none_or(|_| matches!(lower(&toks[j]).as_str(), "a" | "an"))
-            {
+            while j < n && j < i + 5 && number_at(&toks, j).is_none_or(|_| matches!(toks[j].text, "a" | "an")) {
                 j += 1;
             }
             if let Some((v, _)) = number_at(&toks, j).filter(|_| j < i + 5) {
@@ -428,22 +436,22 @@ pub fn counts(sentence: &str) -> Counts {
             }
         }
         // Weapons: "574 drones", "four Shahed drones", "40 ballistic and cruise missiles".
-        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w.as_str(), "a" | "an")) {
+        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w, "a" | "an")) {
             let mut j = after;
             // "500 of 574 drones": the total is the later number.
             let mut limit = 5;
             while j < n && limit > 0 {
-                let l = lower(&toks[j]);
-                if is_drone_noun(&l) {
+                let l = toks[j].text;
+                if is_drone_noun(l) {
                     set_max(&mut c.drones, v);
                     break;
                 }
-                if is_missile_noun(&l) {
+                if is_missile_noun(l) {
                     set_max(&mut c.missiles, v);
                     break;
                 }
-                if number_at(&toks, j).is_some() && !matches!(l.as_str(), "a" | "an")
-                    || !is_weapon_modifier(&l, toks[j].text)
+                if number_at(&toks, j).is_some() && !matches!(l, "a" | "an")
+                    || !is_weapon_modifier(l, &blanked[toks[j].start..toks[j].end])
                 {
                     break;
                 }

@@ -223,6 +223,7 @@ impl Finder<'_> {
                 || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).is_empty()
         };
         let mut found: Vec<Found> = Vec::new();
+        let ancestors_seen = std::cell::RefCell::new(std::collections::HashMap::new());
 
         // 1. Gazetteer names.
         self.gaz.find_accepting(&lowered, |m| {
@@ -266,7 +267,7 @@ impl Finder<'_> {
                     return false;
                 }
             }
-            let mut id = self.choose(ids, body, m.start, m.end, &lowered);
+            let mut id = self.choose(ids, body, (m.start, m.end), &lowered, &ancestors_seen);
             // "Kursk and Belgorod regions": the regions, even when only the city is a form.
             if self.region_follows(&lowered, m.end) && self.gaz.place(id).is_some_and(|p| p.kind != PlaceKind::Region) {
                 let lo = orig.to_ascii_lowercase();
@@ -308,7 +309,14 @@ impl Finder<'_> {
     }
 
     /// Among the entries a surface form may mean, choose the one the context supports.
-    fn choose(&self, ids: &[KnownId], body: &str, start: usize, end: usize, lowered: &str) -> KnownId {
+    fn choose(
+        &self,
+        ids: &[KnownId],
+        body: &str,
+        (start, end): (usize, usize),
+        lowered: &str,
+        ancestors_seen: &std::cell::RefCell<std::collections::HashMap<u32, bool>>,
+    ) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
         }
@@ -338,7 +346,10 @@ impl Finder<'_> {
                         for anc in self.gaz.place_path(k.place.unwrap_or(0)).iter().skip(1) {
                             let name = self.gaz.places[*anc as usize].name.to_ascii_lowercase();
                             let stem = name.trim_end_matches(" oblast").trim_end_matches(" raion");
-                            if window.contains(stem) || lowered.contains(&name) {
+                            // Whole-article look-ups are cached: homonyms share ancestors.
+                            let in_article =
+                                *ancestors_seen.borrow_mut().entry(*anc).or_insert_with(|| lowered.contains(&name));
+                            if window.contains(stem) || in_article {
                                 score += 20;
                                 break;
                             }
@@ -630,6 +641,10 @@ impl Finder<'_> {
         if all_common || seg.iter().all(|t| is_acronym(t.text)) {
             return;
         }
+        // A known person's surname alone ("Putin said") is linked to that person later.
+        if seg.len() == 1 && self.gaz.surnames.contains_key(&strip_possessive(seg[0].text).0.to_lowercase()) {
+            return;
+        }
         let n = seg.len();
         let first_name_at = seg.iter().position(|t| self.lex.is_first_name(t.text));
         let says_after = next_w.as_deref().is_some_and(|w| SAY_VERBS.contains(&w)) && next_adjacent;
@@ -668,7 +683,9 @@ impl Finder<'_> {
             }
         }
         // Organisation by context: "German outlet Bild", "the Flex factory".
-        let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w));
+        // "German outlet Bild": the context word right before the name, no comma between.
+        let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w))
+            && idx_before.is_some_and(|i| gap_is(body, all[i].end, s, &[]));
         let org_after = next_w.as_deref().is_some_and(|w| {
             matches!(w, "factory" | "plant" | "company" | "corporation" | "group" | "agency" | "reported" | "reports")
         }) && !says_after;
@@ -686,8 +703,18 @@ impl Finder<'_> {
                 && prev2
                     .as_deref()
                     .is_some_and(|w| matches!(w, "village" | "town" | "city" | "settlement" | "outskirts")));
+        // "in X", "at X", "from X": a place when the name is short, ends the phrase, and is
+        // neither a given name nor an ordinary word ("fighting in Zvirove, officials said").
+        let in_place = prev_w.as_deref().is_some_and(|w| matches!(w, "in" | "at" | "from" | "into"))
+            && n <= 2
+            && !says_after
+            && next_w.as_deref().is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            && body[e..].starts_with([',', '.', ';', ' ', ')'])
+            && !body[e..].starts_with(" of ")
+            // "from Ukrainians": a plural of an ordinary word is not a place.
+            && !seg.iter().any(|t| t.text.strip_suffix('s').is_some_and(|w| self.lex.is_common(w)));
         if n <= 3
-            && (place_before || region_after)
+            && (place_before || region_after || in_place)
             && first_name_at.is_none()
             && seg.iter().all(nameish)
             && !is_start(s)
@@ -891,6 +918,16 @@ mod tests {
         assert!(has(&f, "Kestrel Center for Strategic Studies", EntityKind::Org), "{f:?}");
         let f = names("Meetings in the Oval Office on Monday ran long.");
         assert!(!f.iter().any(|(_, k)| *k == EntityKind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn unknown_places_from_context() {
+        let f = names("Fighting continued near Zvirivka and in Kozacha Lopan, officials said.");
+        assert!(has(&f, "Zvirivka", EntityKind::Place) && has(&f, "Kozacha Lopan", EntityKind::Place), "{f:?}");
+        let f = names("The pope spoke at his residence in Castel Gandolfo on Sunday.");
+        assert!(has(&f, "Castel Gandolfo", EntityKind::Place), "{f:?}");
+        let f = names("Help came from Ukrainians abroad and from Europeans.");
+        assert!(!f.iter().any(|(_, k)| *k == EntityKind::Place), "{f:?}");
     }
 
     #[test]

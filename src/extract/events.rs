@@ -33,20 +33,6 @@ pub struct Draft {
     paragraph: usize,
 }
 
-fn has_any(words: &[String], set: &[&str]) -> bool {
-    words.iter().any(|w| set.contains(&w.as_str()))
-}
-
-fn has_seq(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| lower.contains(p))
-}
-
-fn near(words: &[String], a: &[&str], b: &[&str], within: usize) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        a.contains(&w.as_str()) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| b.contains(&x.as_str()))
-    })
-}
-
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
     classify_unit(sentence, 4)
@@ -54,269 +40,284 @@ pub fn classify(sentence: &str) -> Vec<EventKind> {
 
 /// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
 /// fragments) report nothing.
-fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
-    let lower = sentence.to_lowercase();
-    let words: Vec<String> = tokens(&lower).iter().map(|t| t.text.to_string()).collect();
-    // Headings and fragments report nothing: short, or with no closing punctuation.
-    let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
-    if words.len() < min_words || (!closed && words.len() < 8) {
-        return Vec::new();
-    }
-    let mut kinds = Vec::new();
-    // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
-    // "crossed into Poland" are neither.
-    let aerial = has_any(
-        &words,
-        &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"],
-    );
-    let incursion = has_any(&words, &["airspace", "balloons", "balloon", "overflight", "overflights"])
-        || (has_seq(&lower, &["flew over", "flew above", "flying over", "flew into"]) && aerial)
-        || (has_any(&words, &["incursion", "incursions"]) && aerial);
-    if incursion {
-        kinds.push(EventKind::Incursion);
-    }
-    let ground_incursion = has_any(&words, &["incursion", "incursions"]) && !incursion;
-    let places = [
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "settlement",
-        "settlements",
-        "control",
-        "positions",
-        "hamlet",
-        "territory",
-    ];
-    let territorial = has_any(&words, &["captured", "seized", "liberated", "recaptured", "retook", "occupied"])
-        && !has_seq(&lower, &["occupied territor", "occupied areas", "occupied parts"])
-        || near(
-            &words,
-            &["advanced", "advancing", "pushed"],
-            &["near", "in", "into", "toward", "towards", "west", "east", "north", "south"],
-            3,
-        )
-        || near(&words, &["taken", "took", "taking", "take", "capture", "claimed", "seize", "gained"], &places, 5)
-        || near(&words, &["gained", "captured", "seized", "lost"], &["square"], 4);
-    let hypothetical = has_any(
-        &words,
-        &[
-            "demand",
-            "demands",
-            "demanded",
-            "considers",
-            "wants",
-            "cession",
-            "cede",
-            "proposal",
-            "proposed",
-            "aims",
-            "aim",
-            "seeks",
-            "plans",
-        ],
-    );
-    if territorial && !hypothetical {
-        kinds.push(EventKind::TerritorialClaim);
-    }
-    let launched = near(
-        &words,
-        &["launched", "fired", "lobbed"],
-        &["missiles", "missile", "drones", "drone", "rockets", "bombs", "shells", "shaheds"],
-        5,
-    );
-    let conditional =
-        has_seq(&lower, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]);
-    let strike_words = has_any(
-        &words,
-        &[
-            "struck",
-            "shelling",
-            "shelled",
-            "bombed",
-            "bombing",
-            "airstrike",
-            "airstrikes",
-            "barrage",
-            "bombardment",
-            "explosions",
-            "hit",
-            "striking",
-            "targeted",
-            "intercepted",
-            "intercepting",
-            "downed",
-        ],
-    ) || has_seq(
-        &lower,
-        &[
-            "drone attack",
-            "missile attack",
-            "drone strike",
-            "missile strike",
-            "aerial attack",
-            "air attack",
-            "air strike",
-            "combined strike",
-            "massive strike",
-            "attack on",
-            "attacks on",
-            "was attacked",
-            "were attacked",
-            "strikes on",
-            "strike on",
-            "strikes in",
-            "strikes against",
-            "struck by",
-            "aerial bombs",
-            "glide bomb",
-            "launched drones",
-            "fired drones",
-            "drones and missiles",
-            "drone and missile",
-            "missiles and drones",
-            "drone assault",
-            "attacked",
-        ],
-    );
-    let clash = has_any(
-        &words,
-        &[
-            "fighting",
-            "clashes",
-            "assaults",
-            "repelled",
-            "engagements",
-            "battles",
-            "counterattack",
-            "counterattacks",
-            "stormed",
-            "firefights",
-        ],
-    ) || has_seq(
-        &lower,
-        &[
-            "infantry assault",
-            "ground assault",
-            "attacked positions",
-            "combat engagements",
-            "assault on positions",
-            "offensive operations",
-        ],
-    );
-    let casualties = has_any(
-        &words,
-        &[
-            "killed",
-            "killing",
-            "injured",
-            "injuring",
-            "wounded",
-            "wounding",
-            "dead",
-            "deaths",
-            "fatalities",
-            "injuries",
-            "died",
-            "casualties",
-        ],
-    );
-    if !incursion
-        && !conditional
-        && (strike_words
-            || launched
-            || (casualties
-                && !clash
-                && has_any(
-                    &words,
-                    &[
-                        "attack",
-                        "debris",
-                        "uavs",
-                        "strike",
-                        "strikes",
-                        "drones",
-                        "missiles",
-                        "drone",
-                        "missile",
-                        "shells",
-                        "artillery",
-                        "bombs",
-                    ],
-                )))
-    {
-        kinds.push(EventKind::Strike);
-    }
-    // "there were zero drone attacks", "no strikes were reported": nothing happened.
-    if has_seq(
-        &lower,
-        &[
-            "zero drone",
-            "zero attacks",
-            "no attacks",
-            "no strikes",
-            "no drone attacks",
-            "no missile attacks",
-            "no shelling",
-        ],
-    ) {
-        kinds.retain(|k| *k != EventKind::Strike);
-    }
-    // General Staff style: "the invaders attacked on the Oleksandrivka direction" is a
-    // ground assault unless a weapon says otherwise.
-    let weaponry = has_any(
-        &words,
-        &[
-            "drone",
-            "drones",
-            "missile",
-            "missiles",
-            "bomb",
-            "bombs",
-            "shelling",
-            "artillery",
-            "airstrike",
-            "airstrikes",
-            "rocket",
-            "rockets",
-            "shahed",
-            "shaheds",
-            "uav",
-            "uavs",
-        ],
-    );
-    let ground_attack = (has_any(&words, &["direction", "directions", "assaults", "assault"])
-        && has_seq(&lower, &["attacked", "attacks", "attack"])
-        && !weaponry)
-        || ground_incursion;
-    if ground_attack {
-        kinds.retain(|k| *k != EventKind::Strike);
-    }
-    let clash = (clash || ground_attack) && !has_seq(&lower, &["fighting to ", "fight to ", "fighting for "]);
-    if clash && !territorial {
-        kinds.push(EventKind::GroundClash);
-    }
-    let vague_aid = has_any(
-        &words,
-        &[
-            "plead",
-            "pleaded",
-            "urged",
-            "continued",
-            "calls",
-            "called",
-            "need",
-            "needs",
-            "expected",
-            "galvanize",
-            "allegations",
-            "increased",
-        ],
-    );
-    let aid_trigger =
-        has_seq(
-            &lower,
+/// The trigger lists of the classifier. Each list is a group: words match whole words,
+/// phrases match anywhere (as `str::contains` would). One Aho-Corasick pass over a clause
+/// finds every group present; that replaced dozens of `contains` calls per sentence.
+mod trig {
+    pub const AERIAL: usize = 0;
+    pub const INCURSION_W: usize = 1;
+    pub const FLEW: usize = 2;
+    pub const INCURSION_N: usize = 3;
+    pub const TERR_VERB: usize = 4;
+    pub const OCCUPIED: usize = 5;
+    pub const ADVANCED: usize = 6;
+    pub const ADV_DIR: usize = 7;
+    pub const TAKEN: usize = 8;
+    pub const PLACES: usize = 9;
+    pub const GAINED: usize = 10;
+    pub const SQUARE: usize = 11;
+    pub const HYPOTHETICAL: usize = 12;
+    pub const LAUNCHED: usize = 13;
+    pub const MUNITIONS: usize = 14;
+    pub const CONDITIONAL: usize = 15;
+    pub const STRIKE_W: usize = 16;
+    pub const STRIKE_PH: usize = 17;
+    pub const CLASH_W: usize = 18;
+    pub const CLASH_PH: usize = 19;
+    pub const CASUALTY: usize = 20;
+    pub const ATTACK_CTX: usize = 21;
+    pub const NEGATION: usize = 22;
+    pub const WEAPONRY: usize = 23;
+    pub const DIRECTION: usize = 24;
+    pub const ATTACK_PH: usize = 25;
+    pub const FIGHT_TO: usize = 26;
+    pub const VAGUE_AID: usize = 27;
+    pub const AID_PH: usize = 28;
+    pub const AID_W: usize = 29;
+    pub const ANNOUNCED: usize = 30;
+    pub const AID_NEAR: usize = 31;
+    pub const AID_OBJECT: usize = 32;
+    pub const MEETING: usize = 33;
+    pub const TALKS: usize = 34;
+    pub const NO_SIGNS: usize = 35;
+    pub const SPECULATIVE: usize = 36;
+    pub const COULD: usize = 37;
+    pub const COULD_NOT: usize = 38;
+
+    /// (group, whole words?, entries), indexed by group.
+    pub const LISTS: &[(usize, bool, &[&str])] = &[
+        (
+            AERIAL,
+            true,
+            &["drone", "drones", "aircraft", "jet", "jets", "fighter", "helicopter", "uav", "uavs", "missile"],
+        ),
+        (INCURSION_W, true, &["airspace", "balloons", "balloon", "overflight", "overflights"]),
+        (FLEW, false, &["flew over", "flew above", "flying over", "flew into"]),
+        (INCURSION_N, true, &["incursion", "incursions"]),
+        (TERR_VERB, true, &["captured", "seized", "liberated", "recaptured", "retook", "occupied"]),
+        (OCCUPIED, false, &["occupied territor", "occupied areas", "occupied parts"]),
+        (ADVANCED, true, &["advanced", "advancing", "pushed"]),
+        (ADV_DIR, true, &["near", "in", "into", "toward", "towards", "west", "east", "north", "south"]),
+        (TAKEN, true, &["taken", "took", "taking", "take", "capture", "claimed", "seize", "gained"]),
+        (
+            PLACES,
+            true,
+            &[
+                "village",
+                "villages",
+                "town",
+                "towns",
+                "city",
+                "settlement",
+                "settlements",
+                "control",
+                "positions",
+                "hamlet",
+                "territory",
+            ],
+        ),
+        (GAINED, true, &["gained", "captured", "seized", "lost"]),
+        (SQUARE, true, &["square"]),
+        (
+            HYPOTHETICAL,
+            true,
+            &[
+                "demand",
+                "demands",
+                "demanded",
+                "considers",
+                "wants",
+                "cession",
+                "cede",
+                "proposal",
+                "proposed",
+                "aims",
+                "aim",
+                "seeks",
+                "plans",
+            ],
+        ),
+        (LAUNCHED, true, &["launched", "fired", "lobbed"]),
+        (MUNITIONS, true, &["missiles", "missile", "drones", "drone", "rockets", "bombs", "shells", "shaheds"]),
+        (CONDITIONAL, false, &["if attacked", "could strike", "would strike", "threatened to strike", "capable of"]),
+        (
+            STRIKE_W,
+            true,
+            &[
+                "struck",
+                "shelling",
+                "shelled",
+                "bombed",
+                "bombing",
+                "airstrike",
+                "airstrikes",
+                "barrage",
+                "bombardment",
+                "explosions",
+                "hit",
+                "striking",
+                "targeted",
+                "intercepted",
+                "intercepting",
+                "downed",
+            ],
+        ),
+        (
+            STRIKE_PH,
+            false,
+            &[
+                "drone attack",
+                "missile attack",
+                "drone strike",
+                "missile strike",
+                "aerial attack",
+                "air attack",
+                "air strike",
+                "combined strike",
+                "massive strike",
+                "attack on",
+                "attacks on",
+                "was attacked",
+                "were attacked",
+                "strikes on",
+                "strike on",
+                "strikes in",
+                "strikes against",
+                "struck by",
+                "aerial bombs",
+                "glide bomb",
+                "launched drones",
+                "fired drones",
+                "drones and missiles",
+                "drone and missile",
+                "missiles and drones",
+                "drone assault",
+                "attacked",
+            ],
+        ),
+        (
+            CLASH_W,
+            true,
+            &[
+                "fighting",
+                "clashes",
+                "assaults",
+                "repelled",
+                "engagements",
+                "battles",
+                "counterattack",
+                "counterattacks",
+                "stormed",
+                "firefights",
+            ],
+        ),
+        (
+            CLASH_PH,
+            false,
+            &[
+                "infantry assault",
+                "ground assault",
+                "attacked positions",
+                "combat engagements",
+                "assault on positions",
+                "offensive operations",
+            ],
+        ),
+        (
+            CASUALTY,
+            true,
+            &[
+                "killed",
+                "killing",
+                "injured",
+                "injuring",
+                "wounded",
+                "wounding",
+                "dead",
+                "deaths",
+                "fatalities",
+                "injuries",
+                "died",
+                "casualties",
+            ],
+        ),
+        (
+            ATTACK_CTX,
+            true,
+            &[
+                "attack",
+                "debris",
+                "uavs",
+                "strike",
+                "strikes",
+                "drones",
+                "missiles",
+                "drone",
+                "missile",
+                "shells",
+                "artillery",
+                "bombs",
+            ],
+        ),
+        (
+            NEGATION,
+            false,
+            &[
+                "zero drone",
+                "zero attacks",
+                "no attacks",
+                "no strikes",
+                "no drone attacks",
+                "no missile attacks",
+                "no shelling",
+            ],
+        ),
+        (
+            WEAPONRY,
+            true,
+            &[
+                "drone",
+                "drones",
+                "missile",
+                "missiles",
+                "bomb",
+                "bombs",
+                "shelling",
+                "artillery",
+                "airstrike",
+                "airstrikes",
+                "rocket",
+                "rockets",
+                "shahed",
+                "shaheds",
+                "uav",
+                "uavs",
+            ],
+        ),
+        (DIRECTION, true, &["direction", "directions", "assaults", "assault"]),
+        (ATTACK_PH, false, &["attacked", "attacks", "attack"]),
+        (FIGHT_TO, false, &["fighting to ", "fight to ", "fighting for "]),
+        (
+            VAGUE_AID,
+            true,
+            &[
+                "plead",
+                "pleaded",
+                "urged",
+                "continued",
+                "calls",
+                "called",
+                "need",
+                "needs",
+                "expected",
+                "galvanize",
+                "allegations",
+                "increased",
+            ],
+        ),
+        (
+            AID_PH,
+            false,
             &[
                 "aid package",
                 "package of",
@@ -333,65 +334,187 @@ fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
                 "will provide",
                 "speed up",
             ],
-        ) || has_any(&words, &["delivered", "donated", "pledged", "supplied", "transferred", "allocated"])
-            || near(
-                &words,
-                &["announced", "approved", "prepared", "unveiled", "signed"],
-                &["package", "aid", "tranche", "funding", "systems"],
-                6,
-            );
-    let aid_object = has_any(
-        &words,
-        &[
-            "aid",
-            "package",
-            "assistance",
-            "donated",
-            "pledged",
-            "tranche",
-            "deliveries",
-            "systems",
-            "weapons",
-            "funding",
-            "loan",
-            "grant",
-            "ammunition",
-            "missiles",
-            "drones",
-            "equipment",
-        ],
-    );
-    let aid = aid_trigger && aid_object && !vague_aid;
+        ),
+        (AID_W, true, &["delivered", "donated", "pledged", "supplied", "transferred", "allocated"]),
+        (ANNOUNCED, true, &["announced", "approved", "prepared", "unveiled", "signed"]),
+        (AID_NEAR, true, &["package", "aid", "tranche", "funding", "systems"]),
+        (
+            AID_OBJECT,
+            true,
+            &[
+                "aid",
+                "package",
+                "assistance",
+                "donated",
+                "pledged",
+                "tranche",
+                "deliveries",
+                "systems",
+                "weapons",
+                "funding",
+                "loan",
+                "grant",
+                "ammunition",
+                "missiles",
+                "drones",
+                "equipment",
+            ],
+        ),
+        (
+            MEETING,
+            true,
+            &[
+                "meeting",
+                "meetings",
+                "met",
+                "visit",
+                "visits",
+                "visited",
+                "visiting",
+                "summit",
+                "delegations",
+                "delegation",
+                "trip",
+            ],
+        ),
+        (TALKS, true, &["talks"]),
+        (NO_SIGNS, false, &["no signs", "ongoing peace talks", "during ongoing"]),
+        (SPECULATIVE, true, &["whether", "likely", "might", "would", "if", "unless"]),
+        (COULD, false, &["could "]),
+        (COULD_NOT, false, &["could not"]),
+    ];
+}
+
+struct Triggers {
+    ac: aho_corasick::AhoCorasick,
+    /// Per pattern: the groups it belongs to as a whole word, and as a phrase.
+    masks: Vec<(u64, u64)>,
+}
+
+static TRIGGERS: std::sync::LazyLock<Triggers> = std::sync::LazyLock::new(|| {
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut pats: Vec<&str> = Vec::new();
+    let mut masks: Vec<(u64, u64)> = Vec::new();
+    for (i, &(group, word, list)) in trig::LISTS.iter().enumerate() {
+        debug_assert_eq!(i, group);
+        for &p in list {
+            let k = *index.entry(p).or_insert_with(|| {
+                pats.push(p);
+                masks.push((0, 0));
+                pats.len() - 1
+            });
+            if word {
+                masks[k].0 |= 1 << group;
+            } else {
+                masks[k].1 |= 1 << group;
+            }
+        }
+    }
+    // A few hundred short patterns: the DFA is the fastest of the automata at this size.
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&pats)
+        .expect("trigger patterns build");
+    Triggers { ac, masks }
+});
+
+/// The trigger groups present in a lowercased text.
+fn trigger_groups(lower: &str) -> u64 {
+    let t = &*TRIGGERS;
+    let b = lower.as_bytes();
+    let mut mask = 0u64;
+    for m in t.ac.find_overlapping_iter(lower) {
+        let (words, phrases) = t.masks[m.pattern().as_usize()];
+        mask |= phrases;
+        if words != 0 {
+            let before = m.start() == 0 || !lower[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after = m.end() == b.len() || !lower[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            // Tokens keep inner hyphens and apostrophes ("long-range"): a word ends there too.
+            let inner = |c: Option<char>| matches!(c, Some('-' | '\'' | '’'));
+            let before = before && !inner(lower[..m.start()].chars().next_back());
+            let after = after && !inner(lower[m.end()..].chars().next());
+            if before && after {
+                mask |= words;
+            }
+        }
+    }
+    mask
+}
+
+/// Is a word of group `a` followed within `within` words by one of group `b`?
+fn near_groups(words: &[&str], a: usize, b: usize, within: usize) -> bool {
+    let (la, lb) = (trig::LISTS[a].2, trig::LISTS[b].2);
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| la.contains(w) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| lb.contains(x)))
+}
+
+fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
+    use trig::*;
+    let lower = sentence.to_lowercase();
+    let toks = tokens(&lower);
+    // Headings and fragments report nothing: short, or with no closing punctuation.
+    let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
+    if toks.len() < min_words || (!closed && toks.len() < 8) {
+        return Vec::new();
+    }
+    let mask = trigger_groups(&lower);
+    let has = |g: usize| mask & (1 << g) != 0;
+    // "A near B" needs word positions: only worked out when both groups occur at all.
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let near = |a: usize, b: usize, n: usize| has(a) && has(b) && near_groups(&words, a, b, n);
+    let mut kinds = Vec::new();
+    // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
+    // "crossed into Poland" are neither.
+    let aerial = has(AERIAL);
+    let incursion = has(INCURSION_W) || (has(FLEW) && aerial) || (has(INCURSION_N) && aerial);
+    if incursion {
+        kinds.push(EventKind::Incursion);
+    }
+    let ground_incursion = has(INCURSION_N) && !incursion;
+    let territorial = has(TERR_VERB) && !has(OCCUPIED)
+        || near(ADVANCED, ADV_DIR, 3)
+        || near(TAKEN, PLACES, 5)
+        || near(GAINED, SQUARE, 4);
+    if territorial && !has(HYPOTHETICAL) {
+        kinds.push(EventKind::TerritorialClaim);
+    }
+    let launched = near(LAUNCHED, MUNITIONS, 5);
+    let strike_words = has(STRIKE_W) || has(STRIKE_PH);
+    let clash = has(CLASH_W) || has(CLASH_PH);
+    if !incursion && !has(CONDITIONAL) && (strike_words || launched || (has(CASUALTY) && !clash && has(ATTACK_CTX))) {
+        kinds.push(EventKind::Strike);
+    }
+    // "there were zero drone attacks", "no strikes were reported": nothing happened.
+    if has(NEGATION) {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    // General Staff style: "the invaders attacked on the Oleksandrivka direction" is a
+    // ground assault unless a weapon says otherwise.
+    let ground_attack = (has(DIRECTION) && has(ATTACK_PH) && !has(WEAPONRY)) || ground_incursion;
+    if ground_attack {
+        kinds.retain(|k| *k != EventKind::Strike);
+    }
+    let clash = (clash || ground_attack) && !has(FIGHT_TO);
+    if clash && !territorial {
+        kinds.push(EventKind::GroundClash);
+    }
+    let aid_trigger = has(AID_PH) || has(AID_W) || near(ANNOUNCED, AID_NEAR, 6);
+    let aid = aid_trigger && has(AID_OBJECT) && !has(VAGUE_AID);
     if aid && !kinds.contains(&EventKind::Strike) {
         kinds.push(EventKind::Aid);
     }
-    let meeting = has_any(
-        &words,
-        &[
-            "meeting",
-            "meetings",
-            "met",
-            "visit",
-            "visits",
-            "visited",
-            "visiting",
-            "summit",
-            "delegations",
-            "delegation",
-            "trip",
-        ],
-    ) || hosted_someone(sentence);
-    let diplomacy = (meeting || has_any(&words, &["talks"]))
-        && !has_seq(&lower, &["no signs", "ongoing peace talks", "during ongoing"])
+    let meeting = has(MEETING) || (sentence.contains("hosted ") && hosted_someone(sentence));
+    let diplomacy = (meeting || has(TALKS))
+        && !has(NO_SIGNS)
         // "fired drones ... since the White House talks": the talks are background to a strike.
         && (meeting || !kinds.contains(&EventKind::Strike));
     if diplomacy {
         kinds.push(EventKind::Diplomacy);
     }
     // "whether fighting intensifies", "could strike": speculation is not an event.
-    let speculative = has_any(&words, &["whether", "likely", "might", "would", "if", "unless"])
-        || (lower.contains("could ") && !lower.contains("could not"));
-    if speculative {
+    if has(SPECULATIVE) || (has(COULD) && !has(COULD_NOT)) {
         kinds.retain(|k| {
             !matches!(
                 k,
@@ -604,8 +727,9 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
         let prev = preceding_word(body, f.start);
         let strength = locative_strength(&prev, kind);
         let locative = strength > 0;
-        // A meeting happens somewhere one goes to: "in", "at", "visit", "to".
-        if kind == EventKind::Diplomacy && strength < 25 {
+        // A meeting happens somewhere one goes to: "in", "at", "visit", "to"; a statement
+        // has a place only when the text says where it was made.
+        if matches!(kind, EventKind::Diplomacy | EventKind::Statement) && strength < 25 {
             continue;
         }
         let actor = place_is_actor(body, f);
@@ -911,30 +1035,34 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("iranian", "Iran"),
 ];
 
+/// Nouns after a demonym that make its country an actor: "Russian forces", "Ukrainian drones".
+const ACTING_NOUNS: &[&str] = &[
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "drones",
+    "missiles",
+    "strikes",
+    "attack",
+    "units",
+    "officials",
+    "air force",
+];
+
 fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, body: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let lower = sentence.to_lowercase();
     for (dem, country) in DEMONYMS {
-        for force in [
-            "forces",
-            "troops",
-            "military",
-            "army",
-            "drones",
-            "missiles",
-            "strikes",
-            "attack",
-            "units",
-            "officials",
-            "air force",
-        ] {
-            // `lower` contains "{dem} {force}", checked without building the string.
-            let found = lower
-                .match_indices(dem)
-                .any(|(at, _)| lower[at + dem.len()..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(force)));
-            if found && !out.iter().any(|o| o == country) {
-                out.push(country.to_string());
-            }
+        // Cheap test first: most sentences name no demonym at all.
+        let Some(at) = lower.find(dem) else { continue };
+        let rest = &lower[at..];
+        let acts = ACTING_NOUNS.iter().any(|force| {
+            rest.match_indices(dem)
+                .any(|(i, _)| rest[i + dem.len()..].strip_prefix(' ').is_some_and(|r| r.starts_with(force)))
+        });
+        if acts && !out.iter().any(|o| o == country) {
+            out.push(country.to_string());
         }
     }
     for &m in idx {
@@ -1177,7 +1305,11 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
         let key = place_key(ctx, &d);
         // Same kind and place (or no place yet on one side), compatible dates: the same happening.
         let target = out.iter().rposition(|o| {
-            if o.kind != d.kind || !dates_compatible(&o.date, &d.date) {
+            // Statements are one only when one speaker says them.
+            if o.kind != d.kind
+                || !dates_compatible(&o.date, &d.date)
+                || (d.kind == EventKind::Statement && o.claimed_by != d.claimed_by)
+            {
                 return false;
             }
             let ok = place_key(ctx, o);

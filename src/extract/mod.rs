@@ -244,6 +244,12 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
 /// The entity a mention key refers to, created on first sight. Names found in text are
 /// folded (case, accents) so "Erdoğan" and "Erdogan" are one entity.
 fn entity_id(ids: &mut HashMap<Key, EntityId>, entities: &mut Vec<Entity>, key: &Key, gaz: &Gazetteer) -> EntityId {
+    // A name found by context that the gazetteer knows ("Belgorod Oblast" built from
+    // "the Belgorod and Kursk oblasts") is the gazetteer's entity.
+    let key = &match key {
+        Key::New(k, n) => gaz.lookup(*k, n).map(Key::Known).unwrap_or_else(|| key.clone()),
+        k => k.clone(),
+    };
     let folded = match key {
         Key::New(k, n) => Key::New(*k, text::fold(n)),
         k => k.clone(),

@@ -49,6 +49,19 @@ pub enum Resolution {
     None,
 }
 
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Explicit => "explicit",
+            Resolution::InferredYear => "inferred_year",
+            Resolution::Relative => "relative",
+            Resolution::Publication => "publication",
+            Resolution::Context => "context",
+            Resolution::None => "none",
+        }
+    }
+}
+
 /// A resolved date or date range with its precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 pub struct DateValue {

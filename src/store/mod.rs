@@ -1,1 +1,554 @@
 //! The in-memory event store: built once, indexed, queried. No terminal types here.
+//!
+//! [`Store::build`] takes the loader's articles and the extractor's output and adds indexes by
+//! day, kind, place tree, entity, article, claimant and source, plus one ASCII-folded search key
+//! per event for fuzzy matching. Event ids are positions in [`Store::events`]; the store keeps
+//! ids and byte spans, never copies of article text (beyond the folded search key).
+//!
+//! Queries ([`query::Query`]) are parsed once and evaluated with [`Store::query`]; the browser
+//! runs them on a worker thread through a [`search::Searcher`], which reuses the previous result
+//! when a query only narrows and can be cancelled mid-way.
+
+mod bits;
+pub mod demo;
+mod eval;
+pub mod fold;
+pub mod fuzzy;
+pub mod query;
+pub mod search;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::corpus::{Article, Span};
+use crate::extract::{Entity, EntityId, EntityKind, Event, EventId, EventKind, Extraction};
+
+pub use query::{Query, QueryError, Sort};
+pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};
+
+/// One result of a query: the event, how well the free words matched (0 without free
+/// words) and the matched char positions in the event's search key (see
+/// [`Store::split_matches`] to map them onto the place and text the list shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub event: EventId,
+    pub score: i32,
+    pub matched: Vec<u32>,
+}
+
+/// The events a query selects, in display order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryResult {
+    pub hits: Vec<Hit>,
+}
+
+/// Loading progress, reported by a loader while the browser already shows its first frame.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// What is happening: "reading", "extracting", "indexing".
+    pub stage: String,
+    pub done: usize,
+    /// 0 when unknown.
+    pub total: usize,
+    /// A problem worth telling the user (a file that could not be read), if any.
+    pub note: Option<String>,
+}
+
+impl Progress {
+    pub fn new(stage: impl Into<String>, done: usize, total: usize) -> Self {
+        Progress { stage: stage.into(), done, total, note: None }
+    }
+    /// A problem to report while loading goes on.
+    pub fn note(message: impl Into<String>) -> Self {
+        Progress { stage: String::new(), done: 0, total: 0, note: Some(message.into()) }
+    }
+}
+
+/// A mention of an entity in an article body, ready for highlighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleMention {
+    /// Byte range in `Article::body`.
+    pub body: Span,
+    /// Index into [`Store::entities`].
+    pub entity: u32,
+}
+
+/// A node of the place tree (`Ukraine > Donetsk Oblast > Kramatorsk Raion > Druzhkivka`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceNode {
+    pub name: String,
+    pub parent: Option<u32>,
+    /// Events at this place or anywhere below it, ascending.
+    pub events: Vec<EventId>,
+}
+
+/// The few facts per event the timeline counts, packed for fast passes over many events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Facts {
+    /// Days since the store's first day for day-precise events, else `IMPRECISE`/`UNDATED`.
+    pub day: u32,
+    pub kind: u8,
+    pub killed: u32,
+    pub injured: u32,
+}
+
+pub(crate) const IMPRECISE: u32 = u32::MAX - 1;
+pub(crate) const UNDATED: u32 = u32::MAX;
+
+/// Where the parts of an event's search key start, in chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct KeyLayout {
+    place_len: u32,
+    text_at: u32,
+}
+
+pub struct Store {
+    articles: Vec<Article>,
+    ex: Extraction,
+    /// Folded "place kind actors text" per event.
+    keys: Vec<Box<str>>,
+    layout: Vec<KeyLayout>,
+    facts: Vec<Facts>,
+    by_day: BTreeMap<NaiveDate, Vec<EventId>>,
+    imprecise: Vec<EventId>,
+    undated: Vec<EventId>,
+    by_kind: Vec<Vec<EventId>>,
+    places: Vec<PlaceNode>,
+    by_entity: Vec<Vec<EventId>>,
+    by_article: Vec<Vec<EventId>>,
+    by_claimant: Vec<(String, Vec<EventId>)>,
+    /// Folded "source url-domain file id" per article.
+    article_keys: Vec<String>,
+    /// Folded "id file title" per article.
+    article_names: Vec<String>,
+    /// Folded "name alias alias" per entity, each name on its own line.
+    entity_keys: Vec<String>,
+    entity_pos: HashMap<EntityId, u32>,
+    mentions: Vec<Vec<ArticleMention>>,
+    article_entities: Vec<Vec<(u32, u32)>>,
+    order_newest: Vec<EventId>,
+    order_oldest: Vec<EventId>,
+    order_casualties: Vec<EventId>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("articles", &self.articles.len())
+            .field("events", &self.ex.events.len())
+            .field("entities", &self.ex.entities.len())
+            .finish()
+    }
+}
+
+impl Store {
+    /// Build the store and its indexes.
+    pub fn build(articles: Vec<Article>, extraction: Extraction) -> Store {
+        Store::build_with_progress(articles, extraction, &|_| {})
+    }
+
+    /// Build, reporting progress (stage "indexing").
+    pub fn build_with_progress(articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
+        let n = ex.events.len();
+        let na = articles.len();
+        let ne = ex.entities.len();
+        progress(Progress::new("indexing", 0, n));
+
+        let entity_pos: HashMap<EntityId, u32> =
+            ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
+
+        let mut keys = Vec::with_capacity(n);
+        let mut layout = Vec::with_capacity(n);
+        let mut by_day: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
+        let mut imprecise = Vec::new();
+        let mut undated = Vec::new();
+        let mut by_kind = vec![Vec::new(); EventKind::ALL.len()];
+        let mut by_entity = vec![Vec::new(); ne];
+        let mut by_article = vec![Vec::new(); na];
+        let mut claimants: HashMap<String, Vec<EventId>> = HashMap::new();
+        let mut place_ids: HashMap<Vec<String>, u32> = HashMap::new();
+        let mut places: Vec<PlaceNode> = Vec::new();
+
+        for (i, e) in ex.events.iter().enumerate() {
+            let id = i as EventId;
+            if i % 65536 == 0 && i > 0 {
+                progress(Progress::new("indexing", i, n));
+            }
+            // search key
+            let place = place_label_of(e, &ex.entities, &entity_pos);
+            let mut key = String::with_capacity(place.len() + e.text.len() + 32);
+            fold::fold_into(place, &mut key);
+            let place_len = place.chars().count() as u32;
+            key.push(' ');
+            key.push_str(e.kind.as_str());
+            for a in &e.actors {
+                key.push(' ');
+                fold::fold_into(a, &mut key);
+            }
+            key.push(' ');
+            let text_at = key.chars().count() as u32;
+            fold::fold_into(&e.text, &mut key);
+            keys.push(key.into_boxed_str());
+            layout.push(KeyLayout { place_len, text_at });
+
+            // dates
+            match (event_day(e), e.date.start) {
+                (Some(d), _) => by_day.entry(d).or_default().push(id),
+                (None, Some(_)) => imprecise.push(id),
+                (None, None) => undated.push(id),
+            }
+            by_kind[kind_index(e.kind)].push(id);
+            if let Some(a) = by_article.get_mut(e.article as usize) {
+                a.push(id);
+            }
+            let mut ents: Vec<u32> =
+                e.entities.iter().chain(e.place.iter()).filter_map(|eid| entity_pos.get(eid).copied()).collect();
+            ents.sort_unstable();
+            ents.dedup();
+            for p in ents {
+                by_entity[p as usize].push(id);
+            }
+            if let Some(c) = &e.claimed_by {
+                claimants.entry(fold::fold(c)).or_default().push(id);
+            }
+
+            // place tree: outermost first
+            let path = place_path_of(e, &ex.entities, &entity_pos);
+            let mut parent = None;
+            for depth in 0..path.len() {
+                let key: Vec<String> = path[..=depth].iter().map(|s| s.to_string()).collect();
+                let node = *place_ids.entry(key).or_insert_with(|| {
+                    places.push(PlaceNode { name: path[depth].to_string(), parent, events: Vec::new() });
+                    (places.len() - 1) as u32
+                });
+                places[node as usize].events.push(id);
+                parent = Some(node);
+            }
+        }
+
+        let mut by_claimant: Vec<(String, Vec<EventId>)> = claimants.into_iter().collect();
+        by_claimant.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let article_keys = articles
+            .iter()
+            .map(|a| {
+                let mut k = String::new();
+                for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
+                    fold::fold_into(part, &mut k);
+                    k.push('\n');
+                }
+                fold::fold_into(&a.file, &mut k);
+                k.push('\n');
+                fold::fold_into(&a.id, &mut k);
+                k
+            })
+            .collect();
+        let article_names =
+            articles.iter().map(|a| fold::fold(&format!("{}\n{}\n{}", a.id, a.file, a.title))).collect();
+        let entity_keys = ex
+            .entities
+            .iter()
+            .map(|e| {
+                let mut k = fold::fold(&e.name);
+                for a in &e.aliases {
+                    k.push('\n');
+                    fold::fold_into(a, &mut k);
+                }
+                k
+            })
+            .collect();
+
+        // body mentions per article, sorted, overlaps dropped (the longer, earlier one wins);
+        // caption mentions point into caption text, not the body, and are left out here
+        let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); na];
+        for (ei, ent) in ex.entities.iter().enumerate() {
+            for m in ent.mentions.iter().filter(|m| m.caption.is_none()) {
+                if let Some(list) = mentions.get_mut(m.article as usize) {
+                    let body_len = articles[m.article as usize].body.len();
+                    if m.body.end <= body_len && !m.body.is_empty() {
+                        list.push(ArticleMention { body: m.body, entity: ei as u32 });
+                    }
+                }
+            }
+        }
+        let mut article_entities = vec![Vec::new(); na];
+        for (ai, list) in mentions.iter_mut().enumerate() {
+            list.sort_by_key(|m| (m.body.start, std::cmp::Reverse(m.body.end)));
+            let mut end = 0;
+            list.retain(|m| {
+                let keep = m.body.start >= end;
+                if keep {
+                    end = m.body.end;
+                }
+                keep
+            });
+            let mut counts: HashMap<u32, u32> = HashMap::new();
+            for m in list.iter() {
+                *counts.entry(m.entity).or_default() += 1;
+            }
+            let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| {
+                b.1.cmp(&a.1).then_with(|| ex.entities[a.0 as usize].name.cmp(&ex.entities[b.0 as usize].name))
+            });
+            article_entities[ai] = counts;
+        }
+
+        // orders
+        let dated: Vec<EventId> = (0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()).collect();
+        let mut order_newest = dated.clone();
+        order_newest.sort_by(|&a, &b| {
+            let (da, db) = (ex.events[a as usize].date.start, ex.events[b as usize].date.start);
+            db.cmp(&da).then(a.cmp(&b))
+        });
+        let mut order_oldest = dated;
+        order_oldest.sort_by_key(|&a| (ex.events[a as usize].date.start, a));
+        order_newest.extend(&undated);
+        order_oldest.extend(&undated);
+        let rank: Vec<u32> = {
+            let mut r = vec![0u32; n];
+            for (pos, &e) in order_newest.iter().enumerate() {
+                r[e as usize] = pos as u32;
+            }
+            r
+        };
+        let mut order_casualties: Vec<EventId> = (0..n as EventId).collect();
+        order_casualties.sort_by_key(|&i| {
+            let e = &ex.events[i as usize];
+            (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
+        });
+        let first_day = by_day.keys().next().copied();
+        let facts = ex
+            .events
+            .iter()
+            .map(|e| Facts {
+                day: match (event_day(e), first_day) {
+                    (Some(d), Some(f)) => (d - f).num_days() as u32,
+                    _ if e.date.start.is_some() => IMPRECISE,
+                    _ => UNDATED,
+                },
+                kind: kind_index(e.kind) as u8,
+                killed: e.killed.unwrap_or(0),
+                injured: e.injured.unwrap_or(0),
+            })
+            .collect();
+        progress(Progress::new("indexing", n, n));
+
+        Store {
+            articles,
+            ex,
+            keys,
+            layout,
+            facts,
+            by_day,
+            imprecise,
+            undated,
+            by_kind,
+            places,
+            by_entity,
+            by_article,
+            by_claimant,
+            article_keys,
+            article_names,
+            entity_keys,
+            entity_pos,
+            mentions,
+            article_entities,
+            order_newest,
+            order_oldest,
+            order_casualties,
+        }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+    pub fn events(&self) -> &[Event] {
+        &self.ex.events
+    }
+    pub fn entities(&self) -> &[Entity] {
+        &self.ex.entities
+    }
+    /// The extraction the store was built from (for the CLI's printers).
+    pub fn extraction(&self) -> &Extraction {
+        &self.ex
+    }
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        self.ex.events.get(id as usize)
+    }
+    pub fn article(&self, index: u32) -> Option<&Article> {
+        self.articles.get(index as usize)
+    }
+    /// The entity at a position of [`Store::entities`].
+    pub fn entity_at(&self, pos: u32) -> Option<&Entity> {
+        self.ex.entities.get(pos as usize)
+    }
+    /// The position in [`Store::entities`] of the entity with this id.
+    pub fn entity_pos(&self, id: EntityId) -> Option<u32> {
+        self.entity_pos.get(&id).copied()
+    }
+    /// The folded search key of an event.
+    pub fn search_key(&self, id: EventId) -> &str {
+        self.keys.get(id as usize).map(|k| &**k).unwrap_or("")
+    }
+    /// The place shown for an event: its place name, else the innermost place of its path.
+    pub fn place_label(&self, id: EventId) -> &str {
+        match self.event(id) {
+            Some(e) => place_label_of(e, &self.ex.entities, &self.entity_pos),
+            None => "",
+        }
+    }
+    /// Split matched key positions into char positions in [`Store::place_label`] and in
+    /// the event's `text`.
+    pub fn split_matches(&self, id: EventId, matched: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        let Some(l) = self.layout.get(id as usize) else {
+            return (Vec::new(), Vec::new());
+        };
+        let place = matched.iter().copied().filter(|&p| p < l.place_len).collect();
+        let text = matched.iter().filter(|&&p| p >= l.text_at).map(|&p| p - l.text_at).collect();
+        (place, text)
+    }
+    /// The single day an event is pinned to; `None` for undated and imprecise events.
+    pub fn event_day(&self, id: EventId) -> Option<NaiveDate> {
+        self.event(id).and_then(event_day)
+    }
+    pub(crate) fn facts(&self, id: EventId) -> Facts {
+        self.facts.get(id as usize).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
+    }
+    /// Events pinned to single days, by day.
+    pub fn by_day(&self) -> &BTreeMap<NaiveDate, Vec<EventId>> {
+        &self.by_day
+    }
+    /// The first and last day with a day-precise event.
+    pub fn day_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((*self.by_day.keys().next()?, *self.by_day.keys().next_back()?))
+    }
+    /// Events with a date that is not a single day.
+    pub fn imprecise(&self) -> &[EventId] {
+        &self.imprecise
+    }
+    /// Events with no date.
+    pub fn undated(&self) -> &[EventId] {
+        &self.undated
+    }
+    pub fn events_of_kind(&self, k: EventKind) -> &[EventId] {
+        &self.by_kind[kind_index(k)]
+    }
+    /// The place tree, parents before children.
+    pub fn places(&self) -> &[PlaceNode] {
+        &self.places
+    }
+    /// Events naming the entity at `pos` (its sentences mention it, or it is the place).
+    pub fn events_of_entity(&self, pos: u32) -> &[EventId] {
+        self.by_entity.get(pos as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+    /// Events extracted from an article, in reading order.
+    pub fn events_of_article(&self, article: u32) -> &[EventId] {
+        self.by_article.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+    /// Every claimant (folded) with its events.
+    pub fn claimants(&self) -> &[(String, Vec<EventId>)] {
+        &self.by_claimant
+    }
+    /// Entity mentions in an article, sorted, without overlaps.
+    pub fn mentions_in(&self, article: u32) -> &[ArticleMention] {
+        self.mentions.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+    /// The entities an article names, with mention counts, most mentioned first.
+    pub fn entities_in(&self, article: u32) -> &[(u32, u32)] {
+        self.article_entities.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+    /// The articles that name an entity (in the body or a caption), with mention counts,
+    /// in article order.
+    pub fn articles_naming(&self, pos: u32) -> Vec<(u32, u32)> {
+        let Some(ent) = self.entity_at(pos) else {
+            return Vec::new();
+        };
+        let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
+        for m in &ent.mentions {
+            if (m.article as usize) < self.articles.len() {
+                *counts.entry(m.article).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+    /// Entities (positions) whose name or an alias matches.
+    pub fn find_entities(&self, m: &query::TextMatch) -> Vec<u32> {
+        (0..self.entity_keys.len() as u32).filter(|&i| text_match_lines(&self.entity_keys[i as usize], m)).collect()
+    }
+    /// Parse and run a query (the convenience the CLI uses).
+    pub fn query_str(&self, text: &str) -> Result<QueryResult, QueryError> {
+        Ok(self.query(&Query::parse(text)?))
+    }
+    /// Run a parsed query, in the order of its `sort:` term (relevance by default).
+    pub fn query(&self, q: &Query) -> QueryResult {
+        let hits = self.run_query(q, q.sort.unwrap_or_default(), None, true, &|| false).unwrap_or_default();
+        QueryResult { hits }
+    }
+    /// A short label for an article's source: the source name, else the URL's domain, else the file.
+    pub fn source_label(&self, article: u32) -> &str {
+        match self.article(article) {
+            Some(a) => a.source.as_deref().or(a.url.as_deref().map(url_domain)).unwrap_or(&a.file),
+            None => "",
+        }
+    }
+}
+
+/// The match test for folded keys holding one name per line.
+fn text_match_lines(key: &str, m: &query::TextMatch) -> bool {
+    match m {
+        query::TextMatch::Contains(v) => key.contains(v.as_str()),
+        query::TextMatch::Exact(v) => key.lines().any(|l| l == v),
+    }
+}
+
+pub(crate) fn kind_index(k: EventKind) -> usize {
+    EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// The single day an event is pinned to.
+pub fn event_day(e: &Event) -> Option<NaiveDate> {
+    query::single_day(e.date.precision, e.date.start, e.date.end)
+}
+
+fn place_label_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> &'a str {
+    if let Some(p) = e.place_name.as_deref() {
+        return p;
+    }
+    if let Some(p) = e.place_path.first() {
+        return p;
+    }
+    e.place
+        .and_then(|id| pos.get(&id))
+        .and_then(|&i| ents.get(i as usize))
+        .filter(|ent| ent.kind == EntityKind::Place)
+        .map(|ent| ent.name.as_str())
+        .unwrap_or("")
+}
+
+/// The event's place path, outermost first.
+fn place_path_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> Vec<&'a str> {
+    let inner_first: Vec<&str> = if !e.place_path.is_empty() {
+        e.place_path.iter().map(|s| s.as_str()).collect()
+    } else if let Some(ent) =
+        e.place.and_then(|id| pos.get(&id)).and_then(|&i| ents.get(i as usize)).filter(|ent| !ent.place_path.is_empty())
+    {
+        ent.place_path.iter().map(|s| s.as_str()).collect()
+    } else {
+        let l = place_label_of(e, ents, pos);
+        if l.is_empty() { Vec::new() } else { vec![l] }
+    };
+    inner_first.into_iter().rev().collect()
+}
+
+/// `https://www.understandingwar.org/backgrounder/x` -> `understandingwar.org`.
+pub fn url_domain(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,30 @@
-//! The interactive terminal browser.
+//! The interactive terminal browser: a timeline, a filterable event list and an article
+//! reader over a [`crate::store::Store`].
+//!
+//! The shape (see STYLE.md): [`action::Action`]s are data, read from the keymap; one writer,
+//! [`update::update`], changes the [`model::Model`]; [`ui::render`] draws it read-only;
+//! [`run`] owns the terminal and the threads and draws only after something happened.
+//!
+//! ```no_run
+//! use sitrep::tui::{self, Options};
+//! // the seeds (or files and folders), loaded on a background thread behind the first frame
+//! tui::run(tui::corpus_loader(Vec::new()), Options::default()).unwrap();
+//! ```
+//!
+//! Any other loader works too: a closure that reports [`crate::store::Progress`] and returns
+//! a [`crate::store::Store`] or a message.
+
+pub mod action;
+mod app;
+pub mod config;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod testing;
+pub mod theme;
+pub mod timeline;
+pub mod ui;
+pub mod update;
+pub mod wrap;
+
+pub use app::{Loader, Options, TuiError, corpus_loader, run};

@@ -1,0 +1,192 @@
+//! Candidate paragraphs: the content lines grouped into paragraphs (one line, or the lines
+//! of a hard-wrapped paragraph), with list and heading markers stripped, and what each turned
+//! out to be (text, caption or dropped).
+
+use super::boilerplate::{self, Class, Judged};
+use super::captions;
+use super::text::{Line, ends_sentence, trim_range, trimmed, word_count};
+
+/// What a candidate paragraph turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Text,
+    Caption,
+    /// Not part of the article text (title, repeated headline, debris, header).
+    Drop,
+}
+
+/// A candidate paragraph: one line, or several joined lines of a hard-wrapped paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    /// Text range in the file, trimmed, list and heading markers stripped.
+    pub start: usize,
+    pub end: usize,
+    pub blank_before: bool,
+    /// Opened with a list marker.
+    pub bullet: bool,
+    /// A photo caption by its form (credit, `Photo:` prefix ...).
+    pub caption_form: bool,
+    pub words: usize,
+    pub role: Role,
+    pub class: Class,
+}
+
+impl Cand {
+    pub(crate) fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Strip list/heading markers and emphasis from the edges of a range.
+fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
+    let (mut s, mut e) = trim_range(src, start, end);
+    let t = &src[s..e];
+    let bullet = boilerplate::bullet_len(t);
+    let marker = if bullet > 0 { bullet } else { boilerplate::heading_len(t) };
+    s += marker;
+    let t = &src[s..e];
+    let lead = t.len() - t.trim_start_matches(['*', '_', '>', ',', ';']).len();
+    s += lead;
+    let t = &src[s..e];
+    let kept = t.trim_end_matches(['*', '_']).len();
+    e = s + kept;
+    let (s, e) = trim_range(src, s, e);
+    (s, e, bullet > 0)
+}
+
+/// Group content lines into candidate paragraphs.
+pub(crate) fn candidates(
+    src: &str,
+    lines: &[Line],
+    from: usize,
+    to: usize,
+    removed: &[bool],
+    scraped: bool,
+) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
+    let mut i = from;
+    let mut blank_before = true;
+    // End of the current block of non-blank lines (found once per block: linear).
+    let mut block_end = from;
+    while i < to {
+        if blank(i) {
+            blank_before = true;
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        if !scraped {
+            if block_end <= i {
+                block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
+            }
+            if blank_before && is_wrapped_block(src, &lines[i..block_end]) {
+                last = block_end - 1;
+            } else {
+                while last + 1 < block_end && joins(src, &lines[last], &lines[last + 1]) {
+                    last += 1;
+                }
+            }
+        }
+        let (s, e, bullet) = strip_markers(src, lines[i].start, lines[last].end);
+        if e > s {
+            out.push(Cand {
+                start: s,
+                end: e,
+                blank_before,
+                bullet,
+                caption_form: false,
+                words: 0,
+                role: Role::Text,
+                class: Class::Short,
+            });
+        }
+        blank_before = false;
+        i = last + 1;
+    }
+    out
+}
+
+/// A hard-wrapped paragraph: three or more lines of similar moderate length.
+fn is_wrapped_block(src: &str, block: &[Line]) -> bool {
+    if block.len() < 3 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    let mut sentence_ends = 0;
+    let mut continued = false;
+    for (k, l) in block.iter().enumerate() {
+        let t = trimmed(l.text(src));
+        if t.len() > 110 || boilerplate::bullet_len(t) > 0 {
+            return false;
+        }
+        if k > 0 {
+            if t == trimmed(block[k - 1].text(src)) {
+                return false;
+            }
+            continued |= t.chars().next().is_some_and(char::is_lowercase);
+        }
+    }
+    // Some line continues a sentence: wrapped prose, not a list of short items or captions.
+    if !continued || block.iter().any(|l| captions::is_caption(l.text(src))) {
+        return false;
+    }
+    for l in body {
+        let t = trimmed(l.text(src));
+        let n = t.chars().count();
+        if !(40..=100).contains(&n) {
+            return false;
+        }
+        if ends_sentence(t) {
+            sentence_ends += 1;
+        }
+    }
+    sentence_ends * 2 < body.len()
+}
+
+/// Whether line `b` continues the paragraph of line `a` (a broken line).
+fn joins(src: &str, a: &Line, b: &Line) -> bool {
+    let ta = trimmed(a.text(src));
+    let tb = trimmed(b.text(src));
+    if ends_sentence(ta) || word_count(ta, 8) < 4 {
+        return false;
+    }
+    if boilerplate::bullet_len(ta) > 0 || boilerplate::bullet_len(tb) > 0 {
+        return false;
+    }
+    tb.chars().next().is_some_and(char::is_lowercase) && !captions::is_caption(ta) && !captions::is_caption(tb)
+}
+
+/// Decide which candidates in `cands` are body text (on top of roles already set).
+pub(crate) fn keep_flags(cands: &[Cand], scraped: bool) -> Vec<bool> {
+    let items: Vec<Option<Judged>> =
+        cands.iter().map(|c| (c.role == Role::Text).then_some(Judged { class: c.class, words: c.words })).collect();
+    let mut keep = boilerplate::smooth(&items, scraped);
+    bullet_runs(cands, &mut keep);
+    keep
+}
+
+/// Bullet lists are judged as a whole: a list of sentences stays, a list of headlines
+/// (related stories, share buttons) goes.
+fn bullet_runs(cands: &[Cand], keep: &mut [bool]) {
+    let mut i = 0;
+    while i < cands.len() {
+        if !cands[i].bullet || cands[i].role != Role::Text {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < cands.len() && cands[j].bullet && cands[j].role == Role::Text && !cands[j].blank_before {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run = &cands[i..j];
+            let prose = run.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood)).count();
+            let sentences = prose * 2 >= run.len();
+            for (k, c) in run.iter().enumerate() {
+                keep[i + k] = sentences && c.words >= 4 && c.class != Class::Bad;
+            }
+        }
+        i = j;
+    }
+}

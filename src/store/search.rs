@@ -1,0 +1,240 @@
+//! Incremental search for an interactive front end: what a worker thread runs.
+//!
+//! A [`Searcher`] remembers its last result. Typing one more character (a query that
+//! [`Query::narrows`] the last one) only re-matches the last hits; changing only the
+//! timeline [`Window`] re-filters the last hits without matching at all; the filter set is
+//! cached while only free words change. Every result carries the request's generation so
+//! the caller can drop stale ones, and a cancel callback stops a search that has become
+//! stale midway.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::extract::{EventId, EventKind};
+
+use super::bits::Bits;
+use super::query::{Query, Sort};
+use super::{Hit, IMPRECISE, Store, UNDATED, kind_index};
+
+/// A slice of the timeline the list is restricted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Events pinned to a day in this inclusive range.
+    Days(NaiveDate, NaiveDate),
+    /// Events dated, but not to a single day.
+    Imprecise,
+    /// Events without a date.
+    Undated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub sort: Sort,
+    pub window: Option<Window>,
+}
+
+/// Counts for one day of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayCount {
+    /// Events per kind, in [`EventKind::ALL`] order.
+    pub kinds: [u32; 8],
+    pub killed: u32,
+    pub injured: u32,
+}
+
+impl DayCount {
+    pub fn total(&self) -> u32 {
+        self.kinds.iter().sum()
+    }
+    pub fn add(&mut self, other: &DayCount) {
+        for (a, b) in self.kinds.iter_mut().zip(other.kinds) {
+            *a += b;
+        }
+        self.killed += other.killed;
+        self.injured += other.injured;
+    }
+}
+
+/// The query's results counted per day (before the timeline window is applied, so the
+/// timeline shows where the matching events are).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Histogram {
+    /// The store's first day; `days[i]` counts `first + i`.
+    pub first: Option<NaiveDate>,
+    pub days: Vec<DayCount>,
+    pub imprecise: DayCount,
+    pub undated: DayCount,
+}
+
+impl Histogram {
+    pub fn build(store: &Store, hits: &[Hit]) -> Histogram {
+        let range = store.day_range();
+        let first = range.map(|r| r.0);
+        let len = range.map_or(0, |(a, b)| (b - a).num_days() as usize + 1);
+        let mut h = Histogram { first, days: vec![DayCount::default(); len], ..Histogram::default() };
+        for hit in hits {
+            let f = store.facts(hit.event);
+            let slot = match f.day {
+                UNDATED => Some(&mut h.undated),
+                IMPRECISE => Some(&mut h.imprecise),
+                d => h.days.get_mut(d as usize),
+            };
+            if let Some(c) = slot {
+                c.kinds[f.kind as usize] += 1;
+                c.killed += f.killed;
+                c.injured += f.injured;
+            }
+        }
+        h
+    }
+
+    /// The counts of a day (zero outside the store's range).
+    pub fn day(&self, d: NaiveDate) -> DayCount {
+        match self.first {
+            Some(f) if d >= f => self.days.get((d - f).num_days() as usize).copied().unwrap_or_default(),
+            _ => DayCount::default(),
+        }
+    }
+
+    pub fn kind_total(&self, k: EventKind) -> u32 {
+        let i = kind_index(k);
+        self.days.iter().map(|d| d.kinds[i]).sum::<u32>() + self.imprecise.kinds[i] + self.undated.kinds[i]
+    }
+}
+
+/// One finished search.
+#[derive(Debug, Clone)]
+pub struct SearchOutput {
+    pub generation: u64,
+    /// Every hit of the query, in list order, before the window. Matched positions are not
+    /// filled in (see [`Store::match_positions`] for the rows on screen).
+    pub hits: Arc<Vec<Hit>>,
+    /// Indexes into `hits` that fall in the window; `None` when there is no window.
+    pub rows: Option<Arc<Vec<u32>>>,
+    pub histogram: Arc<Histogram>,
+}
+
+impl SearchOutput {
+    /// An empty result (before the first search finishes).
+    pub fn empty() -> SearchOutput {
+        SearchOutput {
+            generation: 0,
+            hits: Arc::new(Vec::new()),
+            rows: None,
+            histogram: Arc::new(Histogram::default()),
+        }
+    }
+    /// Rows the list shows.
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Some(r) => r.len(),
+            None => self.hits.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The hit shown at a row.
+    pub fn get(&self, row: usize) -> Option<&Hit> {
+        match &self.rows {
+            Some(r) => self.hits.get(*r.get(row)? as usize),
+            None => self.hits.get(row),
+        }
+    }
+    /// The row showing an event.
+    pub fn row_of(&self, event: EventId) -> Option<usize> {
+        (0..self.len()).find(|&r| self.get(r).is_some_and(|h| h.event == event))
+    }
+}
+
+struct Last {
+    query: Query,
+    sort: Sort,
+    filters: Arc<Bits>,
+    hits: Arc<Vec<Hit>>,
+    histogram: Arc<Histogram>,
+}
+
+/// Runs searches, reusing the previous result where it can. Owned by one worker thread.
+pub struct Searcher {
+    store: Arc<Store>,
+    last: Option<Last>,
+}
+
+impl Searcher {
+    pub fn new(store: Arc<Store>) -> Searcher {
+        Searcher { store, last: None }
+    }
+
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// Run a request; `None` if `cancel` returned true midway (the caller has a newer one).
+    pub fn search(&mut self, req: &SearchRequest, cancel: &(dyn Fn() -> bool + Sync)) -> Option<SearchOutput> {
+        let store = Arc::clone(&self.store);
+        let q = &req.query;
+        let reuse =
+            self.last.as_ref().filter(|l| l.sort == req.sort && l.query.same_filters(q) && l.query.words == q.words);
+        let (hits, histogram) = match reuse {
+            Some(l) => (Arc::clone(&l.hits), Arc::clone(&l.histogram)),
+            None => {
+                let (filters, base) = match &self.last {
+                    Some(l) if q.narrows(&l.query) => {
+                        let mut b = Bits::empty(store.events().len());
+                        for h in l.hits.iter() {
+                            b.insert(h.event);
+                        }
+                        (Arc::clone(&l.filters), b)
+                    }
+                    Some(l) if l.query.same_filters(q) => (Arc::clone(&l.filters), (*l.filters).clone()),
+                    _ => {
+                        let f = Arc::new(store.filter_bits(q));
+                        let b = (*f).clone();
+                        (f, b)
+                    }
+                };
+                if cancel() {
+                    return None;
+                }
+                let hits = Arc::new(store.run_query(q, req.sort, Some(&base), false, cancel)?);
+                let histogram = Arc::new(Histogram::build(&store, &hits));
+                self.last = Some(Last {
+                    query: q.clone(),
+                    sort: req.sort,
+                    filters,
+                    hits: Arc::clone(&hits),
+                    histogram: Arc::clone(&histogram),
+                });
+                (hits, histogram)
+            }
+        };
+        let rows = req.window.map(|w| {
+            let first = store.day_range().map(|r| r.0);
+            // the window as a range of day indexes (or one of the two markers)
+            let (lo, hi) = match (w, first) {
+                (Window::Days(a, b), Some(f)) => (
+                    (a - f).num_days().clamp(0, IMPRECISE as i64 - 1) as u32,
+                    (b - f).num_days().clamp(-1, IMPRECISE as i64 - 1),
+                ),
+                (Window::Days(..), None) => (1, 0),
+                (Window::Imprecise, _) => (IMPRECISE, IMPRECISE as i64),
+                (Window::Undated, _) => (UNDATED, UNDATED as i64),
+            };
+            Arc::new(
+                hits.iter()
+                    .enumerate()
+                    .filter(|(_, h)| {
+                        let d = store.facts(h.event).day;
+                        d >= lo && (d as i64) <= hi
+                    })
+                    .map(|(i, _)| i as u32)
+                    .collect::<Vec<u32>>(),
+            )
+        });
+        Some(SearchOutput { generation: req.generation, hits, rows, histogram })
+    }
+}

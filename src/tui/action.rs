@@ -1,0 +1,110 @@
+//! The vocabulary of the keymap file, the help overlay and the tests: every thing a key can do.
+//!
+//! Actions are interpreted by `update` according to the focused pane: `down` moves the list
+//! selection, scrolls the reader, or moves the help page.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Unbinds a key in an override file.
+    None,
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    FocusTimeline,
+    FocusList,
+    FocusReader,
+    FocusEntities,
+    Search,
+    UndoFilter,
+    ClearFilters,
+    Sort,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    NextMention,
+    PrevMention,
+    ZoomIn,
+    ZoomOut,
+    MarkSpan,
+    ToggleMouse,
+    Redraw,
+    // While typing a query.
+    Accept,
+    Cancel,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearLine,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    HistoryPrev,
+    HistoryNext,
+}
+
+impl Action {
+    /// A one-line description for the help overlay.
+    pub fn describe(self) -> &'static str {
+        use Action::*;
+        match self {
+            None => "(unbound)",
+            Quit => "quit",
+            Help => "show or hide this help",
+            FocusNext => "next pane",
+            FocusPrev => "previous pane",
+            FocusTimeline => "go to the timeline",
+            FocusList => "go to the event list",
+            FocusReader => "go to the reader",
+            FocusEntities => "go to the reader's entity list",
+            Search => "type a query (filters and fuzzy words)",
+            UndoFilter => "back to the previous query",
+            ClearFilters => "clear the query and the timeline selection",
+            Sort => "sort: relevance, newest, oldest, casualties",
+            Up => "up",
+            Down => "down",
+            Left => "left / earlier",
+            Right => "right / later",
+            PageUp => "page up",
+            PageDown => "page down",
+            HalfPageUp => "half a page up",
+            HalfPageDown => "half a page down",
+            Top => "first",
+            Bottom => "last",
+            Open => "open / filter to it",
+            Back => "back / clear selection",
+            NextMention => "next entity mention",
+            PrevMention => "previous entity mention",
+            ZoomIn => "zoom in (month, week, day)",
+            ZoomOut => "zoom out (day, week, month)",
+            MarkSpan => "start or end a span of days",
+            ToggleMouse => "mouse on/off",
+            Redraw => "redraw the screen",
+            Accept => "accept the query",
+            Cancel => "cancel, restore the previous query",
+            DeleteBack => "delete the char before the cursor",
+            DeleteForward => "delete the char under the cursor",
+            DeleteWord => "delete the word before the cursor",
+            ClearLine => "clear the query",
+            CursorLeft => "cursor left",
+            CursorRight => "cursor right",
+            CursorHome => "cursor to start",
+            CursorEnd => "cursor to end",
+            HistoryPrev => "previous query",
+            HistoryNext => "next query",
+        }
+    }
+}

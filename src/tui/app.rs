@@ -1,0 +1,281 @@
+//! The runtime: terminal set-up and restore, the threads (terminal input, corpus loading,
+//! searching) and the loop that feeds their messages to `update` and draws when something
+//! changed. It blocks while nothing happens: no timer, no CPU use when idle.
+
+use std::io::{self, Stdout, stdout};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Once};
+use std::thread;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::store::{Progress, Query, SearchRequest, Searcher, Store};
+
+use super::config;
+use super::model::{Effect, Model, Msg};
+use super::ui;
+use super::update::update;
+
+/// Builds the store on a background thread while the first frame is already on screen.
+/// It reports progress through the callback and returns the store or a message.
+pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Store, String> + Send>;
+
+/// The usual loader: the given files and folders (the embedded seeds when there are none),
+/// read, extracted and indexed on the loading thread. Files that cannot be read are reported
+/// in the status line; it fails only when nothing could be loaded.
+pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
+    Box::new(move |progress: &dyn Fn(Progress)| {
+        progress(Progress::new("reading", 0, 0));
+        let report = if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths(&paths) };
+        for p in &report.problems {
+            progress(Progress::note(format!("{}: {}", p.path, p.message)));
+        }
+        if report.articles.is_empty() {
+            let what = if paths.is_empty() {
+                "the embedded seeds".to_string()
+            } else {
+                paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            };
+            return Err(format!("nothing could be loaded from {what}"));
+        }
+        progress(Progress::new("extracting", 0, report.articles.len()));
+        let ex = crate::extract::run(&report.articles);
+        Ok(Store::build_with_progress(report.articles, ex, progress))
+    })
+}
+
+/// Start-up choices from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force the mouse on or off (else `[options] mouse` in keymap.toml, on by default).
+    pub mouse: Option<bool>,
+    /// Start from the light theme.
+    pub light: bool,
+    /// A query to open with.
+    pub query: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("terminal: {0}")]
+    Io(#[from] io::Error),
+    #[error("sitrep needs an interactive terminal (stdin and stdout must be a tty)")]
+    NotATerminal,
+    #[error("the browser crashed (see the message above)")]
+    Panicked,
+    /// The loader failed (the user saw the message and quit).
+    #[error("{0}")]
+    Load(String),
+}
+
+static PANICKED: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+static UI_THREAD: std::sync::OnceLock<thread::ThreadId> = std::sync::OnceLock::new();
+static BACKGROUND_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// The message of the last panic on a background thread.
+fn background_panic() -> String {
+    BACKGROUND_PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_else(|| "unknown error".into())
+}
+
+/// Put the terminal back: raw mode off, mouse and paste off, main screen, cursor shown.
+/// Safe to call more than once.
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ =
+        execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Restores the terminal when dropped: on quit, on error (`?`), and on unwinding.
+struct TermGuard;
+
+impl Drop for TermGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn init_terminal(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TermGuard)> {
+    let _ = UI_THREAD.set(thread::current().id());
+    HOOK.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if UI_THREAD.get().is_some_and(|id| *id != thread::current().id()) {
+                // A background thread (loader, search): keep the screen, remember the message;
+                // the thread turns it into an error the status line shows.
+                if let Ok(mut last) = BACKGROUND_PANIC.lock() {
+                    *last = Some(info.to_string());
+                }
+                return;
+            }
+            PANICKED.store(true, Ordering::SeqCst);
+            restore_terminal();
+            prev(info);
+        }));
+    });
+    enable_raw_mode()?;
+    let guard = TermGuard;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    let term = Terminal::new(CrosstermBackend::new(stdout()))?;
+    Ok((term, guard))
+}
+
+/// The search worker: takes the newest request, drops older ones, and stops a running
+/// search as soon as a newer request exists.
+struct Worker {
+    tx: Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    fn spawn(store: Arc<Store>, out: Sender<Msg>) -> Worker {
+        let (tx, rx): (Sender<SearchRequest>, Receiver<SearchRequest>) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        let _ = thread::Builder::new().name("sitrep-search".into()).spawn(move || {
+            let mut searcher = Searcher::new(store);
+            while let Ok(mut req) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    req = newer;
+                }
+                let generation = req.generation;
+                let cancel = || seen.load(Ordering::Relaxed) != generation;
+                let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| searcher.search(&req, &cancel)));
+                let msg = match found {
+                    Ok(Some(res)) => Msg::Results(res),
+                    Ok(None) => continue,
+                    Err(_) => {
+                        // start afresh next time: the last result may be half-built
+                        searcher = Searcher::new(Arc::clone(searcher.store()));
+                        Msg::Failed(format!("search failed: {}", background_panic()))
+                    }
+                };
+                if out.send(msg).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { tx, latest }
+    }
+
+    fn send(&self, req: SearchRequest) {
+        self.latest.store(req.generation, Ordering::Relaxed);
+        let _ = self.tx.send(req);
+    }
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    let _ = thread::Builder::new().name("sitrep-input".into()).spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) if k.is_press() => Msg::Key(k),
+                Ok(Event::Mouse(m)) => Msg::Mouse(m),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Paste(s)) => Msg::Paste(s),
+                Ok(_) => continue,
+                Err(_) => Msg::Loaded(Err("the terminal closed".into())),
+            };
+            let closed = matches!(msg, Msg::Loaded(Err(_)));
+            if tx.send(msg).is_err() || closed {
+                break;
+            }
+        }
+    });
+}
+
+/// Run the browser until the user quits. The terminal is restored on return, on error and
+/// on panic.
+pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal);
+    }
+    let cfg = config::load(&|k| std::env::var(k).ok(), opts.light);
+    let mouse = opts.mouse.unwrap_or(cfg.keymap.mouse);
+    let theme = cfg.theme.clone();
+    let (mut terminal, _guard) = init_terminal(mouse)?;
+    let size = terminal.size()?;
+    let mut model = Model::new(cfg.keymap.clone(), (size.width, size.height));
+    model.mouse = mouse;
+    if let Some(first) = cfg.problems.first() {
+        let more = cfg.problems.len() - 1;
+        let extra = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        model.error(format!("config: {first}{extra}; using defaults there"));
+    }
+    if let Some(q) = opts.query.as_deref() {
+        match Query::parse(q) {
+            Ok(parsed) => {
+                model.query = parsed;
+                model.query_text = q.to_string();
+            }
+            Err(e) => model.error(format!("query: {e}")),
+        }
+    }
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_input(tx.clone());
+    {
+        let tx = tx.clone();
+        let _ = thread::Builder::new().name("sitrep-load".into()).spawn(move || {
+            let progress = |p: Progress| {
+                let _ = tx.send(Msg::Progress(p));
+            };
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&progress)))
+                .unwrap_or_else(|_| Err(format!("the loader crashed: {}", background_panic())));
+            let _ = tx.send(Msg::Loaded(res.map(Arc::new)));
+        });
+    }
+
+    let mut worker: Option<Worker> = None;
+    // Draw, then sleep until something happens; every message batch may change the screen.
+    loop {
+        if PANICKED.load(Ordering::SeqCst) {
+            return Err(TuiError::Panicked);
+        }
+        terminal.draw(|f| ui::view(f, &model, &theme))?;
+        let Ok(first) = rx.recv() else {
+            break;
+        };
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for msg in batch {
+            if let Msg::Loaded(Ok(store)) = &msg {
+                worker = Some(Worker::spawn(Arc::clone(store), tx.clone()));
+            }
+            for fx in update(&mut model, msg) {
+                match fx {
+                    Effect::Search(req) => {
+                        if let Some(w) = &worker {
+                            w.send(req);
+                        }
+                    }
+                    Effect::SetMouse(on) => {
+                        if on {
+                            execute!(stdout(), EnableMouseCapture)?;
+                        } else {
+                            execute!(stdout(), DisableMouseCapture)?;
+                        }
+                    }
+                    Effect::Redraw => terminal.clear()?,
+                }
+            }
+        }
+        if model.quit {
+            break;
+        }
+    }
+    match model.load_error.take() {
+        Some(e) => Err(TuiError::Load(e)),
+        None => Ok(()),
+    }
+}

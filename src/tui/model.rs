@@ -1,0 +1,238 @@
+//! Everything the screen shows, as plain data. Only `update` writes it; `view` reads it.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::extract::EventId;
+use crate::store::query::{Filter, TextMatch};
+use crate::store::{Hit, Progress, Query, QueryError, SearchOutput, SearchRequest, Sort, Store};
+
+use super::keymap::Keymap;
+use super::timeline::TimelineState;
+use super::wrap::WLine;
+
+/// What `update` reacts to.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Paste(String),
+    Progress(Progress),
+    Loaded(Result<Arc<Store>, String>),
+    Results(SearchOutput),
+    /// A background job failed; the message goes to the status line.
+    Failed(String),
+}
+
+/// What `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Search(SearchRequest),
+    SetMouse(bool),
+    Redraw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    Timeline,
+    #[default]
+    List,
+    Reader,
+    Entities,
+}
+
+impl Focus {
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::Timeline => "timeline",
+            Focus::List => "events",
+            Focus::Reader => "reader",
+            Focus::Entities => "entities",
+        }
+    }
+}
+
+/// The query being typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Input {
+    pub text: String,
+    /// Byte offset of the cursor in `text`.
+    pub cursor: usize,
+    /// The query in effect when typing started (Esc restores it).
+    pub before: String,
+    /// Position in the history while browsing it with up/down.
+    pub history_pos: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReaderState {
+    pub article: Option<u32>,
+    pub event: Option<EventId>,
+    /// The article body wrapped to `wrap_width` (kept until the article or width changes).
+    pub lines: Vec<WLine>,
+    pub wrap_width: usize,
+    pub scroll: usize,
+    /// The current mention (index into `Store::mentions_in(article)`).
+    pub mention: Option<usize>,
+    /// The side list: selected entity row and first row drawn.
+    pub entity_sel: usize,
+    pub entity_offset: usize,
+}
+
+/// What the list says about the entity a query is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityCard {
+    /// Position in `Store::entities`.
+    pub entity: u32,
+    /// The articles naming it, with mention counts.
+    pub articles: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug)]
+pub struct Model {
+    pub store: Option<Arc<Store>>,
+    pub progress: Option<Progress>,
+    pub load_error: Option<String>,
+    pub keymap: Keymap,
+    pub mouse: bool,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    /// The help overlay is open, scrolled this far.
+    pub help: Option<usize>,
+    pub input: Option<Input>,
+    /// The query in effect, as typed, and parsed.
+    pub query_text: String,
+    pub query: Query,
+    /// The error of the text being typed, if it does not parse.
+    pub query_error: Option<QueryError>,
+    /// Earlier queries, for `undo_filter`.
+    pub undo: Vec<String>,
+    /// Accepted queries, for up/down while typing.
+    pub history: Vec<String>,
+    pub sort: Sort,
+    pub generation: u64,
+    pub results: SearchOutput,
+    pub searching: bool,
+    pub list: ListState,
+    /// The event the list selection is on (kept across new results).
+    pub selected_event: Option<EventId>,
+    pub timeline: TimelineState,
+    pub reader: ReaderState,
+    pub status: Option<Status>,
+    /// The card shown above the list when the query is about one entity, and the query
+    /// text it was made for (kept so drawing does not search the entities each frame).
+    pub card: Option<EntityCard>,
+    pub card_for: Option<String>,
+    /// Problems the loader reported (shown once loading is done).
+    pub load_notes: Vec<String>,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(keymap: Keymap, size: (u16, u16)) -> Model {
+        Model {
+            store: None,
+            progress: None,
+            load_error: None,
+            mouse: keymap.mouse,
+            keymap,
+            size,
+            focus: Focus::List,
+            help: None,
+            input: None,
+            query_text: String::new(),
+            query: Query::default(),
+            query_error: None,
+            undo: Vec::new(),
+            history: Vec::new(),
+            sort: Sort::Relevance,
+            generation: 0,
+            results: SearchOutput::empty(),
+            searching: false,
+            list: ListState::default(),
+            selected_event: None,
+            timeline: TimelineState::default(),
+            reader: ReaderState::default(),
+            status: None,
+            card: None,
+            card_for: None,
+            load_notes: Vec::new(),
+            quit: false,
+        }
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_deref()
+    }
+
+    /// The hit under the list selection.
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.results.get(self.list.selected)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
+    }
+
+    /// The entity the card is about (see [`Model::refresh_card`]).
+    pub fn card_entity(&self) -> Option<u32> {
+        self.card.as_ref().map(|c| c.entity)
+    }
+
+    /// Work out the card for the query in effect, unless that was done already.
+    pub fn refresh_card(&mut self) {
+        if self.card_for.as_deref() == Some(self.query_text.as_str()) && self.store.is_some() {
+            return;
+        }
+        self.card = self.find_card_entity().map(|entity| EntityCard {
+            entity,
+            articles: self.store().map(|s| s.articles_naming(entity)).unwrap_or_default(),
+        });
+        self.card_for = self.store.is_some().then(|| self.query_text.clone());
+    }
+
+    /// The entity the query is about, when it has exactly one positive `entity=` or
+    /// `entity:` term naming exactly one entity: the list shows a card for it.
+    fn find_card_entity(&self) -> Option<u32> {
+        let store = self.store()?;
+        let mut terms = self.query.terms.iter().filter(|t| matches!(t.filter, Filter::Entity(_)) && !t.negate);
+        let t = terms.next()?;
+        if terms.next().is_some() {
+            return None;
+        }
+        let Filter::Entity(ms) = &t.filter else {
+            return None;
+        };
+        let [m] = ms.as_slice() else {
+            return None;
+        };
+        let found = store.find_entities(m);
+        match (found.as_slice(), m) {
+            ([one], _) => Some(*one),
+            // `entity:lavrov` may hit several entities; prefer one whose name is exactly it
+            (many, TextMatch::Contains(v)) => many
+                .iter()
+                .copied()
+                .find(|&p| store.entity_at(p).is_some_and(|e| crate::store::fold::fold(&e.name) == *v)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The query line at the top: the query being typed (with its error underlined), or the
+//! active filters as chips.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::store::Window;
+
+use super::super::model::Model;
+use super::super::theme::Theme;
+use super::text::{put, width};
+
+/// Draw the header; returns where the text cursor goes while typing.
+pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if area.width == 0 || area.height == 0 {
+        return None;
+    }
+    let mut spans = vec![Span::styled(" sitrep ", t.header), Span::styled("│ ", t.dim)];
+    let mut cursor = None;
+    if let Some(inp) = &m.input {
+        spans.push(Span::styled("/", t.key));
+        let prefix_w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let avail = (area.width as usize).saturating_sub(prefix_w + 1);
+        // keep the cursor visible: show the tail when the text is long
+        let before_cursor = &inp.text[..inp.cursor];
+        let mut start = 0;
+        while width(&inp.text[start..inp.cursor]) > avail && start < inp.cursor {
+            start += inp.text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        let err = m.query_error.as_ref().map(|e| e.span.clone());
+        for (off, ch) in inp.text[start..].char_indices() {
+            let at = start + off;
+            let bad = err.as_ref().is_some_and(|r| at >= r.start && at < r.end);
+            let st = if bad { t.error.add_modifier(Modifier::UNDERLINED) } else { Style::default() };
+            let c = if ch.is_control() { ' ' } else { ch };
+            spans.push(Span::styled(c.to_string(), st));
+        }
+        let cx = prefix_w + width(&before_cursor[start..]);
+        if cx < area.width as usize {
+            cursor = Some(Position::new(area.x + cx as u16, area.y));
+        }
+    } else if m.store.is_none() {
+        spans.push(Span::styled("loading…", t.dim));
+    } else {
+        let mut any = false;
+        for term in &m.query.terms {
+            let txt = m.query_text.get(term.span.clone()).unwrap_or_default().to_string();
+            spans.push(Span::styled(format!(" {txt} "), t.chip));
+            spans.push(Span::raw(" "));
+            any = true;
+        }
+        if !m.query.words.is_empty() {
+            spans.push(Span::styled(format!(" “{}” ", m.query.words.join(" ")), t.chip));
+            spans.push(Span::raw(" "));
+            any = true;
+        }
+        if let Some(w) = m.timeline.window() {
+            let label = match w {
+                Window::Days(a, b) if a == b => format!(" {a} "),
+                Window::Days(a, b) => format!(" {a} … {b} "),
+                Window::Imprecise => " imprecise dates ".to_string(),
+                Window::Undated => " undated ".to_string(),
+            };
+            spans.push(Span::styled(label, t.chip_time));
+            any = true;
+        }
+        if !any {
+            spans.push(Span::styled("all events · / to search, e.g. kind:strike place:donetsk killed>0 druzh", t.dim));
+        }
+    }
+    put(buf, area, area.y, &Line::from(spans));
+    cursor
+}

@@ -1,0 +1,98 @@
+//! The `?` overlay: every binding of the live keymap by context, then the query language.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::super::action::Action;
+use super::super::keymap::{Context, Keymap};
+use super::super::layout::{inner, popup};
+use super::super::theme::Theme;
+use super::block;
+use super::text::{pad, put};
+
+const QUERY_HELP: &[(&str, &str)] = &[
+    ("druzh market", "free words: fuzzy, every word must match"),
+    ("kind:strike,aid", "kinds (OR): strike ground_clash territorial_claim"),
+    ("", "  diplomacy aid incursion statement other"),
+    ("place:donetsk", "a place or anything inside it"),
+    ("place=\"Abu Dhabi\"", "= matches a whole name"),
+    ("entity:lavrov", "events naming a person, org, place, weapon"),
+    ("source:isw", "source name, URL domain or file"),
+    ("claimed:ukrainian", "who made the claim"),
+    ("since:2026-02-01", "also until:, date: (YYYY-MM-DD, YYYY-MM, YYYY)"),
+    ("date:undated", "or date:imprecise, date:exact"),
+    ("killed>0 injured>=3", "also casualties drones missiles; > >= < <= ="),
+    ("status:disputed", "claimed, reported or disputed"),
+    ("-kind:statement", "a leading - excludes"),
+    ("sort:casualties", "relevance newest oldest casualties"),
+];
+
+/// All help lines (the overlay shows a window of them).
+pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for ctx in Context::ALL {
+        out.push(Line::styled(ctx.title().to_string(), t.title_focus));
+        // keys grouped by action, in binding order
+        let mut seen: Vec<Action> = Vec::new();
+        for (_, a) in k.bindings(ctx) {
+            if seen.contains(&a) {
+                continue;
+            }
+            seen.push(a);
+            let keys: Vec<String> = k.keys_for(ctx, a).iter().map(|c| c.label()).collect();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(&keys.join(" "), 18)), t.key),
+                Span::raw(a.describe()),
+            ]));
+        }
+        if ctx == Context::Global {
+            out.push(Line::from(vec![Span::styled(format!("  {}", pad("C-c", 18)), t.key), Span::raw("quit, always")]));
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::styled("Query language (/)", t.title_focus));
+    for (ex, what) in QUERY_HELP {
+        out.push(Line::from(vec![Span::styled(format!("  {}", pad(ex, 22)), t.key), Span::raw(*what)]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Keys come from keymap.toml in the config folder ($SITREP_CONFIG_HOME).", t.dim));
+    out
+}
+
+/// The help popup's frame for a screen area.
+pub fn frame(area: Rect) -> Rect {
+    let r = popup(area, 90, 90);
+    let r = Rect::new(r.x, r.y, r.width.max(area.width.min(70)), r.height.max(area.height.min(18)));
+    Rect::new(area.x + (area.width - r.width) / 2, area.y + (area.height - r.height) / 2, r.width, r.height)
+}
+
+/// How far the help can scroll on a screen area.
+pub fn max_scroll(k: &Keymap, area: Rect) -> usize {
+    let n = lines(k, &Theme::default()).len();
+    n.saturating_sub(inner(frame(area)).height as usize)
+}
+
+pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let r = frame(area);
+    Clear.render(r, buf);
+    let all = lines(k, t);
+    let i = inner(r);
+    let max = all.len().saturating_sub(i.height as usize);
+    let scroll = scroll.min(max);
+    let title = Line::from(vec![
+        Span::styled(" Help ", t.title_focus),
+        Span::styled(
+            format!("{}-{} of {} · Esc closes ", scroll + 1, (scroll + i.height as usize).min(all.len()), all.len()),
+            t.dim,
+        ),
+    ]);
+    block(t, true).title(title).render(r, buf);
+    for (n, l) in all.iter().skip(scroll).take(i.height as usize).enumerate() {
+        put(buf, i, i.y + n as u16, l);
+    }
+}

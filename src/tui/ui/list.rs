@@ -1,0 +1,186 @@
+//! The event list: one line per event (date, kind badge, place, casualties, text with the
+//! fuzzy matches marked), `N of M events`, and a card for the entity the query is about.
+//! Only the visible rows are built.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::extract::{Event, EventKind, Precision};
+use crate::store::{Hit, Sort, Store};
+
+use super::super::layout::{inner, list_split};
+use super::super::model::{Focus, Model};
+use super::super::theme::Theme;
+use super::text::{clean, marked, pad, put, rpad, width};
+use super::{block, title_style};
+
+/// A four-letter badge per kind.
+pub fn badge(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Strike => "STRK",
+        EventKind::GroundClash => "CLSH",
+        EventKind::TerritorialClaim => "TERR",
+        EventKind::Diplomacy => "DIPL",
+        EventKind::Aid => "AID ",
+        EventKind::Incursion => "INCR",
+        EventKind::Statement => "STMT",
+        EventKind::Other => "OTHR",
+    }
+}
+
+/// The date column: `2026-02-04 ` exact, `2026-02-02~` imprecise, `?` undated.
+pub fn date_cell(e: &Event, short: bool) -> (String, char) {
+    let exact = crate::store::event_day(e).is_some();
+    let fmt = if short { "%m-%d" } else { "%Y-%m-%d" };
+    match e.date.start {
+        Some(d) => (d.format(fmt).to_string(), if exact || e.date.precision == Precision::Day { ' ' } else { '~' }),
+        None => (String::new(), '?'),
+    }
+}
+
+pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let focused = m.focus == Focus::List;
+    let total = m.store().map_or(0, |s| s.events().len());
+    let n = m.results.len();
+    let sort = match (m.query.sort.unwrap_or(m.sort), m.query.words.is_empty()) {
+        (Sort::Relevance, true) => "newest first",
+        (Sort::Relevance, false) => "best match",
+        (Sort::Newest, _) => "newest first",
+        (Sort::Oldest, _) => "oldest first",
+        (Sort::Casualties, _) => "most casualties",
+    };
+    let busy = if m.searching { " …" } else { "" };
+    let counts = match (&m.store, &m.load_error) {
+        (Some(_), _) => format!("{n} of {total} events · {sort}{busy} "),
+        (None, Some(_)) => "nothing loaded ".to_string(),
+        (None, None) => "loading… ".to_string(),
+    };
+    let title = Line::from(vec![Span::styled(" Events ", title_style(t, focused)), Span::styled(counts, t.dim)]);
+    block(t, focused).title(title).render(area, buf);
+    let li = inner(area);
+    let Some(store) = m.store() else {
+        return;
+    };
+    let (card, rows) = list_split(m, li);
+    render_card(m, store, t, card, buf);
+    if n == 0 {
+        let msg = if m.searching {
+            "searching…"
+        } else if m.query.is_empty() && m.timeline.window().is_none() {
+            "no events were extracted"
+        } else {
+            "no events match · u goes back · X clears the filters"
+        };
+        put(buf, rows, rows.y, &Line::styled(format!(" {msg}"), t.dim));
+        return;
+    }
+    // short dates (MM-DD) on narrow lists, when the corpus's days are all in one year
+    let one_year = store.day_range().is_none_or(|(a, b)| a.year() == b.year());
+    let short = rows.width < 70 && one_year;
+    for (i, row) in (m.list.offset..n).take(rows.height as usize).enumerate() {
+        let Some(hit) = m.results.get(row) else {
+            break;
+        };
+        let y = rows.y + i as u16;
+        // positions only for the rows on screen (the search ranks without them)
+        let matched = if hit.matched.is_empty() && !m.query.words.is_empty() {
+            store.match_positions(hit.event, &m.query.words)
+        } else {
+            hit.matched.clone()
+        };
+        let line = row_line(store, hit, &matched, t, rows.width as usize, short);
+        put(buf, rows, y, &line);
+        if row == m.list.selected {
+            let st = if focused { t.selection } else { t.selection_unfocused };
+            buf.set_style(Rect::new(rows.x, y, rows.width, 1), st);
+        }
+    }
+}
+
+/// One list row; `matched` are the free words' positions in the event's search key.
+pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, short: bool) -> Line<'static> {
+    let Some(e) = store.event(hit.event) else {
+        return Line::default();
+    };
+    let (date, mark) = date_cell(e, short);
+    let date_w = if short { 5 } else { 10 };
+    let place_w = if w >= 100 {
+        18
+    } else if w >= 70 {
+        14
+    } else {
+        11
+    };
+    let mut spans = vec![
+        Span::styled(pad(&date, date_w), t.dim),
+        Span::styled(mark.to_string(), t.info),
+        Span::raw(" "),
+        Span::styled(badge(e.kind), t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::raw(" "),
+    ];
+    let (place_marks, text_marks) = store.split_matches(hit.event, matched);
+    let place = clean(store.place_label(hit.event));
+    let (ps, pw) = marked(&place, &place_marks, Style::default(), t.matched, place_w);
+    spans.extend(ps);
+    spans.push(Span::raw(" ".repeat(place_w - pw + 1)));
+    let k = e.killed.map(|k| format!("{k}k")).unwrap_or_default();
+    let inj = e.injured.map(|i| format!("{i}i")).unwrap_or_default();
+    spans.push(Span::styled(rpad(&k, 4), t.killed));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(rpad(&inj, 4), t.injured));
+    spans.push(Span::raw(" "));
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let text = clean(&e.text);
+    let (ts, _) = marked(&text, &text_marks, Style::default(), t.matched, w.saturating_sub(used));
+    spans.extend(ts);
+    Line::from(spans)
+}
+
+fn render_card(m: &Model, store: &Store, t: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let Some(card) = &m.card else {
+        return;
+    };
+    let pos = card.entity;
+    let Some(ent) = store.entity_at(pos) else {
+        return;
+    };
+    let arts = &card.articles;
+    let mentions: u32 = arts.iter().map(|(_, c)| c).sum();
+    let events = store.events_of_entity(pos).len();
+    let head = Line::from(vec![
+        Span::styled(format!(" {} ", ent.name), t.entity(ent.kind).add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(
+            format!("· {} · {events} events · {mentions} mentions in {} articles", ent.kind.as_str(), arts.len()),
+            t.dim,
+        ),
+    ]);
+    put(buf, area, area.y, &head);
+    let lines = (area.height as usize).saturating_sub(1);
+    for (i, (a, c)) in arts.iter().take(lines).enumerate() {
+        let y = area.y + 1 + i as u16;
+        let last = i + 1 == lines && arts.len() > lines;
+        let line = if last {
+            Line::styled(format!("   … and {} more articles", arts.len() - i), t.dim)
+        } else {
+            let art = store.article(*a);
+            let title = art.map(|a| clean(&a.title)).unwrap_or_default();
+            let date = art.and_then(|a| a.published).map(|d| format!(" {d}")).unwrap_or_default();
+            Line::from(vec![
+                Span::styled(format!("  {c:>3}× "), t.info),
+                Span::styled(format!("{}{date} · ", store.source_label(*a)), t.dim),
+                Span::raw(title),
+            ])
+        };
+        put(buf, area, y, &line);
+    }
+}

@@ -1,0 +1,860 @@
+//! The one writer: `update(model, msg)` changes the model and returns effects for the runtime
+//! (start a search, switch the mouse, redraw). Keys go through the keymap into [`Action`]s.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use crate::store::{Query, SearchRequest};
+
+use super::action::Action;
+use super::keymap::{Chord, Context};
+use super::layout::{self, Areas};
+use super::model::{Effect, Focus, Input, Model, Msg, ReaderState};
+use super::timeline::{Slot, TimelineState};
+use super::wrap;
+
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match msg {
+        Msg::Key(k) => on_key(m, k, &mut fx),
+        Msg::Mouse(e) => {
+            if m.mouse {
+                on_mouse(m, e, &mut fx);
+            }
+        }
+        Msg::Resize(w, h) => m.size = (w, h),
+        Msg::Paste(s) => {
+            if m.input.is_some() {
+                let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                insert(m, &clean, &mut fx);
+            }
+        }
+        Msg::Progress(p) => match p.note {
+            Some(note) => m.load_notes.push(note),
+            None => m.progress = Some(p),
+        },
+        Msg::Loaded(Ok(store)) => {
+            m.timeline = TimelineState::new(store.day_range());
+            m.store = Some(store);
+            m.progress = None;
+            if let Some(first) = m.load_notes.first() {
+                let more = m.load_notes.len() - 1;
+                let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+                m.error(format!("skipped {first}{tail}"));
+            }
+            request_search(m, &mut fx);
+        }
+        Msg::Loaded(Err(e)) => {
+            m.progress = None;
+            m.load_error = Some(e);
+        }
+        Msg::Failed(e) => {
+            m.searching = false;
+            m.error(e);
+        }
+        Msg::Results(out) => {
+            if out.generation == m.generation {
+                m.results = out;
+                m.searching = false;
+                reselect(m);
+            }
+        }
+    }
+    sync(m);
+    fx
+}
+
+fn ctrl_c(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'))
+}
+
+fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
+    if ctrl_c(&k) {
+        m.quit = true;
+        return;
+    }
+    let chord = Chord::from_event(&k);
+    if m.help.is_some() {
+        if let Some(a) = m.keymap.lookup(Context::Help, chord) {
+            help_action(m, a);
+        }
+        return;
+    }
+    if m.input.is_some() {
+        if let Some(a) = m.keymap.lookup(Context::Input, chord) {
+            input_action(m, a, fx);
+        } else if let KeyCode::Char(c) = k.code
+            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            insert(m, c.encode_utf8(&mut [0; 4]), fx);
+        }
+        return;
+    }
+    let ctx = match m.focus {
+        Focus::Timeline => Context::Timeline,
+        Focus::List => Context::List,
+        Focus::Reader => Context::Reader,
+        Focus::Entities => Context::Entities,
+    };
+    let action = m.keymap.lookup(ctx, chord).or_else(|| m.keymap.lookup(Context::Global, chord));
+    let Some(a) = action else {
+        return;
+    };
+    m.status = None;
+    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw) {
+        return;
+    }
+    act(m, a, fx);
+}
+
+/// Run an action in the focused pane (also what mouse handling and tests call).
+pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    use Action::*;
+    match a {
+        None => {}
+        Quit => m.quit = true,
+        Help => m.help = Some(0),
+        FocusNext => m.focus = cycle(m, true),
+        FocusPrev => m.focus = cycle(m, false),
+        FocusTimeline => m.focus = Focus::Timeline,
+        FocusList => m.focus = Focus::List,
+        FocusReader => m.focus = Focus::Reader,
+        FocusEntities => {
+            if layout::areas(m).entities.width > 0 {
+                m.focus = Focus::Entities;
+            } else {
+                m.info("the window is too narrow for the entity list");
+            }
+        }
+        Search => {
+            m.input = Some(Input {
+                text: m.query_text.clone(),
+                cursor: m.query_text.len(),
+                before: m.query_text.clone(),
+                history_pos: Option::None,
+            });
+            m.query_error = Option::None;
+        }
+        UndoFilter => match m.undo.pop() {
+            Some(prev) => {
+                set_query(m, &prev, fx);
+                m.info(if prev.is_empty() { "back to all events".to_string() } else { format!("back to: {prev}") });
+            }
+            Option::None => m.info("nothing to undo"),
+        },
+        ClearFilters => {
+            if !m.query_text.is_empty() {
+                m.undo.push(m.query_text.clone());
+            }
+            m.timeline.active = false;
+            m.timeline.anchor = Option::None;
+            set_query(m, "", fx);
+            m.info("filters cleared (u undoes)");
+        }
+        Sort => {
+            m.sort = m.sort.next();
+            request_search(m, fx);
+            let words = !m.query.words.is_empty();
+            m.info(format!(
+                "sorted by {}",
+                match m.sort {
+                    crate::store::Sort::Relevance if !words => "relevance (newest first without words)",
+                    s => s.as_str(),
+                }
+            ));
+        }
+        ToggleMouse => {
+            m.mouse = !m.mouse;
+            fx.push(Effect::SetMouse(m.mouse));
+            m.info(if m.mouse { "mouse on" } else { "mouse off" });
+        }
+        Redraw => fx.push(Effect::Redraw),
+        _ => match m.focus {
+            Focus::List => list_action(m, a, fx),
+            Focus::Timeline => timeline_action(m, a, fx),
+            Focus::Reader => reader_action(m, a, fx),
+            Focus::Entities => entities_action(m, a, fx),
+        },
+    }
+}
+
+fn cycle(m: &Model, forward: bool) -> Focus {
+    let mut order = vec![Focus::Timeline, Focus::List, Focus::Reader];
+    if layout::areas(m).entities.width > 0 {
+        order.push(Focus::Entities);
+    }
+    let i = order.iter().position(|f| *f == m.focus).unwrap_or(1);
+    let n = order.len();
+    order[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+}
+
+fn help_action(m: &mut Model, a: Action) {
+    let Some(scroll) = m.help.as_mut() else {
+        return;
+    };
+    match a {
+        Action::Back | Action::Help | Action::Quit => m.help = None,
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => *scroll += 10,
+        Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = usize::MAX,
+        _ => {}
+    }
+    let max = super::ui::help::max_scroll(&m.keymap, Rect::new(0, 0, m.size.0, m.size.1));
+    if let Some(s) = m.help.as_mut() {
+        *s = (*s).min(max);
+    }
+}
+
+// ---------------------------------------------------------------- query
+
+/// Ask for a search with the current query, sort and timeline window.
+pub fn request_search(m: &mut Model, fx: &mut Vec<Effect>) {
+    if m.store.is_none() {
+        return;
+    }
+    m.generation += 1;
+    m.searching = true;
+    fx.push(Effect::Search(SearchRequest {
+        generation: m.generation,
+        query: m.query.clone(),
+        sort: m.query.sort.unwrap_or(m.sort),
+        window: m.timeline.window(),
+    }));
+}
+
+/// Replace the query in effect (the text must parse; callers build valid text).
+fn set_query(m: &mut Model, text: &str, fx: &mut Vec<Effect>) {
+    match Query::parse(text) {
+        Ok(q) => {
+            m.query = q;
+            m.query_text = text.to_string();
+            m.query_error = None;
+            request_search(m, fx);
+        }
+        Err(e) => m.error(format!("query: {e}")),
+    }
+}
+
+fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
+    let Some(inp) = &m.input else {
+        return;
+    };
+    let text = inp.text.clone();
+    match Query::parse(&text) {
+        Ok(q) => {
+            m.query_error = None;
+            m.status = None;
+            let same = q.same_filters(&m.query) && q.words == m.query.words && q.sort == m.query.sort;
+            m.query = q;
+            m.query_text = text;
+            if !same {
+                request_search(m, fx);
+            }
+        }
+        Err(e) => {
+            m.error(e.message.clone());
+            m.query_error = Some(e);
+        }
+    }
+}
+
+fn insert(m: &mut Model, s: &str, fx: &mut Vec<Effect>) {
+    if let Some(inp) = &mut m.input {
+        inp.text.insert_str(inp.cursor, s);
+        inp.cursor += s.len();
+        inp.history_pos = None;
+    }
+    input_changed(m, fx);
+}
+
+fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let Some(inp) = m.input.as_mut() else {
+        return;
+    };
+    let prev_char = |t: &str, c: usize| t[..c].chars().next_back().map_or(0, char::len_utf8);
+    let next_char = |t: &str, c: usize| t[c..].chars().next().map_or(0, char::len_utf8);
+    match a {
+        Action::Accept => {
+            if let Some(e) = &m.query_error {
+                let msg = format!("fix the query first: {}", e.message);
+                m.error(msg);
+                return;
+            }
+            let before = std::mem::take(&mut inp.before);
+            m.input = None;
+            let text = m.query_text.trim().to_string();
+            if !text.is_empty() && m.history.last() != Some(&text) {
+                m.history.push(text);
+            }
+            if before != m.query_text {
+                m.undo.push(before);
+            }
+            m.focus = Focus::List;
+            return;
+        }
+        Action::Cancel => {
+            let before = std::mem::take(&mut inp.before);
+            m.input = None;
+            m.query_error = None;
+            m.status = None;
+            if before != m.query_text {
+                set_query(m, &before, fx);
+            }
+            return;
+        }
+        Action::DeleteBack => {
+            let n = prev_char(&inp.text, inp.cursor);
+            inp.cursor -= n;
+            inp.text.drain(inp.cursor..inp.cursor + n);
+        }
+        Action::DeleteForward => {
+            let n = next_char(&inp.text, inp.cursor);
+            inp.text.drain(inp.cursor..inp.cursor + n);
+        }
+        Action::DeleteWord => {
+            let head = &inp.text[..inp.cursor];
+            let trimmed = head.trim_end();
+            let start = trimmed
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+            inp.text.drain(start..inp.cursor);
+            inp.cursor = start;
+        }
+        Action::ClearLine => {
+            inp.text.clear();
+            inp.cursor = 0;
+        }
+        Action::CursorLeft => {
+            inp.cursor -= prev_char(&inp.text, inp.cursor);
+            return;
+        }
+        Action::CursorRight => {
+            inp.cursor += next_char(&inp.text, inp.cursor);
+            return;
+        }
+        Action::CursorHome => {
+            inp.cursor = 0;
+            return;
+        }
+        Action::CursorEnd => {
+            inp.cursor = inp.text.len();
+            return;
+        }
+        Action::HistoryPrev | Action::HistoryNext => {
+            if m.history.is_empty() {
+                return;
+            }
+            let n = m.history.len();
+            let pos = match (inp.history_pos, a) {
+                (None, Action::HistoryPrev) => Some(n - 1),
+                (None, _) => None,
+                (Some(0), Action::HistoryPrev) => Some(0),
+                (Some(p), Action::HistoryPrev) => Some(p - 1),
+                (Some(p), _) if p + 1 < n => Some(p + 1),
+                (Some(_), _) => None,
+            };
+            inp.history_pos = pos;
+            inp.text = match pos {
+                Some(p) => m.history[p].clone(),
+                None => inp.before.clone(),
+            };
+            inp.cursor = inp.text.len();
+        }
+        _ => return,
+    }
+    input_changed(m, fx);
+}
+
+// ---------------------------------------------------------------- list
+
+fn select(m: &mut Model, row: usize) {
+    let n = m.results.len();
+    m.list.selected = if n == 0 { 0 } else { row.min(n - 1) };
+    m.selected_event = m.selected_hit().map(|h| h.event);
+}
+
+/// After new results: stay on the same event if it is still listed, else go to the top.
+fn reselect(m: &mut Model) {
+    let row = m
+        .selected_event
+        .and_then(|e| {
+            // the common case first: the event did not move
+            match m.results.get(m.list.selected) {
+                Some(h) if h.event == e => Some(m.list.selected),
+                _ => m.results.row_of(e),
+            }
+        })
+        .unwrap_or(0);
+    select(m, row);
+}
+
+fn list_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let page = layout::areas(m).rows.height.max(1) as usize;
+    let sel = m.list.selected;
+    match a {
+        Action::Down => select(m, sel + 1),
+        Action::Up => select(m, sel.saturating_sub(1)),
+        Action::PageDown => select(m, sel + page),
+        Action::PageUp => select(m, sel.saturating_sub(page)),
+        Action::HalfPageDown => select(m, sel + page / 2),
+        Action::HalfPageUp => select(m, sel.saturating_sub(page / 2)),
+        Action::Top => select(m, 0),
+        Action::Bottom => select(m, usize::MAX),
+        // opening always shows the event's sentence, even if the reader was scrolled
+        Action::Open if m.selected_hit().is_some() => {
+            m.focus = Focus::Reader;
+            m.reader.event = None;
+        }
+        Action::Back => {
+            if m.timeline.active {
+                m.timeline.active = false;
+                m.timeline.anchor = None;
+                request_search(m, fx);
+                m.info("timeline selection cleared");
+            } else if !m.query.is_empty() {
+                m.info("X clears the query, u goes back to the previous one");
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- timeline
+
+fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let range = m.store().and_then(|s| s.day_range());
+    let geom = layout::timeline_geom(layout::areas(m).timeline, m.timeline.buckets.len());
+    let t = &mut m.timeline;
+    let nb = t.buckets.len();
+    let c = t.cursor;
+    let half = (geom.visible / 2).max(1);
+    let before = t.window();
+    match a {
+        Action::Left => t.move_to(c.saturating_sub(1)),
+        Action::Right => t.move_to(c + 1),
+        Action::PageUp | Action::HalfPageUp => t.move_to(c.saturating_sub(half)),
+        Action::PageDown | Action::HalfPageDown => t.move_to((c + half).min(nb.saturating_sub(1)).max(c)),
+        Action::Top => t.move_to(0),
+        Action::Bottom => t.move_to(nb.saturating_sub(1)),
+        Action::ZoomIn => t.set_zoom(t.zoom.zoom_in(), range),
+        Action::ZoomOut => t.set_zoom(t.zoom.zoom_out(), range),
+        Action::MarkSpan => {
+            if t.anchor.is_some() {
+                t.anchor = None;
+            } else if matches!(t.slot(c), Slot::Bucket(_)) {
+                t.anchor = Some(c);
+            }
+            t.active = true;
+        }
+        Action::Open => m.focus = Focus::List,
+        Action::Back => {
+            t.active = false;
+            t.anchor = None;
+        }
+        _ => {}
+    }
+    if m.timeline.window() != before {
+        request_search(m, fx);
+    }
+}
+
+// ---------------------------------------------------------------- reader
+
+fn text_height(a: &Areas) -> usize {
+    a.text.height as usize
+}
+
+fn max_scroll(m: &Model, a: &Areas) -> usize {
+    m.reader.lines.len().saturating_sub(text_height(a))
+}
+
+/// The wrapped line holding a body byte.
+fn line_of(m: &Model, byte: usize) -> usize {
+    m.reader.lines.partition_point(|l| l.start <= byte).saturating_sub(1)
+}
+
+fn scroll_into_view(m: &mut Model, line: usize) {
+    let a = layout::areas(m);
+    let h = text_height(&a).max(1);
+    if line < m.reader.scroll || line >= m.reader.scroll + h {
+        m.reader.scroll = line.saturating_sub(h / 3).min(max_scroll(m, &a));
+    }
+}
+
+fn reader_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let ar = layout::areas(m);
+    let h = text_height(&ar).max(1);
+    let max = max_scroll(m, &ar);
+    let r = &mut m.reader;
+    match a {
+        Action::Down => r.scroll = (r.scroll + 1).min(max),
+        Action::Up => r.scroll = r.scroll.saturating_sub(1),
+        Action::PageDown => r.scroll = (r.scroll + h.saturating_sub(1).max(1)).min(max),
+        Action::PageUp => r.scroll = r.scroll.saturating_sub(h.saturating_sub(1).max(1)),
+        Action::HalfPageDown => r.scroll = (r.scroll + h / 2).min(max),
+        Action::HalfPageUp => r.scroll = r.scroll.saturating_sub(h / 2),
+        Action::Top => r.scroll = 0,
+        Action::Bottom => r.scroll = max,
+        Action::NextMention => jump_mention(m, true, None),
+        Action::PrevMention => jump_mention(m, false, None),
+        Action::Open => match current_mention_entity(m) {
+            Some(e) => filter_to_entity(m, e, fx),
+            None => m.info("n / N picks an entity mention, then Enter filters the list to it"),
+        },
+        Action::Back => m.focus = Focus::List,
+        _ => {}
+    }
+}
+
+fn current_mention_entity(m: &Model) -> Option<u32> {
+    let store = m.store()?;
+    let art = m.reader.article?;
+    let i = m.reader.mention?;
+    store.mentions_in(art).get(i).map(|x| x.entity)
+}
+
+/// Move the mention cursor to the next (or previous) mention, of one entity if given.
+fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let Some(art) = m.reader.article else {
+        return;
+    };
+    let ms = store.mentions_in(art);
+    let ok = |i: usize| only.is_none_or(|e| ms[i].entity == e);
+    let found = match (m.reader.mention, forward) {
+        (Some(i), true) => (i + 1..ms.len()).find(|&j| ok(j)),
+        (Some(i), false) => (0..i.min(ms.len())).rev().find(|&j| ok(j)),
+        (None, true) => {
+            let top = m.reader.lines.get(m.reader.scroll).map_or(0, |l| l.start);
+            (0..ms.len()).find(|&j| ok(j) && ms[j].body.start >= top).or_else(|| (0..ms.len()).find(|&j| ok(j)))
+        }
+        (None, false) => (0..ms.len()).rev().find(|&j| ok(j)),
+    };
+    let Some(j) = found else {
+        m.info(if ms.is_empty() {
+            "no entity is marked in this article"
+        } else if forward {
+            "no more mentions below"
+        } else {
+            "no more mentions above"
+        });
+        return;
+    };
+    select_mention(m, j);
+}
+
+/// Put the mention cursor on mention `j` of the article: scroll it into view, select its
+/// entity in the side list, say what it is.
+fn select_mention(m: &mut Model, j: usize) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let Some(art) = m.reader.article else {
+        return;
+    };
+    let ms = store.mentions_in(art);
+    let Some(mention) = ms.get(j) else {
+        return;
+    };
+    m.reader.mention = Some(j);
+    let line = line_of(m, mention.body.start);
+    scroll_into_view(m, line);
+    let ent = mention.entity;
+    if let Some(row) = store.entities_in(art).iter().position(|(e, _)| *e == ent) {
+        m.reader.entity_sel = row;
+    }
+    if let Some(e) = store.entity_at(ent) {
+        let nth = ms[..=j].iter().filter(|x| x.entity == ent).count();
+        let total = ms.iter().filter(|x| x.entity == ent).count();
+        m.info(format!(
+            "{} · {} · mention {nth} of {total} here · Enter lists every event naming it",
+            e.name,
+            e.kind.as_str()
+        ));
+    }
+}
+
+/// Filter the list to events naming an entity (and show the articles that name it).
+fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
+    let Some(name) = m.store().and_then(|s| s.entity_at(pos)).map(|e| e.name.replace('"', "")) else {
+        return;
+    };
+    if !m.query_text.is_empty() {
+        m.undo.push(m.query_text.clone());
+    } else {
+        m.undo.push(String::new());
+    }
+    m.timeline.active = false;
+    m.timeline.anchor = None;
+    set_query(m, &format!("entity=\"{name}\""), fx);
+    m.focus = Focus::List;
+    m.selected_event = None;
+    m.list.selected = 0;
+    m.info(format!("events naming {name} · u goes back"));
+}
+
+fn entities_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let Some(art) = m.reader.article else {
+        if a == Action::Back {
+            m.focus = Focus::Reader;
+        }
+        return;
+    };
+    let n = store.entities_in(art).len();
+    let r = &mut m.reader;
+    match a {
+        Action::Down => r.entity_sel = (r.entity_sel + 1).min(n.saturating_sub(1)),
+        Action::Up => r.entity_sel = r.entity_sel.saturating_sub(1),
+        Action::Top => r.entity_sel = 0,
+        Action::Bottom => r.entity_sel = n.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => r.entity_sel = (r.entity_sel + 10).min(n.saturating_sub(1)),
+        Action::PageUp | Action::HalfPageUp => r.entity_sel = r.entity_sel.saturating_sub(10),
+        Action::Open => {
+            if let Some((e, _)) = store.entities_in(art).get(m.reader.entity_sel) {
+                filter_to_entity(m, *e, fx);
+            }
+        }
+        Action::NextMention | Action::PrevMention => {
+            if let Some((e, _)) = store.entities_in(art).get(m.reader.entity_sel) {
+                let e = *e;
+                // start from the current mention only if it is this entity's
+                if current_mention_entity(m) != Some(e) {
+                    m.reader.mention = None;
+                }
+                jump_mention(m, a == Action::NextMention, Some(e));
+            }
+        }
+        Action::Back => m.focus = Focus::Reader,
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- mouse
+
+fn contains(r: Rect, col: u16, row: u16) -> bool {
+    r.contains(Position::new(col, row))
+}
+
+fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
+    if m.store.is_none() {
+        return;
+    }
+    let a = layout::areas(m);
+    if a.too_small {
+        return;
+    }
+    let (x, y) = (e.column, e.row);
+    let down = match e.kind {
+        MouseEventKind::ScrollDown => Some(true),
+        MouseEventKind::ScrollUp => Some(false),
+        _ => None,
+    };
+    if let Some(down) = down {
+        if m.help.is_some() {
+            help_action(m, if down { Action::Down } else { Action::Up });
+            return;
+        }
+        let step = |m: &mut Model, f: Focus, act_: Action, times: usize, fx: &mut Vec<Effect>| {
+            let keep = m.focus;
+            m.focus = f;
+            for _ in 0..times {
+                self::act(m, act_, fx);
+            }
+            m.focus = keep;
+        };
+        let (dn, up) = (Action::Down, Action::Up);
+        let pick = if down { dn } else { up };
+        if contains(a.list, x, y) {
+            step(m, Focus::List, pick, 3, fx);
+        } else if contains(a.reader, x, y) {
+            step(m, Focus::Reader, pick, 3, fx);
+        } else if contains(a.entities, x, y) {
+            step(m, Focus::Entities, pick, 3, fx);
+        } else if contains(a.timeline, x, y) {
+            let dir = if down { Action::Right } else { Action::Left };
+            step(m, Focus::Timeline, dir, 1, fx);
+        }
+        return;
+    }
+    if e.kind != MouseEventKind::Down(MouseButton::Left) {
+        return;
+    }
+    if m.help.is_some() {
+        m.help = None;
+        return;
+    }
+    if m.input.is_some() {
+        return;
+    }
+    m.status = None;
+    if contains(a.header, x, y) {
+        act(m, Action::Search, fx);
+    } else if contains(a.timeline, x, y) {
+        m.focus = Focus::Timeline;
+        let g = layout::timeline_geom(a.timeline, m.timeline.buckets.len());
+        let before = m.timeline.window();
+        let nb = m.timeline.buckets.len();
+        if x >= g.bars.x && x < g.bars.x + g.bars.width && g.col_w > 0 {
+            let i = m.timeline.offset + ((x - g.bars.x) / g.col_w) as usize;
+            if i < nb {
+                m.timeline.move_to(i);
+            }
+        } else if contains(g.imprecise, x, y) {
+            m.timeline.move_to(nb);
+        } else if contains(g.undated, x, y) {
+            m.timeline.move_to(nb + 1);
+        }
+        if m.timeline.window() != before {
+            request_search(m, fx);
+        }
+    } else if contains(a.list, x, y) {
+        m.focus = Focus::List;
+        if contains(a.rows, x, y) {
+            let row = m.list.offset + (y - a.rows.y) as usize;
+            if row < m.results.len() {
+                if row == m.list.selected {
+                    // a click on the selected row opens it
+                    act(m, Action::Open, fx);
+                } else {
+                    select(m, row);
+                }
+            }
+        }
+    } else if contains(a.reader, x, y) {
+        m.focus = Focus::Reader;
+        if contains(a.text, x, y) {
+            click_mention(m, &a, x, y, fx);
+        }
+    } else if contains(a.entities, x, y) {
+        m.focus = Focus::Entities;
+        if contains(a.entity_rows, x, y) {
+            let row = m.reader.entity_offset + (y - a.entity_rows.y) as usize;
+            let n = m.reader.article.and_then(|art| m.store().map(|s| s.entities_in(art).len())).unwrap_or(0);
+            if row < n {
+                m.reader.entity_sel = row;
+            }
+        }
+    }
+}
+
+/// A click in the reader's text: select the mention under the pointer; a click on the
+/// selected mention filters the list to its entity.
+fn click_mention(m: &mut Model, a: &Areas, x: u16, y: u16, fx: &mut Vec<Effect>) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    let (Some(art_i), Some(line)) = (m.reader.article, m.reader.lines.get(m.reader.scroll + (y - a.text.y) as usize))
+    else {
+        return;
+    };
+    let Some(art) = store.article(art_i) else {
+        return;
+    };
+    let Some(col) = x.checked_sub(a.text.x + layout::GUTTER) else {
+        return;
+    };
+    // the byte under the column
+    let text = &art.body[line.start..line.end];
+    let mut w = 0usize;
+    let mut at = None;
+    for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+        let gw = wrap::width(g);
+        if (col as usize) < w + gw.max(1) {
+            at = Some(line.start + i);
+            break;
+        }
+        w += gw;
+    }
+    let Some(at) = at else {
+        return;
+    };
+    let ms = store.mentions_in(art_i);
+    let Some(j) = ms.iter().position(|mm| mm.body.start <= at && at < mm.body.end) else {
+        return;
+    };
+    if m.reader.mention == Some(j) {
+        filter_to_entity(m, ms[j].entity, fx);
+        return;
+    }
+    select_mention(m, j);
+}
+
+// ---------------------------------------------------------------- keeping views consistent
+
+/// Bring derived state in line after any message: list scroll, the reader's article, wrap
+/// and scroll, the timeline's scroll, the entity list's scroll.
+pub fn sync(m: &mut Model) {
+    let Some(store) = m.store.clone() else {
+        return;
+    };
+    m.refresh_card();
+    let a = layout::areas(m);
+    if a.too_small {
+        return;
+    }
+    // list
+    let n = m.results.len();
+    if m.list.selected >= n {
+        select(m, n.saturating_sub(1));
+    }
+    let h = a.rows.height.max(1) as usize;
+    m.list.offset = layout::keep_visible(m.list.offset, m.list.selected, h).min(n.saturating_sub(h));
+
+    // reader
+    let want = m.selected_hit().map(|h| h.event);
+    let width = layout::text_width(&a).max(1);
+    let new_event = want != m.reader.event;
+    let want_article = want.and_then(|e| store.event(e)).map(|e| e.article);
+    if new_event && want.is_some() {
+        let new_article = want_article != m.reader.article;
+        m.reader.event = want;
+        if new_article {
+            m.reader.article = want_article;
+            m.reader.entity_sel = 0;
+            m.reader.entity_offset = 0;
+            m.reader.wrap_width = 0; // force a wrap
+        }
+        m.reader.mention = None;
+    } else if want.is_none() {
+        // nothing listed: nothing to read
+        m.reader = ReaderState::default();
+    }
+    if m.reader.wrap_width != width {
+        let top = m.reader.lines.get(m.reader.scroll).map(|l| l.start);
+        m.reader.lines = match m.reader.article.and_then(|i| store.article(i)) {
+            Some(art) => wrap::wrap(&art.body, width),
+            None => Vec::new(),
+        };
+        m.reader.wrap_width = width;
+        if let Some(top) = top.filter(|_| !new_event) {
+            m.reader.scroll = line_of(m, top);
+        }
+    }
+    if new_event && let Some(ev) = want.and_then(|e| store.event(e)) {
+        let line = line_of(m, ev.body.start);
+        let th = text_height(&a).max(1);
+        m.reader.scroll = line.saturating_sub(th / 3);
+    }
+    m.reader.scroll = m.reader.scroll.min(max_scroll(m, &a));
+
+    // entity side list
+    let en = m.reader.article.map_or(0, |art| store.entities_in(art).len());
+    m.reader.entity_sel = m.reader.entity_sel.min(en.saturating_sub(1));
+    let eh = a.entity_rows.height.max(1) as usize;
+    m.reader.entity_offset = layout::keep_visible(m.reader.entity_offset, m.reader.entity_sel, eh);
+
+    // timeline
+    let g = layout::timeline_geom(a.timeline, m.timeline.buckets.len());
+    m.timeline.scroll_to_cursor(g.visible);
+    if m.focus == Focus::Entities && a.entities.width == 0 {
+        m.focus = Focus::Reader;
+    }
+}

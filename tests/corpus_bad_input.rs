@@ -1,0 +1,219 @@
+//! Bad input: every failure is one clear problem line naming the file, never a panic, and one
+//! bad file never stops the others.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sitrep::corpus::{LoadError, LoadReport, Problem, load_paths, parse_file};
+
+const GOOD: &str = "Drones Hit Kyiv Overnight\n\nRussian drones hit Kyiv overnight, injuring four people, the mayor said on Saturday.\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn problem_for<'a>(report: &'a LoadReport, path: &Path) -> &'a Problem {
+    let name = path.display().to_string();
+    report
+        .problems
+        .iter()
+        .find(|p| p.path == name)
+        .unwrap_or_else(|| panic!("no problem for {name}: {:?}", report.problems))
+}
+
+fn one_line(p: &Problem) {
+    assert!(!p.message.is_empty() && !p.message.contains('\n'), "{p:?}");
+}
+
+#[test]
+fn empty_and_blank_files() {
+    assert!(matches!(parse_file("e.txt", b""), Err(LoadError::Empty)));
+    assert!(matches!(parse_file("e.txt", b"  \n\t\r\n  "), Err(LoadError::Empty)));
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "empty.txt", b"");
+    let r = load_paths(std::slice::from_ref(&p));
+    assert!(r.articles.is_empty());
+    let prob = problem_for(&r, &p);
+    assert_eq!(prob.message, "empty file");
+}
+
+#[test]
+fn binary_files() {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend_from_slice(&[0u8; 64]);
+    match parse_file("img.txt", &png) {
+        Err(e @ LoadError::Binary { offset: 8 }) => {
+            assert_eq!(e.to_string(), "binary file (NUL byte at offset 8)")
+        }
+        other => panic!("{other:?}"),
+    }
+    // No NUL byte but mostly control characters.
+    let ctrl: Vec<u8> = (0..400).map(|i| if i % 2 == 0 { 0x01 } else { b'a' }).collect();
+    let err = parse_file("ctrl.txt", &ctrl).unwrap_err();
+    assert!(matches!(err, LoadError::NotText { .. }), "{err:?}");
+    assert!(err.to_string().starts_with("not a text file"));
+}
+
+#[test]
+fn invalid_utf8_names_the_offset_and_is_not_decoded_lossily() {
+    let mut bytes = b"Valid start of the article\n".to_vec();
+    let offset = bytes.len() + 6;
+    bytes.extend_from_slice(b"Kyiv: \xff\xfe broken bytes here\n");
+    match parse_file("latin1.txt", &bytes) {
+        Err(e @ LoadError::InvalidUtf8 { .. }) => {
+            assert_eq!(e.to_string(), format!("invalid UTF-8 at byte offset {offset}"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A sequence cut at the end of the file.
+    let err = parse_file("cut.txt", "Київ".as_bytes().split_last().unwrap().1).unwrap_err();
+    assert!(matches!(err, LoadError::InvalidUtf8 { offset: 6 }), "{err:?}");
+}
+
+#[test]
+fn missing_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("no/such/file.txt");
+    let r = load_paths(std::slice::from_ref(&p));
+    assert!(r.articles.is_empty());
+    let prob = problem_for(&r, &p);
+    assert_eq!(prob.message, "no such file or folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = write(dir.path(), "locked.txt", GOOD.as_bytes());
+    let good = write(dir.path(), "open.txt", GOOD.as_bytes());
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = fs::read(&locked).is_ok(); // root ignores permissions
+    let r = load_paths(&[locked.clone(), good.clone()]);
+    assert!(r.articles.iter().any(|a| a.file == good.display().to_string()));
+    if readable_anyway {
+        eprintln!("running as a user who can read mode-000 files: permission check skipped");
+    } else {
+        let prob = problem_for(&r, &locked);
+        one_line(prob);
+        assert!(prob.message.contains("ermission denied"), "{prob:?}");
+    }
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("locked");
+    write(&sub, "inside.txt", GOOD.as_bytes());
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = fs::read_dir(&sub).is_ok();
+    let r = load_paths(std::slice::from_ref(&sub));
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    if readable_anyway {
+        assert_eq!(r.articles.len(), 1);
+    } else {
+        assert!(r.articles.is_empty());
+        assert!(r.problems.iter().any(|p| p.path == sub.display().to_string()), "{:?}", r.problems);
+        r.problems.iter().for_each(one_line);
+    }
+}
+
+#[test]
+fn folder_with_nothing_to_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = load_paths(&[dir.path().to_path_buf()]);
+    assert!(r.articles.is_empty());
+    let prob = problem_for(&r, dir.path());
+    assert_eq!(prob.message, "no .txt, .md or .markdown files to load in this folder");
+
+    let png = write(dir.path(), "photo.png", b"\x89PNG");
+    let r = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(problem_for(&r, &png).message, "skipped: not a .txt, .md or .markdown file");
+    problem_for(&r, dir.path());
+}
+
+#[test]
+fn one_bad_file_never_stops_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(d, "a_good.txt", GOOD.as_bytes());
+    let b = write(d, "b_invalid.txt", b"Broken \xc3\x28 text\n");
+    let c = write(d, "c_empty.md", b"");
+    let e = write(d, "d_binary.txt", b"GIF89a\0\0\x01");
+    let f = write(d, "nested/deeper/e_good.markdown", GOOD.as_bytes());
+    let g = write(d, "nested/f_good.MD", GOOD.as_bytes());
+    write(d, ".hidden/ignored.txt", GOOD.as_bytes());
+    write(d, "notes.pdf", b"%PDF-1.4");
+    let r = load_paths(&[d.to_path_buf()]);
+    let files: Vec<&str> = r.articles.iter().map(|a| a.file.as_str()).collect();
+    let want: Vec<String> = [&a, &f, &g].iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(files, want, "sorted, recursive, hidden entries skipped");
+    assert_eq!(problem_for(&r, &b).message, "invalid UTF-8 at byte offset 7");
+    assert_eq!(problem_for(&r, &c).message, "empty file");
+    assert_eq!(problem_for(&r, &e).message, "binary file (NUL byte at offset 6)");
+    problem_for(&r, &d.join("notes.pdf"));
+    assert_eq!(r.problems.len(), 4, "{:?}", r.problems);
+    r.problems.iter().for_each(one_line);
+
+    // The same input loads the same way again.
+    let again = load_paths(&[d.to_path_buf()]);
+    assert_eq!(again.articles, r.articles);
+    assert_eq!(again.problems, r.problems);
+}
+
+#[test]
+fn explicit_files_load_whatever_their_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "story.text", GOOD.as_bytes());
+    let r = load_paths(std::slice::from_ref(&p));
+    assert_eq!(r.articles.len(), 1, "{:?}", r.problems);
+}
+
+#[test]
+fn a_50_mb_line_loads_without_trouble() {
+    let sentence = "Russian forces shelled the town again overnight, officials said, and repairs began. ";
+    let n = 50 * 1024 * 1024 / sentence.len();
+    let mut text = String::with_capacity(n * sentence.len() + 1);
+    for _ in 0..n {
+        text.push_str(sentence);
+    }
+    text.push('\n');
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "huge.txt", text.as_bytes());
+    let r = load_paths(std::slice::from_ref(&p));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.articles.len(), 1);
+    let a = &r.articles[0];
+    a.verify(text.as_bytes()).unwrap();
+    assert!(a.body.len() > 50_000_000);
+    assert!(a.title.chars().count() <= 101, "{}", a.title);
+
+    // Nothing but one giant word, and a giant line of brackets and markup.
+    let word = "x".repeat(50 * 1024 * 1024);
+    let _ = parse_file("word.txt", word.as_bytes());
+    let brackets = "[1][".repeat(4 * 1024 * 1024);
+    let arts = parse_file("brackets.txt", brackets.as_bytes());
+    if let Ok(arts) = arts {
+        for a in arts {
+            a.verify(brackets.as_bytes()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn error_messages_are_one_line() {
+    let io = std::io::Error::other("device not ready");
+    let e = LoadError::from(io);
+    assert_eq!(e.to_string(), "cannot read: device not ready");
+    let e = LoadError::TooLarge { size: 10, limit: 5 };
+    assert_eq!(e.to_string(), "file too large (10 bytes, the limit is 5)");
+    assert_eq!(LoadError::NoText { detail: String::new() }.to_string(), "no article text found");
+}

@@ -1,0 +1,412 @@
+//! Every input format the loader accepts, on small fixtures written for these tests.
+
+use chrono::NaiveDate;
+use sitrep::corpus::{Article, DateSource, parse_file};
+
+/// Parse and check the provenance invariants of every article.
+fn parse(name: &str, text: &str) -> Vec<Article> {
+    let arts = parse_file(name, text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for a in &arts {
+        a.verify(text.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", a.id));
+    }
+    arts
+}
+
+fn one(name: &str, text: &str) -> Article {
+    let mut arts = parse(name, text);
+    assert_eq!(arts.len(), 1, "{name}: {:#?}", arts.iter().map(|a| &a.title).collect::<Vec<_>>());
+    arts.remove(0)
+}
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus").join(name);
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn paragraphs(a: &Article) -> Vec<&str> {
+    a.paragraphs.iter().map(|p| &a.body[p.body.start..p.body.end]).collect()
+}
+
+#[test]
+fn plain_text_with_headline_byline_and_dateline() {
+    let text = "Russia Strikes Kharkiv Energy Plant\n\nBy Jane Doe | February 27, 2026\n\nKYIV, Feb 27 (Reuters) - Russia struck an energy plant in Kharkiv overnight, officials said.[3] Two workers were hurt.\n\nRepairs began in the morning, the grid operator said.\n";
+    let a = one("strike.txt", text);
+    assert_eq!(a.id, "strike.txt#0");
+    assert_eq!(a.file, "strike.txt");
+    assert_eq!(a.title, "Russia Strikes Kharkiv Energy Plant");
+    assert_eq!(a.published, date(2026, 2, 27));
+    assert_eq!(a.published_from, DateSource::Byline);
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Russia struck an energy plant in Kharkiv overnight, officials said. Two workers were hurt.",
+            "Repairs began in the morning, the grid operator said.",
+        ]
+    );
+    // The cut footnote marker splits the first paragraph into two pieces of exact file bytes.
+    assert_eq!(a.paragraphs[0].pieces.len(), 2);
+    let s = a.file_span(0, 6);
+    assert_eq!(&text[s.start..s.end], "Russia");
+}
+
+#[test]
+fn plain_text_without_any_headline_takes_the_first_sentence() {
+    let text = "Ukrainian air defences shot down most of the 120 drones that Russia launched overnight against several regions, the air force said on Friday. Debris damaged homes in three regions.\nOfficials said no one was killed.\n";
+    let a = one("nohead.txt", text);
+    assert!(a.title.starts_with("Ukrainian air defences shot down most of the 120 drones"), "{}", a.title);
+    assert!(a.title.ends_with('…'));
+    assert!(a.title.chars().count() <= 101);
+    assert!(!a.title.ends_with(" …"));
+    assert_eq!(a.published, None);
+    assert_eq!(a.published_from, DateSource::Unknown);
+    assert_eq!(paragraphs(&a).len(), 2);
+
+    let short = one("short.txt", "Kyiv was quiet overnight, officials said. Markets opened as usual.\n");
+    assert_eq!(short.title, "Kyiv was quiet overnight, officials said");
+}
+
+#[test]
+fn front_matter_with_a_source_name() {
+    let text = "---\ntitle: 'Kyiv''s Night Under Fire'\nsource: Kyiv Independent\ndate: \"2026-01-15\"\ndescription: \"Missiles hit the capital...\"\ntags:\n  - kyiv\n---\n\n# Kyiv's Night Under Fire\n\nRussian missiles hit Kyiv overnight, killing two people, the mayor said.[1] See [the report](https://example.org/r_(1)) for details.\n\n## Rescue work continues\n\nRescuers worked through the night to free people from the rubble of a residential building.\n";
+    let a = one("fm.md", text);
+    assert_eq!(a.title, "Kyiv's Night Under Fire");
+    assert_eq!(a.source.as_deref(), Some("Kyiv Independent"));
+    assert_eq!(a.url, None);
+    assert_eq!(a.published, date(2026, 1, 15));
+    assert_eq!(a.published_from, DateSource::FrontMatter);
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Russian missiles hit Kyiv overnight, killing two people, the mayor said. See the report for details.",
+            "Rescue work continues",
+            "Rescuers worked through the night to free people from the rubble of a residential building.",
+        ]
+    );
+}
+
+#[test]
+fn front_matter_with_a_url_source() {
+    let text = "---\ntitle: \"Drone debris falls on Odesa | Example Daily\"\nsource: https://www.example-daily.com/news/odesa-debris\ndate: 2026-02-05\n---\nDebris from a downed drone fell on a residential area of Odesa, the governor said.\n";
+    let a = one("fm_url.md", text);
+    assert_eq!(a.title, "Drone debris falls on Odesa");
+    assert_eq!(a.source.as_deref(), Some("Example Daily"));
+    assert_eq!(a.url.as_deref(), Some("https://www.example-daily.com/news/odesa-debris"));
+
+    let text = "---\ntitle: Drone debris falls on Odesa\nsource: https://www.example-daily.com/news/odesa-debris\n---\nDebris from a downed drone fell on a residential area of Odesa, the governor said.\n";
+    let a = one("fm_url2.md", text);
+    assert_eq!(a.title, "Drone debris falls on Odesa");
+    assert_eq!(a.source.as_deref(), Some("example-daily.com"), "the domain when the title has no suffix");
+}
+
+#[test]
+fn broken_front_matter_is_read_as_text() {
+    // No closing line: the key: value lines are still read as headers, nothing is lost.
+    let text = "---\ntitle: Broken Block Still Loads\ndate: 2026-02-01\n\nThe body paragraph is long enough to read as prose, with many words in it, and it stays.\n";
+    let a = one("broken.md", text);
+    assert_eq!(a.title, "Broken Block Still Loads");
+    assert_eq!(a.published, date(2026, 2, 1));
+    assert_eq!(a.published_from, DateSource::Header);
+    assert_eq!(
+        paragraphs(&a),
+        ["The body paragraph is long enough to read as prose, with many words in it, and it stays."]
+    );
+
+    // Garbage between the delimiters: not front matter, the text around it is kept.
+    let text = "---\n{{{ ::: }}}\n@@@ ### !!!\n---\nThe body paragraph is long enough to read as prose, with many words in it, and it stays.\n";
+    let a = one("garbage.md", text);
+    assert_eq!(
+        paragraphs(&a),
+        ["The body paragraph is long enough to read as prose, with many words in it, and it stays."]
+    );
+
+    // Only an opening line and junk: loads or reports, never panics.
+    for junk in ["---\n", "---\n---\n", "---\ntitle:\n---\n", "---\n: : :\n"] {
+        let _ = parse_file("junk.md", junk.as_bytes());
+    }
+}
+
+#[test]
+fn key_value_header_lines() {
+    let text = "Title: Ukraine Reports Overnight Drone Attack\nDate: 2026-02-10\nURL: https://www.example.org/news/2026/02/10/drones\nAuthor: Jane Doe\nLocales: UKRAINE\n\nUkraine's air force said it shot down 80 of 95 drones launched overnight.\n\nNote: the figures could not be independently verified.\n";
+    let a = one("headers.txt", text);
+    assert_eq!(a.title, "Ukraine Reports Overnight Drone Attack");
+    assert_eq!(a.published, date(2026, 2, 10));
+    assert_eq!(a.published_from, DateSource::Header);
+    assert_eq!(a.url.as_deref(), Some("https://www.example.org/news/2026/02/10/drones"));
+    assert_eq!(a.source.as_deref(), Some("example.org"));
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Ukraine's air force said it shot down 80 of 95 drones launched overnight.",
+            "Note: the figures could not be independently verified.",
+        ]
+    );
+
+    let text = "Source: Reuters\nTitle: Talks Resume in Geneva\n\nDelegations from both sides met in Geneva on Tuesday for a new round of talks.\n";
+    let a = one("headers2.txt", text);
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.title, "Talks Resume in Geneva");
+}
+
+#[test]
+fn headline_followed_by_header_lines() {
+    let text = "Russia Escalates Attacks With Drones\nLocales: UKRAINE, RUSSIAN FEDERATION\n\nKyiv, Ukraine - February 4th, 2026 - Russia launched a large drone attack on Kyiv overnight, officials said.\n";
+    let a = one("dateline.txt", text);
+    assert_eq!(a.title, "Russia Escalates Attacks With Drones");
+    assert_eq!(a.published, date(2026, 2, 4));
+    assert_eq!(a.published_from, DateSource::Dateline);
+    assert_eq!(paragraphs(&a), ["Russia launched a large drone attack on Kyiv overnight, officials said."]);
+}
+
+#[test]
+fn bylines_with_dates() {
+    for (byline, want) in [
+        ("Friday, 29 August 2025, 08:11", date(2025, 8, 29)),
+        ("Feb. 23, 2026", date(2026, 2, 23)),
+        ("By Jane Doe | February 27, 2026", date(2026, 2, 27)),
+        ("27.02.2026 09:20", date(2026, 2, 27)),
+    ] {
+        let text = format!(
+            "Shelling Hits Kherson Market\n{byline}\n\nShelling hit a market in Kherson on Friday, killing one person, the regional governor said.\n"
+        );
+        let a = one("byline.txt", &text);
+        assert_eq!(a.title, "Shelling Hits Kherson Market", "{byline}");
+        assert_eq!(a.published, want, "{byline}");
+        assert_eq!(a.published_from, DateSource::Byline, "{byline}");
+        assert_eq!(paragraphs(&a).len(), 1, "{byline}");
+        assert!(!a.body.contains(byline));
+    }
+}
+
+#[test]
+fn dates_in_file_names_are_inferred() {
+    let a = one("2026-02-04-kyiv.txt", "Russia launched a large drone attack on Kyiv overnight, officials said.\n");
+    assert_eq!(a.published, date(2026, 2, 4));
+    assert_eq!(a.published_from, DateSource::Inferred);
+}
+
+#[test]
+fn photo_captions_are_kept_apart() {
+    let captions = [
+        "A firefighter works at the site of a drone strike in Kyiv, Ukraine February 27, 2026. REUTERS/Gleb Garanich",
+        "US Vice President JD Vance speaks at the State Department in Washington, February 4, 2026. (Reuters)",
+        "FILED - 06 February 2009, Munich: Ali Larijani speaks at the Munich Security Conference. Photo: Andreas Gebert/dpa",
+        "Vladimir Putin chairs a meeting in Moscow. (Mikhail Metzel/TASS via ZUMA Press/dpa)",
+        "Photo: Ukrainian Presidential Press Service",
+        "Image: a destroyed bridge near Kupiansk",
+        "Credit: Ministry of Defence of Ukraine",
+    ];
+    let mut text = String::from("Drones Hit Kyiv Overnight\n\n");
+    for c in captions {
+        text.push_str(c);
+        text.push('\n');
+    }
+    text.push_str("\nRussian drones hit Kyiv overnight, injuring four people, the mayor said on Saturday.\n\nAir defences were active over the capital for several hours.\n");
+    let a = one("captions.txt", &text);
+    let got: Vec<&str> = a.captions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(got, captions);
+    for c in &a.captions {
+        assert_eq!(&text[c.span.start..c.span.end], c.text);
+    }
+    assert_eq!(paragraphs(&a).len(), 2);
+    for c in captions {
+        assert!(!a.body.contains(c));
+    }
+}
+
+#[test]
+fn repeated_lines_are_captions_not_body() {
+    let text = "Front Line Report\n\nSoldiers rest in a dugout near Pokrovsk, in a photo released by the brigade\nSoldiers rest in a dugout near Pokrovsk, in a photo released by the brigade\n\nFighting continued near Pokrovsk on Sunday, the general staff said in its morning report.\n";
+    let a = one("repeat.txt", text);
+    assert_eq!(a.captions.len(), 1, "a doubled caption is kept once");
+    assert!(!a.body.contains("dugout"));
+}
+
+#[test]
+fn plain_text_debris_is_left_out() {
+    let text = "\
+Strikes Continue Across the Front
+
+* Share        !Email share !url-copy https://example.az/news/strikes Copied
+**Russian forces struck targets in four regions overnight, officials said on Tuesday.**
+* British Army trains for possible conflict with Russia: Report
+* Russia's FSB detains a man before a flight to Azerbaijan
+Ukraine said its air defences shot down most of the missiles launched at the capital.
+War
+Ukraine
+Economy
+Videos
+Loading Audio Player...
+Make us preferred on Google
+We use cookies to personalise content and ads. By continuing you accept our cookie policy.
+Sign up for our newsletter and get the latest news in your inbox.
+Read the Full Reuters Article at:
+[ https://www.reuters.com/world/europe/strikes-2026-02-03/ ]
+The strike involved aerial bombs. According to preliminary reports, two people died and seven were injured in the attack...
+The southern port city of Odesa was hit by a large-scale drone attack late on Feb. 8 into early Feb. 9. Local authoriti…
+* [](https://example.az/news/<https:/www.facebook.com/sharer/sharer.php?u=x> \"Share news on Facebook\")
+Jan Feb Mar Apr May Jun Jul Aug Sep Okt Nov Dec 2017201820192020202120222023202420252026
+[](https://example.az/news/<https:/example.az/#>)
+";
+    let a = one("debris.txt", text);
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Russian forces struck targets in four regions overnight, officials said on Tuesday.",
+            "Ukraine said its air defences shot down most of the missiles launched at the capital.",
+        ]
+    );
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.url.as_deref(), Some("https://www.reuters.com/world/europe/strikes-2026-02-03/"));
+    assert_eq!(a.published, date(2026, 2, 3), "the date in the URL");
+    assert_eq!(a.published_from, DateSource::Inferred);
+}
+
+#[test]
+fn bullet_lists_of_sentences_stay() {
+    let text = "Key Takeaways\n- Russian drones struck a maternity hospital in Zaporizhzhia, injuring at least six people.\n- The Kremlin continues to press Washington to give in to its demands regarding Ukraine.\n- Ukrainian forces recently advanced near Slovyansk\n";
+    let a = one("bullets.txt", text);
+    assert_eq!(paragraphs(&a).len(), 3);
+    assert!(a.body.starts_with("Russian drones struck"), "list markers are cut: {}", a.body);
+}
+
+#[test]
+fn several_articles_on_one_page() {
+    let text = fixture("two_articles.txt");
+    let arts = parse("two_articles.txt", &text);
+    let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Drone Strike Hits Odesa Port as Grain Talks Resume",
+            "Finland Extends Border Closure With Russia for Another Year",
+        ]
+    );
+    assert_eq!(arts[0].id, "two_articles.txt#0");
+    assert_eq!(arts[1].id, "two_articles.txt#1");
+    assert_eq!(arts[0].captions.len(), 1);
+    assert_eq!(arts[1].captions.len(), 1);
+    assert!(arts[0].body.starts_with("A Russian drone struck a grain terminal"));
+    assert!(arts[0].body.ends_with("in the Black Sea."));
+    assert!(arts[1].body.starts_with("Finland will keep its land border"));
+    for a in &arts {
+        assert!(!a.body.contains("TT"));
+        assert!(!a.body.contains("REUTERS/") && !a.body.contains("Photo:"));
+        assert!(!a.body.contains(&a.title));
+    }
+}
+
+#[test]
+fn scraped_page() {
+    let text = fixture("scraped_page.md");
+    let a = one("scraped_page.md", &text);
+    assert_eq!(a.title, "Drones hit Kharkiv power plant overnight");
+    assert_eq!(a.url.as_deref(), Some("https://www.example-news.com/world/2026/03/02/drones-hit-kharkiv-power-plant/"));
+    assert_eq!(a.source.as_deref(), Some("Example News"));
+    assert_eq!(a.published, date(2026, 3, 2));
+    assert_eq!(a.published_from, DateSource::Metadata);
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "Russian drones struck a thermal power plant in Kharkiv overnight, cutting heat to thousands of homes, the regional governor said on Monday.",
+            "Oleh Syniehubov said three workers were injured when at least five drones hit the plant's main building shortly after midnight.",
+            "\"The enemy is again targeting our energy system in the middle of winter,\" he wrote on Telegram.",
+            "Repairs under way",
+            "Engineers began restoring power to the city's northern districts by morning, the state grid operator said in a statement.",
+            "Russia's defence ministry said it had struck energy facilities used by the Ukrainian military, a claim Kyiv rejects.",
+            "(Reporting by Jane Doe; Editing by John Smith)",
+        ]
+    );
+    let captions: Vec<&str> = a.captions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        captions,
+        ["Firefighters work at the damaged plant in Kharkiv, Ukraine, March 2, 2026. REUTERS/John Smith"]
+    );
+}
+
+#[test]
+fn scraped_page_dates_fall_back_to_the_url_then_the_byline() {
+    let text = fixture("scraped_page.md").replace("- **timestamp**: 2026-03-02T18:30:00.000000\n", "");
+    let a = one("no_timestamp.md", &text);
+    assert_eq!(a.published, date(2026, 3, 2));
+    assert_eq!(a.published_from, DateSource::Inferred, "from the URL path");
+
+    let text = text.replace("/world/2026/03/02/", "/world/");
+    let a = one("no_url_date.md", &text);
+    assert_eq!(a.published, date(2026, 3, 2));
+    assert_eq!(a.published_from, DateSource::Byline);
+}
+
+#[test]
+fn scraped_error_page_is_reported() {
+    let text = "# www.example.com\n\n## Metadata\n\n- **URL**: https://www.example.com/x\n- **HTTP Status**: 403\n\n## Page Structure\n\n- # Access Denied\n\n## Content\n\nAccess Denied\nAccess Denied\nReference #18.101fd717.1772246118.1eccbc58\nhttps://errors.edgesuite.net/18.101fd717\n";
+    let err = parse_file("denied.md", text.as_bytes()).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("no article text") && msg.contains("403"), "{msg}");
+}
+
+#[test]
+fn crlf_line_ends_and_a_byte_order_mark() {
+    let text = "\u{FEFF}Title: Windows Line Ends\r\nDate: 2026-02-11\r\n\r\nThe first paragraph ends with a carriage return and a line feed.\r\n\r\nThe second one as well, and the spans must not include them.\r\n";
+    let a = one("crlf.txt", text);
+    assert_eq!(a.title, "Windows Line Ends");
+    assert_eq!(a.published, date(2026, 2, 11));
+    for p in paragraphs(&a) {
+        assert!(!p.contains('\r'));
+    }
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let text = "Wrapped Text Example Story\n\nRussian forces launched a combined missile and drone attack on the western\nregion of Lviv overnight, damaging an energy facility and several homes, the\nregional governor said on Tuesday morning in a post on his Telegram channel.\n\nNo casualties were reported.\n";
+    let a = one("wrapped.txt", text);
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 2);
+    assert!(ps[0].starts_with("Russian forces") && ps[0].ends_with("Telegram channel."));
+    assert_eq!(a.paragraphs[0].pieces.len(), 1, "the line breaks are file bytes too");
+}
+
+#[test]
+fn headline_after_a_kicker_and_before_a_byline() {
+    let text = "UKRAINE\n\nShelling Hits Kherson Market\nBy Jane Doe\nMon 24 Feb 2026 10.00 GMT\n\nShelling hit a market in Kherson on Monday, killing one person, the regional governor said.\n";
+    let a = one("kicker.txt", text);
+    assert_eq!(a.title, "Shelling Hits Kherson Market");
+    assert_eq!(a.published, date(2026, 2, 24));
+    assert_eq!(a.published_from, DateSource::Byline);
+    assert_eq!(
+        paragraphs(&a),
+        ["Shelling hit a market in Kherson on Monday, killing one person, the regional governor said."]
+    );
+}
+
+#[test]
+fn scraped_page_without_outline_or_html_title() {
+    let text = "# www.example.org\n\n## Metadata\n\n- **URL**: https://www.example.org/a/b\n\n## Content\n\nMenu\nHome\nNews\nFighting Flares Near Pokrovsk Again\nBy Jane Doe\nFighting flared again near Pokrovsk on Sunday, the general staff said in its evening report, with 40 clashes recorded.\nThe army said it repelled most of the assaults and held its positions around the town.\n";
+    let a = one("no_outline.md", text);
+    assert_eq!(a.title, "Fighting Flares Near Pokrovsk Again");
+    assert_eq!(a.url.as_deref(), Some("https://www.example.org/a/b"));
+    assert_eq!(a.source.as_deref(), Some("example.org"));
+    assert_eq!(paragraphs(&a).len(), 2);
+}
+
+#[test]
+fn a_credit_line_makes_the_line_above_a_caption() {
+    let text = "Refugees Cross Into Poland\n\nA group of refugees crosses a destroyed bridge as they flee the city of Irpin.\nDimitar Dilkoff/AFP/Getty Images\n\nMore than eight million people have fled Ukraine since the invasion began, the UN said.\n";
+    let a = one("credit.txt", text);
+    let captions: Vec<&str> = a.captions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        captions,
+        [
+            "A group of refugees crosses a destroyed bridge as they flee the city of Irpin.",
+            "Dimitar Dilkoff/AFP/Getty Images"
+        ]
+    );
+    assert_eq!(
+        paragraphs(&a),
+        ["More than eight million people have fled Ukraine since the invasion began, the UN said."]
+    );
+}

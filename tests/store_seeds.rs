@@ -1,0 +1,142 @@
+//! The store and the query language on the real seed corpus (loader + extractor from main),
+//! and the same queries through the browser: one language, the same results.
+
+use std::sync::OnceLock;
+
+use sitrep::extract::EventKind;
+use sitrep::store::Store;
+use sitrep::tui::testing::Harness;
+
+fn store() -> &'static Store {
+    static S: OnceLock<Store> = OnceLock::new();
+    S.get_or_init(seeds)
+}
+
+fn seeds() -> Store {
+    let report = sitrep::corpus::load_seeds();
+    assert!(!report.articles.is_empty(), "the seeds load");
+    let ex = sitrep::extract::run(&report.articles);
+    Store::build(report.articles, ex)
+}
+
+#[test]
+fn druzh_finds_the_druzhkivka_market_strike() {
+    let s = store();
+    let r = s.query_str("druzh").unwrap();
+    let top = r.hits.first().expect("a hit");
+    let e = s.event(top.event).unwrap();
+    assert_eq!(s.place_label(top.event), "Druzhkivka");
+    assert_eq!(e.kind, EventKind::Strike);
+    assert!(e.text.contains("market"), "{}", e.text);
+    let (place, _) = s.split_matches(top.event, &top.matched);
+    assert_eq!(place, vec![0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn place_tree_on_real_paths() {
+    let s = store();
+    let r = s.query_str("place:\"Donetsk Oblast\"").unwrap();
+    let places: Vec<&str> = r.hits.iter().map(|h| s.place_label(h.event)).collect();
+    assert!(places.contains(&"Druzhkivka"), "{places:?}");
+    for h in &r.hits {
+        let e = s.event(h.event).unwrap();
+        assert!(e.place_path.iter().any(|p| p == "Donetsk Oblast"), "{:?}", e.place_path);
+    }
+}
+
+#[test]
+fn lavrov_events_and_articles() {
+    let s = store();
+    let pos = s.find_entities(&sitrep::store::query::TextMatch::Exact("sergei lavrov".into()));
+    assert_eq!(pos.len(), 1);
+    let arts = s.articles_naming(pos[0]);
+    assert!(arts.len() >= 2, "Lavrov is named in two seed articles: {arts:?}");
+    let r = s.query_str("entity=\"Sergei Lavrov\"").unwrap();
+    for h in &r.hits {
+        let e = s.event(h.event).unwrap();
+        assert!(e.entities.iter().any(|id| s.entity_pos(*id) == Some(pos[0])));
+    }
+    // the same through the reader: open an event of his, pick his mention, Enter
+    let mut b = Harness::new(seeds(), 120, 40);
+    b.key("/");
+    b.type_text("entity:lavrov");
+    b.keys("enter enter");
+    let art = b.model.reader.article.unwrap();
+    let ms = s.mentions_in(art);
+    for _ in 0..ms.len() {
+        b.key("n");
+        let m = ms[b.model.reader.mention.unwrap()];
+        if m.entity == pos[0] {
+            break;
+        }
+    }
+    b.key("enter");
+    assert_eq!(b.model.query_text, "entity=\"Sergei Lavrov\"");
+    assert_eq!(b.model.card_entity(), Some(pos[0]));
+    let shown: Vec<u32> = (0..b.model.results.len()).map(|i| b.model.results.get(i).unwrap().event).collect();
+    let direct: Vec<u32> = r.hits.iter().map(|h| h.event).collect();
+    assert_eq!(shown, direct);
+    let screen = b.screen();
+    assert!(screen.contains("Sergei Lavrov · person"), "{screen}");
+}
+
+#[test]
+fn the_browser_and_the_cli_agree() {
+    let s = store();
+    for q in [
+        "",
+        "kind:strike",
+        "kind:strike,aid place:ukraine",
+        "killed>0",
+        "injured>=3 -kind:statement",
+        "since:2026-02-02 until:2026-02-05",
+        "date:undated",
+        "entity:zelensky",
+        "claimed:ukrainian",
+        "druzh",
+        "drone strike",
+        "sort:casualties",
+        "sort:oldest kind:diplomacy",
+    ] {
+        let direct: Vec<u32> = s.query_str(q).unwrap().hits.iter().map(|h| h.event).collect();
+        let mut b = Harness::new(seeds(), 120, 40);
+        b.key("/");
+        b.type_text(q);
+        b.key("enter");
+        let shown: Vec<u32> = (0..b.model.results.len()).map(|i| b.model.results.get(i).unwrap().event).collect();
+        assert_eq!(shown, direct, "query {q:?}");
+    }
+}
+
+#[test]
+fn bad_queries_are_messages() {
+    let s = store();
+    for q in ["killed>x", "since:2026-13-01", "foo:bar", "kind:", "place:\"abu"] {
+        let e = s.query_str(q).unwrap_err();
+        assert!(!e.message.is_empty());
+    }
+}
+
+#[test]
+fn sitrep_events_query_gives_the_browsers_list() {
+    let s = store();
+    for q in ["druzh", "kind:strike killed>0", "entity:lavrov", "sort:casualties place:ukraine"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["events", "--format", "json", "--query", q])
+            .output()
+            .expect("sitrep runs");
+        assert!(out.status.success(), "{q}: {}", String::from_utf8_lossy(&out.stderr));
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+        let cli: Vec<u64> = rows.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+        let direct: Vec<u64> = s.query_str(q).unwrap().hits.iter().map(|h| h.event as u64).collect();
+        assert_eq!(cli, direct, "{q}");
+    }
+    // and a bad query is a message and a failure status, not a panic
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["events", "--query", "killed>x"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a whole number"), "{err}");
+}

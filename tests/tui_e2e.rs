@@ -1,0 +1,119 @@
+//! End to end: the real binary in tmux at 120x40, typed as a user would. Skipped (with a
+//! note) where tmux is not installed. SITREP_E2E_BIN points it at another binary.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn run(args: &[&str]) -> String {
+        let out = Command::new("tmux").args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn screen(&self) -> String {
+        Tmux::run(&["capture-pane", "-p", "-t", &self.session])
+    }
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        Tmux::run(&args);
+    }
+    fn literal(&self, text: &str) {
+        Tmux::run(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+    fn format(&self, f: &str) -> String {
+        Tmux::run(&["display-message", "-p", "-t", &self.session, f]).trim().to_string()
+    }
+    /// Wait until the screen satisfies `ok` (or fail with the last screen).
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        Tmux::run(&["kill-session", "-t", &self.session]);
+    }
+}
+
+/// CPU ticks (user + system) a process has used.
+fn cpu_ticks(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
+
+#[test]
+fn druzh_reader_resize_and_quit_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipped");
+        return;
+    }
+    let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
+    let cfg = tempfile::tempdir().unwrap();
+    let session = format!("sitrep-e2e-{}", std::process::id());
+    let cmd =
+        format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin}; echo EXIT=$?; sleep 30", cfg.path().display());
+    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
+    let t = Tmux { session };
+
+    // all three panes filled
+    let s = t.wait("the first screen", |s| s.contains("Timeline") && s.contains(" of ") && s.contains("Reader"));
+    assert!(s.contains("Entities"), "{s}");
+
+    // the browser sleeps when nothing happens
+    let shell = t.format("#{pane_pid}");
+    let pid = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+        .ok()
+        .and_then(|c| c.split_whitespace().next().map(str::to_string));
+    let pid = pid.expect("the browser's process");
+    sleep(Duration::from_millis(300));
+    let a = cpu_ticks(&pid).expect("its CPU time");
+    sleep(Duration::from_millis(1500));
+    let b = cpu_ticks(&pid).expect("its CPU time");
+    assert!(b - a <= 2, "idle browser used {} CPU ticks in 1.5 s", b - a);
+
+    // `/` then `druzh`: the Druzhkivka market strike
+    t.keys(&["/"]);
+    t.literal("druzh");
+    let s = t.wait("the druzh result", |s| s.contains("1 of ") && s.contains("Druzhkivka"));
+    assert!(s.contains("STRK"), "{s}");
+    // Enter accepts, Enter opens the article with the sentence in view
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    let s = t.wait("the reader", |s| s.contains("j/k scroll"));
+    let marked: Vec<&str> = s.lines().filter(|l| l.contains('▌')).collect();
+    assert!(marked.iter().any(|l| l.contains("Druzhkivka")), "{s}");
+
+    // shrink to 30x8 and back
+    Tmux::run(&["resize-window", "-t", &t.session, "-x", "30", "-y", "8"]);
+    t.wait("the small-terminal notice", |s| s.contains("too small"));
+    Tmux::run(&["resize-window", "-t", &t.session, "-x", "120", "-y", "40"]);
+    t.wait("the reader again", |s| s.contains("j/k scroll") && s.contains("Druzhkivka"));
+
+    // Esc then q: status 0 and a clean terminal
+    t.keys(&["Escape"]);
+    t.wait("the list", |s| s.contains("j/k move"));
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+    assert!(!s.contains("Timeline"), "left the alternate screen: {s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+}
