@@ -3,7 +3,8 @@
 //! 10-character query typed one key at a time. Prints p50 and p99 per keystroke.
 //!
 //! `cargo bench --bench matchers` (1M lines, 3 rounds; `MATCHER_LINES=100000` and
-//! `MATCHER_ROUNDS=5` change that; `MATCHER_ONLY=frizbee` runs one matcher).
+//! `MATCHER_ROUNDS=5` change that; `MATCHER_ONLY=frizbee` runs one matcher; `MATCHER_PER_KEY=1`
+//! adds the median per query length).
 //!
 //! Each keystroke scores every candidate line and sorts the hits by score (best first), as
 //! the event list needs. Two modes: `full` matches every prefix against all lines; `narrow`
@@ -120,6 +121,7 @@ fn main() {
     let n: u64 = std::env::var("MATCHER_LINES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let rounds: usize = std::env::var("MATCHER_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
     let only = std::env::var("MATCHER_ONLY").ok();
+    let per_key = std::env::var("MATCHER_PER_KEY").is_ok();
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: then run tiny.
     let quick = !std::env::args().any(|a| a == "--bench");
     let (n, rounds) = if quick { (2_000, 1) } else { (n, rounds) };
@@ -141,6 +143,8 @@ fn main() {
             let pool = support::pool(threads);
             for narrow in [false, true] {
                 let mut samples: Vec<Duration> = Vec::new();
+                // per prefix length: every sample of every query and round
+                let mut by_len: Vec<Vec<Duration>> = vec![Vec::new(); 10];
                 let mut finals = Vec::new();
                 for _ in 0..rounds {
                     finals.clear();
@@ -148,10 +152,20 @@ fn main() {
                         let mut prev: Option<Hits> = None;
                         for k in 1..=q.len() {
                             let t = Instant::now();
-                            let among: Option<Vec<u32>> =
-                                if narrow { prev.as_ref().map(|h| h.iter().map(|x| x.0).collect()) } else { None };
+                            // The previous hits in line order (a bit set in the store), so the
+                            // scan reads memory front to back.
+                            let among: Option<Vec<u32>> = if narrow {
+                                prev.as_ref().map(|h| {
+                                    let mut ids: Vec<u32> = h.iter().map(|x| x.0).collect();
+                                    ids.sort_unstable();
+                                    ids
+                                })
+                            } else {
+                                None
+                            };
                             let hits = pool.install(|| c.run(&lines, among.as_deref(), &q[..k]));
                             samples.push(t.elapsed());
+                            by_len[(k - 1).min(9)].push(t.elapsed());
                             prev = Some(hits);
                         }
                         finals.push(prev.map(|h| h.len()).unwrap_or(0));
@@ -166,6 +180,13 @@ fn main() {
                     max.as_secs_f64() * 1e3,
                     finals
                 );
+                if per_key {
+                    let medians: Vec<String> = by_len
+                        .iter_mut()
+                        .map(|v| if v.is_empty() { "-".into() } else { format!("{:.0}", support::p50_p99(v).0) })
+                        .collect();
+                    println!("|  | median ms by query length 1..10: {} | | | | | |", medians.join(" "));
+                }
             }
         }
     }

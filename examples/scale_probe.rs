@@ -1,4 +1,4 @@
-//! Loads a corpus folder, extracts, and reports time and peak memory per stage: the
+//! Loads a corpus folder, extracts, builds the store, and reports time and peak memory per stage: the
 //! measurement behind the load/extract and memory figures in docs/performance.md.
 //!
 //! `cargo run --release --example scale_probe -- DIR [--threads N] [--limit FILES]`
@@ -56,30 +56,54 @@ fn main() {
         let ex = sitrep::extract::run(&articles);
         let t_extract = t2.elapsed();
         let hwm_extract = vm_hwm_kb();
-        let events = ex.events.len().max(1);
+        let n_events = ex.events.len();
+        let n_entities = ex.entities.len();
+        let n_articles = articles.len();
+        let t3 = Instant::now();
+        let store = sitrep::store::Store::build(articles, ex);
+        let t_store = t3.elapsed();
+        let hwm_store = vm_hwm_kb();
+        let rss_store = vm_rss_kb();
+        let events = n_events.max(1);
         let mb = bytes as f64 / 1e6;
         println!("threads          {}", rayon::current_num_threads());
         println!(
-            "files            {} ({:.1} MB), articles {}, body text {:.1} MB",
-            nfiles,
-            mb,
-            articles.len(),
+            "files            {nfiles} ({mb:.1} MB), articles {n_articles}, body text {:.1} MB",
             text as f64 / 1e6
         );
         println!("read             {:.3} s", t_read.as_secs_f64());
         println!("load             {:.3} s  {:.1} MB/s", t_load.as_secs_f64(), mb / t_load.as_secs_f64());
         println!("extract          {:.3} s  {:.1} MB/s", t_extract.as_secs_f64(), mb / t_extract.as_secs_f64());
         println!("load+extract     {:.1} MB/s", mb / (t_load + t_extract).as_secs_f64());
-        println!("events           {}  entities {}", ex.events.len(), ex.entities.len());
+        println!("events           {n_events}  entities {n_entities}");
+        println!("store build      {:.3} s", t_store.as_secs_f64());
         println!(
-            "peak RSS         start {} MB, after load {} MB, after extract {} MB",
+            "sizes            Event {} B, Entity {} B, Mention {} B, Article {} B, Paragraph {} B",
+            size_of::<sitrep::extract::Event>(),
+            size_of::<sitrep::extract::Entity>(),
+            size_of::<sitrep::extract::Mention>(),
+            size_of::<sitrep::corpus::Article>(),
+            size_of::<sitrep::corpus::Paragraph>()
+        );
+        println!(
+            "peak RSS         start {} MB, after load {} MB, after extract {} MB, after store build {} MB; resident at the end {} MB",
             base / 1024,
             hwm_load / 1024,
-            hwm_extract / 1024
+            hwm_extract / 1024,
+            hwm_store / 1024,
+            rss_store / 1024
         );
-        println!(
-            "RSS per event    {:.0} B beyond start and article text",
-            (hwm_extract.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64
-        );
+        let beyond = |kb: u64| (kb.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64;
+        println!("peak RSS / event {:.0} B beyond the start and the article text", beyond(hwm_store));
+        println!("resident / event {:.0} B beyond the start and the article text, store built", beyond(rss_store));
+        drop(store);
     });
+}
+
+fn vm_rss_kb() -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }

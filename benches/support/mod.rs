@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use sitrep::corpus::Article;
 use sitrep::corpus::parse_file;
 
+pub mod store;
 #[path = "../../examples/gen_corpus/synth.rs"]
 pub mod synth;
 
@@ -80,12 +81,25 @@ pub fn facts(n: u64) -> Vec<synth::Fact> {
     (0..n).into_par_iter().map(|i| synth::event_fact(&t, 1, i, n)).collect()
 }
 
-/// An event as a list line: date, kind, place and text, the fields the event list shows.
+/// An event as the event list shows it: date, kind badge, place, killed, injured and text
+/// (`2025-06-01  STRK Kramatorsk          12k  5i   Russian forces ...`), text in full.
 pub fn list_line(f: &synth::Fact) -> String {
-    let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "????-??-??".into());
-    let kind = f.kind.map(|k| k.as_str()).unwrap_or("other");
+    use synth::Kind::*;
+    let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let badge = match f.kind {
+        Some(Strike) => "STRK",
+        Some(GroundClash) => "CLSH",
+        Some(TerritorialClaim) => "TERR",
+        Some(Diplomacy) => "DIPL",
+        Some(Aid) => "AID ",
+        Some(Incursion) => "INCR",
+        Some(Statement) => "STMT",
+        None => "OTHR",
+    };
     let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
-    format!("{date}  {kind:<17} {place:<18} {}", f.text)
+    let k = f.killed.map(|k| format!("{k}k")).unwrap_or_default();
+    let i = f.injured.map(|i| format!("{i}i")).unwrap_or_default();
+    format!("{date:<10}  {badge} {place:<18} {k:>4} {i:>4} {}", f.text)
 }
 
 /// Lowercase and strip the accents the generator uses, as the store's folded search key does.
@@ -115,4 +129,16 @@ pub fn p50_p99(samples: &mut [std::time::Duration]) -> (f64, f64) {
         samples[i].as_secs_f64() * 1e3
     };
     (at(0.5), at(0.99))
+}
+
+/// Resident and peak memory of this process in bytes (`VmRSS`, `VmHWM`), 0 where unknown.
+pub fn rss() -> (u64, u64) {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let get = |key: &str| {
+        s.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb * 1024)
+    };
+    (get("VmRSS:"), get("VmHWM:"))
 }

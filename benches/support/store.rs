@@ -1,0 +1,137 @@
+//! Synthetic stores for the query and render benchmarks: events built straight from the
+//! generator's sentences (no extraction), ten to an article, places with their gazetteer
+//! parents, one place entity per distinct place.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+use sitrep::corpus::{Article, DateSource, Paragraph, Piece, Span};
+use sitrep::extract::{DateValue, Entity, EntityKind, Event, EventKind, Extraction, Precision, Resolution, Status};
+use sitrep::store::Store;
+
+use super::synth::{Fact, Kind};
+
+fn kind(k: Option<Kind>) -> EventKind {
+    match k {
+        Some(Kind::Strike) => EventKind::Strike,
+        Some(Kind::GroundClash) => EventKind::GroundClash,
+        Some(Kind::TerritorialClaim) => EventKind::TerritorialClaim,
+        Some(Kind::Diplomacy) => EventKind::Diplomacy,
+        Some(Kind::Aid) => EventKind::Aid,
+        Some(Kind::Incursion) => EventKind::Incursion,
+        Some(Kind::Statement) => EventKind::Statement,
+        None => EventKind::Other,
+    }
+}
+
+/// Articles and extraction for `facts`, as the loader and extractor would hand them over.
+pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
+    const PER: usize = 10;
+    let mut places: HashMap<&[String], u32> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for f in facts {
+        if let Some(p) = &f.place {
+            places.entry(p.path.as_slice()).or_insert_with(|| {
+                let id = entities.len() as u32;
+                entities.push(Entity {
+                    id,
+                    name: p.name.clone(),
+                    kind: EntityKind::Place,
+                    aliases: Vec::new(),
+                    place_path: p.path.clone(),
+                    lat: None,
+                    lon: None,
+                    role: None,
+                    mentions: Vec::new(),
+                });
+                id
+            });
+        }
+    }
+    let chunks: Vec<(Article, Vec<Event>)> = facts
+        .par_chunks(PER)
+        .enumerate()
+        .map(|(ai, chunk)| {
+            let mut body = String::with_capacity(chunk.iter().map(|f| f.text.len() + 1).sum());
+            let mut events = Vec::with_capacity(chunk.len());
+            for (k, f) in chunk.iter().enumerate() {
+                if !body.is_empty() {
+                    body.push(' ');
+                }
+                let start = body.len();
+                body.push_str(&f.text);
+                let span = Span::new(start, body.len());
+                let i = ai * PER + k;
+                // one event in twenty has no date, one in twenty only a month
+                let date = match (i % 20, f.date) {
+                    (0, _) | (_, None) => DateValue::unknown(),
+                    (1, Some(d)) => DateValue {
+                        start: d.with_day(1),
+                        end: Some(d),
+                        precision: Precision::Month,
+                        how: Resolution::Explicit,
+                    },
+                    (_, Some(d)) => DateValue::day(d, Resolution::Explicit),
+                };
+                let place = f.place.as_ref().map(|p| places[p.path.as_slice()]);
+                events.push(Event {
+                    id: i as u32,
+                    article: ai as u32,
+                    kind: kind(f.kind),
+                    date,
+                    place,
+                    place_name: f.place.as_ref().map(|p| p.name.clone()),
+                    place_path: f.place.as_ref().map(|p| p.path.clone()).unwrap_or_default(),
+                    lat: None,
+                    lon: None,
+                    actors: f.actor.map(|a| vec![a.to_string()]).unwrap_or_default(),
+                    killed: f.killed,
+                    injured: f.injured,
+                    drones: f.drones,
+                    missiles: f.missiles,
+                    weapons: Vec::new(),
+                    claimed_by: (i % 7 == 0).then(|| "Ukrainian officials".to_string()),
+                    status: if i % 11 == 0 { Status::Claimed } else { Status::Reported },
+                    text: f.text.clone(),
+                    body: span,
+                    span,
+                    entities: place.into_iter().collect(),
+                });
+            }
+            let len = body.len();
+            let article = Article {
+                id: format!("synthetic/{ai:07}.txt#0"),
+                file: format!("synthetic/{ai:07}.txt"),
+                index: 0,
+                title: format!("Synthetic report {ai}"),
+                published: chunk.iter().find_map(|f| f.date),
+                published_from: DateSource::Header,
+                source: Some(["Reuters", "ISW", "Kyiv Independent", "AP"][ai % 4].to_string()),
+                url: None,
+                body,
+                paragraphs: vec![Paragraph {
+                    span: Span::new(0, len),
+                    body: Span::new(0, len),
+                    pieces: vec![Piece { body: 0, file: 0, len }],
+                }],
+                captions: Vec::new(),
+            };
+            (article, events)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(chunks.len());
+    let mut events = Vec::with_capacity(facts.len());
+    for (a, mut e) in chunks {
+        articles.push(a);
+        events.append(&mut e);
+    }
+    (articles, Extraction { entities, events })
+}
+
+/// A store of `n` synthetic events.
+pub fn synthetic(n: u64) -> Store {
+    let (a, ex) = parts(&super::facts(n));
+    Store::build(a, ex)
+}
