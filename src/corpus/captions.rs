@@ -50,7 +50,10 @@ pub(crate) fn is_caption(line: &str) -> bool {
     let tail = suffix(t, 200);
     // Every credit form has one of these bytes near the end; most prose lines are spared the
     // regular expression.
-    let may_credit = tail.contains(['(', '/', ':']) || tail.contains("REUTERS");
+    // Each alternative of CREDIT_END either ends the line with ')' or contains '/', "hoto"
+    // (Photo:) or "Getty"; prose with a colon or an opening bracket mid-line is spared.
+    let end = tail.trim_end().trim_end_matches('.').trim_end();
+    let may_credit = end.ends_with(')') || tail.contains('/') || tail.contains("hoto") || tail.contains("Getty");
     let form = PREFIX.is_match(t) || (may_credit && word_count(t, 120) <= 100 && CREDIT_END.is_match(tail));
     // `© 2026 Publisher. All rights reserved.` is a page footer, not a photo credit.
     form && !contains_ignore_case(t, "rights reserved") && !contains_ignore_case(t, "copyright")

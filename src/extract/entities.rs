@@ -289,10 +289,22 @@ impl Finder<'_> {
         // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
         self.demonym_places(body, &lowered, &mut found);
 
-        // 2. Capitalised runs not (wholly) covered by gazetteer names.
+        // 2. Capitalised runs not (wholly) covered by gazetteer names, one sentence at a time
+        // on that sentence's own mentions (a long page stays linear).
+        found.sort_by_key(|f| f.start);
+        let mut all: Vec<Found> = Vec::with_capacity(found.len() + found.len() / 2);
+        let mut cursor = 0;
         for s in sentences {
-            self.runs_in_sentence(body, *s, &mut found, &is_sentence_start);
+            let lo = found.partition_point(|f| f.start < s.start).max(cursor);
+            let hi = found.partition_point(|f| f.start < s.end).max(lo);
+            all.extend_from_slice(&found[cursor..lo]);
+            let mut local: Vec<Found> = found[lo..hi].to_vec();
+            self.runs_in_sentence(body, *s, &mut local, &is_sentence_start);
+            all.extend(local);
+            cursor = hi;
         }
+        all.extend_from_slice(&found[cursor..]);
+        let mut found = all;
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         // Drop overlaps: keep the earliest, longest.
         let mut out: Vec<Found> = Vec::with_capacity(found.len());
@@ -741,7 +753,9 @@ impl Finder<'_> {
         is_start: &dyn Fn(usize) -> bool,
     ) {
         // Surnames of people named in full in this article.
-        let mut local: Vec<(String, Key)> = Vec::new();
+        // Surname -> the first person named in full with it (a map: a long page names the
+        // same people thousands of times).
+        let mut local: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
         for f in out.iter() {
             let is_person = match &f.key {
                 Key::Known(id) => self.gaz.known[*id as usize].kind == EntityKind::Person,
@@ -752,7 +766,7 @@ impl Finder<'_> {
                 if let Some(last) = text.split_whitespace().last()
                     && text.split_whitespace().count() > 1
                 {
-                    local.push((last.to_string(), f.key.clone()));
+                    local.entry(last.to_string()).or_insert_with(|| f.key.clone());
                 }
             }
         }
@@ -765,7 +779,10 @@ impl Finder<'_> {
                 if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 3 {
                     continue;
                 }
-                if out.iter().any(|f| f.start < end && start < f.end) {
+                // `out` is sorted and free of overlaps: only the mention ending after `start`
+                // can overlap.
+                let k = out.partition_point(|f| f.end <= start);
+                if out.get(k).is_some_and(|f| f.start < end) {
                     continue;
                 }
                 // The next token must not continue a capitalised name ("Lavrov" yes, "Trump Route" no).
@@ -774,7 +791,7 @@ impl Finder<'_> {
                 if next_cap {
                     continue;
                 }
-                if let Some((_, key)) = local.iter().find(|(w, _)| w == word) {
+                if let Some(key) = local.get(word) {
                     add.push(Found { start, end, key: key.clone() });
                     continue;
                 }

@@ -1291,12 +1291,12 @@ fn absorb(into: &mut Draft, d: Draft) {
     if d.status == Status::Disputed {
         into.status = Status::Disputed;
     }
-    for m in d.mentions {
-        if !into.mentions.contains(&m) {
-            into.mentions.push(m);
-        }
-    }
+    // Deduplicated once merging is done (contains() here would be quadratic).
+    into.mentions.extend(d.mentions);
 }
+
+/// How many of the latest events a new sentence may merge into.
+const MERGE_WINDOW: usize = 64;
 
 /// One happening told in several sentences is one event.
 fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
@@ -1304,7 +1304,10 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
     for d in drafts {
         let key = place_key(ctx, &d);
         // Same kind and place (or no place yet on one side), compatible dates: the same happening.
-        let target = out.iter().rposition(|o| {
+        // Only recent events are candidates: a happening is retold nearby, and a long page
+        // must not make merging quadratic.
+        let lo = out.len().saturating_sub(MERGE_WINDOW);
+        let target = out[lo..].iter().rposition(|o| {
             // Statements are one only when one speaker says them.
             if o.kind != d.kind
                 || !dates_compatible(&o.date, &d.date)
@@ -1322,9 +1325,13 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
             }
         });
         match target {
-            Some(t) => absorb(&mut out[t], d),
+            Some(t) => absorb(&mut out[lo + t], d),
             None => out.push(d),
         }
+    }
+    for d in &mut out {
+        d.mentions.sort_unstable();
+        d.mentions.dedup();
     }
     // A sentence with counts but no place adds to the latest event of its kind that has one
     // ("Air defences downed all ten drones" after "drones attacked Kyiv").
@@ -1332,11 +1339,13 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
     for d in out {
         if d.place.is_none() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
             let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
-            if let Some(t) =
-                kept.iter().rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
+            let lo = kept.len().saturating_sub(MERGE_WINDOW);
+            if let Some(t) = kept[lo..]
+                .iter()
+                .rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
             {
                 if counted {
-                    absorb(&mut kept[t], d);
+                    absorb(&mut kept[lo + t], d);
                 }
                 continue;
             }
