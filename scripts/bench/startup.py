@@ -10,7 +10,7 @@ Prints each run and the medians, in milliseconds. The browser is closed with `q`
 restore the terminal (leave the alternate screen) within 2 s, or the run fails.
 
 For a large corpus, `--timeout 120` waits longer for the list; the first time a progress line
-(`loading · reading 120/100000`) is seen is reported too:
+(`extracting 0/11306`) is seen is reported too:
 
     scripts/bench/startup.py --runs 3 --timeout 300 -- /work/bench-data/gen-100000
 """
@@ -52,7 +52,7 @@ def one_run(binary, args, cols=120, rows=40, timeout=30.0):
         now = time.perf_counter()
         if first_frame is None and b" Events " in out:
             first_frame = now
-        if progress is None and re.search(rb"loading \xc2\xb7 [a-z]+ [0-9]+/[0-9]+", out):
+        if progress is None and re.search(rb"(?:reading|extracting|indexing) [0-9]+/[0-9]+", out):
             progress = now
         if listed is None and re.search(rb"of [0-9]+ events", out):
             listed = now
