@@ -131,8 +131,17 @@ pub fn run(articles: &[Article]) -> Extraction {
     run_with(articles, gazetteer::get())
 }
 
+/// Extract, adding one to `done` as each article is finished (for progress reports).
+pub fn run_counting(articles: &[Article], done: &std::sync::atomic::AtomicUsize) -> Extraction {
+    run_inner(articles, gazetteer::get(), Some(done))
+}
+
 /// Extract with a given gazetteer (tests use small ones).
 pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
+    run_inner(articles, gaz, None)
+}
+
+fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::atomic::AtomicUsize>) -> Extraction {
     // Anchor dates: the publication date, else the latest date the article states in full,
     // else the latest date known anywhere in the corpus.
     let explicit: Vec<Option<NaiveDate>> =
@@ -147,7 +156,11 @@ pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
                 (None, Some(d)) => Anchor::Corpus(d),
                 (None, None) => Anchor::None,
             };
-            extract_article(a, anchor, gaz)
+            let out = extract_article(a, anchor, gaz);
+            if let Some(d) = done {
+                d.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            out
         })
         .collect();
 

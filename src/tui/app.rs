@@ -45,8 +45,19 @@ pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
             };
             return Err(format!("nothing could be loaded from {what}"));
         }
-        progress(Progress::new("extracting", 0, report.articles.len()));
-        let ex = crate::extract::run(&report.articles);
+        // Extraction runs on its own scoped thread and counts articles as it goes; this thread
+        // passes the count on, so a large corpus shows its progress instead of "0 of N".
+        let total = report.articles.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let ex = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| crate::extract::run_counting(&report.articles, &done));
+            while !worker.is_finished() {
+                progress(Progress::new("extracting", done.load(std::sync::atomic::Ordering::Relaxed), total));
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            worker.join()
+        })
+        .map_err(|_| "extraction failed (a bug: please report it)".to_string())?;
         Ok(Store::build_with_progress(report.articles, ex, progress))
     })
 }
