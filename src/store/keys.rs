@@ -1,0 +1,88 @@
+//! The events' folded search keys, in one buffer laid out in the list's default order
+//! (newest first), so that a search over every event reads memory front to back.
+//!
+//! Rank `r` is an event's position in that order; key `r` is `buf[at[r]..at[r + 1]]`.
+
+use crate::extract::EventId;
+
+use super::fuzzy;
+
+#[derive(Debug, Default)]
+pub(crate) struct Keys {
+    buf: String,
+    at: Vec<usize>,
+    /// [`fuzzy::letter_mask`] of each key, by rank: most events are turned down by it
+    /// without reading their key.
+    letters: Vec<u64>,
+    /// Each event's rank, by event id.
+    rank: Vec<u32>,
+}
+
+impl Keys {
+    /// Lay out keys given one after another by event id (key `i` is
+    /// `by_id[at[i]..at[i + 1]]`) in the order `order` (every event once).
+    pub fn build(by_id: &str, at: &[usize], order: &[EventId]) -> Keys {
+        let n = at.len().saturating_sub(1);
+        let mut rank = vec![0u32; n];
+        let mut seen = 0;
+        for (r, &e) in order.iter().enumerate() {
+            if let Some(slot) = rank.get_mut(e as usize) {
+                *slot = r as u32;
+                seen += 1;
+            }
+        }
+        // an order that is not a permutation of the events: keep the id order
+        let order: Vec<EventId> = if seen == n && order.len() == n {
+            order.to_vec()
+        } else {
+            rank = (0..n as u32).collect();
+            (0..n as u32).collect()
+        };
+        let mut keys = Keys {
+            buf: String::with_capacity(by_id.len()),
+            at: Vec::with_capacity(n + 1),
+            letters: Vec::with_capacity(n),
+            rank,
+        };
+        keys.at.push(0);
+        for e in order {
+            let k = &by_id[at[e as usize]..at[e as usize + 1]];
+            keys.buf.push_str(k);
+            keys.at.push(keys.buf.len());
+            keys.letters.push(fuzzy::letter_mask(k.as_bytes()));
+        }
+        keys
+    }
+
+    /// The key at a rank.
+    #[inline]
+    pub fn at_rank(&self, r: usize) -> &str {
+        match (self.at.get(r), self.at.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.buf[a..b],
+            _ => "",
+        }
+    }
+
+    #[inline]
+    pub fn letters(&self, r: usize) -> u64 {
+        self.letters.get(r).copied().unwrap_or(0)
+    }
+
+    #[inline]
+    pub fn rank(&self, event: EventId) -> usize {
+        self.rank.get(event as usize).map_or(usize::MAX, |&r| r as usize)
+    }
+
+    /// An event's key.
+    pub fn of(&self, event: EventId) -> &str {
+        self.at_rank(self.rank(event))
+    }
+
+    /// Bytes held: the text, the offsets, the letter masks and the ranks.
+    pub fn bytes(&self) -> usize {
+        self.buf.len()
+            + std::mem::size_of_val(self.at.as_slice())
+            + std::mem::size_of_val(self.letters.as_slice())
+            + std::mem::size_of_val(self.rank.as_slice())
+    }
+}
