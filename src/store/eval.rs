@@ -166,13 +166,16 @@ impl Store {
         base: &Base,
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
-        let ids = base.ids(self);
+        let items = match base {
+            Base::All(Sort::Relevance | Sort::Newest) => Items::Newest(self.events().len()),
+            _ => Items::Events(base.ids(self)),
+        };
         if q.words.is_empty() {
-            return Some(Found::new(ids.iter().map(|&event| Hit { event, score: 0 }).collect(), sort));
+            let ordered = (0..items.len()).map(|i| Ranked { rank: items.rank(self, i) as u32, score: 0 }).collect();
+            return Some(Found::new(self, ordered, sort));
         }
         let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
-        let newest = matches!(base, Base::All(Sort::Relevance | Sort::Newest));
-        Some(Found::new(self.match_in_order(&words, ids, |&e| e, newest, cancel)?, sort))
+        Some(Found::new(self, self.match_in_order(&words, items, cancel)?, sort))
     }
 
     /// Run the free words of `q` over the hits of a query it narrows (in base order).
@@ -180,38 +183,38 @@ impl Store {
         &self,
         q: &Query,
         sort: Sort,
-        last: &[Hit],
+        last: &[Ranked],
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
-        Some(Found::new(self.match_in_order(&words, last, |h| h.event, false, cancel)?, sort))
+        Some(Found::new(self, self.match_in_order(&words, Items::Last(last), cancel)?, sort))
     }
 
-    /// Match the free words against `items` (events, in list order), keeping their order.
-    /// `newest` says the items are the store's newest-first order itself (item `i` is the
-    /// event of rank `i`), whose keys are read front to back.
-    pub(crate) fn match_in_order<T: Sync>(
+    /// Match the free words against `items` (in list order), keeping their order.
+    fn match_in_order(
         &self,
         words: &[Pattern],
-        items: &[T],
-        id: impl Fn(&T) -> EventId + Sync,
-        newest: bool,
+        items: Items,
         cancel: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Vec<Ranked>> {
         let need = words.iter().fold(0, |m, w| m | w.letters());
-        let chunks: Vec<Option<Vec<Hit>>> = items
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
+        let len = items.len();
+        let chunks: Vec<Option<Vec<Ranked>>> = (0..len.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
                 if cancel() {
                     return None;
                 }
-                let mut hits = Vec::with_capacity(chunk.len());
-                for (i, t) in chunk.iter().enumerate() {
-                    let event = id(t);
-                    let rank = if newest { c * CHUNK + i } else { self.keys.rank(event) };
+                let span = c * CHUNK..((c + 1) * CHUNK).min(len);
+                let mut hits = Vec::with_capacity(span.len());
+                for i in span {
+                    // the key a few items ahead is on its way while this one is matched
+                    if i + AHEAD < len {
+                        self.keys.prefetch(items.rank(self, i + AHEAD));
+                    }
+                    let rank = items.rank(self, i);
                     if let Some(score) = self.score_words(rank, words, need) {
-                        hits.push(Hit { event, score });
+                        hits.push(Ranked { rank: rank as u32, score });
                     }
                 }
                 Some(hits)
@@ -238,6 +241,44 @@ impl Store {
         }
         Some(score)
     }
+
+    /// The event at a rank of the newest-first order.
+    #[inline]
+    pub(crate) fn event_at_rank(&self, rank: u32) -> EventId {
+        self.order_newest.get(rank as usize).copied().unwrap_or(0)
+    }
+}
+
+/// How many items ahead the matcher asks for a key to be loaded.
+const AHEAD: usize = 16;
+
+/// What a search matches, in list order.
+#[derive(Clone, Copy)]
+enum Items<'a> {
+    /// Every event, newest first: item `i` has rank `i`.
+    Newest(usize),
+    Events(&'a [EventId]),
+    /// The hits of the last query.
+    Last(&'a [Ranked]),
+}
+
+impl Items<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Items::Newest(n) => *n,
+            Items::Events(e) => e.len(),
+            Items::Last(l) => l.len(),
+        }
+    }
+
+    #[inline]
+    fn rank(&self, store: &Store, i: usize) -> usize {
+        match self {
+            Items::Newest(_) => i,
+            Items::Events(e) => store.keys.rank(e[i]),
+            Items::Last(l) => l[i].rank as usize,
+        }
+    }
 }
 
 /// The events a query's filters let through, in a sort's order.
@@ -257,33 +298,45 @@ impl Base {
     }
 }
 
+/// A hit as the searcher keeps it: the event's rank in the newest-first order (where its
+/// key and facts are, so passes over hits in that order read memory front to back) and its
+/// score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ranked {
+    pub rank: u32,
+    pub score: i32,
+}
+
 /// A query's hits, in the base's order (what a narrower query matches again) and in list
-/// order (the same vector unless relevance reordered them).
+/// order.
 pub(crate) struct Found {
-    pub ordered: Arc<Vec<Hit>>,
+    pub ordered: Arc<Vec<Ranked>>,
     pub listed: Arc<Vec<Hit>>,
 }
 
 impl Found {
-    fn new(ordered: Vec<Hit>, sort: Sort) -> Found {
-        let ranked = if sort == Sort::Relevance { rank(&ordered) } else { None };
-        let ordered = Arc::new(ordered);
-        let listed = ranked.map(Arc::new).unwrap_or_else(|| Arc::clone(&ordered));
-        Found { ordered, listed }
+    fn new(store: &Store, ordered: Vec<Ranked>, sort: Sort) -> Found {
+        let hit = |r: &Ranked| Hit { event: store.event_at_rank(r.rank), score: r.score };
+        let listed = match sort {
+            Sort::Relevance => rank(&ordered, hit),
+            _ => None,
+        }
+        .unwrap_or_else(|| ordered.iter().map(hit).collect());
+        Found { ordered: Arc::new(ordered), listed: Arc::new(listed) }
     }
 }
 
 /// Hits by score, best first, ties in their order (newest first); `None` when that is the
 /// order they are in (all scores equal). A stable counting sort when the scores span a small
 /// range (they do: a few hundred points per word).
-fn rank(hits: &[Hit]) -> Option<Vec<Hit>> {
+fn rank(hits: &[Ranked], hit: impl Fn(&Ranked) -> Hit) -> Option<Vec<Hit>> {
     let (lo, hi) = hits.iter().fold((i32::MAX, i32::MIN), |(lo, hi), h| (lo.min(h.score), hi.max(h.score)));
     if lo >= hi {
         return None;
     }
     let span = (hi as i64 - lo as i64) as usize + 1;
     if span > 1 << 16 {
-        let mut v = hits.to_vec();
+        let mut v: Vec<Hit> = hits.iter().map(hit).collect();
         v.sort_by_key(|h| std::cmp::Reverse(h.score));
         return Some(v);
     }
@@ -299,7 +352,7 @@ fn rank(hits: &[Hit]) -> Option<Vec<Hit>> {
     let mut out = vec![Hit { event: 0, score: 0 }; hits.len()];
     for h in hits {
         let s = slot(h.score);
-        out[at[s]] = *h;
+        out[at[s]] = hit(h);
         at[s] += 1;
     }
     Some(out)

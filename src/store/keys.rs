@@ -20,24 +20,16 @@ pub(crate) struct Keys {
 
 impl Keys {
     /// Lay out keys given one after another by event id (key `i` is
-    /// `by_id[at[i]..at[i + 1]]`) in the order `order` (every event once).
+    /// `by_id[at[i]..at[i + 1]]`) in the order `order`, which holds every event once.
     pub fn build(by_id: &str, at: &[usize], order: &[EventId]) -> Keys {
         let n = at.len().saturating_sub(1);
+        debug_assert_eq!(order.len(), n, "the order holds every event once");
         let mut rank = vec![0u32; n];
-        let mut seen = 0;
         for (r, &e) in order.iter().enumerate() {
             if let Some(slot) = rank.get_mut(e as usize) {
                 *slot = r as u32;
-                seen += 1;
             }
         }
-        // an order that is not a permutation of the events: keep the id order
-        let order: Vec<EventId> = if seen == n && order.len() == n {
-            order.to_vec()
-        } else {
-            rank = (0..n as u32).collect();
-            (0..n as u32).collect()
-        };
         let mut keys = Keys {
             buf: String::with_capacity(by_id.len()),
             at: Vec::with_capacity(n + 1),
@@ -45,7 +37,7 @@ impl Keys {
             rank,
         };
         keys.at.push(0);
-        for e in order {
+        for &e in order.iter().filter(|&&e| (e as usize) < n) {
             let k = &by_id[at[e as usize]..at[e as usize + 1]];
             keys.buf.push_str(k);
             keys.at.push(keys.buf.len());
@@ -61,6 +53,19 @@ impl Keys {
             (Some(&a), Some(&b)) => &self.buf[a..b],
             _ => "",
         }
+    }
+
+    /// Ask for the start of the key at a rank to be brought into cache.
+    #[inline]
+    pub fn prefetch(&self, r: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(&a) = self.at.get(r) {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            // SAFETY: a prefetch never faults, and the address is inside the buffer.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(self.buf.as_ptr().wrapping_add(a) as *const i8) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = r;
     }
 
     #[inline]

@@ -123,6 +123,7 @@ pub struct Store {
     /// Folded "place kind actors text" per event.
     keys: keys::Keys,
     layout: Vec<KeyLayout>,
+    /// By rank in the newest-first order, as the keys.
     facts: Vec<Facts>,
     by_day: BTreeMap<NaiveDate, Vec<EventId>>,
     imprecise: Vec<EventId>,
@@ -334,7 +335,7 @@ impl Store {
             (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
         });
         let first_day = by_day.keys().next().copied();
-        let facts = ex
+        let facts_by_id: Vec<Facts> = ex
             .events
             .iter()
             .map(|e| Facts {
@@ -352,6 +353,8 @@ impl Store {
 
         let keys = keys::Keys::build(&keybuf, &key_at, &order_newest);
         drop((keybuf, key_at));
+        // facts in the keys' order: passes over hits in list order read them front to back
+        let facts: Vec<Facts> = order_newest.iter().map(|&e| facts_by_id[e as usize]).collect();
         Store {
             articles,
             ex,
@@ -431,7 +434,12 @@ impl Store {
         self.event(id).and_then(event_day)
     }
     pub(crate) fn facts(&self, id: EventId) -> Facts {
-        self.facts.get(id as usize).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
+        self.facts_at_rank(self.keys.rank(id))
+    }
+    /// The facts of the event at a rank of the newest-first order.
+    #[inline]
+    pub(crate) fn facts_at_rank(&self, rank: usize) -> Facts {
+        self.facts.get(rank).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
     }
     /// Events pinned to single days, by day.
     pub fn by_day(&self) -> &BTreeMap<NaiveDate, Vec<EventId>> {

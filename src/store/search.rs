@@ -15,7 +15,7 @@ use crate::extract::{EventId, EventKind};
 
 use rayon::prelude::*;
 
-use super::eval::Base;
+use super::eval::{Base, Ranked};
 use super::query::{Query, Sort};
 use super::{Hit, IMPRECISE, Store, UNDATED, kind_index};
 
@@ -73,13 +73,22 @@ pub struct Histogram {
 
 impl Histogram {
     pub fn build(store: &Store, hits: &[Hit]) -> Histogram {
+        Histogram::count(store, hits, |h| store.keys.rank(h.event))
+    }
+
+    /// The same for hits kept by rank (in rank order, a pass front to back over the facts).
+    pub(crate) fn of_ranked(store: &Store, hits: &[Ranked]) -> Histogram {
+        Histogram::count(store, hits, |h| h.rank as usize)
+    }
+
+    fn count<T: Sync>(store: &Store, hits: &[T], rank: impl Fn(&T) -> usize + Sync) -> Histogram {
         let range = store.day_range();
         let first = range.map(|r| r.0);
         let len = range.map_or(0, |(a, b)| (b - a).num_days() as usize + 1);
         let empty = || Histogram { first, days: vec![DayCount::default(); len], ..Histogram::default() };
-        let count = |mut h: Histogram, hits: &[Hit]| {
+        let count = |mut h: Histogram, hits: &[T]| {
             for hit in hits {
-                let f = store.facts(hit.event);
+                let f = store.facts_at_rank(rank(hit));
                 let slot = match f.day {
                     UNDATED => Some(&mut h.undated),
                     IMPRECISE => Some(&mut h.imprecise),
@@ -171,7 +180,7 @@ struct Last {
     /// The events passing the filters, in list order.
     base: Arc<Base>,
     /// The hits in the base's order (what a narrower query matches again).
-    ordered: Arc<Vec<Hit>>,
+    ordered: Arc<Vec<Ranked>>,
     /// The hits in list order.
     hits: Arc<Vec<Hit>>,
     histogram: Arc<Histogram>,
@@ -217,7 +226,7 @@ impl Searcher {
                     _ => store.run_query(q, req.sort, &base, cancel)?,
                 };
                 let (ordered, hits) = (found.ordered, found.listed);
-                let histogram = Arc::new(Histogram::build(&store, &hits));
+                let histogram = Arc::new(Histogram::of_ranked(&store, &ordered));
                 self.last = Some(Last {
                     query: q.clone(),
                     sort: req.sort,
