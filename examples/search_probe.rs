@@ -4,7 +4,10 @@
 //! p50, p99 and max per keystroke for each query, and the store's index memory per event.
 //!
 //! `cargo run --release --example search_probe -- [--events N] [--corpus gen|synthetic]
-//!  [--rounds R] [--rows 50] [--query TEXT]...`
+//!  [--rounds R] [--rows 50] [--query TEXT]... [--verbose] [--scan] [--e2e]`
+//!
+//! `--scan` times the matcher alone (one thread, every key, ns per key); `--e2e` times the
+//! whole browser per key (the test harness: keymap, update, search, a 120x40 frame).
 //!
 //! `gen` builds events from the corpus generator's sentences (realistic places, actors and
 //! sentence templates); `synthetic` is `store::demo::synthetic`. A keystroke whose prefix does
@@ -114,7 +117,8 @@ fn scan_only(store: &Store, queries: &[String]) {
             let mut hits = 0;
             for _ in 0..3 {
                 let t = Instant::now();
-                hits = keys.iter().filter(|k| p.score_only(k).is_some()).count();
+                let mut scratch = sitrep::store::fuzzy::Scratch::default();
+                hits = keys.iter().filter(|k| p.score_in(k, &mut scratch).is_some()).count();
                 best = best.min(t.elapsed().as_secs_f64() * 1e9 / n as f64);
             }
             total += best;
@@ -123,6 +127,38 @@ fn scan_only(store: &Store, queries: &[String]) {
         }
     }
     println!("| mean | | {:.0} |", total / count.max(1) as f64);
+}
+
+/// The whole browser, synchronously (`tui::testing::Harness`: keys through the keymap and
+/// `update`, the search inline, then a 120x40 frame rendered): `/`, the query typed one key
+/// at a time, each key timed up to its frame; then `ctrl-u` and `esc` (not timed).
+fn end_to_end(store: Store, queries: &[String], rounds: usize) {
+    let n = store.events().len();
+    let mut hs = sitrep::tui::testing::Harness::new(store, 120, 40);
+    println!("| events | query (end to end) | keys | p50 ms/key | p99 ms/key | max ms/key |");
+    println!("|---|---|---|---|---|---|");
+    let mut all = Vec::new();
+    for q in queries {
+        let mut samples = Vec::new();
+        for _ in 0..rounds {
+            hs.key("/");
+            for ch in q.chars() {
+                let t = Instant::now();
+                hs.type_text(&ch.to_string());
+                std::hint::black_box(hs.render());
+                samples.push(t.elapsed());
+            }
+            hs.key("ctrl-u");
+            hs.key("esc");
+        }
+        all.extend(&samples);
+        let max = samples.iter().max().copied().unwrap_or_default();
+        let (p50, p99) = support::p50_p99(&mut samples);
+        println!("| {n} | `{q}` | {} | {p50:.2} | {p99:.2} | {:.2} |", q.chars().count(), ms(max));
+    }
+    let max = all.iter().max().copied().unwrap_or_default();
+    let (p50, p99) = support::p50_p99(&mut all);
+    println!("| {n} | all | {} | {p50:.2} | {p99:.2} | {:.2} |", all.len(), ms(max));
 }
 
 fn ms(d: Duration) -> f64 {
@@ -137,6 +173,7 @@ fn main() {
     let mut queries: Vec<String> = Vec::new();
     let mut verbose = false;
     let mut scan = false;
+    let mut e2e = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -147,6 +184,7 @@ fn main() {
             "--query" => queries.extend(args.next()),
             "--verbose" => verbose = true,
             "--scan" => scan = true,
+            "--e2e" => e2e = true,
             "--bench" => {}
             other => {
                 eprintln!("unknown argument {other}");
@@ -191,6 +229,13 @@ fn main() {
     }
     if scan {
         scan_only(&store, &queries);
+        return;
+    }
+    if e2e {
+        let Ok(store) = Arc::try_unwrap(store) else {
+            return;
+        };
+        end_to_end(store, &queries, rounds);
         return;
     }
     println!("threads {}", rayon::current_num_threads());

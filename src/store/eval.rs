@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::extract::{Event, EventId};
 
 use super::bits::Bits;
-use super::fuzzy::Pattern;
+use super::fuzzy::{Pattern, Scratch};
 use super::query::{CountField, DateSel, Filter, Query, Sort, TextMatch};
 use super::{Hit, Store, kind_index, text_match_lines};
 
@@ -207,13 +207,14 @@ impl Store {
                 }
                 let span = c * CHUNK..((c + 1) * CHUNK).min(len);
                 let mut hits = Vec::with_capacity(span.len());
+                let mut scratch = Scratch::default();
                 for i in span {
                     // the key a few items ahead is on its way while this one is matched
                     if i + AHEAD < len {
                         self.keys.prefetch(items.rank(self, i + AHEAD));
                     }
                     let rank = items.rank(self, i);
-                    if let Some(score) = self.score_words(rank, words, need) {
+                    if let Some(score) = self.score_words(rank, words, need, &mut scratch) {
                         hits.push(Ranked { rank: rank as u32, score });
                     }
                 }
@@ -230,14 +231,14 @@ impl Store {
     /// The summed score of every free word against the key of rank `rank`; `None` unless
     /// all match.
     #[inline]
-    fn score_words(&self, rank: usize, words: &[Pattern], need: u64) -> Option<i32> {
+    fn score_words(&self, rank: usize, words: &[Pattern], need: u64, scratch: &mut Scratch) -> Option<i32> {
         if self.keys.letters(rank) & need != need {
             return None;
         }
         let key = self.keys.at_rank(rank);
         let mut score = 0i32;
         for w in words {
-            score = score.saturating_add(w.score_only(key)?);
+            score = score.saturating_add(w.score_in(key, scratch)?);
         }
         Some(score)
     }

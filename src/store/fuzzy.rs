@@ -86,15 +86,20 @@ impl Pattern {
 
     /// Score `hay`, appending matched char positions to `matched`.
     pub fn score(&self, hay: &str, matched: &mut Vec<u32>) -> Option<i32> {
-        self.run(hay, Some(matched))
+        self.run(hay, Some(matched), &mut Scratch::default())
     }
 
     /// Score `hay` without working out the positions (cheaper; for ranking many events).
     pub fn score_only(&self, hay: &str) -> Option<i32> {
-        self.run(hay, None)
+        self.run(hay, None, &mut Scratch::default())
     }
 
-    fn run(&self, hay: &str, matched: Option<&mut Vec<u32>>) -> Option<i32> {
+    /// [`Pattern::score_only`] with scratch space kept from key to key.
+    pub fn score_in(&self, hay: &str, scratch: &mut Scratch) -> Option<i32> {
+        self.run(hay, None, scratch)
+    }
+
+    fn run(&self, hay: &str, matched: Option<&mut Vec<u32>>, scratch: &mut Scratch) -> Option<i32> {
         let m = self.text.len();
         if m == 0 {
             return Some(0);
@@ -119,12 +124,12 @@ impl Pattern {
         let mut pos = [0u32; WINDOW];
         if m >= 2 && m < self.limit && h.len() <= 64 * MAX_WORDS && self.distinct.len() <= MAX_DISTINCT {
             // one pass over the key builds bitmaps of the pattern's bytes; the rest works on them
-            let mut maps = Maps::default();
-            build_maps(h, &self.distinct, &mut maps);
-            if let Some(i) = self.contiguous_in(&maps) {
+            let maps = &mut scratch.maps;
+            build_maps(h, &self.distinct, maps);
+            if let Some(i) = self.contiguous_in(maps) {
                 return contiguous(i, matched);
             }
-            self.window_bits(&maps, &mut pos)?;
+            self.window_bits(maps, &mut pos)?;
         } else {
             if let Some(i) = self.finder.find(h) {
                 return contiguous(i, matched);
@@ -203,26 +208,35 @@ impl Pattern {
             }
         }
         // Each end reached, with the latest start that reaches it: the narrowest window there.
+        // A window is at most WINDOW < 64 bytes wide, so the scan back from an end `j` works
+        // on the 64 bits of each map that end at `j` (bit 63 is `j`).
+        let last64 = |k: usize, j: usize| {
+            let (row, w, o) = (map(k), j / 64, j % 64);
+            let below = if w > 0 && o < 63 { row[w - 1] >> (o + 1) } else { 0 };
+            row[w] << (63 - o) | below
+        };
         let mut cur = [0u32; WINDOW];
         let mut best: Option<(usize, usize)> = None;
-        let mut best_w = self.limit + 1;
+        let mut best_w = self.limit.min(63) + 1;
         for (w, &word) in at[..words].iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let j = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let mut t = j;
-                cur[m - 1] = t as u32;
+                cur[m - 1] = j as u32;
+                let mut c = 63; // where the scan stands, in the 64 bits ending at j
                 for k in (0..m - 1).rev() {
-                    t = prev_set(map(k), t - 1)?;
-                    cur[k] = t as u32;
-                    if j + 1 - t >= best_w {
-                        break; // no narrower than the best so far
+                    let before = last64(k, j) & ((1u64 << c) - 1);
+                    c = if before == 0 { 0 } else { 63 - before.leading_zeros() as usize };
+                    if before == 0 || 64 - c >= best_w {
+                        c = 0; // too wide: no narrower than the best so far
+                        break;
                     }
+                    cur[k] = (j + c - 63) as u32;
                 }
-                if j + 1 - t < best_w {
-                    best_w = j + 1 - t;
-                    best = Some((t, j + 1));
+                if c > 0 {
+                    best_w = 64 - c;
+                    best = Some((j + c - 63, j + 1));
                     pos[..m].copy_from_slice(&cur[..m]);
                     if best_w == m + 1 {
                         return best; // the pattern does not occur as it is: nothing is narrower
@@ -316,6 +330,12 @@ impl Pattern {
     }
 }
 
+/// Room a matching thread keeps from key to key (about 1 KB: not worth clearing per key).
+#[derive(Default)]
+pub struct Scratch {
+    maps: Maps,
+}
+
 /// Where each of a pattern's distinct bytes occurs in a key, one bit per byte.
 struct Maps {
     words: usize,
@@ -331,7 +351,7 @@ impl Default for Maps {
 fn build_maps(h: &[u8], distinct: &[u8], maps: &mut Maps) {
     maps.words = h.len().div_ceil(64);
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
+    if *AVX2 {
         // SAFETY: the CPU has AVX2 (checked just above).
         unsafe { build_maps_avx2(h, distinct, maps) };
         return;
@@ -349,6 +369,9 @@ fn build_maps(h: &[u8], distinct: &[u8], maps: &mut Maps) {
         masks64(full, distinct, |d, bits| maps.bits[d][w] = bits & keep);
     }
 }
+
+#[cfg(target_arch = "x86_64")]
+static AVX2: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::arch::is_x86_feature_detected!("avx2"));
 
 /// [`build_maps`] with 32-byte compares.
 #[cfg(target_arch = "x86_64")]
@@ -411,18 +434,6 @@ fn masks64(chunk: &[u8; 64], chars: &[u8], mut put: impl FnMut(usize, u64)) {
     for (d, &c) in chars.iter().enumerate() {
         put(d, chunk.iter().enumerate().fold(0, |a, (i, &b)| a | ((b == c) as u64) << i));
     }
-}
-
-/// The last set bit at or before `at`.
-#[inline]
-fn prev_set(map: &[u64], at: usize) -> Option<usize> {
-    let mut w = at / 64;
-    let mut bits = map[w] & (!0u64 >> (63 - at % 64));
-    while bits == 0 {
-        w = w.checked_sub(1)?;
-        bits = map[w];
-    }
-    Some(w * 64 + 63 - bits.leading_zeros() as usize)
 }
 
 /// The score of an alignment, given for each matched char the class of the char before it,
@@ -661,6 +672,14 @@ mod tests {
             if h.len() <= 64 * MAX_WORDS && p.distinct.len() <= MAX_DISTINCT {
                 let mut maps = Maps::default();
                 build_maps(h, &p.distinct, &mut maps);
+                // the maps are overwritten, not cleared, from key to key
+                let mut reused = Maps::default();
+                build_maps(&h[..h.len() / 2], &p.distinct, &mut reused);
+                build_maps(h, &p.distinct, &mut reused);
+                assert_eq!(
+                    reused.bits[..p.distinct.len()].iter().map(|r| &r[..reused.words]).collect::<Vec<_>>(),
+                    maps.bits[..p.distinct.len()].iter().map(|r| &r[..maps.words]).collect::<Vec<_>>()
+                );
                 let c = p.contiguous_in(&maps).map(|i| (i, i + pat.len()));
                 assert_eq!(c, contiguous, "contiguous: {hay:?} / {pat}");
                 let mut by_bits = [0u32; WINDOW];
@@ -670,7 +689,7 @@ mod tests {
             }
             // the char path (for non-ASCII words) scores and marks ASCII ones the same
             let (mut a, mut b) = (Vec::new(), Vec::new());
-            assert_eq!(p.run(&hay, Some(&mut a)), p.run_chars(&hay, Some(&mut b)), "{hay:?} / {pat}");
+            assert_eq!(p.score(&hay, &mut a), p.run_chars(&hay, Some(&mut b)), "{hay:?} / {pat}");
             assert_eq!(a, b, "{hay:?} / {pat}");
         }
     }
