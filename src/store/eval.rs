@@ -10,6 +10,7 @@ use crate::extract::{Event, EventId};
 use super::bits::Bits;
 use super::fuzzy::{Pattern, Scratch};
 use super::query::{CountField, DateSel, Filter, Query, Sort, TextMatch};
+use super::search::Histogram;
 use super::{Hit, Store, kind_index, text_match_lines};
 
 /// How many events a worker matches between two looks at the cancel flag.
@@ -309,21 +310,27 @@ pub(crate) struct Ranked {
 }
 
 /// A query's hits, in the base's order (what a narrower query matches again) and in list
-/// order.
+/// order, and their counts per day.
 pub(crate) struct Found {
     pub ordered: Arc<Vec<Ranked>>,
     pub listed: Arc<Vec<Hit>>,
+    pub histogram: Arc<Histogram>,
 }
 
 impl Found {
     fn new(store: &Store, ordered: Vec<Ranked>, sort: Sort) -> Found {
         let hit = |r: &Ranked| Hit { event: store.event_at_rank(r.rank), score: r.score };
-        let listed = match sort {
-            Sort::Relevance => rank(&ordered, hit),
-            _ => None,
-        }
-        .unwrap_or_else(|| ordered.iter().map(hit).collect());
-        Found { ordered: Arc::new(ordered), listed: Arc::new(listed) }
+        let (listed, histogram) = rayon::join(
+            || {
+                match sort {
+                    Sort::Relevance => rank(&ordered, hit),
+                    _ => None,
+                }
+                .unwrap_or_else(|| ordered.iter().map(hit).collect())
+            },
+            || Histogram::of_ranked(store, &ordered),
+        );
+        Found { ordered: Arc::new(ordered), listed: Arc::new(listed), histogram: Arc::new(histogram) }
     }
 }
 

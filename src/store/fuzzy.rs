@@ -186,8 +186,7 @@ impl Pattern {
         // Where greedy scans from every start at once stand after each pattern byte: from each
         // bit, the next occurrence of the byte after it. Adding one past each position to the
         // runs of non-matching bytes carries to the next matching one.
-        let mut at = [0u64; MAX_WORDS];
-        at[..words].copy_from_slice(map(0));
+        let mut at = maps.bits[self.slot[0] as usize];
         for k in 1..m {
             let hit = map(k);
             let mut carry = false;
@@ -237,7 +236,7 @@ impl Pattern {
                 if c > 0 {
                     best_w = 64 - c;
                     best = Some((j + c - 63, j + 1));
-                    pos[..m].copy_from_slice(&cur[..m]);
+                    *pos = cur;
                     if best_w == m + 1 {
                         return best; // the pattern does not occur as it is: nothing is narrower
                     }
@@ -296,7 +295,7 @@ impl Pattern {
             if j - t < best_w {
                 best_w = j - t;
                 best = Some((t, j));
-                pos[..m].copy_from_slice(&cur[..m]);
+                *pos = cur;
                 if best_w == m + 1 {
                     break; // the pattern does not occur as it is: nothing is narrower
                 }

@@ -225,8 +225,7 @@ impl Searcher {
                     }
                     _ => store.run_query(q, req.sort, &base, cancel)?,
                 };
-                let (ordered, hits) = (found.ordered, found.listed);
-                let histogram = Arc::new(Histogram::of_ranked(&store, &ordered));
+                let (ordered, hits, histogram) = (found.ordered, found.listed, found.histogram);
                 self.last = Some(Last {
                     query: q.clone(),
                     sort: req.sort,
