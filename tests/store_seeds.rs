@@ -28,7 +28,7 @@ fn druzh_finds_the_druzhkivka_market_strike() {
     assert_eq!(s.place_label(top.event), "Druzhkivka");
     assert_eq!(e.kind, EventKind::Strike);
     assert!(e.text.contains("market"), "{}", e.text);
-    let (place, _) = s.split_matches(top.event, &top.matched);
+    let (place, _) = s.split_matches(top.event, &s.match_positions(top.event, &["druzh".to_string()]));
     assert_eq!(place, vec![0, 1, 2, 3, 4]);
 }
 

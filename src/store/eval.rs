@@ -1,17 +1,20 @@
 //! Evaluating a parsed query against the store's indexes.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::extract::{Event, EventId};
 
 use super::bits::Bits;
-use super::fuzzy::Pattern;
+use super::fuzzy::{Pattern, Scratch};
 use super::query::{CountField, DateSel, Filter, Query, Sort, TextMatch};
+use super::search::Histogram;
 use super::{Hit, Store, kind_index, text_match_lines};
 
 /// How many events a worker matches between two looks at the cancel flag.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 4096;
 
 impl Store {
     /// The events passing every filter term of `q` (free words not applied).
@@ -141,71 +144,241 @@ impl Store {
         }
     }
 
-    /// Run `q` over the events in `base` (or every filter-passing event), in `sort` order,
-    /// with matched positions in each hit when `positions` (else they are left empty and
-    /// [`Store::match_positions`] gives them for the rows on screen).
-    /// Returns `None` when `cancel` said stop before the end.
+    /// The events passing the filters of `q`, in `sort` order.
+    pub(crate) fn base(&self, q: &Query, sort: Sort) -> Base {
+        if q.terms.is_empty() {
+            return Base::All(sort);
+        }
+        let bits = self.filter_bits(q);
+        let order = self.order(sort);
+        let ids = order
+            .par_chunks(1 << 16)
+            .flat_map_iter(|c| c.iter().copied().filter(|&i| bits.contains(i)).collect::<Vec<_>>())
+            .collect();
+        Base::Some(sort, ids)
+    }
+
+    /// Run the free words of `q` over `base` (the events passing its filters, in `sort`
+    /// order), or `None` when `cancel` said stop midway.
     pub(crate) fn run_query(
         &self,
         q: &Query,
         sort: Sort,
-        base: Option<&Bits>,
-        positions: bool,
+        base: &Base,
         cancel: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
-        let own;
-        let base = match base {
-            Some(b) => b,
-            None => {
-                own = self.filter_bits(q);
-                &own
-            }
+    ) -> Option<Found> {
+        let items = match base {
+            Base::All(Sort::Relevance | Sort::Newest) => Items::Newest(self.events().len()),
+            _ => Items::Events(base.ids(self)),
         };
-        let candidates: Vec<EventId> = self.order(sort).iter().copied().filter(|&i| base.contains(i)).collect();
         if q.words.is_empty() {
-            return Some(candidates.into_iter().map(|event| Hit { event, score: 0, matched: Vec::new() }).collect());
+            let ordered = (0..items.len()).map(|i| Ranked { rank: items.rank(self, i) as u32, score: 0 }).collect();
+            return Some(Found::new(self, ordered, sort));
         }
-        let chunks: Vec<Option<Vec<Hit>>> = candidates
-            .par_chunks(CHUNK)
-            .map(|chunk| {
+        let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
+        Some(Found::new(self, self.match_in_order(&words, items, cancel)?, sort))
+    }
+
+    /// Run the free words of `q` over the hits of a query it narrows (in base order).
+    pub(crate) fn run_narrower(
+        &self,
+        q: &Query,
+        sort: Sort,
+        last: &[Ranked],
+        cancel: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Found> {
+        let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
+        Some(Found::new(self, self.match_in_order(&words, Items::Last(last), cancel)?, sort))
+    }
+
+    /// Match the free words against `items` (in list order), keeping their order.
+    fn match_in_order(
+        &self,
+        words: &[Pattern],
+        items: Items,
+        cancel: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Ranked>> {
+        let need = words.iter().fold(0, |m, w| m | w.letters());
+        let len = items.len();
+        let chunks: Vec<Option<Vec<Ranked>>> = (0..len.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
                 if cancel() {
                     return None;
                 }
-                let mut pats: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
-                Some(chunk.iter().filter_map(|&event| self.match_words(event, &mut pats, positions)).collect())
+                let span = c * CHUNK..((c + 1) * CHUNK).min(len);
+                let mut hits = Vec::with_capacity(span.len());
+                let mut scratch = Scratch::default();
+                for i in span {
+                    // the key a few items ahead is on its way while this one is matched
+                    if i + AHEAD < len {
+                        self.keys.prefetch(items.rank(self, i + AHEAD));
+                    }
+                    let rank = items.rank(self, i);
+                    if let Some(score) = self.score_words(rank, words, need, &mut scratch) {
+                        hits.push(Ranked { rank: rank as u32, score });
+                    }
+                }
+                Some(hits)
             })
             .collect();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(chunks.iter().flatten().map(Vec::len).sum());
         for c in chunks {
             hits.extend(c?);
-        }
-        if sort == Sort::Relevance {
-            // stable: ties stay newest first
-            hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         }
         Some(hits)
     }
 
-    /// Match every free word against an event's key; all must match.
-    pub(crate) fn match_words(&self, event: EventId, words: &mut [Pattern], positions: bool) -> Option<Hit> {
-        let key = self.search_key(event);
-        let mut matched = Vec::new();
+    /// The summed score of every free word against the key of rank `rank`; `None` unless
+    /// all match.
+    #[inline]
+    fn score_words(&self, rank: usize, words: &[Pattern], need: u64, scratch: &mut Scratch) -> Option<i32> {
+        if self.keys.letters(rank) & need != need {
+            return None;
+        }
+        let key = self.keys.at_rank(rank);
         let mut score = 0i32;
         for w in words {
-            let s = if positions { w.score(key, &mut matched) } else { w.score_only(key) };
-            score = score.saturating_add(s?);
+            score = score.saturating_add(w.score_in(key, scratch)?);
         }
-        matched.sort_unstable();
-        matched.dedup();
-        Some(Hit { event, score, matched })
+        Some(score)
     }
+
+    /// The event at a rank of the newest-first order.
+    #[inline]
+    pub(crate) fn event_at_rank(&self, rank: u32) -> EventId {
+        self.order_newest.get(rank as usize).copied().unwrap_or(0)
+    }
+}
+
+/// How many items ahead the matcher asks for a key to be loaded.
+const AHEAD: usize = 16;
+
+/// What a search matches, in list order.
+#[derive(Clone, Copy)]
+enum Items<'a> {
+    /// Every event, newest first: item `i` has rank `i`.
+    Newest(usize),
+    Events(&'a [EventId]),
+    /// The hits of the last query.
+    Last(&'a [Ranked]),
+}
+
+impl Items<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Items::Newest(n) => *n,
+            Items::Events(e) => e.len(),
+            Items::Last(l) => l.len(),
+        }
+    }
+
+    #[inline]
+    fn rank(&self, store: &Store, i: usize) -> usize {
+        match self {
+            Items::Newest(_) => i,
+            Items::Events(e) => store.keys.rank(e[i]),
+            Items::Last(l) => l[i].rank as usize,
+        }
+    }
+}
+
+/// The events a query's filters let through, in a sort's order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Base {
+    /// Every event (no filter), in the store's order for the sort.
+    All(Sort),
+    Some(Sort, Vec<EventId>),
+}
+
+impl Base {
+    pub fn ids<'a>(&'a self, store: &'a Store) -> &'a [EventId] {
+        match self {
+            Base::All(sort) => store.order(*sort),
+            Base::Some(_, ids) => ids,
+        }
+    }
+}
+
+/// A hit as the searcher keeps it: the event's rank in the newest-first order (where its
+/// key and facts are, so passes over hits in that order read memory front to back) and its
+/// score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ranked {
+    pub rank: u32,
+    pub score: i32,
+}
+
+/// A query's hits, in the base's order (what a narrower query matches again) and in list
+/// order, and their counts per day.
+pub(crate) struct Found {
+    pub ordered: Arc<Vec<Ranked>>,
+    pub listed: Arc<Vec<Hit>>,
+    pub histogram: Arc<Histogram>,
+}
+
+impl Found {
+    fn new(store: &Store, ordered: Vec<Ranked>, sort: Sort) -> Found {
+        let hit = |r: &Ranked| Hit { event: store.event_at_rank(r.rank), score: r.score };
+        let (listed, histogram) = rayon::join(
+            || {
+                match sort {
+                    Sort::Relevance => rank(&ordered, hit),
+                    _ => None,
+                }
+                .unwrap_or_else(|| ordered.iter().map(hit).collect())
+            },
+            || Histogram::of_ranked(store, &ordered),
+        );
+        Found { ordered: Arc::new(ordered), listed: Arc::new(listed), histogram: Arc::new(histogram) }
+    }
+}
+
+/// Hits by score, best first, ties in their order (newest first); `None` when that is the
+/// order they are in (all scores equal). A stable counting sort when the scores span a small
+/// range (they do: a few hundred points per word).
+fn rank(hits: &[Ranked], hit: impl Fn(&Ranked) -> Hit) -> Option<Vec<Hit>> {
+    let (lo, hi) = hits.iter().fold((i32::MAX, i32::MIN), |(lo, hi), h| (lo.min(h.score), hi.max(h.score)));
+    if lo >= hi {
+        return None;
+    }
+    let span = (hi as i64 - lo as i64) as usize + 1;
+    if span > 1 << 16 {
+        let mut v: Vec<Hit> = hits.iter().map(hit).collect();
+        v.sort_by_key(|h| std::cmp::Reverse(h.score));
+        return Some(v);
+    }
+    // slot of a score: best first
+    let slot = |s: i32| (hi as i64 - s as i64) as usize;
+    let mut at = vec![0usize; span + 1];
+    for h in hits {
+        at[slot(h.score) + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    let mut out = vec![Hit { event: 0, score: 0 }; hits.len()];
+    for h in hits {
+        let s = slot(h.score);
+        out[at[s]] = hit(h);
+        at[s] += 1;
+    }
+    Some(out)
 }
 
 impl Store {
     /// Where the free words match an event's search key (char positions, sorted): for
-    /// highlighting the rows on screen when the hits were ranked without positions.
+    /// highlighting the rows on screen.
     pub fn match_positions(&self, event: EventId, words: &[String]) -> Vec<u32> {
-        let mut pats: Vec<Pattern> = words.iter().map(|w| Pattern::new(w)).collect();
-        self.match_words(event, &mut pats, true).map(|h| h.matched).unwrap_or_default()
+        let key = self.search_key(event);
+        let mut matched = Vec::new();
+        for w in words {
+            if Pattern::new(w).score(key, &mut matched).is_none() {
+                return Vec::new();
+            }
+        }
+        matched.sort_unstable();
+        matched.dedup();
+        matched
     }
 }

@@ -14,10 +14,12 @@ pub mod demo;
 mod eval;
 pub mod fold;
 pub mod fuzzy;
+mod keys;
 pub mod query;
 pub mod search;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -27,14 +29,26 @@ use crate::extract::{Entity, EntityId, EntityKind, Event, EventId, EventKind, Ex
 pub use query::{Query, QueryError, Sort};
 pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};
 
-/// One result of a query: the event, how well the free words matched (0 without free
-/// words) and the matched char positions in the event's search key (see
-/// [`Store::split_matches`] to map them onto the place and text the list shows).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One result of a query: the event and how well the free words matched (0 without free
+/// words). Where they matched is worked out for the rows shown: [`Store::match_positions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub event: EventId,
     pub score: i32,
-    pub matched: Vec<u32>,
+}
+
+/// What [`Store::memory`] counts, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MemoryUse {
+    /// Everything the store adds to the extraction: search keys, orders, day, kind, place,
+    /// entity and article indexes.
+    pub indexes: usize,
+    /// The part of `indexes` that is the fuzzy-search keys (and their layout).
+    pub search_keys: usize,
+    /// The extraction's events themselves (structs, their strings and sentence text).
+    pub events: usize,
+    /// The events' sentence text (a part of `events`).
+    pub event_text: usize,
 }
 
 /// The events a query selects, in display order.
@@ -107,8 +121,9 @@ pub struct Store {
     articles: Vec<Article>,
     ex: Extraction,
     /// Folded "place kind actors text" per event.
-    keys: Vec<Box<str>>,
+    keys: keys::Keys,
     layout: Vec<KeyLayout>,
+    /// By rank in the newest-first order, as the keys.
     facts: Vec<Facts>,
     by_day: BTreeMap<NaiveDate, Vec<EventId>>,
     imprecise: Vec<EventId>,
@@ -158,7 +173,9 @@ impl Store {
         let entity_pos: HashMap<EntityId, u32> =
             ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
 
-        let mut keys = Vec::with_capacity(n);
+        let mut keybuf = String::new();
+        let mut key_at = Vec::with_capacity(n + 1);
+        key_at.push(0);
         let mut layout = Vec::with_capacity(n);
         let mut by_day: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
         let mut imprecise = Vec::new();
@@ -177,19 +194,19 @@ impl Store {
             }
             // search key
             let place = place_label_of(e, &ex.entities, &entity_pos);
-            let mut key = String::with_capacity(place.len() + e.text.len() + 32);
-            fold::fold_into(place, &mut key);
+            let start = keybuf.len();
+            fold::fold_into(place, &mut keybuf);
             let place_len = place.chars().count() as u32;
-            key.push(' ');
-            key.push_str(e.kind.as_str());
+            keybuf.push(' ');
+            keybuf.push_str(e.kind.as_str());
             for a in &e.actors {
-                key.push(' ');
-                fold::fold_into(a, &mut key);
+                keybuf.push(' ');
+                fold::fold_into(a, &mut keybuf);
             }
-            key.push(' ');
-            let text_at = key.chars().count() as u32;
-            fold::fold_into(&e.text, &mut key);
-            keys.push(key.into_boxed_str());
+            keybuf.push(' ');
+            let text_at = keybuf[start..].chars().count() as u32;
+            fold::fold_into(&e.text, &mut keybuf);
+            key_at.push(keybuf.len());
             layout.push(KeyLayout { place_len, text_at });
 
             // dates
@@ -318,7 +335,7 @@ impl Store {
             (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
         });
         let first_day = by_day.keys().next().copied();
-        let facts = ex
+        let facts_by_id: Vec<Facts> = ex
             .events
             .iter()
             .map(|e| Facts {
@@ -334,6 +351,10 @@ impl Store {
             .collect();
         progress(Progress::new("indexing", n, n));
 
+        let keys = keys::Keys::build(&keybuf, &key_at, &order_newest);
+        drop((keybuf, key_at));
+        // facts in the keys' order: passes over hits in list order read them front to back
+        let facts: Vec<Facts> = order_newest.iter().map(|&e| facts_by_id[e as usize]).collect();
         Store {
             articles,
             ex,
@@ -389,7 +410,7 @@ impl Store {
     }
     /// The folded search key of an event.
     pub fn search_key(&self, id: EventId) -> &str {
-        self.keys.get(id as usize).map(|k| &**k).unwrap_or("")
+        self.keys.of(id)
     }
     /// The place shown for an event: its place name, else the innermost place of its path.
     pub fn place_label(&self, id: EventId) -> &str {
@@ -413,7 +434,12 @@ impl Store {
         self.event(id).and_then(event_day)
     }
     pub(crate) fn facts(&self, id: EventId) -> Facts {
-        self.facts.get(id as usize).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
+        self.facts_at_rank(self.keys.rank(id))
+    }
+    /// The facts of the event at a rank of the newest-first order.
+    #[inline]
+    pub(crate) fn facts_at_rank(&self, rank: usize) -> Facts {
+        self.facts.get(rank).copied().unwrap_or(Facts { day: UNDATED, ..Facts::default() })
     }
     /// Events pinned to single days, by day.
     pub fn by_day(&self) -> &BTreeMap<NaiveDate, Vec<EventId>> {
@@ -482,8 +508,64 @@ impl Store {
     }
     /// Run a parsed query, in the order of its `sort:` term (relevance by default).
     pub fn query(&self, q: &Query) -> QueryResult {
-        let hits = self.run_query(q, q.sort.unwrap_or_default(), None, true, &|| false).unwrap_or_default();
+        let sort = q.sort.unwrap_or_default();
+        let base = self.base(q, sort);
+        let hits = match self.run_query(q, sort, &base, &|| false) {
+            Some(found) => {
+                drop(found.ordered);
+                Arc::unwrap_or_clone(found.listed)
+            }
+            None => Vec::new(),
+        };
         QueryResult { hits }
+    }
+    /// Bytes the store holds per part (heap and inline sizes, allocator overhead left out):
+    /// what the memory budget per event is checked against.
+    pub fn memory(&self) -> MemoryUse {
+        use std::mem::size_of;
+        fn ids(v: &[EventId]) -> usize {
+            std::mem::size_of_val(v)
+        }
+        fn vecs(v: &[Vec<EventId>]) -> usize {
+            v.iter().map(|x| size_of::<Vec<EventId>>() + ids(x)).sum()
+        }
+        fn string(s: &str) -> usize {
+            size_of::<String>() + s.len()
+        }
+        let search_keys = self.keys.bytes() + self.layout.len() * size_of::<KeyLayout>();
+        let indexes = search_keys
+            + self.facts.len() * size_of::<Facts>()
+            + self.by_day.values().map(|v| size_of::<Vec<EventId>>() + ids(v) + 16).sum::<usize>()
+            + ids(&self.imprecise)
+            + ids(&self.undated)
+            + vecs(&self.by_kind)
+            + self.places.iter().map(|p| size_of::<PlaceNode>() + p.name.len() + ids(&p.events)).sum::<usize>()
+            + vecs(&self.by_entity)
+            + vecs(&self.by_article)
+            + self.by_claimant.iter().map(|(c, v)| string(c) + size_of::<Vec<EventId>>() + ids(v)).sum::<usize>()
+            + self.article_keys.iter().map(|s| string(s)).sum::<usize>()
+            + self.article_names.iter().map(|s| string(s)).sum::<usize>()
+            + self.entity_keys.iter().map(|s| string(s)).sum::<usize>()
+            + ids(&self.order_newest)
+            + ids(&self.order_oldest)
+            + ids(&self.order_casualties);
+        let events = self
+            .ex
+            .events
+            .iter()
+            .map(|e| {
+                size_of::<Event>()
+                    + e.place_name.as_deref().map_or(0, str::len)
+                    + e.place_path.iter().map(|s| string(s)).sum::<usize>()
+                    + e.actors.iter().map(|s| string(s)).sum::<usize>()
+                    + e.weapons.iter().map(|s| string(s)).sum::<usize>()
+                    + e.claimed_by.as_deref().map_or(0, str::len)
+                    + e.text.len()
+                    + e.entities.len() * size_of::<EntityId>()
+            })
+            .sum();
+        let event_text = self.ex.events.iter().map(|e| e.text.len()).sum();
+        MemoryUse { indexes, search_keys, events, event_text }
     }
     /// A short label for an article's source: the source name, else the URL's domain, else the file.
     pub fn source_label(&self, article: u32) -> &str {

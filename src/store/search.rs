@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 
 use crate::extract::{EventId, EventKind};
 
-use super::bits::Bits;
+use rayon::prelude::*;
+
+use super::eval::{Base, Ranked};
 use super::query::{Query, Sort};
 use super::{Hit, IMPRECISE, Store, UNDATED, kind_index};
 
@@ -71,24 +73,46 @@ pub struct Histogram {
 
 impl Histogram {
     pub fn build(store: &Store, hits: &[Hit]) -> Histogram {
+        Histogram::count(store, hits, |h| store.keys.rank(h.event))
+    }
+
+    /// The same for hits kept by rank (in rank order, a pass front to back over the facts).
+    pub(crate) fn of_ranked(store: &Store, hits: &[Ranked]) -> Histogram {
+        Histogram::count(store, hits, |h| h.rank as usize)
+    }
+
+    fn count<T: Sync>(store: &Store, hits: &[T], rank: impl Fn(&T) -> usize + Sync) -> Histogram {
         let range = store.day_range();
         let first = range.map(|r| r.0);
         let len = range.map_or(0, |(a, b)| (b - a).num_days() as usize + 1);
-        let mut h = Histogram { first, days: vec![DayCount::default(); len], ..Histogram::default() };
-        for hit in hits {
-            let f = store.facts(hit.event);
-            let slot = match f.day {
-                UNDATED => Some(&mut h.undated),
-                IMPRECISE => Some(&mut h.imprecise),
-                d => h.days.get_mut(d as usize),
-            };
-            if let Some(c) = slot {
-                c.kinds[f.kind as usize] += 1;
-                c.killed += f.killed;
-                c.injured += f.injured;
+        let empty = || Histogram { first, days: vec![DayCount::default(); len], ..Histogram::default() };
+        let count = |mut h: Histogram, hits: &[T]| {
+            for hit in hits {
+                let f = store.facts_at_rank(rank(hit));
+                let slot = match f.day {
+                    UNDATED => Some(&mut h.undated),
+                    IMPRECISE => Some(&mut h.imprecise),
+                    d => h.days.get_mut(d as usize),
+                };
+                if let Some(c) = slot {
+                    c.kinds[f.kind as usize] += 1;
+                    c.killed += f.killed;
+                    c.injured += f.injured;
+                }
             }
+            h
+        };
+        if hits.len() < 1 << 16 {
+            return count(empty(), hits);
         }
-        h
+        hits.par_chunks(1 << 16).fold(empty, count).reduce(empty, |mut a, b| {
+            for (x, y) in a.days.iter_mut().zip(&b.days) {
+                x.add(y);
+            }
+            a.imprecise.add(&b.imprecise);
+            a.undated.add(&b.undated);
+            a
+        })
     }
 
     /// The counts of a day (zero outside the store's range).
@@ -153,7 +177,11 @@ impl SearchOutput {
 struct Last {
     query: Query,
     sort: Sort,
-    filters: Arc<Bits>,
+    /// The events passing the filters, in list order.
+    base: Arc<Base>,
+    /// The hits in the base's order (what a narrower query matches again).
+    ordered: Arc<Vec<Ranked>>,
+    /// The hits in list order.
     hits: Arc<Vec<Hit>>,
     histogram: Arc<Histogram>,
 }
@@ -182,30 +210,27 @@ impl Searcher {
         let (hits, histogram) = match reuse {
             Some(l) => (Arc::clone(&l.hits), Arc::clone(&l.histogram)),
             None => {
-                let (filters, base) = match &self.last {
-                    Some(l) if q.narrows(&l.query) => {
-                        let mut b = Bits::empty(store.events().len());
-                        for h in l.hits.iter() {
-                            b.insert(h.event);
-                        }
-                        (Arc::clone(&l.filters), b)
-                    }
-                    Some(l) if l.query.same_filters(q) => (Arc::clone(&l.filters), (*l.filters).clone()),
-                    _ => {
-                        let f = Arc::new(store.filter_bits(q));
-                        let b = (*f).clone();
-                        (f, b)
-                    }
+                let same_base = self.last.as_ref().filter(|l| l.sort == req.sort && l.query.same_filters(q));
+                let base = match same_base {
+                    Some(l) => Arc::clone(&l.base),
+                    None => Arc::new(store.base(q, req.sort)),
                 };
                 if cancel() {
                     return None;
                 }
-                let hits = Arc::new(store.run_query(q, req.sort, Some(&base), false, cancel)?);
-                let histogram = Arc::new(Histogram::build(&store, &hits));
+                let found = match same_base {
+                    // typing one more char: match again only what matched
+                    Some(l) if !q.words.is_empty() && q.narrows(&l.query) => {
+                        store.run_narrower(q, req.sort, &l.ordered, cancel)?
+                    }
+                    _ => store.run_query(q, req.sort, &base, cancel)?,
+                };
+                let (ordered, hits, histogram) = (found.ordered, found.listed, found.histogram);
                 self.last = Some(Last {
                     query: q.clone(),
                     sort: req.sort,
-                    filters,
+                    base,
+                    ordered,
                     hits: Arc::clone(&hits),
                     histogram: Arc::clone(&histogram),
                 });

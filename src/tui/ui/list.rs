@@ -90,11 +90,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let y = rows.y + i as u16;
         // positions only for the rows on screen (the search ranks without them)
-        let matched = if hit.matched.is_empty() && !m.query.words.is_empty() {
-            store.match_positions(hit.event, &m.query.words)
-        } else {
-            hit.matched.clone()
-        };
+        let matched = store.match_positions(hit.event, &m.query.words);
         let line = row_line(store, hit, &matched, t, rows.width as usize, short);
         put(buf, rows, y, &line);
         if row == m.list.selected {
