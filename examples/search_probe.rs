@@ -221,12 +221,6 @@ fn main() {
         mem.events as f64 / n as f64,
         mem.event_text as f64 / n as f64
     );
-    if std::env::var("PROBE_ORDER").is_ok() {
-        let q = Query::parse("").unwrap();
-        let ids: Vec<u32> = store.query(&q).hits.iter().map(|h| h.event).collect();
-        let jumps = ids.windows(2).filter(|w| w[1] != w[0] + 1).count();
-        println!("newest order: {} of {} steps are not to the next id; first ids {:?}", jumps, ids.len(), &ids[..10]);
-    }
     if scan {
         scan_only(&store, &queries);
         return;

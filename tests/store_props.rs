@@ -52,6 +52,32 @@ proptest! {
     }
 
     #[test]
+    fn a_word_that_matches_matches_with_every_prefix(
+        key in "[a-eğ ,.-]{0,300}",
+        word in "[a-e]{1,8}",
+    ) {
+        use sitrep::store::fuzzy::{Pattern, Scratch, fuzzy};
+        let p = Pattern::new(&word);
+        let mut positions = Vec::new();
+        let scored = fuzzy(&key, &word, &mut positions);
+        // the ranking path (no positions, scratch kept) scores the same
+        prop_assert_eq!(p.score_only(&key), scored);
+        // scratch space used for another key first
+        let mut scratch = Scratch::default();
+        prop_assert_eq!(p.score_in("abc abd", &mut scratch).is_some(), fuzzy("abc abd", &word, &mut Vec::new()).is_some());
+        prop_assert_eq!(p.score_in(&key, &mut scratch), scored);
+        if scored.is_some() {
+            // the positions are chars of the key holding the word's chars, in order
+            let chars: Vec<char> = key.chars().collect();
+            let got: String = positions.iter().map(|&i| chars[i as usize]).collect();
+            prop_assert_eq!(&got, &word);
+            for end in 1..word.len() {
+                prop_assert!(fuzzy(&key, &word[..end], &mut Vec::new()).is_some(), "{} / {}", key, &word[..end]);
+            }
+        }
+    }
+
+    #[test]
     fn wrapping_keeps_every_word(s in "[a-z 東京🚀\n]{0,80}", w in 1usize..30) {
         let lines = sitrep::tui::wrap::wrap(&s, w);
         let joined: String = lines.iter().map(|l| &s[l.start..l.end]).collect::<Vec<_>>().join(" ");
