@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use sitrep::corpus::{Article, DateSource, Span};
+use sitrep::corpus::{Article, Span};
 use sitrep::extract::{DateValue, Event, EventKind, Extraction, Resolution, Status};
 use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 
@@ -39,21 +39,8 @@ fn vm_rss_kb() -> u64 {
 fn generated_store(n: usize) -> Store {
     let facts = support::facts(n as u64);
     let n_articles = n / 50 + 1;
-    let articles: Vec<Article> = (0..n_articles)
-        .map(|i| Article {
-            id: format!("gen/{i}.txt#0"),
-            file: format!("gen/{i}.txt"),
-            index: 0,
-            title: format!("Generated report {i}"),
-            published: None,
-            published_from: DateSource::Unknown,
-            source: Some(["ISW", "Reuters", "AP", "Kyiv Independent"][i % 4].to_string()),
-            url: None,
-            body: String::new(),
-            paragraphs: Vec::new(),
-            captions: Vec::new(),
-        })
-        .collect();
+    let articles: Vec<Article> =
+        (0..n_articles).map(|i| sitrep::store::demo::placeholder_article("gen", "Generated report", i)).collect();
     let events: Vec<Event> = facts
         .into_par_iter()
         .enumerate()

@@ -132,11 +132,7 @@ impl EventRow {
             missiles: e.missiles,
             weapons: e.weapons.clone(),
             claimed_by: e.claimed_by.clone(),
-            status: match e.status {
-                crate::extract::Status::Claimed => "claimed",
-                crate::extract::Status::Reported => "reported",
-                crate::extract::Status::Disputed => "disputed",
-            },
+            status: e.status.as_str(),
             text: e.text.clone(),
             span: e.span,
         }

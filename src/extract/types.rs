@@ -189,6 +189,16 @@ pub enum Status {
     Disputed,
 }
 
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Claimed => "claimed",
+            Status::Reported => "reported",
+            Status::Disputed => "disputed",
+        }
+    }
+}
+
 pub type EventId = u32;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -459,19 +459,7 @@ pub fn synthetic(n: usize) -> Store {
     let n_articles = n / 50 + 1;
     let mut articles = Vec::with_capacity(n_articles);
     for i in 0..n_articles {
-        articles.push(Article {
-            id: format!("synthetic/{i}.txt#0"),
-            file: format!("synthetic/{i}.txt"),
-            index: 0,
-            title: format!("Synthetic report {i}"),
-            published: None,
-            published_from: DateSource::Unknown,
-            source: Some(["ISW", "Reuters", "AP", "Kyiv Independent"][i % 4].to_string()),
-            url: None,
-            body: String::new(),
-            paragraphs: Vec::new(),
-            captions: Vec::new(),
-        });
+        articles.push(placeholder_article("synthetic", "Synthetic report", i));
     }
     let base = day("2025-03-01");
     let mut events = Vec::with_capacity(n);
@@ -513,4 +501,22 @@ pub fn synthetic(n: usize) -> Store {
         });
     }
     Store::build(articles, Extraction { entities: Vec::new(), events })
+}
+
+/// A bodiless article standing in for real text in synthetic stores (`dir/i.txt`), its
+/// source cycling through four outlets.
+pub fn placeholder_article(dir: &str, title: &str, i: usize) -> Article {
+    Article {
+        id: format!("{dir}/{i}.txt#0"),
+        file: format!("{dir}/{i}.txt"),
+        index: 0,
+        title: format!("{title} {i}"),
+        published: None,
+        published_from: DateSource::Unknown,
+        source: Some(["ISW", "Reuters", "AP", "Kyiv Independent"][i % 4].to_string()),
+        url: None,
+        body: String::new(),
+        paragraphs: Vec::new(),
+        captions: Vec::new(),
+    }
 }
