@@ -13,25 +13,39 @@ pub struct Tok<'a> {
 
 /// Split into word tokens: letters, digits, hyphens, apostrophes and digit-group commas.
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    // One pass with a window of (previous, current, next) chars: no per-call char buffer.
-    let mut iter = s.char_indices().peekable();
+    // The char at a byte offset: ASCII directly, anything else decoded (rare in news copy).
+    let char_at = |i: usize| -> Option<char> {
+        match b.get(i) {
+            None => None,
+            Some(&x) if x < 0x80 => Some(x as char),
+            Some(_) => s[i..].chars().next(),
+        }
+    };
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         let word_char = c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
         // Joiners are looked at only for the few characters that are not letters or digits.
         let joins = !word_char && {
-            let next = iter.peek().map(|&(_, c)| c);
             match c {
                 // "long-range", "Russia's": inside a word.
                 '-' | '\'' | '’' => {
-                    prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                    prev.is_some_and(char::is_alphanumeric) && char_at(i + len).is_some_and(char::is_alphanumeric)
                 }
                 // "1,100": a digit-group comma.
-                ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                ',' => prev.is_some_and(|p| p.is_ascii_digit()) && char_at(i + len).is_some_and(|n| n.is_ascii_digit()),
                 // "3.5", and "News.Az", "U.S": a dot between digits or letters, with no space.
                 '.' => {
+                    let next = char_at(i + len);
                     prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
                         || prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
                 }
@@ -46,6 +60,7 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             out.push(Tok { text: &s[st..i], lower_start: st, start: st, end: i });
         }
         prev = Some(c);
+        i += len;
     }
     if let Some(st) = start {
         out.push(Tok { text: &s[st..], lower_start: st, start: st, end: s.len() });
@@ -91,19 +106,19 @@ const QUALIFIERS: &[&str] = &[
 /// "twenty-five". Returns the value and the index after the phrase.
 pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?.text;
-    let lower = t.to_ascii_lowercase();
-    if lower == "a" || lower == "an" || lower == "one" {
+    let is = |w: &str| t.eq_ignore_ascii_case(w);
+    if is("a") || is("an") || is("one") {
         if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen")) {
             return Some((12, i + 2));
         }
         if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("hundred")) {
             return Some((100, i + 2));
         }
-        if lower != "one" {
+        if !is("one") {
             return Some((1, i + 1));
         }
     }
-    if lower == "half"
+    if is("half")
         && toks.get(i + 1).is_some_and(|n| n.text == "a")
         && toks.get(i + 2).is_some_and(|n| n.text == "dozen")
     {
@@ -111,13 +126,19 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     }
     let n = parse_number(t)?;
     if let Some(next) = toks.get(i + 1) {
-        match next.text.to_ascii_lowercase().as_str() {
-            "dozen" => return Some((n * 12, i + 2)),
-            "hundred" if n < 10 => return Some((n * 100, i + 2)),
-            "thousand" if n < 1000 => return Some((n * 1000, i + 2)),
-            // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
-            "million" | "billion" | "percent" | "per" | "%" => return None,
-            _ => {}
+        let is = |w: &str| next.text.eq_ignore_ascii_case(w);
+        if is("dozen") {
+            return Some((n * 12, i + 2));
+        }
+        if is("hundred") && n < 10 {
+            return Some((n * 100, i + 2));
+        }
+        if is("thousand") && n < 1000 {
+            return Some((n * 1000, i + 2));
+        }
+        // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
+        if ["million", "billion", "percent", "per", "%"].iter().any(|w| is(w)) {
+            return None;
         }
     }
     Some((n, i + 1))
@@ -126,12 +147,13 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 /// Skip qualifiers ("at least", "more than", "nearly") from `i`; return the first index after them.
 fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
     while let Some(t) = toks.get(i) {
-        let l = t.text.to_ascii_lowercase();
         // "an" is a qualifier only in "an estimated"; otherwise it is the number one.
-        if l == "an" && !toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("estimated")) {
+        if t.text.eq_ignore_ascii_case("an")
+            && !toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("estimated"))
+        {
             return i;
         }
-        if !QUALIFIERS.contains(&l.as_str()) {
+        if !QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(t.text)) {
             break;
         }
         i += 1;
@@ -139,8 +161,9 @@ fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
     i
 }
 
-fn lower(t: &Tok) -> String {
-    t.text.to_ascii_lowercase()
+/// A token's text; `counts` tokenizes a lowercased copy, so it is lowercase already.
+fn lower<'a>(t: &Tok<'a>) -> &'a str {
+    t.text
 }
 
 const PEOPLE_NOUNS: &[&str] = &[
@@ -302,7 +325,7 @@ pub fn counts(sentence: &str) -> Counts {
                     blanked[toks[after - 1].end..t.start].trim().starts_with([',', '.', ';', ':', ')'])
                 });
                 let ok = punct_after
-                    || match next.as_deref() {
+                    || match next {
                         None => true,
                         Some(nx) => {
                             PEOPLE_NOUNS.contains(&nx)
@@ -322,7 +345,7 @@ pub fn counts(sentence: &str) -> Counts {
                                         | "including"
                                         | "according"
                                 )
-                                || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t).as_str()))
+                                || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t)))
                         }
                     };
                 // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
@@ -367,7 +390,7 @@ pub fn counts(sentence: &str) -> Counts {
                         // "a person was killed" counts one; "a strike killed": not a number here.
                         let noun = toks.get(after).map(lower).unwrap_or_default();
                         if !(after < i
-                            && PEOPLE_NOUNS.contains(&noun.as_str())
+                            && PEOPLE_NOUNS.contains(&noun)
                             && noun != "of"
                             && noun != "more"
                             && noun != "others")
@@ -378,9 +401,9 @@ pub fn counts(sentence: &str) -> Counts {
                     // The words between the number and the verb must be people words or auxiliaries.
                     let between_ok = toks[after..i].iter().all(|t| {
                         let l = lower(t);
-                        PEOPLE_NOUNS.contains(&l.as_str())
+                        PEOPLE_NOUNS.contains(&l)
                             || matches!(
-                                l.as_str(),
+                                l,
                                 "were"
                                     | "was"
                                     | "have"

@@ -4,7 +4,7 @@
 use super::counts::{Tok, tokens};
 use super::gazetteer::{Gazetteer, KnownId, PlaceKind};
 use super::lexicon::Lexicon;
-use super::text::Sentence;
+use super::text::{Sentence, leading_run, trailing_run};
 use super::types::EntityKind;
 
 /// What a mention refers to: a gazetteer entry, or a name found in the text.
@@ -203,6 +203,21 @@ fn strip_possessive(t: &str) -> (&str, bool) {
 }
 
 /// Is there only white space (and at most the given punctuation) between two byte offsets?
+/// Byte offsets where a word starting with a capital letter or a digit begins.
+fn capitalised_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = body.as_bytes();
+    (0..b.len()).filter(move |&i| {
+        let x = b[i];
+        let starts_name = if x < 0x80 {
+            x.is_ascii_uppercase() || x.is_ascii_digit()
+        } else {
+            // A lead byte (not a continuation byte) of an uppercase letter: "Šahed", "Київ".
+            x >= 0xC0 && body[i..].chars().next().is_some_and(char::is_uppercase)
+        };
+        starts_name && (i == 0 || body[..i].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_')))
+    })
+}
+
 fn gap_is(body: &str, a: usize, b: usize, allow: &[char]) -> bool {
     a <= b && body[a..b].chars().all(|c| c.is_whitespace() || allow.contains(&c))
 }
@@ -226,7 +241,7 @@ impl Finder<'_> {
         let ancestors_seen = std::cell::RefCell::new(std::collections::HashMap::new());
 
         // 1. Gazetteer names.
-        self.gaz.find_accepting(&lowered, |m| {
+        self.gaz.find_accepting_at(&lowered, capitalised_starts(body), |m| {
             let orig = &body[m.start..m.end];
             if !orig.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 return false;
@@ -327,7 +342,7 @@ impl Finder<'_> {
         body: &str,
         (start, end): (usize, usize),
         lowered: &str,
-        ancestors_seen: &std::cell::RefCell<std::collections::HashMap<u32, bool>>,
+        ancestors_seen: &std::cell::RefCell<std::collections::HashMap<u32, (bool, bool)>>,
     ) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
@@ -356,12 +371,14 @@ impl Finder<'_> {
                         // A parent named nearby ("Ternivka, Dnipropetrovsk Oblast") settles it.
                         let window = &lowered[end..floor_boundary(lowered, end + 200)];
                         for anc in self.gaz.place_path(k.place.unwrap_or(0)).iter().skip(1) {
-                            let name = self.gaz.places[*anc as usize].name.to_ascii_lowercase();
-                            let stem = name.trim_end_matches(" oblast").trim_end_matches(" raion");
-                            // Whole-article look-ups are cached: homonyms share ancestors.
-                            let in_article =
-                                *ancestors_seen.borrow_mut().entry(*anc).or_insert_with(|| lowered.contains(&name));
-                            if window.contains(stem) || in_article {
+                            let place = &self.gaz.places[*anc as usize];
+                            // Whole-article look-ups are cached (homonyms share ancestors): the
+                            // window is searched only when the stem occurs in the article at all.
+                            let (name_in, stem_in) = *ancestors_seen.borrow_mut().entry(*anc).or_insert_with(|| {
+                                let stem_in = lowered.contains(place.stem.as_str());
+                                (stem_in && lowered.contains(place.lower.as_str()), stem_in)
+                            });
+                            if name_in || stem_in && window.contains(place.stem.as_str()) {
                                 score += 20;
                                 break;
                             }
@@ -823,21 +840,13 @@ fn clean_name(s: &str) -> String {
 }
 
 fn prev_word(body: &str, pos: usize) -> Option<String> {
-    let before = body[..pos].trim_end();
-    let w: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '-')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let w = trailing_run(body[..pos].trim_end(), |c| c.is_alphanumeric() || c == '-');
     if w.is_empty() { None } else { Some(w.to_lowercase()) }
 }
 
 fn next_word(body: &str, pos: usize) -> Option<String> {
     let after = body[pos..].trim_start_matches([' ', ',']);
-    let w: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    let w = leading_run(after, |c| c.is_alphanumeric() || c == '-');
     if w.is_empty() { None } else { Some(w.to_lowercase()) }
 }
 
@@ -852,9 +861,8 @@ pub fn floor_boundary(s: &str, i: usize) -> usize {
 
 fn prev_cap_word(body: &str, pos: usize) -> Option<String> {
     let before = body[..pos].strip_suffix(' ')?;
-    let w: String =
-        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
-    w.chars().next().filter(|c| c.is_uppercase()).map(|_| w)
+    let w = trailing_run(before, char::is_alphanumeric);
+    w.chars().next().filter(|c| c.is_uppercase()).map(|_| w.to_string())
 }
 
 /// Adjectives of nationality and the country each stands for.

@@ -7,7 +7,7 @@ use super::counts::{Counts, counts, tokens};
 use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::text::Sentence;
+use super::text::{Sentence, in_list_ci, leading_run, trailing_run};
 use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status};
 
 /// An event before entity ids are assigned: refers to mentions by index.
@@ -557,18 +557,21 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
 /// Words after a place that show it is the subject or speaker, not where something happened.
 fn place_is_actor(body: &str, f: &Found) -> bool {
     let after = &body[f.end..];
-    let next: String = after
-        .trim_start_matches(['\'', '’', 's'])
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
+    let next = leading_run(after.trim_start_matches(['\'', '’', 's']).trim_start(), char::is_alphanumeric);
+    // The verbs and auxiliaries are ASCII: a word with other letters is none of them.
+    if next.len() > 16 || !next.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..next.len()];
+    lower.copy_from_slice(next.as_bytes());
+    lower.make_ascii_lowercase();
+    let next = std::str::from_utf8(lower).unwrap_or("");
     matches!(
-        next.as_str(),
+        next,
         "said"
             | "says"
             | "claimed"
@@ -616,7 +619,7 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
             | "expects"
             | "needs"
             | "and"
-    ) && !matches!(next.as_str(), "and")
+    ) && !matches!(next, "and")
 }
 
 /// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
@@ -647,9 +650,7 @@ fn preceding_word(body: &str, pos: usize) -> String {
     {
         before = b.trim_end();
     }
-    let w: String =
-        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
-    w.to_lowercase()
+    trailing_run(before, char::is_alphanumeric).to_lowercase()
 }
 
 /// Nouns a place name modifies when it stands before them.
@@ -831,18 +832,13 @@ fn speaker(body: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Op
             return false;
         }
         let after = body[f.end..].trim_start_matches(['\'', '’', 's']).trim_start();
-        let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        let next = if matches!(next.as_str(), "also" | "further" | "then" | "later" | "has" | "had" | "again") {
-            after[next.len()..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_lowercase()
+        let next = leading_run(after, char::is_alphabetic);
+        let next = if in_list_ci(&["also", "further", "then", "later", "has", "had", "again"], next) {
+            leading_run(after[next.len()..].trim_start(), char::is_alphabetic)
         } else {
             next
         };
-        SPEAK_VERBS.contains(&next.as_str())
+        in_list_ci(SPEAK_VERBS, next)
     })
 }
 
@@ -897,18 +893,17 @@ fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Ga
     let text = &body[s.start..s.end];
     let toks = tokens(text);
     for (ti, t) in toks.iter().enumerate() {
-        let lw = t.text.to_lowercase();
-        if !CLAIM_VERBS.contains(&lw.as_str()) {
+        if !in_list_ci(CLAIM_VERBS, t.text) {
             continue;
         }
-        if lw == "according" {
+        if t.text.eq_ignore_ascii_case("according") {
             if toks.get(ti + 1).is_some_and(|n| n.text == "to") {
                 let after = s.start + toks.get(ti + 1).map(|n| n.end).unwrap_or(t.end);
                 if let Some(&m) = idx.iter().find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6) {
                     return Some(name_of(&mentions[m], gaz));
                 }
                 let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| t.text).collect();
-                if let Some(p) = words.iter().position(|w| GROUP_NOUNS.contains(&w.to_lowercase().as_str())) {
+                if let Some(p) = words.iter().position(|w| in_list_ci(GROUP_NOUNS, w)) {
                     return Some(words[..=p].join(" "));
                 }
             }
@@ -957,27 +952,29 @@ fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Ga
                 if !text[toks[a - 1].end..toks[a].start].chars().all(char::is_whitespace) {
                     break;
                 }
-                let w = toks[a - 1].text.to_lowercase();
-                if GROUP_NOUNS.contains(&w.as_str()) {
+                let w = toks[a - 1].text;
+                if in_list_ci(GROUP_NOUNS, w) {
                     seen_noun = true;
                     a -= 1;
                 } else if seen_noun
                     && (toks[a - 1].text.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(
-                            w.as_str(),
-                            "state"
-                                | "local"
-                                | "military"
-                                | "regional"
-                                | "air"
-                                | "defense"
-                                | "defence"
-                                | "emergency"
-                                | "energy"
-                                | "senior"
-                                | "western"
-                                | "us"
-                                | "city"
+                        || in_list_ci(
+                            &[
+                                "state",
+                                "local",
+                                "military",
+                                "regional",
+                                "air",
+                                "defense",
+                                "defence",
+                                "emergency",
+                                "energy",
+                                "senior",
+                                "western",
+                                "us",
+                                "city",
+                            ],
+                            w,
                         ))
                 {
                     a -= 1;
@@ -1004,10 +1001,34 @@ fn name_of(f: &Found, gaz: &Gazetteer) -> String {
     .to_string()
 }
 
-fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
-    let l = sentence.to_lowercase();
-    let n = next.map(str::to_lowercase).unwrap_or_default();
-    let disputed = [
+/// Any of `words` anywhere, ignoring ASCII case: one automaton instead of a `contains` each.
+fn any_of(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("word list builds")
+}
+
+/// A claimant that speaks for an authority: its claims are "claimed", not "reported".
+static OFFICIAL: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    any_of(&[
+        "official",
+        "ministry",
+        "military",
+        "force",
+        "staff",
+        "command",
+        "governor",
+        "authorit",
+        "mayor",
+        "president",
+        "head",
+        "kremlin",
+        "government",
+        "prosecutor",
+        "spokes",
+    ])
+});
+
+static DISPUTED: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    any_of(&[
         "could not independently",
         "could not be independently",
         "could not verify",
@@ -1017,8 +1038,11 @@ fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
         "denied",
         "disputes",
         "disputed",
-    ];
-    if disputed.iter().any(|d| l.contains(d) || n.contains(d)) {
+    ])
+});
+
+fn status_of(sentence: &str, next: Option<&str>, claimed: bool) -> Status {
+    if DISPUTED.is_match(sentence) || next.is_some_and(|n| DISPUTED.is_match(n)) {
         return Status::Disputed;
     }
     if claimed { Status::Claimed } else { Status::Reported }
@@ -1145,28 +1169,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz)
             .or_else(|| speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| name_of(&ctx.mentions[m], ctx.gaz)));
         let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
-        let official = claimed_by.as_deref().is_some_and(|c| {
-            let l = c.to_lowercase();
-            [
-                "official",
-                "ministry",
-                "military",
-                "force",
-                "staff",
-                "command",
-                "governor",
-                "authorit",
-                "mayor",
-                "president",
-                "head",
-                "kremlin",
-                "government",
-                "prosecutor",
-                "spokes",
-            ]
-            .iter()
-            .any(|k| l.contains(k))
-        });
+        let official = claimed_by.as_deref().is_some_and(|c| OFFICIAL.is_match(c));
         let status = status_of(text, next, official);
         let weapons: Vec<usize> =
             idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
@@ -1174,7 +1177,12 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         // "X struck A, and B was hit too": when two clauses each report something, each is
         // its own unit, with its own place, counts and date.
         let parts = clauses(text);
-        let clause_kinds: Vec<Vec<EventKind>> = parts.iter().map(|&(a, b)| classify_unit(&text[a..b], 3)).collect();
+        // (A sentence of one clause was classified above already.)
+        let clause_kinds: Vec<Vec<EventKind>> = if parts.len() > 1 {
+            parts.iter().map(|&(a, b)| classify_unit(&text[a..b], 3)).collect()
+        } else {
+            Vec::new()
+        };
         // Each clause that reports something is a unit; a clause that reports nothing lends
         // its counts to the unit before it ("X struck Kyiv, and five people were killed").
         let mut units: Vec<((usize, usize), Vec<EventKind>, Counts)> = Vec::new();

@@ -56,6 +56,10 @@ impl PlaceKind {
 #[derive(Debug, Clone)]
 pub struct Place {
     pub name: String,
+    /// `name` ASCII-lowercased, for matching against a lowercased text.
+    pub lower: String,
+    /// `lower` without " oblast" / " raion": how the text may name it ("Dnipropetrovsk region").
+    pub stem: String,
     pub kind: PlaceKind,
     pub parent: Option<u32>,
     pub lat: Option<f64>,
@@ -143,6 +147,8 @@ impl Gazetteer {
             };
             let place = Place {
                 name: r[1].to_string(),
+                lower: r[1].to_ascii_lowercase(),
+                stem: r[1].to_ascii_lowercase().trim_end_matches(" oblast").trim_end_matches(" raion").to_string(),
                 kind,
                 parent: None,
                 lat: r.get(4).and_then(|s| s.parse().ok()),
@@ -240,6 +246,8 @@ impl Gazetteer {
             .collect();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // Anchored searches at capitalised word starts (`find_accepting_at`) as well.
+            .start_kind(aho_corasick::StartKind::Both)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer patterns build");
         let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
@@ -271,6 +279,33 @@ impl Gazetteer {
                 pos = e;
             } else {
                 pos = s + lowered[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+
+    /// As `find_accepting`, but a match may only start at one of `starts` (ascending byte
+    /// offsets of word starts): one anchored look-up per start instead of a scan of the whole
+    /// text. Names are capitalised, so the name finder offers only capitalised word starts;
+    /// most words of a text then cost nothing.
+    pub fn find_accepting_at(
+        &self,
+        lowered: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut accept: impl FnMut(GazMatch) -> bool,
+    ) {
+        let len = lowered.len();
+        let mut floor = 0;
+        for s in starts {
+            if s < floor || s >= len || s > 0 && is_word_byte_before(lowered, s) {
+                continue;
+            }
+            let input = aho_corasick::Input::new(lowered).span(s..len).anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.matcher.find(input) else { continue };
+            let e = m.end();
+            if !(e < len && is_word_byte_after(lowered, e))
+                && accept(GazMatch { start: s, end: e, form: m.pattern().as_u32() })
+            {
+                floor = e;
             }
         }
     }

@@ -99,10 +99,35 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The trailing run of `s` whose chars satisfy `keep` ("... in Kyiv" -> "Kyiv").
+pub fn trailing_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let cut = s.char_indices().rev().take_while(|&(_, c)| keep(c)).last().map_or(s.len(), |(i, _)| i);
+    &s[cut..]
+}
+
+/// The leading run of `s` whose chars satisfy `keep`.
+pub fn leading_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let cut = s.char_indices().find(|&(_, c)| !keep(c)).map_or(s.len(), |(i, _)| i);
+    &s[..cut]
+}
+
+/// Is `w` one of the lowercase words of `list`, ignoring ASCII case? (No allocation.)
+pub fn in_list_ci(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
+
 /// Small number words, as used in news copy.
 pub fn number_word(w: &str) -> Option<u32> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
+    // Lowercased on the stack: this runs on every token of every sentence.
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return None;
+    }
+    let buf = &mut buf[..w.len()];
+    buf.copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    let w = std::str::from_utf8(buf).ok()?;
+    Some(match w {
         "a" | "an" | "one" | "single" => 1,
         "two" | "both" | "pair" => 2,
         "three" => 3,
@@ -138,16 +163,24 @@ pub fn number_word(w: &str) -> Option<u32> {
 /// Parse a number token: `12`, `1,100`, `twelve`, `twenty-five`, `18-year-olds` is not a number.
 pub fn parse_number(tok: &str) -> Option<u32> {
     let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
-    if t.is_empty() {
-        return None;
-    }
-    if t.chars().all(|c| c.is_ascii_digit() || c == ',') && t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    let first = *t.as_bytes().first()?;
+    if first.is_ascii_digit() {
+        if !t.bytes().all(|c| c.is_ascii_digit() || c == b',') {
+            return None; // "18-year-olds", "1st", "3.5"
+        }
         // "1,100" but not "1,10": thousands groups must be three digits.
-        let groups: Vec<&str> = t.split(',').collect();
-        if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
+        if t.split(',').skip(1).any(|g| g.len() != 3) {
             return None;
         }
-        return t.replace(',', "").parse().ok();
+        let mut n: u32 = 0;
+        for d in t.bytes().filter(u8::is_ascii_digit) {
+            n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+        }
+        return Some(n);
+    }
+    // Number words are short and ASCII ("twenty-five" is the longest form read).
+    if !first.is_ascii_alphabetic() || t.len() > 16 {
+        return None;
     }
     if let Some((a, b)) = t.split_once('-') {
         let (a, b) = (number_word(a)?, number_word(b)?);
