@@ -68,6 +68,13 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// The tokens of `toks` inside the byte range `a..b`.
+pub fn toks_within<'t, 'a>(toks: &'t [Tok<'a>], a: usize, b: usize) -> &'t [Tok<'a>] {
+    let lo = toks.partition_point(|t| t.start < a);
+    let hi = toks.partition_point(|t| t.end <= b).max(lo);
+    &toks[lo..hi]
+}
+
 const QUALIFIERS: &[&str] = &[
     "at",
     "least",
@@ -291,7 +298,12 @@ pub fn counts(sentence: &str) -> Counts {
     let blanked = blank_footnotes(sentence);
     // One lowercased copy (same byte offsets): every token is then lowercase already.
     let lowered = blanked.to_ascii_lowercase();
-    let toks = tokens(&lowered);
+    counts_in(&blanked, &tokens(&lowered))
+}
+
+/// Read the counts in `toks`: tokens of the ASCII-lowercased `blanked` text (footnote
+/// markers blanked), or a run of them (a clause); offsets index `blanked`.
+pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
     let mut c = Counts::default();
     let n = toks.len();
     let mut i = 0;
@@ -316,8 +328,8 @@ pub fn counts(sentence: &str) -> Counts {
                     | "hurt"
             )
         {
-            let j = skip_qualifiers(&toks, i + 1);
-            if let Some((v, after)) = number_at(&toks, j) {
+            let j = skip_qualifiers(toks, i + 1);
+            if let Some((v, after)) = number_at(toks, j) {
                 // The number must be about people: a people noun (or nothing noun-like) follows.
                 let next = toks.get(after).map(lower);
                 // "wounding 24, the governor said": punctuation right after the number ends it.
@@ -385,7 +397,7 @@ pub fn counts(sentence: &str) -> Counts {
                 ) {
                     break;
                 }
-                if let Some((v, after)) = number_at(&toks, k) {
+                if let Some((v, after)) = number_at(toks, k) {
                     if lw == "a" || lw == "an" {
                         // "a person was killed" counts one; "a strike killed": not a number here.
                         let noun = toks.get(after).map(lower).unwrap_or_default();
@@ -451,15 +463,15 @@ pub fn counts(sentence: &str) -> Counts {
         // "death toll rose to 7"
         if w == "toll" {
             let mut j = i + 1;
-            while j < n && j < i + 5 && number_at(&toks, j).is_none_or(|_| matches!(toks[j].text, "a" | "an")) {
+            while j < n && j < i + 5 && number_at(toks, j).is_none_or(|_| matches!(toks[j].text, "a" | "an")) {
                 j += 1;
             }
-            if let Some((v, _)) = number_at(&toks, j).filter(|_| j < i + 5) {
+            if let Some((v, _)) = number_at(toks, j).filter(|_| j < i + 5) {
                 set_max(&mut c.killed, v);
             }
         }
         // Weapons: "574 drones", "four Shahed drones", "40 ballistic and cruise missiles".
-        if let Some((v, after)) = number_at(&toks, i).filter(|_| !matches!(w, "a" | "an")) {
+        if let Some((v, after)) = number_at(toks, i).filter(|_| !matches!(w, "a" | "an")) {
             let mut j = after;
             // "500 of 574 drones": the total is the later number.
             let mut limit = 5;
@@ -473,7 +485,7 @@ pub fn counts(sentence: &str) -> Counts {
                     set_max(&mut c.missiles, v);
                     break;
                 }
-                if number_at(&toks, j).is_some() && !matches!(l, "a" | "an")
+                if number_at(toks, j).is_some() && !matches!(l, "a" | "an")
                     || !is_weapon_modifier(l, &blanked[toks[j].start..toks[j].end])
                 {
                     break;
@@ -488,7 +500,7 @@ pub fn counts(sentence: &str) -> Counts {
 }
 
 /// Replace `[12]`-style footnote markers with spaces (same length, so offsets hold).
-fn blank_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn blank_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('[') {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -1,10 +1,10 @@
 //! Finding entity mentions in an article body: gazetteer names first, then capitalised
 //! names typed from context (`President X`, `X said`, `near X`, `X Oblast`, `X Center`).
 
-use super::counts::{Tok, tokens};
+use super::counts::{Tok, tokens, toks_within};
 use super::gazetteer::{Gazetteer, KnownId, PlaceKind};
 use super::lexicon::Lexicon;
-use super::text::{Sentence, leading_run, trailing_run};
+use super::text::{Lower, Sentence, leading_run, trailing_run};
 use super::types::EntityKind;
 
 /// What a mention refers to: a gazetteer entry, or a name found in the text.
@@ -231,6 +231,8 @@ impl Finder<'_> {
     /// Find the mentions in `body`, given its sentences.
     pub fn find(&self, body: &str, sentences: &[Sentence]) -> Vec<Found> {
         let lowered = body.to_ascii_lowercase();
+        // One tokenization of the whole text; each sentence takes its part.
+        let toks = tokens(body);
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         let is_sentence_start = |pos: usize| {
             sentence_starts.binary_search(&pos).is_ok()
@@ -238,7 +240,7 @@ impl Finder<'_> {
                 || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).is_empty()
         };
         let mut found: Vec<Found> = Vec::new();
-        let ancestors_seen = std::cell::RefCell::new(std::collections::HashMap::new());
+        let ancestors_seen = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 
         // 1. Gazetteer names.
         self.gaz.find_accepting_at(&lowered, capitalised_starts(body), |m| {
@@ -314,7 +316,7 @@ impl Finder<'_> {
             let hi = found.partition_point(|f| f.start < s.end).max(lo);
             all.extend_from_slice(&found[cursor..lo]);
             let mut local: Vec<Found> = found[lo..hi].to_vec();
-            self.runs_in_sentence(body, *s, &mut local, &is_sentence_start);
+            self.runs_in_sentence(body, toks_within(&toks, s.start, s.end), &mut local, &is_sentence_start);
             all.extend(local);
             cursor = hi;
         }
@@ -331,7 +333,7 @@ impl Finder<'_> {
         }
 
         // 3. Surnames of people named in full in this article, or known to the gazetteer.
-        self.link_surnames(body, sentences, &mut out, &is_sentence_start);
+        self.link_surnames(body, sentences, &toks, &mut out, &is_sentence_start);
         out
     }
 
@@ -342,7 +344,7 @@ impl Finder<'_> {
         body: &str,
         (start, end): (usize, usize),
         lowered: &str,
-        ancestors_seen: &std::cell::RefCell<std::collections::HashMap<u32, (bool, bool)>>,
+        ancestors_seen: &std::cell::RefCell<rustc_hash::FxHashMap<u32, (bool, bool)>>,
     ) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
@@ -451,7 +453,7 @@ impl Finder<'_> {
     /// "and" and "in" join capitalised words only inside an organisation's name
     /// ("Organization for Security and Cooperation", "Chamber of Commerce in Ukraine").
     fn connector_ok(&self, so_far: &[Tok], conn: &str, next_start: usize, found: &[Found]) -> bool {
-        let org_so_far = so_far.iter().any(|t| self.lex.org_words.contains(&t.text.to_lowercase()));
+        let org_so_far = so_far.iter().any(|t| self.lex.org_words.contains(Lower::new(t.text).as_str()));
         match conn {
             "and" => org_so_far && so_far.iter().any(|t| t.text == "for"),
             "in" => {
@@ -465,18 +467,12 @@ impl Finder<'_> {
         }
     }
 
-    fn runs_in_sentence(&self, body: &str, s: Sentence, found: &mut Vec<Found>, is_start: &dyn Fn(usize) -> bool) {
-        let found_ro: Vec<Found> = found.iter().filter(|f| f.start >= s.start && f.end <= s.end).cloned().collect();
-        let text = &body[s.start..s.end];
-        let toks: Vec<Tok> = tokens(text)
-            .into_iter()
-            .map(|t| Tok {
-                start: t.start + s.start,
-                end: t.end + s.start,
-                lower_start: t.lower_start + s.start,
-                text: t.text,
-            })
-            .collect();
+    /// `toks`: the sentence's tokens (offsets in `body`).
+    fn runs_in_sentence(&self, body: &str, toks: &[Tok], found: &mut Vec<Found>, is_start: &dyn Fn(usize) -> bool) {
+        let found_ro: Vec<Found> = match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => found.iter().filter(|f| f.start >= a.start && f.end <= b.end).cloned().collect(),
+            _ => return,
+        };
         let mut i = 0;
         while i < toks.len() {
             if !is_cap(toks[i].text) {
@@ -493,7 +489,7 @@ impl Finder<'_> {
                 }
                 let Some(next) = toks.get(j + 1) else { break };
                 // `Serhiy “Flash” Beskrestnov`: the nickname is skipped over, the name goes on.
-                if self.quoted_nickname(body, &toks, j) {
+                if self.quoted_nickname(body, toks, j) {
                     j += 2;
                     last_cap = j;
                     continue;
@@ -514,7 +510,7 @@ impl Finder<'_> {
                 }
             }
             let run = &toks[i..=last_cap];
-            self.type_run(body, &toks, i, run, found, is_start);
+            self.type_run(body, toks, i, run, found, is_start);
             i = last_cap + 1;
         }
     }
@@ -554,27 +550,27 @@ impl Finder<'_> {
         // Strip leading function words, sentence-initial common words and titles.
         let mut k = 0;
         let mut title_before =
-            all[..run_start_idx].last().is_some_and(|t| self.lex.titles.contains(&t.text.to_lowercase()))
+            all[..run_start_idx].last().is_some_and(|t| self.lex.titles.contains(Lower::new(t.text).as_str()))
                 || run_start_idx >= 2
                     && self.lex.titles.contains(
                         &format!("{} {}", all[run_start_idx - 2].text, all[run_start_idx - 1].text).to_lowercase(),
                     );
         while k < run.len() {
             let w = run[k].text;
-            let lw = w.to_lowercase();
+            let lw = Lower::new(w);
             if LEADING_STRIP.contains(&lw.as_str())
                 || (k == 0
                     && is_start(run[k].start)
                     && self.lex.is_common(w)
-                    && !self.lex.org_words.contains(&lw)
+                    && !self.lex.org_words.contains(lw.as_str())
                     && !DEMONYMS.iter().any(|(d, _)| *d == w))
             {
                 k += 1;
                 continue;
             }
-            if self.lex.titles.contains(&lw)
+            if self.lex.titles.contains(lw.as_str())
                 || (k + 1 < run.len()
-                    && self.lex.titles.contains(&format!("{} {}", lw, run[k + 1].text.to_lowercase())))
+                    && self.lex.titles.contains(&format!("{} {}", lw.as_str(), run[k + 1].text.to_lowercase())))
             {
                 title_before = true;
                 k += 1;
@@ -631,7 +627,7 @@ impl Finder<'_> {
             let mut x = 0;
             let mut y = seg.len();
             while x < y
-                && (CONNECTORS.contains(&seg[x].text) || LEADING_STRIP.contains(&seg[x].text.to_lowercase().as_str()))
+                && (CONNECTORS.contains(&seg[x].text) || LEADING_STRIP.contains(&Lower::new(seg[x].text).as_str()))
             {
                 x += 1;
             }
@@ -671,7 +667,7 @@ impl Finder<'_> {
             return;
         }
         // A known person's surname alone ("Putin said") is linked to that person later.
-        if seg.len() == 1 && self.gaz.surnames.contains_key(&strip_possessive(seg[0].text).0.to_lowercase()) {
+        if seg.len() == 1 && self.gaz.surnames.contains_key(Lower::new(strip_possessive(seg[0].text).0).as_str()) {
             return;
         }
         let n = seg.len();
@@ -766,13 +762,14 @@ impl Finder<'_> {
         &self,
         body: &str,
         sentences: &[Sentence],
+        toks: &[Tok],
         out: &mut Vec<Found>,
         is_start: &dyn Fn(usize) -> bool,
     ) {
         // Surnames of people named in full in this article.
         // Surname -> the first person named in full with it (a map: a long page names the
         // same people thousands of times).
-        let mut local: std::collections::HashMap<String, Key> = std::collections::HashMap::new();
+        let mut local: rustc_hash::FxHashMap<String, Key> = rustc_hash::FxHashMap::default();
         for f in out.iter() {
             let is_person = match &f.key {
                 Key::Known(id) => self.gaz.known[*id as usize].kind == EntityKind::Person,
@@ -789,8 +786,8 @@ impl Finder<'_> {
         }
         let mut add = Vec::new();
         for s in sentences {
-            for t in tokens(&body[s.start..s.end]) {
-                let (start, end_full) = (t.start + s.start, t.end + s.start);
+            for t in toks_within(toks, s.start, s.end) {
+                let (start, end_full) = (t.start, t.end);
                 let (word, poss) = strip_possessive(t.text);
                 let end = if poss { end_full - (t.text.len() - word.len()) } else { end_full };
                 if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 3 {
@@ -815,7 +812,7 @@ impl Finder<'_> {
                 if is_start(start) && self.lex.is_common(word) {
                     continue;
                 }
-                if let Some(ids) = self.gaz.surnames.get(&word.to_lowercase())
+                if let Some(ids) = self.gaz.surnames.get(Lower::new(word).as_str())
                     && !self.lex.is_common(word)
                 {
                     add.push(Found { start, end, key: Key::Known(ids[0]) });

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::counts::{Counts, counts, tokens};
+use super::counts::{Counts, Tok, blank_footnotes, counts_in, tokens, toks_within};
 use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -35,7 +35,10 @@ pub struct Draft {
 
 /// Which kinds of event a sentence reports (possibly several).
 pub fn classify(sentence: &str) -> Vec<EventKind> {
-    classify_unit(sentence, 4)
+    let lower = sentence.to_ascii_lowercase();
+    let toks = tokens(&lower);
+    let hits = trigger_hits(&lower);
+    classify_unit(sentence, &toks, unit_groups(&hits, 0, lower.len()), 4)
 }
 
 /// Classify a sentence or a clause of one; units shorter than `min_words` (headings,
@@ -418,14 +421,16 @@ static TRIGGERS: std::sync::LazyLock<Triggers> = std::sync::LazyLock::new(|| {
     Triggers { ac, masks }
 });
 
-/// The trigger groups present in a lowercased text.
-fn trigger_groups(lower: &str) -> u64 {
+/// Where trigger patterns occur in a lowercased sentence: (start, end, groups), the word
+/// groups counted only where the match is a whole word. One pass per sentence; a clause
+/// takes the hits inside it (`unit_groups`).
+fn trigger_hits(lower: &str) -> Vec<(usize, usize, u64)> {
     let t = &*TRIGGERS;
     let b = lower.as_bytes();
-    let mut mask = 0u64;
+    let mut out = Vec::new();
     for m in t.ac.find_overlapping_iter(lower) {
         let (words, phrases) = t.masks[m.pattern().as_usize()];
-        mask |= phrases;
+        let mut mask = phrases;
         if words != 0 {
             let before = m.start() == 0 || !lower[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
             let after = m.end() == b.len() || !lower[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
@@ -437,33 +442,37 @@ fn trigger_groups(lower: &str) -> u64 {
                 mask |= words;
             }
         }
+        if mask != 0 {
+            out.push((m.start(), m.end(), mask));
+        }
     }
-    mask
+    out
+}
+
+/// The trigger groups present in the byte range `a..b` of the sentence `hits` came from.
+fn unit_groups(hits: &[(usize, usize, u64)], a: usize, b: usize) -> u64 {
+    hits.iter().filter(|&&(s, e, _)| s >= a && e <= b).fold(0, |m, &(_, _, g)| m | g)
 }
 
 /// Is a word of group `a` followed within `within` words by one of group `b`?
-fn near_groups(words: &[&str], a: usize, b: usize, within: usize) -> bool {
+fn near_groups(words: &[Tok], a: usize, b: usize, within: usize) -> bool {
     let (la, lb) = (trig::LISTS[a].2, trig::LISTS[b].2);
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| la.contains(w) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| lb.contains(x)))
+    words.iter().enumerate().any(|(i, w)| {
+        la.contains(&w.text) && words[i + 1..words.len().min(i + 1 + within)].iter().any(|x| lb.contains(&x.text))
+    })
 }
 
-fn classify_unit(sentence: &str, min_words: usize) -> Vec<EventKind> {
+/// Classify one unit: `toks` are its tokens (lowercase), `mask` the trigger groups in it.
+fn classify_unit(sentence: &str, toks: &[Tok], mask: u64, min_words: usize) -> Vec<EventKind> {
     use trig::*;
-    let lower = sentence.to_lowercase();
-    let toks = tokens(&lower);
     // Headings and fragments report nothing: short, or with no closing punctuation.
     let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
     if toks.len() < min_words || (!closed && toks.len() < 8) {
         return Vec::new();
     }
-    let mask = trigger_groups(&lower);
     let has = |g: usize| mask & (1 << g) != 0;
     // "A near B" needs word positions: only worked out when both groups occur at all.
-    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-    let near = |a: usize, b: usize, n: usize| has(a) && has(b) && near_groups(&words, a, b, n);
+    let near = |a: usize, b: usize, n: usize| has(a) && has(b) && near_groups(toks, a, b, n);
     let mut kinds = Vec::new();
     // Airspace incursions: a ground "incursion into Kupiansk" is fighting, refugees who
     // "crossed into Poland" are neither.
@@ -538,16 +547,15 @@ fn hosted_someone(sentence: &str) -> bool {
     })
 }
 
+/// Where clauses part: ", and", "; ", ", while", ", but", ", whereas".
+static CLAUSE_SEPARATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([", and ", "; ", ", while ", ", but ", ", whereas "]).expect("separators build")
+});
+
 /// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
 fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
-    for sep in [", and ", "; ", ", while ", ", but ", ", whereas "] {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(sep) {
-            cuts.push(from + p + 1);
-            from += p + sep.len();
-        }
-    }
+    cuts.extend(CLAUSE_SEPARATORS.find_overlapping_iter(text).map(|m| m.start() + 1));
     cuts.sort_unstable();
     cuts.dedup();
     cuts.push(text.len());
@@ -889,9 +897,16 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said".
-fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Gazetteer) -> Option<String> {
+/// `toks` are the sentence's tokens (of its lowercased copy: same offsets).
+fn claimant(
+    body: &str,
+    s: Sentence,
+    toks: &[Tok],
+    mentions: &[Found],
+    idx: &[usize],
+    gaz: &Gazetteer,
+) -> Option<String> {
     let text = &body[s.start..s.end];
-    let toks = tokens(text);
     for (ti, t) in toks.iter().enumerate() {
         if !in_list_ci(CLAIM_VERBS, t.text) {
             continue;
@@ -902,7 +917,7 @@ fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Ga
                 if let Some(&m) = idx.iter().find(|&&m| mentions[m].start >= after && mentions[m].start <= after + 6) {
                     return Some(name_of(&mentions[m], gaz));
                 }
-                let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| t.text).collect();
+                let words: Vec<&str> = toks[ti + 2..].iter().take(4).map(|t| &text[t.start..t.end]).collect();
                 if let Some(p) = words.iter().position(|w| in_list_ci(GROUP_NOUNS, w)) {
                     return Some(words[..=p].join(" "));
                 }
@@ -957,7 +972,7 @@ fn claimant(body: &str, s: Sentence, mentions: &[Found], idx: &[usize], gaz: &Ga
                     seen_noun = true;
                     a -= 1;
                 } else if seen_noun
-                    && (toks[a - 1].text.chars().next().is_some_and(char::is_uppercase)
+                    && (text[toks[a - 1].start..].chars().next().is_some_and(char::is_uppercase)
                         || in_list_ci(
                             &[
                                 "state",
@@ -1074,18 +1089,27 @@ const ACTING_NOUNS: &[&str] = &[
     "air force",
 ];
 
+/// The demonyms of `DEMONYMS`, found anywhere in one pass (as `str::find` would).
+static DEMONYM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(DEMONYMS.iter().map(|(d, _)| d))
+        .expect("demonyms build")
+});
+
 fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, body: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let lower = sentence.to_lowercase();
-    for (dem, country) in DEMONYMS {
-        // Cheap test first: most sentences name no demonym at all.
-        let Some(at) = lower.find(dem) else { continue };
-        let rest = &lower[at..];
-        let acts = ACTING_NOUNS.iter().any(|force| {
-            rest.match_indices(dem)
-                .any(|(i, _)| rest[i + dem.len()..].strip_prefix(' ').is_some_and(|r| r.starts_with(force)))
-        });
-        if acts && !out.iter().any(|o| o == country) {
+    // "Russian forces", "Ukrainian drones": which demonyms stand before an acting noun.
+    let mut acting = [false; DEMONYMS.len()];
+    for m in DEMONYM_FINDER.find_overlapping_iter(sentence) {
+        let after = &sentence.as_bytes()[m.end()..];
+        acting[m.pattern().as_usize()] |= after.first() == Some(&b' ')
+            && ACTING_NOUNS.iter().any(|force| {
+                after.len() > force.len() && after[1..=force.len()].eq_ignore_ascii_case(force.as_bytes())
+            });
+    }
+    for (i, (_, country)) in DEMONYMS.iter().enumerate() {
+        if acting[i] && !out.iter().any(|o| o == country) {
             out.push(country.to_string());
         }
     }
@@ -1157,7 +1181,23 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 None => carried.map(|(_, d)| DateValue { how: Resolution::Context, ..d }).unwrap_or_default(),
             },
         };
-        let mut kinds = classify(text);
+        // One lowercased copy and one tokenization per sentence, shared by the classifier,
+        // the counts and the claimant; one trigger pass, each clause taking its part.
+        let lower = text.to_ascii_lowercase();
+        let toks = tokens(&lower);
+        let hits = trigger_hits(&lower);
+        // Counts read a copy with footnote markers blanked; most sentences have none.
+        let blanked = blank_footnotes(text);
+        let blanked_lower: String;
+        let blanked_toks: Vec<Tok>;
+        let count_toks: &[Tok] = if blanked.as_ref() == text {
+            &toks
+        } else {
+            blanked_lower = blanked.to_ascii_lowercase();
+            blanked_toks = tokens(&blanked_lower);
+            &blanked_toks
+        };
+        let mut kinds = classify_unit(text, &toks, unit_groups(&hits, 0, text.len()), 4);
         if kinds.is_empty() {
             // What a named person said is a statement.
             if speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).is_some() && text.split_whitespace().count() >= 6 {
@@ -1166,7 +1206,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 continue;
             }
         }
-        let claimed_by = claimant(ctx.body, *s, ctx.mentions, &idx, ctx.gaz)
+        let claimed_by = claimant(ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz)
             .or_else(|| speaker(ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| name_of(&ctx.mentions[m], ctx.gaz)));
         let next = ctx.sentences.get(si + 1).map(|n| &ctx.body[n.start..n.end]);
         let official = claimed_by.as_deref().is_some_and(|c| OFFICIAL.is_match(c));
@@ -1179,7 +1219,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let parts = clauses(text);
         // (A sentence of one clause was classified above already.)
         let clause_kinds: Vec<Vec<EventKind>> = if parts.len() > 1 {
-            parts.iter().map(|&(a, b)| classify_unit(&text[a..b], 3)).collect()
+            parts
+                .iter()
+                .map(|&(a, b)| classify_unit(&text[a..b], toks_within(&toks, a, b), unit_groups(&hits, a, b), 3))
+                .collect()
         } else {
             Vec::new()
         };
@@ -1188,7 +1231,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let mut units: Vec<((usize, usize), Vec<EventKind>, Counts)> = Vec::new();
         if parts.len() > 1 && clause_kinds.iter().any(|k| !k.is_empty()) {
             for (&(a, b), k) in parts.iter().zip(clause_kinds) {
-                let c = counts(&text[a..b]);
+                let c = counts_in(&blanked, toks_within(count_toks, a, b));
                 if !k.is_empty() {
                     units.push(((a, b), k, c));
                 } else if let Some(last) = units.last_mut() {
@@ -1196,7 +1239,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 }
             }
         } else {
-            units.push(((0, text.len()), kinds, counts(text)));
+            units.push(((0, text.len()), kinds, counts_in(&blanked, count_toks)));
         }
         for ((ca, cb), kinds, c) in units {
             let (ua, ub) = (s.start + ca, s.start + cb);

@@ -3,7 +3,7 @@
 //!
 //! The files are embedded in the binary and parsed once at start-up.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -88,7 +88,7 @@ pub struct Gazetteer {
     /// One entry per surface form (lowercased): the known ids it may refer to, best reading first.
     pub forms: Vec<(String, Vec<KnownId>)>,
     /// Surface forms that are also ordinary words: matched only when context confirms.
-    pub ambiguous: std::collections::HashSet<String>,
+    pub ambiguous: rustc_hash::FxHashSet<String>,
     matcher: AhoCorasick,
     /// Lowercased surname of a known person -> the people with that surname.
     pub surnames: HashMap<String, Vec<KnownId>>,
@@ -203,10 +203,10 @@ impl Gazetteer {
             }
         }
 
-        let mut form_index: HashMap<String, usize> = HashMap::new();
+        let mut form_index: HashMap<String, usize> = HashMap::default();
         let mut forms: Vec<(String, Vec<KnownId>)> = Vec::new();
-        let mut surnames: HashMap<String, Vec<KnownId>> = HashMap::new();
-        let mut by_name = HashMap::new();
+        let mut surnames: HashMap<String, Vec<KnownId>> = HashMap::default();
+        let mut by_name = HashMap::default();
         for (id, k) in known.iter().enumerate() {
             let id = id as KnownId;
             by_name.entry((k.kind, k.name.to_lowercase())).or_insert(id);

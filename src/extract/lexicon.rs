@@ -1,7 +1,7 @@
 //! Word lists the name finder uses: given names, common English words, titles that
 //! precede a person's name, and head words of organisation names (`assets/lexicon/`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 pub struct Lexicon {
@@ -472,8 +472,14 @@ pub fn get() -> &'static Lexicon {
 
 impl Lexicon {
     pub fn is_common(&self, word: &str) -> bool {
-        let w = word.trim_end_matches("'s").trim_end_matches("’s").to_lowercase();
-        self.common.contains(&w)
+        let mut w = word;
+        while let Some(x) = w.strip_suffix("'s") {
+            w = x;
+        }
+        while let Some(x) = w.strip_suffix("’s") {
+            w = x;
+        }
+        self.common.contains(super::text::Lower::new(w).as_str())
     }
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word) && !self.ambiguous_first_names.contains(word)

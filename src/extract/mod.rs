@@ -12,7 +12,7 @@ pub mod text;
 mod types;
 pub use types::*;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -165,7 +165,7 @@ fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::ato
         .collect();
 
     // Link mentions across articles into entities.
-    let mut ids: HashMap<Key, EntityId> = HashMap::new();
+    let mut ids: HashMap<Key, EntityId> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mention_ids: Vec<Vec<EntityId>> = Vec::with_capacity(per.len());
     for (ai, pa) in per.iter().enumerate() {

@@ -99,6 +99,41 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// A word lowercased on the stack when it is short and ASCII (nearly every word of news
+/// copy), on the heap otherwise: the name finder looks up every capitalised word.
+pub struct Lower {
+    buf: [u8; 48],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    pub fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 48];
+        if w.len() <= buf.len() && w.is_ascii() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            Lower { buf, len: w.len(), heap: None }
+        } else {
+            Lower { buf, len: 0, heap: Some(w.to_lowercase()) }
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            // Only ASCII bytes were copied in.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// The trailing run of `s` whose chars satisfy `keep` ("... in Kyiv" -> "Kyiv").
 pub fn trailing_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
     let cut = s.char_indices().rev().take_while(|&(_, c)| keep(c)).last().map_or(s.len(), |(i, _)| i);
@@ -118,44 +153,45 @@ pub fn in_list_ci(list: &[&str], w: &str) -> bool {
 
 /// Small number words, as used in news copy.
 pub fn number_word(w: &str) -> Option<u32> {
-    // Lowercased on the stack: this runs on every token of every sentence.
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
+    // Lowercased on the stack: this runs on every token of every sentence. The longest
+    // word read is "seventeen".
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 9 {
         return None;
     }
-    let buf = &mut buf[..w.len()];
-    buf.copy_from_slice(w.as_bytes());
-    buf.make_ascii_lowercase();
-    let w = std::str::from_utf8(buf).ok()?;
-    Some(match w {
-        "a" | "an" | "one" | "single" => 1,
-        "two" | "both" | "pair" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..b.len()] {
+        b"a" | b"an" | b"one" | b"single" => 1,
+        b"two" | b"both" | b"pair" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" | b"dozen" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        b"hundred" => 100,
         _ => return None,
     })
 }
@@ -182,8 +218,8 @@ pub fn parse_number(tok: &str) -> Option<u32> {
     if !first.is_ascii_alphabetic() || t.len() > 16 {
         return None;
     }
-    if let Some((a, b)) = t.split_once('-') {
-        let (a, b) = (number_word(a)?, number_word(b)?);
+    if let Some(dash) = t.bytes().position(|c| c == b'-') {
+        let (a, b) = (number_word(&t[..dash])?, number_word(&t[dash + 1..])?);
         if a >= 20 && a % 10 == 0 && b < 10 {
             return Some(a + b);
         }
