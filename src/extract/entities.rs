@@ -187,7 +187,7 @@ fn is_cap(t: &str) -> bool {
     }
 }
 
-fn is_acronym(t: &str) -> bool {
+pub(crate) fn is_acronym(t: &str) -> bool {
     t.len() >= 2
         && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
         && t.chars().any(|c| c.is_ascii_uppercase())
@@ -249,19 +249,15 @@ impl Finder<'_> {
                 return false;
             }
             let (form, ids) = &self.gaz.forms[m.form as usize];
-            let _ = form;
             // Short all-caps names (US, UK, EU) only in capitals.
-            let canonical_caps = ids.iter().any(|&id| {
-                let k = &self.gaz.known[id as usize];
-                std::iter::once(&k.name).chain(k.aliases.iter()).any(|n| n.eq_ignore_ascii_case(orig) && is_acronym(n))
-            });
-            if canonical_caps && !is_acronym(orig) {
+            if self.gaz.acronym_forms[m.form as usize] && !is_acronym(orig) {
                 return false;
             }
             let single_word = !orig.contains(' ');
             let before = prev_word(body, m.start);
             let after = next_word(body, m.end);
-            if self.gaz.ambiguous.contains(&orig.to_ascii_lowercase()) {
+            // (`form` is `orig` lowercased.)
+            if self.gaz.ambiguous.contains(form.as_str()) {
                 let ctx_ok = matches!(
                     before.as_deref(),
                     Some("in" | "near" | "from" | "outside" | "of" | "to" | "toward" | "towards" | "at")
@@ -552,9 +548,10 @@ impl Finder<'_> {
         let mut title_before =
             all[..run_start_idx].last().is_some_and(|t| self.lex.titles.contains(Lower::new(t.text).as_str()))
                 || run_start_idx >= 2
-                    && self.lex.titles.contains(
-                        &format!("{} {}", all[run_start_idx - 2].text, all[run_start_idx - 1].text).to_lowercase(),
-                    );
+                    && self
+                        .lex
+                        .titles
+                        .contains(Lower::pair(all[run_start_idx - 2].text, all[run_start_idx - 1].text).as_str());
         while k < run.len() {
             let w = run[k].text;
             let lw = Lower::new(w);
@@ -569,8 +566,7 @@ impl Finder<'_> {
                 continue;
             }
             if self.lex.titles.contains(lw.as_str())
-                || (k + 1 < run.len()
-                    && self.lex.titles.contains(&format!("{} {}", lw.as_str(), run[k + 1].text.to_lowercase())))
+                || (k + 1 < run.len() && self.lex.titles.contains(Lower::pair(lw.as_str(), run[k + 1].text).as_str()))
             {
                 title_before = true;
                 k += 1;
@@ -584,9 +580,9 @@ impl Finder<'_> {
         }
         let rest_s = rest[0].start;
         let has_known_inside = inner.iter().any(|&i| found[i].start >= rest_s);
-        let words: Vec<String> = rest.iter().map(|t| strip_possessive(t.text).0.to_lowercase()).collect();
+        let words: Vec<Lower> = rest.iter().map(|t| Lower::new(strip_possessive(t.text).0)).collect();
         let org_word_at = words.iter().enumerate().position(|(wi, w)| {
-            self.lex.org_words.contains(w)
+            self.lex.org_words.contains(w.as_str())
                 && !inner.iter().any(|&i| found[i].start <= rest[wi].start && found[i].end >= rest[wi].end)
         });
         // Organisation: a head word such as Center, Corps, Command, Company.
@@ -599,7 +595,10 @@ impl Finder<'_> {
             // "the Polish Armed Forces Operational Command", "Ministry of Defense".
             let capitals = rest.iter().filter(|t| is_cap(t.text)).count();
             let not_org = self.lex.not_org.contains(&clean_name(&name).to_lowercase());
-            if rest.len() >= 2 && !not_org && (capitals >= 2 || !words.iter().all(|w| self.lex.common.contains(w))) {
+            if rest.len() >= 2
+                && !not_org
+                && (capitals >= 2 || !words.iter().all(|w| self.lex.common.contains(w.as_str())))
+            {
                 found.retain(|f| !(f.start >= rest_s && f.end <= name_end));
                 found.push(Found { start: rest_s, end: name_end, key: Key::New(EntityKind::Org, clean_name(&name)) });
                 return;
@@ -657,11 +656,11 @@ impl Finder<'_> {
         let e = if poss { last.end - if last.text.ends_with("’s") { "’s".len() } else { 2 } } else { last.end };
         let name = &body[s..e];
         let idx_after = all.iter().position(|t| t.start >= last.end);
-        let next_w = idx_after.and_then(|i| all.get(i)).map(|t| t.text.to_lowercase());
+        let next_w = idx_after.and_then(|i| all.get(i)).map(|t| Lower::new(t.text));
         let next_adjacent = idx_after.and_then(|i| all.get(i)).is_some_and(|t| gap_is(body, last.end, t.start, &[',']));
         let idx_before = all.iter().rposition(|t| t.end <= s);
-        let prev_w = idx_before.map(|i| all[i].text.to_lowercase());
-        let prev2 = idx_before.and_then(|i| i.checked_sub(1)).map(|i| all[i].text.to_lowercase());
+        let prev_w = idx_before.map(|i| Lower::new(all[i].text));
+        let prev2 = idx_before.and_then(|i| i.checked_sub(1)).map(|i| Lower::new(all[i].text));
         let all_common = seg.iter().all(|t| self.lex.is_common(t.text));
         if all_common || seg.iter().all(|t| is_acronym(t.text)) {
             return;
@@ -836,15 +835,15 @@ fn clean_name(s: &str) -> String {
     words.join(" ")
 }
 
-fn prev_word(body: &str, pos: usize) -> Option<String> {
+fn prev_word(body: &str, pos: usize) -> Option<Lower> {
     let w = trailing_run(body[..pos].trim_end(), |c| c.is_alphanumeric() || c == '-');
-    if w.is_empty() { None } else { Some(w.to_lowercase()) }
+    if w.is_empty() { None } else { Some(Lower::new(w)) }
 }
 
-fn next_word(body: &str, pos: usize) -> Option<String> {
+fn next_word(body: &str, pos: usize) -> Option<Lower> {
     let after = body[pos..].trim_start_matches([' ', ',']);
     let w = leading_run(after, |c| c.is_alphanumeric() || c == '-');
-    if w.is_empty() { None } else { Some(w.to_lowercase()) }
+    if w.is_empty() { None } else { Some(Lower::new(w)) }
 }
 
 /// The largest char boundary of `s` at or below `i`.

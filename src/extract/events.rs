@@ -7,7 +7,7 @@ use super::counts::{Counts, Tok, blank_footnotes, counts_in, tokens, toks_within
 use super::dates::DateExpr;
 use super::entities::{Found, Key};
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::text::{Sentence, in_list_ci, leading_run, trailing_run};
+use super::text::{Lower, Sentence, in_list_ci, leading_run, trailing_run};
 use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status};
 
 /// An event before entity ids are assigned: refers to mentions by index.
@@ -631,7 +631,7 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
 }
 
 /// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
-fn preceding_word(body: &str, pos: usize) -> String {
+fn preceding_word(body: &str, pos: usize) -> Lower {
     let mut before = body[..pos].trim_end();
     let skip = [
         "the",
@@ -658,7 +658,7 @@ fn preceding_word(body: &str, pos: usize) -> String {
     {
         before = b.trim_end();
     }
-    trailing_run(before, char::is_alphanumeric).to_lowercase()
+    Lower::new(trailing_run(before, char::is_alphanumeric))
 }
 
 /// Nouns a place name modifies when it stands before them.
@@ -770,7 +770,7 @@ fn choose_place(body: &str, gaz: &Gazetteer, mentions: &[Found], idx: &[usize], 
             continue;
         }
         // "the defence ministry in Bucharest said": where the speaker sits, not the scene.
-        if prev == "in" {
+        if prev.as_str() == "in" {
             let before_in =
                 body[..f.start].trim_end().strip_suffix("in").map(|b| preceding_word(b, b.len())).unwrap_or_default();
             if GROUP_NOUNS.contains(&before_in.as_str()) {

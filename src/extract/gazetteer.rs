@@ -94,6 +94,9 @@ pub struct Gazetteer {
     pub surnames: HashMap<String, Vec<KnownId>>,
     by_name: HashMap<(EntityKind, String), KnownId>,
     form_index: HashMap<String, u32>,
+    /// Per form: some entry writes it as an acronym ("US", "EU"), so it is matched only in
+    /// capitals.
+    pub acronym_forms: Vec<bool>,
 }
 
 /// A gazetteer match in text.
@@ -251,7 +254,18 @@ impl Gazetteer {
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer patterns build");
         let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
-        Gazetteer { places, known, forms, ambiguous, matcher, surnames, by_name, form_index }
+        let acronym_forms = forms
+            .iter()
+            .map(|(f, ids)| {
+                ids.iter().any(|&id| {
+                    let k = &known[id as usize];
+                    std::iter::once(&k.name)
+                        .chain(k.aliases.iter())
+                        .any(|n| n.eq_ignore_ascii_case(f) && super::entities::is_acronym(n))
+                })
+            })
+            .collect();
+        Gazetteer { places, known, forms, ambiguous, matcher, surnames, by_name, form_index, acronym_forms }
     }
 
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,

@@ -107,7 +107,29 @@ pub struct Lower {
     heap: Option<String>,
 }
 
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower { buf: [0u8; 48], len: 0, heap: None }
+    }
+}
+
 impl Lower {
+    /// "a b", lowercased: two-word titles ("prime minister").
+    pub fn pair(a: &str, b: &str) -> Lower {
+        let n = a.len() + 1 + b.len();
+        let mut out = Lower::default();
+        if n <= out.buf.len() && a.is_ascii() && b.is_ascii() {
+            out.buf[..a.len()].copy_from_slice(a.as_bytes());
+            out.buf[a.len()] = b' ';
+            out.buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+            out.buf[..n].make_ascii_lowercase();
+            out.len = n;
+        } else {
+            out.heap = Some(format!("{a} {b}").to_lowercase());
+        }
+        out
+    }
+
     pub fn new(w: &str) -> Lower {
         let mut buf = [0u8; 48];
         if w.len() <= buf.len() && w.is_ascii() {
