@@ -231,8 +231,12 @@ impl Finder<'_> {
     /// Find the mentions in `body`, given its sentences.
     pub fn find(&self, body: &str, sentences: &[Sentence]) -> Vec<Found> {
         let lowered = body.to_ascii_lowercase();
-        // One tokenization of the whole text; each sentence takes its part.
-        let toks = tokens(body);
+        self.find_in(body, &lowered, &tokens(body), sentences)
+    }
+
+    /// As `find`, given `body` ASCII-lowercased and its tokens (one tokenization of the
+    /// whole text; each sentence takes its part).
+    pub fn find_in(&self, body: &str, lowered: &str, toks: &[Tok], sentences: &[Sentence]) -> Vec<Found> {
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         let is_sentence_start = |pos: usize| {
             sentence_starts.binary_search(&pos).is_ok()
@@ -243,7 +247,7 @@ impl Finder<'_> {
         let ancestors_seen = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 
         // 1. Gazetteer names.
-        self.gaz.find_accepting_at(&lowered, capitalised_starts(body), |m| {
+        self.gaz.find_accepting_at(lowered, capitalised_starts(body), |m| {
             let orig = &body[m.start..m.end];
             if !orig.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 return false;
@@ -280,9 +284,9 @@ impl Finder<'_> {
                     return false;
                 }
             }
-            let mut id = self.choose(ids, body, (m.start, m.end), &lowered, &ancestors_seen);
+            let mut id = self.choose(ids, body, (m.start, m.end), lowered, &ancestors_seen);
             // "Kursk and Belgorod regions": the regions, even when only the city is a form.
-            if self.region_follows(&lowered, m.end) && self.gaz.place(id).is_some_and(|p| p.kind != PlaceKind::Region) {
+            if self.region_follows(lowered, m.end) && self.gaz.place(id).is_some_and(|p| p.kind != PlaceKind::Region) {
                 let lo = orig.to_ascii_lowercase();
                 let region = [format!("{lo} oblast"), format!("{lo} region")].iter().find_map(|f| {
                     self.gaz
@@ -300,7 +304,7 @@ impl Finder<'_> {
         });
 
         // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
-        self.demonym_places(body, &lowered, &mut found);
+        self.demonym_places(body, lowered, &mut found);
 
         // 2. Capitalised runs not (wholly) covered by gazetteer names, one sentence at a time
         // on that sentence's own mentions (a long page stays linear).
@@ -312,7 +316,7 @@ impl Finder<'_> {
             let hi = found.partition_point(|f| f.start < s.end).max(lo);
             all.extend_from_slice(&found[cursor..lo]);
             let mut local: Vec<Found> = found[lo..hi].to_vec();
-            self.runs_in_sentence(body, toks_within(&toks, s.start, s.end), &mut local, &is_sentence_start);
+            self.runs_in_sentence(body, toks_within(toks, s.start, s.end), &mut local, &is_sentence_start);
             all.extend(local);
             cursor = hi;
         }
@@ -329,7 +333,7 @@ impl Finder<'_> {
         }
 
         // 3. Surnames of people named in full in this article, or known to the gazetteer.
-        self.link_surnames(body, sentences, &toks, &mut out, &is_sentence_start);
+        self.link_surnames(body, sentences, toks, &mut out, &is_sentence_start);
         out
     }
 

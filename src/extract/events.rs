@@ -1131,6 +1131,9 @@ fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, bo
 /// Context for one article's event extraction.
 pub struct ArticleCtx<'a> {
     pub body: &'a str,
+    /// `body` ASCII-lowercased (same offsets) and its tokens.
+    pub lowered: &'a str,
+    pub toks: &'a [Tok<'a>],
     pub sentences: &'a [Sentence],
     pub paragraph_of: &'a [usize],
     pub mentions: &'a [Found],
@@ -1183,9 +1186,16 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         };
         // One lowercased copy and one tokenization per sentence, shared by the classifier,
         // the counts and the claimant; one trigger pass, each clause taking its part.
-        let lower = text.to_ascii_lowercase();
-        let toks = tokens(&lower);
-        let hits = trigger_hits(&lower);
+        let lower = &ctx.lowered[s.start..s.end];
+        // The article's tokens of this sentence, lowercase, with offsets in the sentence.
+        let toks: Vec<Tok> = toks_within(ctx.toks, s.start, s.end)
+            .iter()
+            .map(|t| {
+                let (a, b) = (t.start - s.start, t.end - s.start);
+                Tok { text: &lower[a..b], lower_start: a, start: a, end: b }
+            })
+            .collect();
+        let hits = trigger_hits(lower);
         // Counts read a copy with footnote markers blanked; most sentences have none.
         let blanked = blank_footnotes(text);
         let blanked_lower: String;

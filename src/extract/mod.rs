@@ -92,7 +92,11 @@ enum Anchor {
 fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
     let finder = Finder { gaz, lex: lexicon::get() };
     let (sentences, paragraph_of) = article_sentences(a);
-    let mentions = finder.find(&a.body, &sentences);
+    // One ASCII-lowercased copy and one tokenization of the body, shared by the name
+    // finder and the event extractor (same byte offsets as the body).
+    let lowered = a.body.to_ascii_lowercase();
+    let toks = counts::tokens(&a.body);
+    let mentions = finder.find_in(&a.body, &lowered, &toks, &sentences);
     let dates = match anchor {
         Anchor::Own(d) => article_dates(a, Some(d)),
         Anchor::None => article_dates(a, None),
@@ -108,6 +112,8 @@ fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
     };
     let ctx = events::ArticleCtx {
         body: &a.body,
+        lowered: &lowered,
+        toks: &toks,
         sentences: &sentences,
         paragraph_of: &paragraph_of,
         mentions: &mentions,
