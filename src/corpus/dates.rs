@@ -129,13 +129,18 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, Option<NaiveDate>)> {
         )
         .expect("valid regex")
     });
-    // PLACE[, Region][, Feb 26] (Agency) – text
+    // PLACE[, Region][, Feb 26] (Agency) – text. The parts' lengths are checked after the
+    // match: counted repetitions of Unicode classes ({1,40}) made this one pattern take
+    // ~50 ms to compile, at every start-up.
     static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\p{Lu}[\p{Lu}.'’ -]{1,40}(?:, ?[\p{L}.'’ -]{2,30}?)?(?:, ?([\p{L}]{3,9}\.? \d{1,2}(?:, \d{4})?))? ?\([\p{L} .&/]{2,30}\) *[-–—:]+ +",
+            r"^(?<place>\p{Lu}[\p{Lu}.'’ -]+)(?:, ?(?<region>[\p{L}.'’ -]+?))?(?:, ?(?<date>(?<month>\p{L}+)\.? \d{1,2}(?:, \d{4})?))? ?\((?<agency>[\p{L} .&/]+)\) *[-–—:]+ +",
         )
         .expect("valid regex")
     });
+    let chars_within = |m: Option<regex::Match>, lo: usize, hi: usize| {
+        m.is_none_or(|m| (lo..=hi).contains(&m.as_str().trim_end().chars().count()))
+    };
     // KYIV: text, MOSCOW — text
     static CAPS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -149,8 +154,13 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, Option<NaiveDate>)> {
             return Some((c.get(0)?.end(), Some(d.date)));
         }
     }
-    if let Some(c) = AGENCY.captures(head) {
-        let date = c.get(1).and_then(|m| find_date(m.as_str())).map(|f| f.date);
+    if let Some(c) = AGENCY.captures(head)
+        && chars_within(c.name("place"), 2, 41)
+        && chars_within(c.name("region"), 2, 30)
+        && chars_within(c.name("month"), 3, 9)
+        && chars_within(c.name("agency"), 2, 30)
+    {
+        let date = c.name("date").and_then(|m| find_date(m.as_str())).map(|f| f.date);
         return Some((c.get(0)?.end(), date));
     }
     if let Some(m) = CAPS.find(head) {
@@ -242,6 +252,16 @@ mod tests {
         let (n, date) = dateline(s).unwrap();
         assert!(s[n..].starts_with("The United"));
         assert_eq!(date, None);
+
+        let s = "ZAPORIZHZHIA, Ukraine, Feb. 26, 2026 (AP) — Drones hit the city.";
+        let (n, date) = dateline(s).unwrap();
+        assert!(s[n..].starts_with("Drones"));
+        assert_eq!(date, Some(d(2026, 2, 26)));
+
+        // The parts have bounded lengths: a long capitalised line before "(...) -" is not
+        // a dateline's place, nor is a long parenthesis its agency.
+        assert!(dateline("THIS IS A VERY LONG SHOUTED HEADLINE ABOUT THE WAR (Reuters) - Text.").is_none());
+        assert!(dateline("KYIV (a note about the sources used in this story) - Text.").is_none());
 
         let s = "KYIV: Trump's special envoy Steve Witkoff told a gathering.";
         let (n, _) = dateline(s).unwrap();
