@@ -87,8 +87,8 @@ pub struct Gazetteer {
     pub forms: Vec<(String, Vec<KnownId>)>,
     /// Surface forms that are also ordinary words: matched only when context confirms.
     pub ambiguous: rustc_hash::FxHashSet<String>,
-    /// The longest form in bytes: how far a look-up at a word start reaches.
-    max_form_len: usize,
+    /// Hashes of the proper prefixes of forms that end before a non-word character.
+    form_prefixes: rustc_hash::FxHashSet<u64>,
     /// Lowercased surname of a known person -> the people with that surname.
     pub surnames: HashMap<String, Vec<KnownId>>,
     by_name: HashMap<(EntityKind, String), KnownId>,
@@ -246,7 +246,17 @@ impl Gazetteer {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_ascii_lowercase())
             .collect();
-        let max_form_len = forms.iter().map(|(f, _)| f.len()).max().unwrap_or(0);
+        // Every proper prefix of a form that ends before a non-word character ("new" of "new
+        // york", "st." of "st. petersburg"), by hash: a look-up at a word start goes on past
+        // a word end only while the text so far may still grow into a form.
+        let mut form_prefixes: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+        for (f, _) in &forms {
+            for (i, c) in f.char_indices().skip(1) {
+                if !(c.is_alphanumeric() || c == '_') {
+                    form_prefixes.insert(hash_str(&f[..i]));
+                }
+            }
+        }
         let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
         let acronym_forms = forms
             .iter()
@@ -259,7 +269,7 @@ impl Gazetteer {
                 })
             })
             .collect();
-        Gazetteer { places, known, forms, ambiguous, max_form_len, surnames, by_name, form_index, acronym_forms }
+        Gazetteer { places, known, forms, ambiguous, form_prefixes, surnames, by_name, form_index, acronym_forms }
     }
 
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,
@@ -299,22 +309,20 @@ impl Gazetteer {
             if s < floor || s >= len || s > 0 && is_word_byte_before(lowered, s) {
                 continue;
             }
-            let reach = super::entities::floor_boundary(lowered, s + self.max_form_len);
             let mut best: Option<(usize, u32)> = None;
-            let mut consider = |e: usize| {
-                if let Some(&f) = self.form_index.get(&lowered[s..e]) {
-                    best = Some((e, f));
+            // Candidate ends: where a non-word character follows ("Kyiv", "U.S." before a
+            // space), or the end of the text. Stop once the text so far is no form's prefix.
+            for (off, c) in lowered[s..].char_indices().skip(1).chain(std::iter::once((len - s, ' '))) {
+                if c.is_alphanumeric() || c == '_' {
+                    continue;
                 }
-            };
-            // A match ends where a non-word character follows ("Kyiv", "U.S." before a
-            // space), or at the end of the text.
-            for (off, c) in lowered[s..reach].char_indices().skip(1) {
-                if !(c.is_alphanumeric() || c == '_') {
-                    consider(s + off);
+                let so_far = &lowered[s..s + off];
+                if let Some(&f) = self.form_index.get(so_far) {
+                    best = Some((s + off, f));
                 }
-            }
-            if reach > s && (reach == len || !is_word_byte_after(lowered, reach)) {
-                consider(reach);
+                if !self.form_prefixes.contains(&hash_str(so_far)) {
+                    break;
+                }
             }
             let Some((e, form)) = best else { continue };
             if accept(GazMatch { start: s, end: e, form }) {
@@ -388,12 +396,13 @@ fn surface_keys(form: &str) -> Vec<String> {
     out
 }
 
-fn is_word_byte_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
+fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
-fn is_word_byte_after(s: &str, i: usize) -> bool {
-    s[i..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+fn is_word_byte_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
