@@ -23,8 +23,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::corpus::{Article, Span};
-use crate::extract::{Entity, EntityId, EntityKind, Event, EventId, EventKind, Extraction};
+use crate::corpus::{Article, Span, Span32};
+use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction};
 
 pub use query::{Query, QueryError, Sort};
 pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};
@@ -37,18 +37,23 @@ pub struct Hit {
     pub score: i32,
 }
 
-/// What [`Store::memory`] counts, in bytes.
+/// What [`Store::memory`] counts, in bytes (inline and heap sizes; allocator overhead and
+/// spare capacity left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MemoryUse {
     /// Everything the store adds to the extraction: search keys, orders, day, kind, place,
-    /// entity and article indexes.
+    /// entity, article, claimant and mention indexes.
     pub indexes: usize,
     /// The part of `indexes` that is the fuzzy-search keys (and their layout).
     pub search_keys: usize,
-    /// The extraction's events themselves (structs, their strings and sentence text).
+    /// The events: their structs, their actor, weapon and entity lists, the shared names.
     pub events: usize,
-    /// The events' sentence text (a part of `events`).
-    pub event_text: usize,
+    /// The entities with their names, paths and mentions.
+    pub entities: usize,
+    /// The articles apart from their body text: ids, titles, paragraphs, captions.
+    pub articles: usize,
+    /// The articles' body text (events and mentions point into it).
+    pub article_text: usize,
 }
 
 /// The events a query selects, in display order.
@@ -82,10 +87,16 @@ impl Progress {
 /// A mention of an entity in an article body, ready for highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleMention {
-    /// Byte range in `Article::body`.
-    pub body: Span,
+    body: Span32,
     /// Index into [`Store::entities`].
     pub entity: u32,
+}
+
+impl ArticleMention {
+    /// Byte range in `Article::body`.
+    pub fn body(&self) -> Span {
+        self.body.get()
+    }
 }
 
 /// A node of the place tree (`Ukraine > Donetsk Oblast > Kramatorsk Raion > Druzhkivka`).
@@ -173,10 +184,6 @@ impl Store {
         let entity_pos: HashMap<EntityId, u32> =
             ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
 
-        let mut keybuf = String::new();
-        let mut key_at = Vec::with_capacity(n + 1);
-        key_at.push(0);
-        let mut layout = Vec::with_capacity(n);
         let mut by_day: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
         let mut imprecise = Vec::new();
         let mut undated = Vec::new();
@@ -192,23 +199,6 @@ impl Store {
             if i % 65536 == 0 && i > 0 {
                 progress(Progress::new("indexing", i, n));
             }
-            // search key
-            let place = place_label_of(e, &ex.entities, &entity_pos);
-            let start = keybuf.len();
-            fold::fold_into(place, &mut keybuf);
-            let place_len = place.chars().count() as u32;
-            keybuf.push(' ');
-            keybuf.push_str(e.kind.as_str());
-            for a in &e.actors {
-                keybuf.push(' ');
-                fold::fold_into(a, &mut keybuf);
-            }
-            keybuf.push(' ');
-            let text_at = keybuf[start..].chars().count() as u32;
-            fold::fold_into(&e.text, &mut keybuf);
-            key_at.push(keybuf.len());
-            layout.push(KeyLayout { place_len, text_at });
-
             // dates
             match (event_day(e), e.date.start) {
                 (Some(d), _) => by_day.entry(d).or_default().push(id),
@@ -219,30 +209,36 @@ impl Store {
             if let Some(a) = by_article.get_mut(e.article as usize) {
                 a.push(id);
             }
-            let mut ents: Vec<u32> =
-                e.entities.iter().chain(e.place.iter()).filter_map(|eid| entity_pos.get(eid).copied()).collect();
+            let mut ents: Vec<u32> = ex
+                .event_entities(e)
+                .iter()
+                .chain(e.place.iter())
+                .filter_map(|eid| entity_pos.get(eid).copied())
+                .collect();
             ents.sort_unstable();
             ents.dedup();
             for p in ents {
                 by_entity[p as usize].push(id);
             }
-            if let Some(c) = &e.claimed_by {
+            if let Some(c) = ex.claimed_by(e) {
                 claimants.entry(fold::fold(c)).or_default().push(id);
             }
 
             // place tree: outermost first
-            let path = place_path_of(e, &ex.entities, &entity_pos);
+            let path = ex.place_path(e);
             let mut parent = None;
             for depth in 0..path.len() {
-                let key: Vec<String> = path[..=depth].iter().map(|s| s.to_string()).collect();
+                let key: Vec<String> = path[path.len() - 1 - depth..].iter().rev().cloned().collect();
+                let name = &path[path.len() - 1 - depth];
                 let node = *place_ids.entry(key).or_insert_with(|| {
-                    places.push(PlaceNode { name: path[depth].to_string(), parent, events: Vec::new() });
+                    places.push(PlaceNode { name: name.clone(), parent, events: Vec::new() });
                     (places.len() - 1) as u32
                 });
                 places[node as usize].events.push(id);
                 parent = Some(node);
             }
         }
+        drop(place_ids);
 
         let mut by_claimant: Vec<(String, Vec<EventId>)> = claimants.into_iter().collect();
         by_claimant.sort_by(|a, b| a.0.cmp(&b.0));
@@ -280,26 +276,28 @@ impl Store {
         // caption mentions point into caption text, not the body, and are left out here
         let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); na];
         for (ei, ent) in ex.entities.iter().enumerate() {
-            for m in ent.mentions.iter().filter(|m| m.caption.is_none()) {
+            for m in ent.mentions.iter().filter(|m| m.caption().is_none()) {
                 if let Some(list) = mentions.get_mut(m.article as usize) {
                     let body_len = articles[m.article as usize].body.len();
-                    if m.body.end <= body_len && !m.body.is_empty() {
-                        list.push(ArticleMention { body: m.body, entity: ei as u32 });
+                    let b = m.body();
+                    if b.end <= body_len && !b.is_empty() {
+                        list.push(ArticleMention { body: Span32::new(b), entity: ei as u32 });
                     }
                 }
             }
         }
         let mut article_entities = vec![Vec::new(); na];
         for (ai, list) in mentions.iter_mut().enumerate() {
-            list.sort_by_key(|m| (m.body.start, std::cmp::Reverse(m.body.end)));
+            list.sort_by_key(|m| (m.body().start, std::cmp::Reverse(m.body().end)));
             let mut end = 0;
             list.retain(|m| {
-                let keep = m.body.start >= end;
+                let keep = m.body().start >= end;
                 if keep {
-                    end = m.body.end;
+                    end = m.body().end;
                 }
                 keep
             });
+            list.shrink_to_fit();
             let mut counts: HashMap<u32, u32> = HashMap::new();
             for m in list.iter() {
                 *counts.entry(m.entity).or_default() += 1;
@@ -351,8 +349,24 @@ impl Store {
             .collect();
         progress(Progress::new("indexing", n, n));
 
-        let keys = keys::Keys::build(&keybuf, &key_at, &order_newest);
-        drop((keybuf, key_at));
+        // search keys, written straight into the newest-first order
+        let mut layout = vec![KeyLayout::default(); n];
+        let keys = keys::Keys::build(&order_newest, |id, buf| {
+            let e = &ex.events[id as usize];
+            let start = buf.len();
+            let place = ex.place_name(e).unwrap_or("");
+            fold::fold_into(place, buf);
+            buf.push(' ');
+            buf.push_str(e.kind.as_str());
+            for a in ex.actors(e) {
+                buf.push(' ');
+                fold::fold_into(a, buf);
+            }
+            buf.push(' ');
+            let text_at = buf[start..].chars().count() as u32;
+            fold::fold_into(articles.get(e.article as usize).map_or("", |a| e.text(a)), buf);
+            layout[id as usize] = KeyLayout { place_len: place.chars().count() as u32, text_at };
+        });
         // facts in the keys' order: passes over hits in list order read them front to back
         let facts: Vec<Facts> = order_newest.iter().map(|&e| facts_by_id[e as usize]).collect();
         Store {
@@ -412,15 +426,19 @@ impl Store {
     pub fn search_key(&self, id: EventId) -> &str {
         self.keys.of(id)
     }
-    /// The place shown for an event: its place name, else the innermost place of its path.
+    /// The place shown for an event: the name of its place entity.
     pub fn place_label(&self, id: EventId) -> &str {
+        self.event(id).and_then(|e| self.ex.place_name(e)).unwrap_or("")
+    }
+    /// The sentence (or sentences) an event came from: a span of its article's body.
+    pub fn event_text(&self, id: EventId) -> &str {
         match self.event(id) {
-            Some(e) => place_label_of(e, &self.ex.entities, &self.entity_pos),
+            Some(e) => self.article(e.article).map_or("", |a| e.text(a)),
             None => "",
         }
     }
     /// Split matched key positions into char positions in [`Store::place_label`] and in
-    /// the event's `text`.
+    /// the event's text ([`Store::event_text`]).
     pub fn split_matches(&self, id: EventId, matched: &[u32]) -> (Vec<u32>, Vec<u32>) {
         let Some(l) = self.layout.get(id as usize) else {
             return (Vec::new(), Vec::new());
@@ -522,19 +540,22 @@ impl Store {
     /// Bytes the store holds per part (heap and inline sizes, allocator overhead left out):
     /// what the memory budget per event is checked against.
     pub fn memory(&self) -> MemoryUse {
-        use std::mem::size_of;
+        use std::mem::{size_of, size_of_val};
         fn ids(v: &[EventId]) -> usize {
-            std::mem::size_of_val(v)
+            size_of_val(v)
         }
-        fn vecs(v: &[Vec<EventId>]) -> usize {
-            v.iter().map(|x| size_of::<Vec<EventId>>() + ids(x)).sum()
+        fn vecs<T>(v: &[Vec<T>]) -> usize {
+            v.iter().map(|x| size_of::<Vec<T>>() + size_of_val(x.as_slice())).sum()
         }
         fn string(s: &str) -> usize {
             size_of::<String>() + s.len()
         }
-        let search_keys = self.keys.bytes() + self.layout.len() * size_of::<KeyLayout>();
+        fn strings(v: &[String]) -> usize {
+            v.iter().map(|s| string(s)).sum()
+        }
+        let search_keys = self.keys.bytes() + size_of_val(self.layout.as_slice());
         let indexes = search_keys
-            + self.facts.len() * size_of::<Facts>()
+            + size_of_val(self.facts.as_slice())
             + self.by_day.values().map(|v| size_of::<Vec<EventId>>() + ids(v) + 16).sum::<usize>()
             + ids(&self.imprecise)
             + ids(&self.undated)
@@ -543,29 +564,44 @@ impl Store {
             + vecs(&self.by_entity)
             + vecs(&self.by_article)
             + self.by_claimant.iter().map(|(c, v)| string(c) + size_of::<Vec<EventId>>() + ids(v)).sum::<usize>()
-            + self.article_keys.iter().map(|s| string(s)).sum::<usize>()
-            + self.article_names.iter().map(|s| string(s)).sum::<usize>()
-            + self.entity_keys.iter().map(|s| string(s)).sum::<usize>()
+            + strings(&self.article_keys)
+            + strings(&self.article_names)
+            + strings(&self.entity_keys)
+            + self.entity_pos.len() * 2 * size_of::<(EntityId, u32)>()
+            + vecs(&self.mentions)
+            + vecs(&self.article_entities)
             + ids(&self.order_newest)
             + ids(&self.order_oldest)
             + ids(&self.order_casualties);
-        let events = self
+        let entities = self
             .ex
-            .events
+            .entities
             .iter()
             .map(|e| {
-                size_of::<Event>()
-                    + e.place_name.as_deref().map_or(0, str::len)
-                    + e.place_path.iter().map(|s| string(s)).sum::<usize>()
-                    + e.actors.iter().map(|s| string(s)).sum::<usize>()
-                    + e.weapons.iter().map(|s| string(s)).sum::<usize>()
-                    + e.claimed_by.as_deref().map_or(0, str::len)
-                    + e.text.len()
-                    + e.entities.len() * size_of::<EntityId>()
+                size_of::<Entity>()
+                    + e.name.len()
+                    + strings(&e.aliases)
+                    + strings(&e.place_path)
+                    + e.role.as_deref().map_or(0, str::len)
+                    + size_of_val(e.mentions.as_slice())
             })
             .sum();
-        let event_text = self.ex.events.iter().map(|e| e.text.len()).sum();
-        MemoryUse { indexes, search_keys, events, event_text }
+        let articles = self
+            .articles
+            .iter()
+            .map(|a| {
+                size_of::<Article>()
+                    + a.id.len()
+                    + a.file.len()
+                    + a.title.len()
+                    + a.source.as_deref().map_or(0, str::len)
+                    + a.url.as_deref().map_or(0, str::len)
+                    + a.paragraphs.iter().map(|p| size_of_val(p) + size_of_val(p.pieces.as_slice())).sum::<usize>()
+                    + a.captions.iter().map(|c| size_of_val(c) + c.text.len()).sum::<usize>()
+            })
+            .sum();
+        let article_text = self.articles.iter().map(|a| a.body.len()).sum();
+        MemoryUse { indexes, search_keys, events: self.ex.event_bytes(), entities, articles, article_text }
     }
     /// A short label for an article's source: the source name, else the URL's domain, else the file.
     pub fn source_label(&self, article: u32) -> &str {
@@ -591,36 +627,6 @@ pub(crate) fn kind_index(k: EventKind) -> usize {
 /// The single day an event is pinned to.
 pub fn event_day(e: &Event) -> Option<NaiveDate> {
     query::single_day(e.date.precision, e.date.start, e.date.end)
-}
-
-fn place_label_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> &'a str {
-    if let Some(p) = e.place_name.as_deref() {
-        return p;
-    }
-    if let Some(p) = e.place_path.first() {
-        return p;
-    }
-    e.place
-        .and_then(|id| pos.get(&id))
-        .and_then(|&i| ents.get(i as usize))
-        .filter(|ent| ent.kind == EntityKind::Place)
-        .map(|ent| ent.name.as_str())
-        .unwrap_or("")
-}
-
-/// The event's place path, outermost first.
-fn place_path_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> Vec<&'a str> {
-    let inner_first: Vec<&str> = if !e.place_path.is_empty() {
-        e.place_path.iter().map(|s| s.as_str()).collect()
-    } else if let Some(ent) =
-        e.place.and_then(|id| pos.get(&id)).and_then(|&i| ents.get(i as usize)).filter(|ent| !ent.place_path.is_empty())
-    {
-        ent.place_path.iter().map(|s| s.as_str()).collect()
-    } else {
-        let l = place_label_of(e, ents, pos);
-        if l.is_empty() { Vec::new() } else { vec![l] }
-    };
-    inner_first.into_iter().rev().collect()
 }
 
 /// `https://www.understandingwar.org/backgrounder/x` -> `understandingwar.org`.
