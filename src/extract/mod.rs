@@ -160,17 +160,25 @@ fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::ato
         out
     };
 
-    let per: Vec<PerArticle> = articles.par_iter().zip(explicit.par_iter()).map(|(a, e)| extract_one(a, e)).collect();
-
-    // In article order, link mentions across articles into entities and turn each article's
-    // drafts into events, dropping them as it goes. Entity ids are given in order of first
+    // Articles are extracted in parallel a batch at a time; then, in article order, their
+    // mentions are linked across articles into entities and their drafts become events, so
+    // that only one batch's drafts are held at once. Entity ids are given in order of first
     // mention; an event's entities all come from its own article's mentions.
     let mut linker = Linker::default();
-    for (ai, pa) in per.into_iter().enumerate() {
-        linker.link(ai, &articles[ai], pa, gaz);
+    let batches = articles.chunks(BATCH).zip(explicit.chunks(BATCH));
+    for (b, (batch, explicit)) in batches.enumerate() {
+        let per: Vec<PerArticle> = batch.par_iter().zip(explicit.par_iter()).map(|(a, e)| extract_one(a, e)).collect();
+        for (k, pa) in per.into_iter().enumerate() {
+            let ai = b * BATCH + k;
+            linker.link(ai, &articles[ai], pa, gaz);
+        }
     }
     linker.finish()
 }
+
+/// Articles extracted in parallel before their results are linked in order: enough to keep
+/// both cores busy, few enough that the drafts waiting to be linked stay small.
+const BATCH: usize = 512;
 
 /// Links articles' mentions into entities and turns their drafts into events, article by
 /// article in order.
