@@ -237,7 +237,9 @@ pub type EventId = u32;
 /// An index into [`Extraction`]'s table of names (actors, weapons, claimants).
 pub type NameId = u32;
 
-/// One event: 88 bytes, no strings of its own. Its sentence is a span of the article body
+const NO_NAME: NameId = NameId::MAX;
+
+/// One event: 84 bytes, no strings of its own. Its sentence is a span of the article body
 /// ([`Event::text`]), its file span is mapped from that ([`Event::file_span`]), its place
 /// name, place path and coordinates are its place entity's, and its actors, weapons,
 /// claimant and entities are kept by the [`Extraction`] that holds it
@@ -256,7 +258,8 @@ pub struct Event {
     pub injured: Option<u32>,
     pub drones: Option<u32>,
     pub missiles: Option<u32>,
-    claimed_by: Option<NameId>,
+    /// `NO_NAME`, or who makes the claim.
+    claimed_by: NameId,
     /// Byte span of the sentence (or sentences) the event came from, in `Article::body`.
     body: Span32,
     /// Where the event's actors, then weapons, then entities start in `Extraction::lists`.
@@ -316,7 +319,7 @@ impl Names {
         if let Some(&id) = self.index.get(s) {
             return id;
         }
-        let id = self.list.len() as NameId;
+        let id = NameId::try_from(self.list.len()).ok().filter(|&id| id != NO_NAME).expect("fewer than 2^32 - 1 names");
         self.list.push(s.into());
         self.index.insert(s.into(), id);
         id
@@ -366,7 +369,7 @@ impl Extraction {
             self.lists.push(n);
         }
         self.lists.extend_from_slice(&e.entities);
-        let claimed_by = e.claimed_by.map(|c| self.names.intern(c));
+        let claimed_by = e.claimed_by.map_or(NO_NAME, |c| self.names.intern(c));
         self.events.push(Event {
             id,
             article: e.article,
@@ -402,7 +405,7 @@ impl Extraction {
     }
     /// Who makes the claim, when someone does.
     pub fn claimed_by(&self, e: &Event) -> Option<&str> {
-        e.claimed_by.map(|n| self.names.get(n))
+        (e.claimed_by != NO_NAME).then(|| self.names.get(e.claimed_by))
     }
     /// Every entity mentioned in the event's sentences, ascending.
     pub fn event_entities(&self, e: &Event) -> &[EntityId] {

@@ -20,8 +20,10 @@ pub(crate) struct Keys {
 
 impl Keys {
     /// Write the key of every event in the order `order` (which holds every event once):
-    /// `write(id, buf)` appends event `id`'s key to `buf`.
-    pub fn build(order: &[EventId], mut write: impl FnMut(EventId, &mut String)) -> Keys {
+    /// `write(id, buf)` appends event `id`'s key to `buf`. `bytes` is about how long the keys
+    /// are together: the buffer is made that large at once rather than grown by doubling,
+    /// which leaves the smaller buffers behind as free but resident memory.
+    pub fn build(order: &[EventId], bytes: usize, mut write: impl FnMut(EventId, &mut String)) -> Keys {
         let n = order.len();
         let mut rank = vec![0u32; n];
         for (r, &e) in order.iter().enumerate() {
@@ -29,7 +31,12 @@ impl Keys {
                 *slot = r as u32;
             }
         }
-        let mut keys = Keys { buf: String::new(), at: Vec::with_capacity(n + 1), letters: Vec::with_capacity(n), rank };
+        let mut keys = Keys {
+            buf: String::with_capacity(bytes),
+            at: Vec::with_capacity(n + 1),
+            letters: Vec::with_capacity(n),
+            rank,
+        };
         keys.at.push(0);
         for &e in order.iter().filter(|&&e| (e as usize) < n) {
             let start = keys.buf.len();

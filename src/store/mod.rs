@@ -121,6 +121,42 @@ pub(crate) struct Facts {
 pub(crate) const IMPRECISE: u32 = u32::MAX - 1;
 pub(crate) const UNDATED: u32 = u32::MAX;
 
+/// An article's folded key for the `source:` and `article:` filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ArticleKey {
+    key: Box<str>,
+    id_start: u32,
+    id_end: u32,
+}
+
+impl ArticleKey {
+    fn new(a: &Article) -> ArticleKey {
+        let mut k = String::new();
+        for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
+            fold::fold_into(part, &mut k);
+            k.push('\n');
+        }
+        fold::fold_into(&a.file, &mut k);
+        k.push('\n');
+        let id_start = k.len() as u32;
+        fold::fold_into(&a.id, &mut k);
+        let id_end = k.len() as u32;
+        k.push('\n');
+        fold::fold_into(&a.file, &mut k);
+        k.push('\n');
+        fold::fold_into(&a.title, &mut k);
+        ArticleKey { key: k.into_boxed_str(), id_start, id_end }
+    }
+    /// Source, URL domain, file and id, one per line.
+    pub(crate) fn source(&self) -> &str {
+        &self.key[..self.id_end as usize]
+    }
+    /// Id, file and title, one per line.
+    pub(crate) fn names(&self) -> &str {
+        &self.key[self.id_start as usize..]
+    }
+}
+
 /// Where the parts of an event's search key start, in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct KeyLayout {
@@ -144,15 +180,17 @@ pub struct Store {
     by_entity: Vec<Vec<EventId>>,
     by_article: Vec<Vec<EventId>>,
     by_claimant: Vec<(String, Vec<EventId>)>,
-    /// Folded "source url-domain file id" per article.
-    article_keys: Vec<String>,
-    /// Folded "id file title" per article.
-    article_names: Vec<String>,
+    /// Per article, one per line, folded: source, URL domain, file, id, file, title. The
+    /// `source:` filter matches `key[..id_end]` (source, domain, file, id), `article:`
+    /// matches `key[id_start..]` (id, file, title).
+    article_keys: Vec<ArticleKey>,
     /// Folded "name alias alias" per entity, each name on its own line.
     entity_keys: Vec<String>,
     entity_pos: HashMap<EntityId, u32>,
-    mentions: Vec<Vec<ArticleMention>>,
-    article_entities: Vec<Vec<(u32, u32)>>,
+    /// Body mentions of every article, article after article, each sorted, without overlaps;
+    /// article `a`'s are `mentions[mention_at[a]..mention_at[a + 1]]`.
+    mentions: Vec<ArticleMention>,
+    mention_at: Vec<u32>,
     order_newest: Vec<EventId>,
     order_oldest: Vec<EventId>,
     order_casualties: Vec<EventId>,
@@ -175,7 +213,8 @@ impl Store {
     }
 
     /// Build, reporting progress (stage "indexing").
-    pub fn build_with_progress(articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
+    pub fn build_with_progress(mut articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
+        articles.shrink_to_fit();
         let n = ex.events.len();
         let na = articles.len();
         let ne = ex.entities.len();
@@ -239,26 +278,17 @@ impl Store {
             }
         }
         drop(place_ids);
+        // the lists were grown by doubling: give back the spare room
+        let lists = by_kind.iter_mut().chain(&mut by_entity).chain(&mut by_article).chain(by_day.values_mut());
+        for v in lists.chain(places.iter_mut().map(|p| &mut p.events)).chain(claimants.values_mut()) {
+            v.shrink_to_fit();
+        }
+        places.shrink_to_fit();
 
         let mut by_claimant: Vec<(String, Vec<EventId>)> = claimants.into_iter().collect();
         by_claimant.sort_by(|a, b| a.0.cmp(&b.0));
 
-        let article_keys = articles
-            .iter()
-            .map(|a| {
-                let mut k = String::new();
-                for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
-                    fold::fold_into(part, &mut k);
-                    k.push('\n');
-                }
-                fold::fold_into(&a.file, &mut k);
-                k.push('\n');
-                fold::fold_into(&a.id, &mut k);
-                k
-            })
-            .collect();
-        let article_names =
-            articles.iter().map(|a| fold::fold(&format!("{}\n{}\n{}", a.id, a.file, a.title))).collect();
+        let article_keys: Vec<ArticleKey> = articles.iter().map(ArticleKey::new).collect();
         let entity_keys = ex
             .entities
             .iter()
@@ -274,49 +304,59 @@ impl Store {
 
         // body mentions per article, sorted, overlaps dropped (the longer, earlier one wins);
         // caption mentions point into caption text, not the body, and are left out here
-        let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); na];
+        // counted per article, then placed in one vector, then sorted and thinned in place
+        let in_body = |m: &&crate::extract::Mention| {
+            let b = m.body();
+            m.caption().is_none()
+                && !b.is_empty()
+                && articles.get(m.article as usize).is_some_and(|a| b.end <= a.body.len())
+        };
+        let mut mention_at = vec![0u32; na + 1];
+        for m in ex.entities.iter().flat_map(|e| e.mentions.iter().filter(in_body)) {
+            mention_at[m.article as usize + 1] += 1;
+        }
+        for i in 0..na {
+            mention_at[i + 1] += mention_at[i];
+        }
+        let mut mentions = vec![ArticleMention { body: Span32::default(), entity: 0 }; mention_at[na] as usize];
+        let mut next = mention_at.clone();
         for (ei, ent) in ex.entities.iter().enumerate() {
-            for m in ent.mentions.iter().filter(|m| m.caption().is_none()) {
-                if let Some(list) = mentions.get_mut(m.article as usize) {
-                    let body_len = articles[m.article as usize].body.len();
-                    let b = m.body();
-                    if b.end <= body_len && !b.is_empty() {
-                        list.push(ArticleMention { body: Span32::new(b), entity: ei as u32 });
-                    }
-                }
+            for m in ent.mentions.iter().filter(in_body) {
+                let slot = &mut next[m.article as usize];
+                mentions[*slot as usize] = ArticleMention { body: Span32::new(m.body()), entity: ei as u32 };
+                *slot += 1;
             }
         }
-        let mut article_entities = vec![Vec::new(); na];
-        for (ai, list) in mentions.iter_mut().enumerate() {
+        drop(next);
+        let mut kept = 0;
+        for ai in 0..na {
+            let (from, to) = (mention_at[ai] as usize, mention_at[ai + 1] as usize);
+            mention_at[ai] = kept as u32;
+            let list = &mut mentions[from..to];
             list.sort_by_key(|m| (m.body().start, std::cmp::Reverse(m.body().end)));
             let mut end = 0;
-            list.retain(|m| {
-                let keep = m.body().start >= end;
-                if keep {
+            for i in from..to {
+                let m = mentions[i];
+                if m.body().start >= end {
                     end = m.body().end;
+                    mentions[kept] = m;
+                    kept += 1;
                 }
-                keep
-            });
-            list.shrink_to_fit();
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for m in list.iter() {
-                *counts.entry(m.entity).or_default() += 1;
             }
-            let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-            counts.sort_by(|a, b| {
-                b.1.cmp(&a.1).then_with(|| ex.entities[a.0 as usize].name.cmp(&ex.entities[b.0 as usize].name))
-            });
-            article_entities[ai] = counts;
         }
+        mention_at[na] = kept as u32;
+        mentions.truncate(kept);
+        mentions.shrink_to_fit();
 
         // orders
-        let dated: Vec<EventId> = (0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()).collect();
-        let mut order_newest = dated.clone();
+        let mut order_newest = Vec::with_capacity(n);
+        order_newest.extend((0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()));
+        let mut order_oldest = order_newest.clone();
         order_newest.sort_by(|&a, &b| {
             let (da, db) = (ex.events[a as usize].date.start, ex.events[b as usize].date.start);
             db.cmp(&da).then(a.cmp(&b))
         });
-        let mut order_oldest = dated;
+        order_oldest.reserve_exact(undated.len());
         order_oldest.sort_by_key(|&a| (ex.events[a as usize].date.start, a));
         order_newest.extend(&undated);
         order_oldest.extend(&undated);
@@ -332,26 +372,41 @@ impl Store {
             let e = &ex.events[i as usize];
             (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
         });
+        drop(rank);
+        // facts in the list's newest-first order: passes over hits in list order read them
+        // front to back
         let first_day = by_day.keys().next().copied();
-        let facts_by_id: Vec<Facts> = ex
-            .events
+        let facts: Vec<Facts> = order_newest
             .iter()
-            .map(|e| Facts {
-                day: match (event_day(e), first_day) {
-                    (Some(d), Some(f)) => (d - f).num_days() as u32,
-                    _ if e.date.start.is_some() => IMPRECISE,
-                    _ => UNDATED,
-                },
-                kind: kind_index(e.kind) as u8,
-                killed: e.killed.unwrap_or(0),
-                injured: e.injured.unwrap_or(0),
+            .map(|&i| {
+                let e = &ex.events[i as usize];
+                Facts {
+                    day: match (event_day(e), first_day) {
+                        (Some(d), Some(f)) => (d - f).num_days() as u32,
+                        _ if e.date.start.is_some() => IMPRECISE,
+                        _ => UNDATED,
+                    },
+                    kind: kind_index(e.kind) as u8,
+                    killed: e.killed.unwrap_or(0),
+                    injured: e.injured.unwrap_or(0),
+                }
             })
             .collect();
         progress(Progress::new("indexing", n, n));
 
         // search keys, written straight into the newest-first order
         let mut layout = vec![KeyLayout::default(); n];
-        let keys = keys::Keys::build(&order_newest, |id, buf| {
+        // about the keys' length: folding keeps most characters' lengths
+        let key_bytes: usize = ex
+            .events
+            .iter()
+            .map(|e| {
+                let text = articles.get(e.article as usize).map_or(0, |a| e.text(a).len());
+                let actors: usize = ex.actors(e).map(|a| a.len() + 1).sum();
+                ex.place_name(e).map_or(0, str::len) + e.kind.as_str().len() + actors + text + 2
+            })
+            .sum();
+        let keys = keys::Keys::build(&order_newest, key_bytes, |id, buf| {
             let e = &ex.events[id as usize];
             let start = buf.len();
             let place = ex.place_name(e).unwrap_or("");
@@ -367,8 +422,6 @@ impl Store {
             fold::fold_into(articles.get(e.article as usize).map_or("", |a| e.text(a)), buf);
             layout[id as usize] = KeyLayout { place_len: place.chars().count() as u32, text_at };
         });
-        // facts in the keys' order: passes over hits in list order read them front to back
-        let facts: Vec<Facts> = order_newest.iter().map(|&e| facts_by_id[e as usize]).collect();
         Store {
             articles,
             ex,
@@ -384,11 +437,10 @@ impl Store {
             by_article,
             by_claimant,
             article_keys,
-            article_names,
             entity_keys,
             entity_pos,
             mentions,
-            article_entities,
+            mention_at,
             order_newest,
             order_oldest,
             order_casualties,
@@ -496,11 +548,24 @@ impl Store {
     }
     /// Entity mentions in an article, sorted, without overlaps.
     pub fn mentions_in(&self, article: u32) -> &[ArticleMention] {
-        self.mentions.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+        match (self.mention_at.get(article as usize), self.mention_at.get(article as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+            _ => &[],
+        }
     }
-    /// The entities an article names, with mention counts, most mentioned first.
-    pub fn entities_in(&self, article: u32) -> &[(u32, u32)] {
-        self.article_entities.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    /// The entities an article names (in [`Store::mentions_in`]) with mention counts, most
+    /// mentioned first, then by name. Counted when asked: an article has a few dozen mentions.
+    pub fn entities_in(&self, article: u32) -> Vec<(u32, u32)> {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for m in self.mentions_in(article) {
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        let name = |e: u32| self.ex.entities.get(e as usize).map_or("", |x| x.name.as_str());
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+        counts
     }
     /// The articles that name an entity (in the body or a caption), with mention counts,
     /// in article order.
@@ -564,12 +629,11 @@ impl Store {
             + vecs(&self.by_entity)
             + vecs(&self.by_article)
             + self.by_claimant.iter().map(|(c, v)| string(c) + size_of::<Vec<EventId>>() + ids(v)).sum::<usize>()
-            + strings(&self.article_keys)
-            + strings(&self.article_names)
+            + self.article_keys.iter().map(|k| size_of::<ArticleKey>() + k.key.len()).sum::<usize>()
             + strings(&self.entity_keys)
             + self.entity_pos.len() * 2 * size_of::<(EntityId, u32)>()
-            + vecs(&self.mentions)
-            + vecs(&self.article_entities)
+            + size_of_val(self.mentions.as_slice())
+            + size_of_val(self.mention_at.as_slice())
             + ids(&self.order_newest)
             + ids(&self.order_oldest)
             + ids(&self.order_casualties);

@@ -146,7 +146,7 @@ pub fn render_entities(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let store = m.store();
     let list = match (store, m.reader.article) {
         (Some(s), Some(a)) => s.entities_in(a),
-        _ => &[],
+        _ => Vec::new(),
     };
     let title = Line::from(vec![
         Span::styled(" Entities ", title_style(t, focused)),
