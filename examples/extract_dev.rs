@@ -20,7 +20,7 @@ fn main() {
         articles.push(article_from_text(&name, &text, None));
     }
     let ex = extract::run(&articles);
-    let ev: Vec<EventRow> = ex.events.iter().map(|e| EventRow::new(e, &articles)).collect();
+    let ev: Vec<EventRow> = ex.events.iter().map(|e| EventRow::new(e, &ex, &articles)).collect();
     let en: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, &articles)).collect();
     std::fs::write(Path::new(out).join("events.json"), serde_json::to_string_pretty(&ev).unwrap()).unwrap();
     std::fs::write(Path::new(out).join("entities.json"), serde_json::to_string_pretty(&en).unwrap()).unwrap();

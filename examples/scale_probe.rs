@@ -3,15 +3,25 @@
 //!
 //! `cargo run --release --example scale_probe -- DIR [--threads N] [--limit FILES]`
 //!
-//! Peak RSS is read from `/proc/self/status` (VmHWM) after each stage.
+//! `--browser` loads as the browser's loader thread does instead (`corpus::load_paths` on
+//! rayon's global pool, extraction on a thread of its own, the store built on the calling
+//! thread) and reports only the memory per event: more threads, so more malloc arenas.
+//!
+//! Peak RSS is read from `/proc/self/status` (VmHWM) after each stage. Files are read and parsed
+//! a chunk at a time and each chunk's bytes freed once parsed, as `corpus::load_paths` does, so
+//! the raw files are never all in memory at once (reading them all first added 32 MB to the
+//! peak on 10,000 generated articles and left the heap fragmented after they were freed).
 
 #[path = "../benches/support/mod.rs"]
 mod support;
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+
+/// Files read before they are parsed (about 3 MB of generated articles).
+const FILES_AT_ONCE: usize = 1024;
 
 fn vm_hwm_kb() -> u64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -25,31 +35,41 @@ fn main() {
     let mut dir: Option<PathBuf> = None;
     let mut threads = 0usize;
     let mut limit = usize::MAX;
+    let mut browser = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(0),
             "--limit" => limit = args.next().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX),
+            "--browser" => browser = true,
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: scale_probe DIR [--threads N] [--limit FILES]");
+        eprintln!("usage: scale_probe DIR [--threads N] [--limit FILES] [--browser]");
         std::process::exit(2);
     };
     let base = vm_hwm_kb();
+    if browser {
+        as_browser(dir, base);
+        return;
+    }
     let pool = support::pool(threads);
     pool.install(|| {
-        let t0 = Instant::now();
-        let mut files = support::read_dir(&dir);
-        files.truncate(limit);
-        let bytes = support::bytes(&files);
-        let nfiles = files.len();
-        let t_read = t0.elapsed();
-        let t1 = Instant::now();
-        let articles: Vec<_> = files.par_chunks(64).flat_map_iter(support::load).collect();
-        drop(files);
-        let t_load = t1.elapsed();
+        let mut paths = support::list_dir(&dir);
+        paths.truncate(limit);
+        let nfiles = paths.len();
+        let (mut bytes, mut t_read, mut t_load) = (0, Duration::ZERO, Duration::ZERO);
+        let mut articles = Vec::new();
+        for chunk in paths.chunks(FILES_AT_ONCE) {
+            let t0 = Instant::now();
+            let files: Vec<_> = chunk.iter().filter_map(|p| support::read_file(p)).collect();
+            t_read += t0.elapsed();
+            bytes += support::bytes(&files);
+            let t1 = Instant::now();
+            articles.par_extend(files.par_chunks(16).flat_map_iter(support::load));
+            t_load += t1.elapsed();
+        }
         let text: usize = articles.iter().map(|a| a.body.len()).sum();
         let hwm_load = vm_hwm_kb();
         let t2 = Instant::now();
@@ -106,4 +126,31 @@ fn vm_rss_kb() -> u64 {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// Load, extract and index as `tui::app::corpus_loader` does, and report the memory per event.
+fn as_browser(dir: PathBuf, base: u64) {
+    let t = Instant::now();
+    let report = sitrep::corpus::load_paths(&[dir]);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let ex = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| sitrep::extract::run_counting(&report.articles, &done));
+        worker.join().expect("extraction")
+    });
+    let store = sitrep::store::Store::build_with_progress(report.articles, ex, &|_| {});
+    let events = store.events().len().max(1);
+    let text: usize = store.articles().iter().map(|a| a.body.len()).sum();
+    let (hwm, rss) = (vm_hwm_kb(), vm_rss_kb());
+    let beyond = |kb: u64| (kb.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64;
+    println!("threads          {} in rayon's pool, plus the extraction thread", rayon::current_num_threads());
+    println!(
+        "articles         {}, events {events}, body text {:.1} MB, {:.1} s",
+        store.articles().len(),
+        text as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+    println!("peak RSS         {} MB; resident at the end {} MB", hwm / 1024, rss / 1024);
+    println!("peak RSS / event {:.0} B beyond the start and the article text", beyond(hwm));
+    println!("resident / event {:.0} B beyond the start and the article text, store built", beyond(rss));
+    drop(store);
 }

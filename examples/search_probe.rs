@@ -19,9 +19,10 @@ mod support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-use sitrep::corpus::{Article, Span};
-use sitrep::extract::{DateValue, Event, EventKind, Extraction, Resolution, Status};
+use std::collections::HashMap;
+
+use sitrep::corpus::Article;
+use sitrep::extract::{DateValue, Entity, EntityKind, EventKind, Extraction, NewEvent, Resolution, Status};
 use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 
 const QUERIES: [&str; 6] =
@@ -35,43 +36,60 @@ fn vm_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
-/// A store of `n` events from the corpus generator's sentences, 50 events per article.
+/// A store of `n` events from the corpus generator's sentences, 50 events per article, one
+/// place entity per distinct place.
 fn generated_store(n: usize) -> Store {
     let facts = support::facts(n as u64);
     let n_articles = n / 50 + 1;
-    let articles: Vec<Article> =
+    let mut articles: Vec<Article> =
         (0..n_articles).map(|i| sitrep::store::demo::placeholder_article("gen", "Generated report", i)).collect();
-    let events: Vec<Event> = facts
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, f)| Event {
-            id: i as u32,
-            article: (i / 50) as u32,
+    let mut places: HashMap<&[String], u32> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for p in facts.iter().filter_map(|f| f.place.as_ref()) {
+        places.entry(p.path.as_slice()).or_insert_with(|| {
+            let id = entities.len() as u32;
+            entities.push(Entity {
+                id,
+                name: p.name.clone(),
+                kind: EntityKind::Place,
+                aliases: Vec::new(),
+                place_path: p.path.clone(),
+                lat: None,
+                lon: None,
+                role: None,
+                mentions: Vec::new(),
+            });
+            id
+        });
+    }
+    let mut ex = Extraction::new(entities);
+    ex.reserve(n, n);
+    for (i, f) in facts.iter().enumerate() {
+        let article = (i / 50) as u32;
+        let body = sitrep::store::demo::push_sentence(&mut articles[article as usize], &f.text);
+        ex.push_event(NewEvent {
+            article,
             kind: f.kind.and_then(|k| EventKind::parse(k.as_str())).unwrap_or(EventKind::Other),
             date: match f.date {
                 Some(d) => DateValue::day(d, Resolution::Explicit),
                 None => DateValue::unknown(),
             },
-            place: None,
-            place_name: f.place.as_ref().map(|p| p.name.clone()),
-            place_path: f.place.as_ref().map(|p| p.path.clone()).unwrap_or_default(),
-            lat: None,
-            lon: None,
-            actors: f.actor.map(|a| vec![a.to_string()]).unwrap_or_default(),
+            place: f.place.as_ref().map(|p| places[p.path.as_slice()]),
+            actors: f.actor.into_iter().collect(),
             killed: f.killed,
             injured: f.injured,
             drones: f.drones,
             missiles: f.missiles,
-            weapons: Vec::new(),
-            claimed_by: None,
             status: Status::Reported,
-            text: f.text,
-            body: Span::default(),
-            span: Span::default(),
-            entities: Vec::new(),
-        })
-        .collect();
-    Store::build(articles, Extraction { entities: Vec::new(), events })
+            body,
+            ..NewEvent::default()
+        });
+    }
+    drop(places);
+    for a in &mut articles {
+        a.body.shrink_to_fit();
+    }
+    Store::build(articles, ex)
 }
 
 /// CPU time of every thread of the process so far (from /proc/self/task/*/schedstat), in
@@ -190,7 +208,7 @@ fn main() {
         _ => generated_store(n),
     });
     let rss1 = vm_rss_kb();
-    let text: usize = store.events().iter().map(|e| e.text.len()).sum();
+    let text: usize = (0..n as u32).map(|i| store.event_text(i).len()).sum();
     let keys: usize = (0..n as u32).map(|i| store.search_key(i).len()).sum();
     eprintln!(
         "{} events ({corpus}), built in {:.1} s, event text {:.0} B/event, search key {:.0} B/event, RSS +{} MB",
@@ -202,11 +220,11 @@ fn main() {
     );
     let mem = store.memory();
     println!(
-        "store memory per event: {:.0} B of indexes (search keys {:.0} B of that); events {:.0} B, of which sentence text {:.0} B",
+        "store memory per event: {:.0} B of indexes (search keys {:.0} B of that); events {:.0} B; article text {:.0} B",
         mem.indexes as f64 / n as f64,
         mem.search_keys as f64 / n as f64,
         mem.events as f64 / n as f64,
-        mem.event_text as f64 / n as f64
+        mem.article_text as f64 / n as f64
     );
     if scan {
         scan_only(&store, &queries);

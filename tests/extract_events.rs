@@ -8,14 +8,45 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-/// Extract from one article published on `published`.
-fn events(text: &str, published: &str) -> Vec<Event> {
-    let a = article_from_text("t.txt", text, Some(d(published)));
-    extract::run(std::slice::from_ref(&a)).events
+/// An event with the names and place it points to looked up.
+#[derive(Debug)]
+struct Ev {
+    event: Event,
+    place_name: Option<String>,
+    place_path: Vec<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    weapons: Vec<String>,
+    claimed_by: Option<String>,
 }
 
-fn only(text: &str, published: &str, kind: EventKind) -> Event {
-    let ev: Vec<Event> = events(text, published).into_iter().filter(|e| e.kind == kind).collect();
+impl std::ops::Deref for Ev {
+    type Target = Event;
+    fn deref(&self) -> &Event {
+        &self.event
+    }
+}
+
+/// Extract from one article published on `published`.
+fn events(text: &str, published: &str) -> Vec<Ev> {
+    let a = article_from_text("t.txt", text, Some(d(published)));
+    let ex = extract::run(std::slice::from_ref(&a));
+    ex.events
+        .iter()
+        .map(|e| Ev {
+            event: e.clone(),
+            place_name: ex.place_name(e).map(str::to_string),
+            place_path: ex.place_path(e).to_vec(),
+            lat: ex.lat_lon(e).0,
+            lon: ex.lat_lon(e).1,
+            weapons: ex.weapons(e).map(str::to_string).collect(),
+            claimed_by: ex.claimed_by(e).map(str::to_string),
+        })
+        .collect()
+}
+
+fn only(text: &str, published: &str, kind: EventKind) -> Ev {
+    let ev: Vec<Ev> = events(text, published).into_iter().filter(|e| e.kind == kind).collect();
     assert_eq!(ev.len(), 1, "expected one {kind:?} event in {text:?}, got {ev:#?}");
     ev.into_iter().next().unwrap()
 }
@@ -152,7 +183,7 @@ fn one_happening_told_in_two_sentences_is_one_event() {
         "Russian drones attacked Sumy overnight.\nAir defences shot down 31 of the drones, and two people were injured, the regional administration said.",
         "2026-03-01",
     );
-    let strikes: Vec<&Event> = ev.iter().filter(|e| e.kind == EventKind::Strike).collect();
+    let strikes: Vec<&Ev> = ev.iter().filter(|e| e.kind == EventKind::Strike).collect();
     assert_eq!(strikes.len(), 1, "{strikes:#?}");
     assert_eq!(strikes[0].place_name.as_deref(), Some("Sumy"));
     assert_eq!(strikes[0].injured, Some(2));
@@ -166,8 +197,7 @@ fn speculation_negation_and_background_are_not_events() {
         "Refugees crossed into Poland and Moldova in large numbers.",
         "Russia could strike Kyiv again if talks fail, the analyst warned.",
     ] {
-        let ev: Vec<Event> =
-            events(text, "2026-02-01").into_iter().filter(|e| e.kind != EventKind::Statement).collect();
+        let ev: Vec<Ev> = events(text, "2026-02-01").into_iter().filter(|e| e.kind != EventKind::Statement).collect();
         assert!(ev.is_empty(), "{text:?} gave {ev:#?}");
     }
 }
@@ -188,9 +218,7 @@ fn every_event_points_at_its_sentence() {
     let a = article_from_text("t.txt", text, Some(d("2026-02-04")));
     let ex = extract::run(std::slice::from_ref(&a));
     let e = ex.events.iter().find(|e| e.kind == EventKind::Strike).expect("a strike");
-    assert_eq!(
-        &text[e.span.start..e.span.end],
-        "Russian bombs hit Kostiantynivka on February 3, killing three civilians."
-    );
+    let span = e.file_span(&a);
+    assert_eq!(&text[span.start..span.end], "Russian bombs hit Kostiantynivka on February 3, killing three civilians.");
     assert_eq!(e.killed, Some(3));
 }

@@ -27,16 +27,22 @@ proptest! {
         let text: String = parts.concat();
         let a = article_from_text("prop.txt", &text, None);
         let ex = extract::run(std::slice::from_ref(&a));
+        // The file is `text` itself, so a file span maps back to the same bytes as its body span.
         for e in &ex.events {
-            prop_assert!(e.body.start <= e.body.end && e.body.end <= a.body.len());
-            prop_assert!(a.body.is_char_boundary(e.body.start) && a.body.is_char_boundary(e.body.end));
-            prop_assert_eq!(&a.body[e.body.start..e.body.end], e.text.as_str());
+            let b = e.body();
+            prop_assert!(b.start <= b.end && b.end <= a.body.len());
+            prop_assert!(a.body.is_char_boundary(b.start) && a.body.is_char_boundary(b.end));
+            let f = e.file_span(&a);
+            prop_assert_eq!(&text[f.start..f.end], e.text(&a));
         }
         for ent in &ex.entities {
             prop_assert!(!ent.mentions.is_empty());
             for m in &ent.mentions {
-                prop_assert!(m.body.end <= a.body.len());
-                prop_assert!(a.body.is_char_boundary(m.body.start) && a.body.is_char_boundary(m.body.end));
+                let b = m.body();
+                prop_assert!(b.end <= a.body.len());
+                prop_assert!(a.body.is_char_boundary(b.start) && a.body.is_char_boundary(b.end));
+                let f = m.file_span(&a);
+                prop_assert_eq!(&text[f.start..f.end], &a.body[b.start..b.end]);
             }
         }
     }

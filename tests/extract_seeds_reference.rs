@@ -190,7 +190,7 @@ fn seeds_meet_the_reference_thresholds() {
     let articles = corpus::load_seeds().articles;
     let ex = extract::run(&articles);
     let events: Vec<Value> =
-        ex.events.iter().map(|e| serde_json::to_value(EventRow::new(e, &articles)).unwrap()).collect();
+        ex.events.iter().map(|e| serde_json::to_value(EventRow::new(e, &ex, &articles)).unwrap()).collect();
     let entities: Vec<Value> =
         ex.entities.iter().map(|e| serde_json::to_value(EntityRow::new(e, &articles)).unwrap()).collect();
     let s = score(&gold, &events, &entities);

@@ -27,7 +27,7 @@ fn druzh_finds_the_druzhkivka_market_strike() {
     let e = s.event(top.event).unwrap();
     assert_eq!(s.place_label(top.event), "Druzhkivka");
     assert_eq!(e.kind, EventKind::Strike);
-    assert!(e.text.contains("market"), "{}", e.text);
+    assert!(s.event_text(top.event).contains("market"), "{}", s.event_text(top.event));
     let (place, _) = s.split_matches(top.event, &s.match_positions(top.event, &["druzh".to_string()]));
     assert_eq!(place, vec![0, 1, 2, 3, 4]);
 }
@@ -39,8 +39,8 @@ fn place_tree_on_real_paths() {
     let places: Vec<&str> = r.hits.iter().map(|h| s.place_label(h.event)).collect();
     assert!(places.contains(&"Druzhkivka"), "{places:?}");
     for h in &r.hits {
-        let e = s.event(h.event).unwrap();
-        assert!(e.place_path.iter().any(|p| p == "Donetsk Oblast"), "{:?}", e.place_path);
+        let path = s.extraction().place_path(s.event(h.event).unwrap());
+        assert!(path.iter().any(|p| p == "Donetsk Oblast"), "{path:?}");
     }
 }
 
@@ -54,7 +54,7 @@ fn lavrov_events_and_articles() {
     let r = s.query_str("entity=\"Sergei Lavrov\"").unwrap();
     for h in &r.hits {
         let e = s.event(h.event).unwrap();
-        assert!(e.entities.iter().any(|id| s.entity_pos(*id) == Some(pos[0])));
+        assert!(s.extraction().event_entities(e).iter().any(|id| s.entity_pos(*id) == Some(pos[0])));
     }
     // the same through the reader: open an event of his, pick his mention, Enter
     let mut b = Harness::new(seeds(), 120, 40);

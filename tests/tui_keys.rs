@@ -58,17 +58,17 @@ fn the_done_when_path_druzh_enter_enter_esc_q() {
     assert_eq!(h.model.focus, Focus::Reader);
     let store = h.model.store().unwrap();
     let ev = store.event(h.model.reader.event.unwrap()).unwrap();
-    assert_eq!(ev.place_name.as_deref(), Some("Druzhkivka"));
+    assert_eq!(store.place_label(ev.id), "Druzhkivka");
     assert_eq!(h.model.reader.article, Some(ev.article));
     // the strike's sentence is in view
     let lines = &h.model.reader.lines;
-    let line = lines.partition_point(|l| l.start <= ev.body.start) - 1;
+    let line = lines.partition_point(|l| l.start <= ev.body().start) - 1;
     let a = sitrep::tui::layout::areas(&h.model);
     let r = &h.model.reader;
     assert!(line >= r.scroll && line < r.scroll + a.text.height as usize);
     // and Druzhkivka is a mention in that article
     let art = store.article(ev.article).unwrap();
-    assert!(store.mentions_in(ev.article).iter().any(|m| &art.body[m.body.start..m.body.end] == "Druzhkivka"));
+    assert!(store.mentions_in(ev.article).iter().any(|m| &art.body[m.body().start..m.body().end] == "Druzhkivka"));
     h.key("esc");
     assert_eq!(h.model.focus, Focus::List);
     assert!(!h.model.quit);

@@ -25,6 +25,11 @@ pub fn wild_dir() -> Option<PathBuf> {
 
 /// Every regular file below `dir`, sorted by path, as `(name, bytes)`.
 pub fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    list_dir(dir).into_iter().filter_map(|p| read_file(&p)).collect()
+}
+
+/// Every regular file below `dir`, sorted by path (as text).
+pub fn list_dir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -33,13 +38,18 @@ pub fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if let Ok(b) = std::fs::read(&p) {
-                out.push((p.to_string_lossy().into_owned(), b));
+            } else if p.is_file() {
+                out.push(p);
             }
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_cached_key(|p| p.to_string_lossy().into_owned());
     out
+}
+
+/// A file as `(name, bytes)`, if it can be read.
+pub fn read_file(p: &Path) -> Option<(String, Vec<u8>)> {
+    std::fs::read(p).ok().map(|b| (p.to_string_lossy().into_owned(), b))
 }
 
 /// The first `n` articles of the generated corpus (seed 1), in memory.

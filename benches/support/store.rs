@@ -8,7 +8,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 
 use sitrep::corpus::{Article, DateSource, Paragraph, Piece, Span};
-use sitrep::extract::{DateValue, Entity, EntityKind, Event, EventKind, Extraction, Precision, Resolution, Status};
+use sitrep::extract::{DateValue, Entity, EntityKind, EventKind, Extraction, NewEvent, Precision, Resolution, Status};
 use sitrep::store::Store;
 
 use super::synth::{Fact, Kind};
@@ -50,58 +50,20 @@ pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
             });
         }
     }
-    let chunks: Vec<(Article, Vec<Event>)> = facts
+    // articles in parallel, then the events (which intern their names) in order
+    let articles: Vec<Article> = facts
         .par_chunks(PER)
         .enumerate()
         .map(|(ai, chunk)| {
             let mut body = String::with_capacity(chunk.iter().map(|f| f.text.len() + 1).sum());
-            let mut events = Vec::with_capacity(chunk.len());
-            for (k, f) in chunk.iter().enumerate() {
+            for f in chunk {
                 if !body.is_empty() {
                     body.push(' ');
                 }
-                let start = body.len();
                 body.push_str(&f.text);
-                let span = Span::new(start, body.len());
-                let i = ai * PER + k;
-                // one event in twenty has no date, one in twenty only a month
-                let date = match (i % 20, f.date) {
-                    (0, _) | (_, None) => DateValue::unknown(),
-                    (1, Some(d)) => DateValue {
-                        start: d.with_day(1),
-                        end: Some(d),
-                        precision: Precision::Month,
-                        how: Resolution::Explicit,
-                    },
-                    (_, Some(d)) => DateValue::day(d, Resolution::Explicit),
-                };
-                let place = f.place.as_ref().map(|p| places[p.path.as_slice()]);
-                events.push(Event {
-                    id: i as u32,
-                    article: ai as u32,
-                    kind: kind(f.kind),
-                    date,
-                    place,
-                    place_name: f.place.as_ref().map(|p| p.name.clone()),
-                    place_path: f.place.as_ref().map(|p| p.path.clone()).unwrap_or_default(),
-                    lat: None,
-                    lon: None,
-                    actors: f.actor.map(|a| vec![a.to_string()]).unwrap_or_default(),
-                    killed: f.killed,
-                    injured: f.injured,
-                    drones: f.drones,
-                    missiles: f.missiles,
-                    weapons: Vec::new(),
-                    claimed_by: (i % 7 == 0).then(|| "Ukrainian officials".to_string()),
-                    status: if i % 11 == 0 { Status::Claimed } else { Status::Reported },
-                    text: f.text.clone(),
-                    body: span,
-                    span,
-                    entities: place.into_iter().collect(),
-                });
             }
             let len = body.len();
-            let article = Article {
+            Article {
                 id: format!("synthetic/{ai:07}.txt#0"),
                 file: format!("synthetic/{ai:07}.txt"),
                 index: 0,
@@ -117,17 +79,47 @@ pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
                     pieces: vec![Piece { body: 0, file: 0, len }],
                 }],
                 captions: Vec::new(),
-            };
-            (article, events)
+            }
         })
         .collect();
-    let mut articles = Vec::with_capacity(chunks.len());
-    let mut events = Vec::with_capacity(facts.len());
-    for (a, mut e) in chunks {
-        articles.push(a);
-        events.append(&mut e);
+    let mut ex = Extraction::new(entities);
+    ex.reserve(facts.len(), 2 * facts.len());
+    let mut start = 0;
+    for (i, f) in facts.iter().enumerate() {
+        if i % PER == 0 {
+            start = 0;
+        } else {
+            start += 1;
+        }
+        let span = Span::new(start, start + f.text.len());
+        start = span.end;
+        // one event in twenty has no date, one in twenty only a month
+        let date = match (i % 20, f.date) {
+            (0, _) | (_, None) => DateValue::unknown(),
+            (1, Some(d)) => {
+                DateValue { start: d.with_day(1), end: Some(d), precision: Precision::Month, how: Resolution::Explicit }
+            }
+            (_, Some(d)) => DateValue::day(d, Resolution::Explicit),
+        };
+        let place = f.place.as_ref().map(|p| places[p.path.as_slice()]);
+        ex.push_event(NewEvent {
+            article: (i / PER) as u32,
+            kind: kind(f.kind),
+            date,
+            place,
+            actors: f.actor.into_iter().collect(),
+            killed: f.killed,
+            injured: f.injured,
+            drones: f.drones,
+            missiles: f.missiles,
+            claimed_by: (i % 7 == 0).then_some("Ukrainian officials"),
+            status: if i % 11 == 0 { Status::Claimed } else { Status::Reported },
+            body: span,
+            entities: place.into_iter().collect(),
+            ..NewEvent::default()
+        });
     }
-    (articles, Extraction { entities, events })
+    (articles, ex)
 }
 
 /// A store of `n` synthetic events.

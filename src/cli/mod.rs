@@ -112,7 +112,7 @@ pub fn print_events(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let rows: Vec<EventRow> =
-        ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, articles)).collect();
+        ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, ex, articles)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;

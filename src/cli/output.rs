@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::corpus::{Article, Paragraph, Span};
-use crate::extract::{Entity, Event};
+use crate::extract::{Entity, Event, Extraction};
 
 use super::CliError;
 
@@ -110,8 +110,10 @@ fn ymd(d: Option<chrono::NaiveDate>) -> Option<String> {
 }
 
 impl EventRow {
-    pub fn new(e: &Event, articles: &[Article]) -> Self {
+    /// The row of an event of `ex`, extracted from `articles`.
+    pub fn new(e: &Event, ex: &Extraction, articles: &[Article]) -> Self {
         let a = articles.get(e.article as usize);
+        let (lat, lon) = ex.lat_lon(e);
         EventRow {
             id: e.id,
             file: a.map(|a| a.file.clone()).unwrap_or_default(),
@@ -121,20 +123,20 @@ impl EventRow {
             date_precision: e.date.precision.as_str(),
             date_resolution: e.date.how,
             kind: e.kind.as_str(),
-            place: e.place_name.clone(),
-            place_path: e.place_path.clone(),
-            lat: e.lat,
-            lon: e.lon,
-            actors: e.actors.clone(),
+            place: ex.place_name(e).map(str::to_string),
+            place_path: ex.place_path(e).to_vec(),
+            lat,
+            lon,
+            actors: ex.actors(e).map(str::to_string).collect(),
             killed: e.killed,
             injured: e.injured,
             drones: e.drones,
             missiles: e.missiles,
-            weapons: e.weapons.clone(),
-            claimed_by: e.claimed_by.clone(),
+            weapons: ex.weapons(e).map(str::to_string).collect(),
+            claimed_by: ex.claimed_by(e).map(str::to_string),
             status: e.status.as_str(),
-            text: e.text.clone(),
-            span: e.span,
+            text: a.map_or("", |a| e.text(a)).to_string(),
+            span: a.map_or(Span::default(), |a| e.file_span(a)),
         }
     }
 }
@@ -176,11 +178,12 @@ impl EntityRow {
                 .iter()
                 .map(|m| {
                     let a = articles.get(m.article as usize);
+                    let span = a.map_or(Span::default(), |a| m.file_span(a));
                     MentionRow {
                         file: a.map(|a| a.file.clone()).unwrap_or_default(),
                         article: a.map(|a| a.id.clone()).unwrap_or_default(),
-                        start: m.span.start,
-                        end: m.span.end,
+                        start: span.start,
+                        end: span.end,
                     }
                 })
                 .collect(),

@@ -43,7 +43,11 @@ impl<'a> Body<'a> {
         });
     }
 
-    pub fn finish(self) -> (String, Vec<Paragraph>) {
+    /// The body and its paragraphs, without spare capacity: they are kept for the whole
+    /// session, and a body grown by doubling is a third larger than its text on average.
+    pub fn finish(mut self) -> (String, Vec<Paragraph>) {
+        self.text.shrink_to_fit();
+        self.paragraphs.shrink_to_fit();
         (self.text, self.paragraphs)
     }
 }

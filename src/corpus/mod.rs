@@ -30,7 +30,7 @@ mod scraped;
 mod split;
 mod text;
 
-pub use article::{Article, Caption, DateSource, Paragraph, Piece, Span};
+pub use article::{Article, Caption, DateSource, Paragraph, Piece, Span, Span32};
 pub use error::LoadError;
 pub use load::{SUPPORTED_EXTENSIONS, load_paths, load_seeds};
 pub use parse::parse_file;

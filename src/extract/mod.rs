@@ -153,111 +153,104 @@ fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::ato
     let explicit: Vec<Option<NaiveDate>> =
         articles.par_iter().map(|a| if a.published.is_some() { None } else { latest_explicit(a) }).collect();
     let corpus_latest = articles.iter().filter_map(|a| a.published).chain(explicit.iter().flatten().copied()).max();
-    let per: Vec<PerArticle> = articles
-        .par_iter()
-        .zip(explicit.par_iter())
-        .map(|(a, ex)| {
-            let anchor = match (a.published.or(*ex), corpus_latest) {
-                (Some(d), _) => Anchor::Own(d),
-                (None, Some(d)) => Anchor::Corpus(d),
-                (None, None) => Anchor::None,
-            };
-            let out = extract_article(a, anchor, gaz);
-            if let Some(d) = done {
-                d.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            out
-        })
-        .collect();
+    let extract_one = |a: &Article, ex: &Option<NaiveDate>| {
+        let anchor = match (a.published.or(*ex), corpus_latest) {
+            (Some(d), _) => Anchor::Own(d),
+            (None, Some(d)) => Anchor::Corpus(d),
+            (None, None) => Anchor::None,
+        };
+        let out = extract_article(a, anchor, gaz);
+        if let Some(d) = done {
+            d.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        out
+    };
 
-    // Link mentions across articles into entities.
-    let mut ids: HashMap<Key, EntityId> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut mention_ids: Vec<Vec<EntityId>> = Vec::with_capacity(per.len());
-    for (ai, pa) in per.iter().enumerate() {
-        let a = &articles[ai];
-        let mut this = Vec::with_capacity(pa.mentions.len());
+    // Articles are extracted in parallel a batch at a time; then, in article order, their
+    // mentions are linked across articles into entities and their drafts become events, so
+    // that only one batch's drafts are held at once. Entity ids are given in order of first
+    // mention; an event's entities all come from its own article's mentions.
+    let mut linker = Linker::default();
+    let batches = articles.chunks(BATCH).zip(explicit.chunks(BATCH));
+    for (b, (batch, explicit)) in batches.enumerate() {
+        let per: Vec<PerArticle> = batch.par_iter().zip(explicit.par_iter()).map(|(a, e)| extract_one(a, e)).collect();
+        for (k, pa) in per.into_iter().enumerate() {
+            let ai = b * BATCH + k;
+            linker.link(ai, &articles[ai], pa, gaz);
+        }
+    }
+    linker.finish()
+}
+
+/// Articles extracted in parallel before their results are linked in order: enough to keep
+/// both cores busy, few enough that the drafts waiting to be linked stay small.
+const BATCH: usize = 512;
+
+/// Links articles' mentions into entities and turns their drafts into events, article by
+/// article in order.
+#[derive(Default)]
+struct Linker {
+    ids: HashMap<Key, EntityId>,
+    ex: Extraction,
+    /// The entity of each mention of the article being linked.
+    mention_ids: Vec<EntityId>,
+}
+
+impl Linker {
+    fn link(&mut self, ai: usize, a: &Article, pa: PerArticle, gaz: &Gazetteer) {
+        let Linker { ids, ex, mention_ids } = self;
+        let entities = &mut ex.entities;
+        mention_ids.clear();
         for f in &pa.mentions {
-            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
-            let span = a.file_span(f.start, f.end);
+            let id = entity_id(ids, entities, &f.key, gaz);
             let e = &mut entities[id as usize];
-            e.mentions.push(Mention { article: ai as u32, body: Span::new(f.start, f.end), span, caption: None });
+            e.mentions.push(Mention::new(ai as u32, Span::new(f.start, f.end), None));
             if let Key::New(_, _) = f.key {
                 let surface = &a.body[f.start..f.end];
                 if surface != e.name && !e.aliases.iter().any(|x| x == surface) && surface.contains(' ') {
                     e.aliases.push(surface.to_string());
                 }
             }
-            this.push(id);
+            mention_ids.push(id);
         }
         for (ci, f) in &pa.caption_mentions {
-            let id = entity_id(&mut ids, &mut entities, &f.key, gaz);
-            let c = &a.captions[*ci as usize];
-            // Caption text is a verbatim copy of its line in the file.
-            let span = if c.span.len() == c.text.len() {
-                Span::new(c.span.start + f.start, c.span.start + f.end)
-            } else {
-                c.span
-            };
-            entities[id as usize].mentions.push(Mention {
-                article: ai as u32,
-                body: Span::new(f.start, f.end),
-                span,
-                caption: Some(*ci),
-            });
+            let id = entity_id(ids, entities, &f.key, gaz);
+            entities[id as usize].mentions.push(Mention::new(ai as u32, Span::new(f.start, f.end), Some(*ci)));
         }
-        mention_ids.push(this);
-    }
-
-    let mut events_out = Vec::new();
-    for (ai, pa) in per.into_iter().enumerate() {
-        let a = &articles[ai];
         for d in pa.drafts {
-            let id = events_out.len() as EventId;
-            let place = d.place.map(|m| mention_ids[ai][m]);
-            let (place_name, place_path, lat, lon) = match place {
-                Some(p) => {
-                    let e = &entities[p as usize];
-                    let path = if e.place_path.is_empty() { vec![e.name.clone()] } else { e.place_path.clone() };
-                    (Some(e.name.clone()), path, e.lat, e.lon)
-                }
-                None => (None, Vec::new(), None, None),
-            };
-            let mut ents: Vec<EntityId> = d.mentions.iter().map(|&m| mention_ids[ai][m]).collect();
+            let place = d.place.map(|m| mention_ids[m]);
+            let mut ents: Vec<EntityId> = d.mentions.iter().map(|&m| mention_ids[m]).collect();
             ents.sort_unstable();
             ents.dedup();
-            let weapons: Vec<String> = {
-                let mut w: Vec<String> =
-                    d.weapons.iter().map(|&m| entities[mention_ids[ai][m] as usize].name.clone()).collect();
-                w.dedup();
-                w
-            };
-            events_out.push(Event {
-                id,
+            let mut weapons: Vec<String> =
+                d.weapons.iter().map(|&m| ex.entities[mention_ids[m] as usize].name.clone()).collect();
+            weapons.dedup();
+            ex.push_event(NewEvent {
                 article: ai as u32,
                 kind: d.kind,
+                status: d.status,
                 date: d.date,
                 place,
-                place_name,
-                place_path,
-                lat,
-                lon,
-                actors: d.actors,
                 killed: d.killed,
                 injured: d.injured,
                 drones: d.drones,
                 missiles: d.missiles,
-                weapons,
-                claimed_by: d.claimed_by,
-                status: d.status,
-                text: a.body[d.start..d.end].to_string(),
+                actors: d.actors.iter().map(String::as_str).collect(),
+                weapons: weapons.iter().map(String::as_str).collect(),
+                claimed_by: d.claimed_by.as_deref(),
                 body: Span::new(d.start, d.end),
-                span: a.file_span(d.start, d.end),
                 entities: ents,
             });
         }
     }
-    Extraction { entities, events: events_out }
+
+    fn finish(mut self) -> Extraction {
+        for e in &mut self.ex.entities {
+            e.mentions.shrink_to_fit();
+        }
+        self.ex.shrink_to_fit();
+        self.ex
+    }
 }
 
 /// The entity a mention key refers to, created on first sight. Names found in text are

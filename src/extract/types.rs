@@ -1,7 +1,9 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::corpus::Span;
+use crate::corpus::{Article, Span, Span32};
 
 /// How exactly the text pins a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
@@ -102,24 +104,54 @@ impl EntityKind {
     }
 }
 
-/// One occurrence of an entity in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// One occurrence of an entity in an article: 16 bytes. Its byte span in the original file
+/// is not stored: [`Mention::file_span`] maps the body span back through the article's
+/// pieces, as extraction always did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     /// Index into the article list the extraction ran on.
     pub article: u32,
-    /// Byte span in `Article::body`.
-    pub body: Span,
-    /// Byte span in the original file.
-    pub span: Span,
+    body: Span32,
+    /// `NO_CAPTION`, or an index into `Article::captions`.
+    caption: u32,
+}
+
+const NO_CAPTION: u32 = u32::MAX;
+
+impl Mention {
+    /// A mention at `body` in article `article`'s body, or in its caption `caption`.
+    pub fn new(article: u32, body: Span, caption: Option<u32>) -> Mention {
+        debug_assert!(caption != Some(NO_CAPTION));
+        Mention { article, body: Span32::new(body), caption: caption.unwrap_or(NO_CAPTION) }
+    }
+    /// Byte span in `Article::body`, or in the caption's text when [`Mention::caption`] is set.
+    pub fn body(&self) -> Span {
+        self.body.get()
+    }
     /// Set when the mention is in a photo caption (index into `Article::captions`); `body`
     /// is then a span of that caption's text. Captions name entities but never events.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<u32>,
+    pub fn caption(&self) -> Option<u32> {
+        (self.caption != NO_CAPTION).then_some(self.caption)
+    }
+    /// Byte span in the original file, `article` being the mention's article: the body span
+    /// mapped with [`Article::file_span`]; in a caption copied verbatim from its line, that
+    /// line's offset plus the span, else the caption's whole line.
+    pub fn file_span(&self, article: &Article) -> Span {
+        let b = self.body();
+        match self.caption() {
+            None => article.file_span(b.start, b.end),
+            Some(ci) => match article.captions.get(ci as usize) {
+                Some(c) if c.span.len() == c.text.len() => Span::new(c.span.start + b.start, c.span.start + b.end),
+                Some(c) => c.span,
+                None => Span::default(),
+            },
+        }
+    }
 }
 
 pub type EntityId = u32;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub id: EntityId,
     pub name: String,
@@ -135,7 +167,7 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Strike,
@@ -145,6 +177,7 @@ pub enum EventKind {
     Aid,
     Incursion,
     Statement,
+    #[default]
     Other,
 }
 
@@ -201,40 +234,215 @@ impl Status {
 
 pub type EventId = u32;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An index into [`Extraction`]'s table of names (actors, weapons, claimants).
+pub type NameId = u32;
+
+const NO_NAME: NameId = NameId::MAX;
+
+/// One event: 84 bytes, no strings of its own. Its sentence is a span of the article body
+/// ([`Event::text`]), its file span is mapped from that ([`Event::file_span`]), its place
+/// name, place path and coordinates are its place entity's, and its actors, weapons,
+/// claimant and entities are kept by the [`Extraction`] that holds it
+/// ([`Extraction::actors`] and the like). Events are made with [`Extraction::push_event`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub id: EventId,
     /// Index into the article list.
     pub article: u32,
     pub kind: EventKind,
+    pub status: Status,
     pub date: DateValue,
     /// The place entity, when one was found.
     pub place: Option<EntityId>,
-    pub place_name: Option<String>,
-    /// The place and its parents, innermost first.
-    pub place_path: Vec<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub actors: Vec<String>,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub drones: Option<u32>,
     pub missiles: Option<u32>,
-    pub weapons: Vec<String>,
-    pub claimed_by: Option<String>,
+    /// `NO_NAME`, or who makes the claim.
+    claimed_by: NameId,
+    /// Byte span of the sentence (or sentences) the event came from, in `Article::body`.
+    body: Span32,
+    /// Where the event's actors, then weapons, then entities start in `Extraction::lists`.
+    lists: u32,
+    n_actors: u16,
+    n_weapons: u16,
+    n_entities: u16,
+}
+
+impl Event {
+    /// Byte span of the event's sentence(s) in `Article::body`.
+    pub fn body(&self) -> Span {
+        self.body.get()
+    }
+    /// The sentence (or sentences) the event came from, `article` being the event's article.
+    pub fn text<'a>(&self, article: &'a Article) -> &'a str {
+        let b = self.body();
+        article.body.get(b.start..b.end).unwrap_or("")
+    }
+    /// Byte span of the event's text in the original file, `article` being the event's article.
+    pub fn file_span(&self, article: &Article) -> Span {
+        let b = self.body();
+        article.file_span(b.start, b.end)
+    }
+}
+
+/// What [`Extraction::push_event`] takes: the event's facts, with names as text.
+#[derive(Debug, Clone, Default)]
+pub struct NewEvent<'a> {
+    pub article: u32,
+    pub kind: EventKind,
     pub status: Status,
-    /// The sentence (or sentences) the event came from.
-    pub text: String,
-    /// Byte span of `text` in `Article::body`.
+    pub date: DateValue,
+    pub place: Option<EntityId>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+    pub actors: Vec<&'a str>,
+    pub weapons: Vec<&'a str>,
+    pub claimed_by: Option<&'a str>,
+    /// Byte span of the event's text in `Article::body`.
     pub body: Span,
-    /// Byte span of `text` in the original file.
-    pub span: Span,
     /// Every entity mentioned in the event's sentences.
     pub entities: Vec<EntityId>,
 }
 
+/// Strings many events share, each kept once.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    list: Vec<Box<str>>,
+    index: HashMap<Box<str>, NameId>,
+}
+
+impl Names {
+    fn intern(&mut self, s: &str) -> NameId {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        let id = NameId::try_from(self.list.len()).ok().filter(|&id| id != NO_NAME).expect("fewer than 2^32 - 1 names");
+        self.list.push(s.into());
+        self.index.insert(s.into(), id);
+        id
+    }
+    fn get(&self, id: NameId) -> &str {
+        self.list.get(id as usize).map_or("", |s| s)
+    }
+}
+
+/// Entities and events. An entity's id is its position in `entities`.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
     pub entities: Vec<Entity>,
+    /// Made with [`Extraction::push_event`]; an event's id is its position.
     pub events: Vec<Event>,
+    names: Names,
+    /// The events' actors, weapons (as names) and entities, one event after another.
+    lists: Vec<u32>,
+}
+
+impl Extraction {
+    /// An extraction with these entities and no events yet.
+    pub fn new(entities: Vec<Entity>) -> Extraction {
+        Extraction { entities, ..Extraction::default() }
+    }
+
+    /// Room for `events` more events holding `list_items` actors, weapons and entities.
+    pub fn reserve(&mut self, events: usize, list_items: usize) {
+        self.events.reserve_exact(events);
+        self.lists.reserve_exact(list_items);
+    }
+
+    /// Give back spare room in the event and list vectors.
+    pub fn shrink_to_fit(&mut self) {
+        self.events.shrink_to_fit();
+        self.lists.shrink_to_fit();
+    }
+
+    /// Add an event; its id is its position.
+    pub fn push_event(&mut self, e: NewEvent<'_>) -> EventId {
+        let id = self.events.len() as EventId;
+        let len = |n: usize| u16::try_from(n).expect("fewer than 65,536 actors, weapons or entities per event");
+        let lists = u32::try_from(self.lists.len()).expect("fewer than 2^32 list items");
+        let (n_actors, n_weapons, n_entities) = (len(e.actors.len()), len(e.weapons.len()), len(e.entities.len()));
+        for a in e.actors.iter().chain(&e.weapons) {
+            let n = self.names.intern(a);
+            self.lists.push(n);
+        }
+        self.lists.extend_from_slice(&e.entities);
+        let claimed_by = e.claimed_by.map_or(NO_NAME, |c| self.names.intern(c));
+        self.events.push(Event {
+            id,
+            article: e.article,
+            kind: e.kind,
+            status: e.status,
+            date: e.date,
+            place: e.place,
+            killed: e.killed,
+            injured: e.injured,
+            drones: e.drones,
+            missiles: e.missiles,
+            claimed_by,
+            body: Span32::new(e.body),
+            lists,
+            n_actors,
+            n_weapons,
+            n_entities,
+        });
+        id
+    }
+
+    fn list(&self, e: &Event, skip: u16, len: u16) -> &[u32] {
+        let at = e.lists as usize + skip as usize;
+        self.lists.get(at..at + len as usize).unwrap_or(&[])
+    }
+    /// Who did it, as the text names them.
+    pub fn actors(&self, e: &Event) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.list(e, 0, e.n_actors).iter().map(|&n| self.names.get(n))
+    }
+    /// The weapons named in the event's sentences (entity names), in order.
+    pub fn weapons(&self, e: &Event) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.list(e, e.n_actors, e.n_weapons).iter().map(|&n| self.names.get(n))
+    }
+    /// Who makes the claim, when someone does.
+    pub fn claimed_by(&self, e: &Event) -> Option<&str> {
+        (e.claimed_by != NO_NAME).then(|| self.names.get(e.claimed_by))
+    }
+    /// Every entity mentioned in the event's sentences, ascending.
+    pub fn event_entities(&self, e: &Event) -> &[EntityId] {
+        self.list(e, e.n_actors + e.n_weapons, e.n_entities)
+    }
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        match self.entities.get(id as usize) {
+            Some(ent) if ent.id == id => Some(ent),
+            _ => self.entities.iter().find(|ent| ent.id == id),
+        }
+    }
+    /// The event's place entity.
+    pub fn place(&self, e: &Event) -> Option<&Entity> {
+        e.place.and_then(|id| self.entity(id))
+    }
+    /// The name of the event's place.
+    pub fn place_name(&self, e: &Event) -> Option<&str> {
+        self.place(e).map(|p| p.name.as_str())
+    }
+    /// The event's place and its parents, innermost first: the place entity's path, or its
+    /// name alone when it has none; empty without a place.
+    pub fn place_path(&self, e: &Event) -> &[String] {
+        match self.place(e) {
+            Some(p) if p.place_path.is_empty() => std::slice::from_ref(&p.name),
+            Some(p) => &p.place_path,
+            None => &[],
+        }
+    }
+    /// The coordinates of the event's place, where known.
+    pub fn lat_lon(&self, e: &Event) -> (Option<f64>, Option<f64>) {
+        self.place(e).map_or((None, None), |p| (p.lat, p.lon))
+    }
+    /// Heap and inline bytes of the events and what they share (names, lists).
+    pub fn event_bytes(&self) -> usize {
+        std::mem::size_of_val(self.events.as_slice())
+            + std::mem::size_of_val(self.lists.as_slice())
+            + self.names.list.iter().map(|s| 2 * (s.len() + size_of::<Box<str>>()) + 8).sum::<usize>()
+    }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::corpus::{Article, DateSource, Paragraph, Piece, Span};
 use crate::extract::{
-    DateValue, Entity, EntityId, EntityKind, Event, EventKind, Extraction, Mention, Precision, Resolution, Status,
+    DateValue, Entity, EntityId, EntityKind, EventKind, Extraction, Mention, NewEvent, Precision, Resolution, Status,
 };
 
 use super::Store;
@@ -17,7 +17,22 @@ use super::Store;
 pub struct Builder {
     articles: Vec<Article>,
     entities: Vec<Entity>,
-    events: Vec<Event>,
+    events: Vec<Pending>,
+}
+
+/// An event waiting for the mentions in its sentence to be found.
+struct Pending {
+    article: u32,
+    kind: EventKind,
+    date: DateValue,
+    place: Option<EntityId>,
+    actors: Vec<String>,
+    killed: Option<u32>,
+    injured: Option<u32>,
+    drones: Option<u32>,
+    claimed_by: Option<String>,
+    status: Status,
+    body: Span,
 }
 
 /// One event to add: the sentence (a substring of the article body) and its facts.
@@ -102,7 +117,8 @@ impl Builder {
         id
     }
 
-    /// Add an event found in `article` at `ev.sentence`.
+    /// Add an event found in `article` at `ev.sentence`. Its place is the place entity with
+    /// that name and path, added (without mentions) if there is none.
     pub fn event(&mut self, article: u32, ev: Ev<'_>) -> u32 {
         let id = self.events.len() as u32;
         let body = &self.articles[article as usize].body;
@@ -111,9 +127,11 @@ impl Builder {
         let start_d = ev.date.map(day);
         let end_d = ev.date_end.map(day).or(start_d);
         let precision = ev.precision.unwrap_or(if start_d.is_some() { Precision::Day } else { Precision::Unknown });
-        let place_id = ev.place.first().and_then(|p| self.entity_named(p));
-        self.events.push(Event {
-            id,
+        let place = ev.place.first().map(|name| match self.place_named(name, ev.place) {
+            Some(p) => p,
+            None => self.entity(name, EntityKind::Place, &[], ev.place),
+        });
+        self.events.push(Pending {
             article,
             kind: ev.kind.unwrap_or(EventKind::Other),
             date: DateValue {
@@ -122,29 +140,27 @@ impl Builder {
                 precision,
                 how: if start_d.is_some() { Resolution::Explicit } else { Resolution::None },
             },
-            place: place_id,
-            place_name: ev.place.first().map(|s| s.to_string()),
-            place_path: ev.place.iter().map(|s| s.to_string()).collect(),
-            lat: None,
-            lon: None,
+            place,
             actors: ev.actors.iter().map(|s| s.to_string()).collect(),
             killed: ev.killed,
             injured: ev.injured,
             drones: ev.drones,
-            missiles: None,
-            weapons: Vec::new(),
             claimed_by: ev.claimed_by.map(str::to_string),
             status: ev.status,
-            text: ev.sentence.to_string(),
             body: span,
-            span,
-            entities: Vec::new(),
         });
         id
     }
 
-    fn entity_named(&self, name: &str) -> Option<EntityId> {
-        self.entities.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)).map(|e| e.id)
+    /// The place entity called `name` whose path is `path` (or `[name]` for one without a path).
+    fn place_named(&self, name: &str, path: &[&str]) -> Option<EntityId> {
+        self.entities
+            .iter()
+            .find(|e| {
+                e.name == name
+                    && if e.place_path.is_empty() { path == [name] } else { e.place_path.iter().eq(path.iter()) }
+            })
+            .map(|e| e.id)
     }
 
     /// Find every mention, link events to the entities in their sentences, and build.
@@ -169,27 +185,42 @@ impl Builder {
                             continue;
                         }
                         taken.push(s);
-                        ent.mentions.push(Mention { article: ai as u32, body: s, span: s, caption: None });
+                        ent.mentions.push(Mention::new(ai as u32, s, None));
                     }
                 }
             }
-            ent.mentions.sort_by_key(|m| (m.article, m.body.start));
+            ent.mentions.sort_by_key(|m| (m.article, m.body().start));
         }
-        for ev in &mut self.events {
-            let mut ids: Vec<EntityId> = self
+        let mut ex = Extraction::new(self.entities);
+        for ev in self.events {
+            let mut ids: Vec<EntityId> = ex
                 .entities
                 .iter()
                 .filter(|ent| {
-                    ent.mentions
-                        .iter()
-                        .any(|m| m.article == ev.article && m.body.start >= ev.body.start && m.body.end <= ev.body.end)
+                    ent.mentions.iter().any(|m| {
+                        m.article == ev.article && m.body().start >= ev.body.start && m.body().end <= ev.body.end
+                    })
                 })
                 .map(|e| e.id)
                 .collect();
             ids.sort_unstable();
-            ev.entities = ids;
+            ex.push_event(NewEvent {
+                article: ev.article,
+                kind: ev.kind,
+                status: ev.status,
+                date: ev.date,
+                place: ev.place,
+                killed: ev.killed,
+                injured: ev.injured,
+                drones: ev.drones,
+                actors: ev.actors.iter().map(String::as_str).collect(),
+                claimed_by: ev.claimed_by.as_deref(),
+                body: ev.body,
+                entities: ids,
+                ..NewEvent::default()
+            });
         }
-        (self.articles, Extraction { entities: self.entities, events: self.events })
+        (self.articles, ex)
     }
 
     pub fn build(self) -> Store {
@@ -461,13 +492,31 @@ pub fn synthetic(n: usize) -> Store {
     for i in 0..n_articles {
         articles.push(placeholder_article("synthetic", "Synthetic report", i));
     }
+    // one place entity per place
+    let entities = PLACES
+        .iter()
+        .enumerate()
+        .map(|(i, path)| Entity {
+            id: i as EntityId,
+            name: path[0].to_string(),
+            kind: EntityKind::Place,
+            aliases: Vec::new(),
+            place_path: path.iter().map(|s| s.to_string()).collect(),
+            lat: None,
+            lon: None,
+            role: None,
+            mentions: Vec::new(),
+        })
+        .collect();
+    let mut ex = Extraction::new(entities);
+    ex.reserve(n, 0);
     let base = day("2025-03-01");
-    let mut events = Vec::with_capacity(n);
+    let mut text = String::new();
     for i in 0..n {
         let r = rnd();
         let kind = EventKind::ALL[(r % 8) as usize];
-        let place = PLACES[((r >> 8) % PLACES.len() as u64) as usize];
-        let mut text = String::new();
+        let place = ((r >> 8) % PLACES.len() as u64) as EntityId;
+        text.clear();
         for k in 0..14 {
             if k > 0 {
                 text.push(' ');
@@ -476,31 +525,50 @@ pub fn synthetic(n: usize) -> Store {
         }
         let dated = r % 20 != 0;
         let d = base + chrono::Days::new((r >> 16) % 365);
-        events.push(Event {
-            id: i as u32,
-            article: (i / 50) as u32,
+        let article = (i / 50) as u32;
+        let body = push_sentence(&mut articles[article as usize], &text);
+        ex.push_event(NewEvent {
+            article,
             kind,
             date: if dated { DateValue::day(d, Resolution::Explicit) } else { DateValue::unknown() },
-            place: None,
-            place_name: Some(place[0].to_string()),
-            place_path: place.iter().map(|s| s.to_string()).collect(),
-            lat: None,
-            lon: None,
-            actors: vec!["Russian forces".into()],
+            place: Some(place),
+            actors: vec!["Russian forces"],
             killed: ((r >> 24) % 7 == 0).then_some(((r >> 32) % 20) as u32),
             injured: ((r >> 28) % 5 == 0).then_some(((r >> 40) % 30) as u32),
-            drones: None,
-            missiles: None,
-            weapons: Vec::new(),
-            claimed_by: Some("Ukrainian officials".into()),
+            claimed_by: Some("Ukrainian officials"),
             status: Status::Reported,
-            text,
-            body: Span::default(),
-            span: Span::default(),
-            entities: Vec::new(),
+            body,
+            ..NewEvent::default()
         });
     }
-    Store::build(articles, Extraction { entities: Vec::new(), events })
+    for a in &mut articles {
+        a.body.shrink_to_fit();
+    }
+    Store::build(articles, ex)
+}
+
+/// Append a sentence to an article that is one paragraph copied verbatim from its file
+/// (a space between sentences); returns the sentence's span.
+pub fn push_sentence(a: &mut Article, sentence: &str) -> Span {
+    if !a.body.is_empty() {
+        a.body.push(' ');
+    }
+    let start = a.body.len();
+    a.body.push_str(sentence);
+    let all = Span::new(0, a.body.len());
+    match a.paragraphs.first_mut() {
+        Some(p) => {
+            p.span = all;
+            p.body = all;
+            p.pieces = vec![Piece { body: 0, file: 0, len: all.end }];
+        }
+        None => a.paragraphs.push(Paragraph {
+            span: all,
+            body: all,
+            pieces: vec![Piece { body: 0, file: 0, len: all.end }],
+        }),
+    }
+    Span::new(start, a.body.len())
 }
 
 /// A bodiless article standing in for real text in synthetic stores (`dir/i.txt`), its

@@ -65,14 +65,14 @@ impl Store {
             }
             Filter::Source(ms) => {
                 for (ai, key) in self.article_keys.iter().enumerate() {
-                    if ms.iter().any(|m| text_match_lines(key, m)) {
+                    if ms.iter().any(|m| text_match_lines(key.source(), m)) {
                         b.extend(&self.by_article[ai]);
                     }
                 }
             }
             Filter::Article(ms) => {
-                for (ai, key) in self.article_names.iter().enumerate() {
-                    if ms.iter().any(|m| text_match_lines(key, m)) {
+                for (ai, key) in self.article_keys.iter().enumerate() {
+                    if ms.iter().any(|m| text_match_lines(key.names(), m)) {
                         b.extend(&self.by_article[ai]);
                     }
                 }

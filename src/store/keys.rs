@@ -19,11 +19,12 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    /// Lay out keys given one after another by event id (key `i` is
-    /// `by_id[at[i]..at[i + 1]]`) in the order `order`, which holds every event once.
-    pub fn build(by_id: &str, at: &[usize], order: &[EventId]) -> Keys {
-        let n = at.len().saturating_sub(1);
-        debug_assert_eq!(order.len(), n, "the order holds every event once");
+    /// Write the key of every event in the order `order` (which holds every event once):
+    /// `write(id, buf)` appends event `id`'s key to `buf`. `bytes` is about how long the keys
+    /// are together: the buffer is made that large at once rather than grown by doubling,
+    /// which leaves the smaller buffers behind as free but resident memory.
+    pub fn build(order: &[EventId], bytes: usize, mut write: impl FnMut(EventId, &mut String)) -> Keys {
+        let n = order.len();
         let mut rank = vec![0u32; n];
         for (r, &e) in order.iter().enumerate() {
             if let Some(slot) = rank.get_mut(e as usize) {
@@ -31,18 +32,19 @@ impl Keys {
             }
         }
         let mut keys = Keys {
-            buf: String::with_capacity(by_id.len()),
+            buf: String::with_capacity(bytes),
             at: Vec::with_capacity(n + 1),
             letters: Vec::with_capacity(n),
             rank,
         };
         keys.at.push(0);
         for &e in order.iter().filter(|&&e| (e as usize) < n) {
-            let k = &by_id[at[e as usize]..at[e as usize + 1]];
-            keys.buf.push_str(k);
+            let start = keys.buf.len();
+            write(e, &mut keys.buf);
             keys.at.push(keys.buf.len());
-            keys.letters.push(fuzzy::letter_mask(k.as_bytes()));
+            keys.letters.push(fuzzy::letter_mask(&keys.buf.as_bytes()[start..]));
         }
+        keys.buf.shrink_to_fit();
         keys
     }
 

@@ -23,8 +23,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::corpus::{Article, Span};
-use crate::extract::{Entity, EntityId, EntityKind, Event, EventId, EventKind, Extraction};
+use crate::corpus::{Article, Span, Span32};
+use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction};
 
 pub use query::{Query, QueryError, Sort};
 pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};
@@ -37,18 +37,23 @@ pub struct Hit {
     pub score: i32,
 }
 
-/// What [`Store::memory`] counts, in bytes.
+/// What [`Store::memory`] counts, in bytes (inline and heap sizes; allocator overhead and
+/// spare capacity left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MemoryUse {
     /// Everything the store adds to the extraction: search keys, orders, day, kind, place,
-    /// entity and article indexes.
+    /// entity, article, claimant and mention indexes.
     pub indexes: usize,
     /// The part of `indexes` that is the fuzzy-search keys (and their layout).
     pub search_keys: usize,
-    /// The extraction's events themselves (structs, their strings and sentence text).
+    /// The events: their structs, their actor, weapon and entity lists, the shared names.
     pub events: usize,
-    /// The events' sentence text (a part of `events`).
-    pub event_text: usize,
+    /// The entities with their names, paths and mentions.
+    pub entities: usize,
+    /// The articles apart from their body text: ids, titles, paragraphs, captions.
+    pub articles: usize,
+    /// The articles' body text (events and mentions point into it).
+    pub article_text: usize,
 }
 
 /// The events a query selects, in display order.
@@ -82,10 +87,16 @@ impl Progress {
 /// A mention of an entity in an article body, ready for highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleMention {
-    /// Byte range in `Article::body`.
-    pub body: Span,
+    body: Span32,
     /// Index into [`Store::entities`].
     pub entity: u32,
+}
+
+impl ArticleMention {
+    /// Byte range in `Article::body`.
+    pub fn body(&self) -> Span {
+        self.body.get()
+    }
 }
 
 /// A node of the place tree (`Ukraine > Donetsk Oblast > Kramatorsk Raion > Druzhkivka`).
@@ -110,6 +121,42 @@ pub(crate) struct Facts {
 pub(crate) const IMPRECISE: u32 = u32::MAX - 1;
 pub(crate) const UNDATED: u32 = u32::MAX;
 
+/// An article's folded key for the `source:` and `article:` filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ArticleKey {
+    key: Box<str>,
+    id_start: u32,
+    id_end: u32,
+}
+
+impl ArticleKey {
+    fn new(a: &Article) -> ArticleKey {
+        let mut k = String::new();
+        for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
+            fold::fold_into(part, &mut k);
+            k.push('\n');
+        }
+        fold::fold_into(&a.file, &mut k);
+        k.push('\n');
+        let id_start = k.len() as u32;
+        fold::fold_into(&a.id, &mut k);
+        let id_end = k.len() as u32;
+        k.push('\n');
+        fold::fold_into(&a.file, &mut k);
+        k.push('\n');
+        fold::fold_into(&a.title, &mut k);
+        ArticleKey { key: k.into_boxed_str(), id_start, id_end }
+    }
+    /// Source, URL domain, file and id, one per line.
+    pub(crate) fn source(&self) -> &str {
+        &self.key[..self.id_end as usize]
+    }
+    /// Id, file and title, one per line.
+    pub(crate) fn names(&self) -> &str {
+        &self.key[self.id_start as usize..]
+    }
+}
+
 /// Where the parts of an event's search key start, in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct KeyLayout {
@@ -133,15 +180,17 @@ pub struct Store {
     by_entity: Vec<Vec<EventId>>,
     by_article: Vec<Vec<EventId>>,
     by_claimant: Vec<(String, Vec<EventId>)>,
-    /// Folded "source url-domain file id" per article.
-    article_keys: Vec<String>,
-    /// Folded "id file title" per article.
-    article_names: Vec<String>,
+    /// Per article, one per line, folded: source, URL domain, file, id, file, title. The
+    /// `source:` filter matches `key[..id_end]` (source, domain, file, id), `article:`
+    /// matches `key[id_start..]` (id, file, title).
+    article_keys: Vec<ArticleKey>,
     /// Folded "name alias alias" per entity, each name on its own line.
     entity_keys: Vec<String>,
     entity_pos: HashMap<EntityId, u32>,
-    mentions: Vec<Vec<ArticleMention>>,
-    article_entities: Vec<Vec<(u32, u32)>>,
+    /// Body mentions of every article, article after article, each sorted, without overlaps;
+    /// article `a`'s are `mentions[mention_at[a]..mention_at[a + 1]]`.
+    mentions: Vec<ArticleMention>,
+    mention_at: Vec<u32>,
     order_newest: Vec<EventId>,
     order_oldest: Vec<EventId>,
     order_casualties: Vec<EventId>,
@@ -164,7 +213,8 @@ impl Store {
     }
 
     /// Build, reporting progress (stage "indexing").
-    pub fn build_with_progress(articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
+    pub fn build_with_progress(mut articles: Vec<Article>, ex: Extraction, progress: &dyn Fn(Progress)) -> Store {
+        articles.shrink_to_fit();
         let n = ex.events.len();
         let na = articles.len();
         let ne = ex.entities.len();
@@ -173,10 +223,6 @@ impl Store {
         let entity_pos: HashMap<EntityId, u32> =
             ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
 
-        let mut keybuf = String::new();
-        let mut key_at = Vec::with_capacity(n + 1);
-        key_at.push(0);
-        let mut layout = Vec::with_capacity(n);
         let mut by_day: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
         let mut imprecise = Vec::new();
         let mut undated = Vec::new();
@@ -192,23 +238,6 @@ impl Store {
             if i % 65536 == 0 && i > 0 {
                 progress(Progress::new("indexing", i, n));
             }
-            // search key
-            let place = place_label_of(e, &ex.entities, &entity_pos);
-            let start = keybuf.len();
-            fold::fold_into(place, &mut keybuf);
-            let place_len = place.chars().count() as u32;
-            keybuf.push(' ');
-            keybuf.push_str(e.kind.as_str());
-            for a in &e.actors {
-                keybuf.push(' ');
-                fold::fold_into(a, &mut keybuf);
-            }
-            keybuf.push(' ');
-            let text_at = keybuf[start..].chars().count() as u32;
-            fold::fold_into(&e.text, &mut keybuf);
-            key_at.push(keybuf.len());
-            layout.push(KeyLayout { place_len, text_at });
-
             // dates
             match (event_day(e), e.date.start) {
                 (Some(d), _) => by_day.entry(d).or_default().push(id),
@@ -219,50 +248,47 @@ impl Store {
             if let Some(a) = by_article.get_mut(e.article as usize) {
                 a.push(id);
             }
-            let mut ents: Vec<u32> =
-                e.entities.iter().chain(e.place.iter()).filter_map(|eid| entity_pos.get(eid).copied()).collect();
+            let mut ents: Vec<u32> = ex
+                .event_entities(e)
+                .iter()
+                .chain(e.place.iter())
+                .filter_map(|eid| entity_pos.get(eid).copied())
+                .collect();
             ents.sort_unstable();
             ents.dedup();
             for p in ents {
                 by_entity[p as usize].push(id);
             }
-            if let Some(c) = &e.claimed_by {
+            if let Some(c) = ex.claimed_by(e) {
                 claimants.entry(fold::fold(c)).or_default().push(id);
             }
 
             // place tree: outermost first
-            let path = place_path_of(e, &ex.entities, &entity_pos);
+            let path = ex.place_path(e);
             let mut parent = None;
             for depth in 0..path.len() {
-                let key: Vec<String> = path[..=depth].iter().map(|s| s.to_string()).collect();
+                let key: Vec<String> = path[path.len() - 1 - depth..].iter().rev().cloned().collect();
+                let name = &path[path.len() - 1 - depth];
                 let node = *place_ids.entry(key).or_insert_with(|| {
-                    places.push(PlaceNode { name: path[depth].to_string(), parent, events: Vec::new() });
+                    places.push(PlaceNode { name: name.clone(), parent, events: Vec::new() });
                     (places.len() - 1) as u32
                 });
                 places[node as usize].events.push(id);
                 parent = Some(node);
             }
         }
+        drop(place_ids);
+        // the lists were grown by doubling: give back the spare room
+        let lists = by_kind.iter_mut().chain(&mut by_entity).chain(&mut by_article).chain(by_day.values_mut());
+        for v in lists.chain(places.iter_mut().map(|p| &mut p.events)).chain(claimants.values_mut()) {
+            v.shrink_to_fit();
+        }
+        places.shrink_to_fit();
 
         let mut by_claimant: Vec<(String, Vec<EventId>)> = claimants.into_iter().collect();
         by_claimant.sort_by(|a, b| a.0.cmp(&b.0));
 
-        let article_keys = articles
-            .iter()
-            .map(|a| {
-                let mut k = String::new();
-                for part in [a.source.as_deref(), a.url.as_deref().map(url_domain)].into_iter().flatten() {
-                    fold::fold_into(part, &mut k);
-                    k.push('\n');
-                }
-                fold::fold_into(&a.file, &mut k);
-                k.push('\n');
-                fold::fold_into(&a.id, &mut k);
-                k
-            })
-            .collect();
-        let article_names =
-            articles.iter().map(|a| fold::fold(&format!("{}\n{}\n{}", a.id, a.file, a.title))).collect();
+        let article_keys: Vec<ArticleKey> = articles.iter().map(ArticleKey::new).collect();
         let entity_keys = ex
             .entities
             .iter()
@@ -278,47 +304,59 @@ impl Store {
 
         // body mentions per article, sorted, overlaps dropped (the longer, earlier one wins);
         // caption mentions point into caption text, not the body, and are left out here
-        let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); na];
+        // counted per article, then placed in one vector, then sorted and thinned in place
+        let in_body = |m: &&crate::extract::Mention| {
+            let b = m.body();
+            m.caption().is_none()
+                && !b.is_empty()
+                && articles.get(m.article as usize).is_some_and(|a| b.end <= a.body.len())
+        };
+        let mut mention_at = vec![0u32; na + 1];
+        for m in ex.entities.iter().flat_map(|e| e.mentions.iter().filter(in_body)) {
+            mention_at[m.article as usize + 1] += 1;
+        }
+        for i in 0..na {
+            mention_at[i + 1] += mention_at[i];
+        }
+        let mut mentions = vec![ArticleMention { body: Span32::default(), entity: 0 }; mention_at[na] as usize];
+        let mut next = mention_at.clone();
         for (ei, ent) in ex.entities.iter().enumerate() {
-            for m in ent.mentions.iter().filter(|m| m.caption.is_none()) {
-                if let Some(list) = mentions.get_mut(m.article as usize) {
-                    let body_len = articles[m.article as usize].body.len();
-                    if m.body.end <= body_len && !m.body.is_empty() {
-                        list.push(ArticleMention { body: m.body, entity: ei as u32 });
-                    }
-                }
+            for m in ent.mentions.iter().filter(in_body) {
+                let slot = &mut next[m.article as usize];
+                mentions[*slot as usize] = ArticleMention { body: Span32::new(m.body()), entity: ei as u32 };
+                *slot += 1;
             }
         }
-        let mut article_entities = vec![Vec::new(); na];
-        for (ai, list) in mentions.iter_mut().enumerate() {
-            list.sort_by_key(|m| (m.body.start, std::cmp::Reverse(m.body.end)));
+        drop(next);
+        let mut kept = 0;
+        for ai in 0..na {
+            let (from, to) = (mention_at[ai] as usize, mention_at[ai + 1] as usize);
+            mention_at[ai] = kept as u32;
+            let list = &mut mentions[from..to];
+            list.sort_by_key(|m| (m.body().start, std::cmp::Reverse(m.body().end)));
             let mut end = 0;
-            list.retain(|m| {
-                let keep = m.body.start >= end;
-                if keep {
-                    end = m.body.end;
+            for i in from..to {
+                let m = mentions[i];
+                if m.body().start >= end {
+                    end = m.body().end;
+                    mentions[kept] = m;
+                    kept += 1;
                 }
-                keep
-            });
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for m in list.iter() {
-                *counts.entry(m.entity).or_default() += 1;
             }
-            let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-            counts.sort_by(|a, b| {
-                b.1.cmp(&a.1).then_with(|| ex.entities[a.0 as usize].name.cmp(&ex.entities[b.0 as usize].name))
-            });
-            article_entities[ai] = counts;
         }
+        mention_at[na] = kept as u32;
+        mentions.truncate(kept);
+        mentions.shrink_to_fit();
 
         // orders
-        let dated: Vec<EventId> = (0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()).collect();
-        let mut order_newest = dated.clone();
+        let mut order_newest = Vec::with_capacity(n);
+        order_newest.extend((0..n as EventId).filter(|&i| ex.events[i as usize].date.start.is_some()));
+        let mut order_oldest = order_newest.clone();
         order_newest.sort_by(|&a, &b| {
             let (da, db) = (ex.events[a as usize].date.start, ex.events[b as usize].date.start);
             db.cmp(&da).then(a.cmp(&b))
         });
-        let mut order_oldest = dated;
+        order_oldest.reserve_exact(undated.len());
         order_oldest.sort_by_key(|&a| (ex.events[a as usize].date.start, a));
         order_newest.extend(&undated);
         order_oldest.extend(&undated);
@@ -334,27 +372,56 @@ impl Store {
             let e = &ex.events[i as usize];
             (std::cmp::Reverse(e.killed.unwrap_or(0)), std::cmp::Reverse(e.injured.unwrap_or(0)), rank[i as usize])
         });
+        drop(rank);
+        // facts in the list's newest-first order: passes over hits in list order read them
+        // front to back
         let first_day = by_day.keys().next().copied();
-        let facts_by_id: Vec<Facts> = ex
-            .events
+        let facts: Vec<Facts> = order_newest
             .iter()
-            .map(|e| Facts {
-                day: match (event_day(e), first_day) {
-                    (Some(d), Some(f)) => (d - f).num_days() as u32,
-                    _ if e.date.start.is_some() => IMPRECISE,
-                    _ => UNDATED,
-                },
-                kind: kind_index(e.kind) as u8,
-                killed: e.killed.unwrap_or(0),
-                injured: e.injured.unwrap_or(0),
+            .map(|&i| {
+                let e = &ex.events[i as usize];
+                Facts {
+                    day: match (event_day(e), first_day) {
+                        (Some(d), Some(f)) => (d - f).num_days() as u32,
+                        _ if e.date.start.is_some() => IMPRECISE,
+                        _ => UNDATED,
+                    },
+                    kind: kind_index(e.kind) as u8,
+                    killed: e.killed.unwrap_or(0),
+                    injured: e.injured.unwrap_or(0),
+                }
             })
             .collect();
         progress(Progress::new("indexing", n, n));
 
-        let keys = keys::Keys::build(&keybuf, &key_at, &order_newest);
-        drop((keybuf, key_at));
-        // facts in the keys' order: passes over hits in list order read them front to back
-        let facts: Vec<Facts> = order_newest.iter().map(|&e| facts_by_id[e as usize]).collect();
+        // search keys, written straight into the newest-first order
+        let mut layout = vec![KeyLayout::default(); n];
+        // about the keys' length: folding keeps most characters' lengths
+        let key_bytes: usize = ex
+            .events
+            .iter()
+            .map(|e| {
+                let text = articles.get(e.article as usize).map_or(0, |a| e.text(a).len());
+                let actors: usize = ex.actors(e).map(|a| a.len() + 1).sum();
+                ex.place_name(e).map_or(0, str::len) + e.kind.as_str().len() + actors + text + 2
+            })
+            .sum();
+        let keys = keys::Keys::build(&order_newest, key_bytes, |id, buf| {
+            let e = &ex.events[id as usize];
+            let start = buf.len();
+            let place = ex.place_name(e).unwrap_or("");
+            fold::fold_into(place, buf);
+            buf.push(' ');
+            buf.push_str(e.kind.as_str());
+            for a in ex.actors(e) {
+                buf.push(' ');
+                fold::fold_into(a, buf);
+            }
+            buf.push(' ');
+            let text_at = buf[start..].chars().count() as u32;
+            fold::fold_into(articles.get(e.article as usize).map_or("", |a| e.text(a)), buf);
+            layout[id as usize] = KeyLayout { place_len: place.chars().count() as u32, text_at };
+        });
         Store {
             articles,
             ex,
@@ -370,11 +437,10 @@ impl Store {
             by_article,
             by_claimant,
             article_keys,
-            article_names,
             entity_keys,
             entity_pos,
             mentions,
-            article_entities,
+            mention_at,
             order_newest,
             order_oldest,
             order_casualties,
@@ -412,15 +478,19 @@ impl Store {
     pub fn search_key(&self, id: EventId) -> &str {
         self.keys.of(id)
     }
-    /// The place shown for an event: its place name, else the innermost place of its path.
+    /// The place shown for an event: the name of its place entity.
     pub fn place_label(&self, id: EventId) -> &str {
+        self.event(id).and_then(|e| self.ex.place_name(e)).unwrap_or("")
+    }
+    /// The sentence (or sentences) an event came from: a span of its article's body.
+    pub fn event_text(&self, id: EventId) -> &str {
         match self.event(id) {
-            Some(e) => place_label_of(e, &self.ex.entities, &self.entity_pos),
+            Some(e) => self.article(e.article).map_or("", |a| e.text(a)),
             None => "",
         }
     }
     /// Split matched key positions into char positions in [`Store::place_label`] and in
-    /// the event's `text`.
+    /// the event's text ([`Store::event_text`]).
     pub fn split_matches(&self, id: EventId, matched: &[u32]) -> (Vec<u32>, Vec<u32>) {
         let Some(l) = self.layout.get(id as usize) else {
             return (Vec::new(), Vec::new());
@@ -478,11 +548,24 @@ impl Store {
     }
     /// Entity mentions in an article, sorted, without overlaps.
     pub fn mentions_in(&self, article: u32) -> &[ArticleMention] {
-        self.mentions.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+        match (self.mention_at.get(article as usize), self.mention_at.get(article as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+            _ => &[],
+        }
     }
-    /// The entities an article names, with mention counts, most mentioned first.
-    pub fn entities_in(&self, article: u32) -> &[(u32, u32)] {
-        self.article_entities.get(article as usize).map(|v| v.as_slice()).unwrap_or(&[])
+    /// The entities an article names (in [`Store::mentions_in`]) with mention counts, most
+    /// mentioned first, then by name. Counted when asked: an article has a few dozen mentions.
+    pub fn entities_in(&self, article: u32) -> Vec<(u32, u32)> {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for m in self.mentions_in(article) {
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        let name = |e: u32| self.ex.entities.get(e as usize).map_or("", |x| x.name.as_str());
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+        counts
     }
     /// The articles that name an entity (in the body or a caption), with mention counts,
     /// in article order.
@@ -522,19 +605,22 @@ impl Store {
     /// Bytes the store holds per part (heap and inline sizes, allocator overhead left out):
     /// what the memory budget per event is checked against.
     pub fn memory(&self) -> MemoryUse {
-        use std::mem::size_of;
+        use std::mem::{size_of, size_of_val};
         fn ids(v: &[EventId]) -> usize {
-            std::mem::size_of_val(v)
+            size_of_val(v)
         }
-        fn vecs(v: &[Vec<EventId>]) -> usize {
-            v.iter().map(|x| size_of::<Vec<EventId>>() + ids(x)).sum()
+        fn vecs<T>(v: &[Vec<T>]) -> usize {
+            v.iter().map(|x| size_of::<Vec<T>>() + size_of_val(x.as_slice())).sum()
         }
         fn string(s: &str) -> usize {
             size_of::<String>() + s.len()
         }
-        let search_keys = self.keys.bytes() + self.layout.len() * size_of::<KeyLayout>();
+        fn strings(v: &[String]) -> usize {
+            v.iter().map(|s| string(s)).sum()
+        }
+        let search_keys = self.keys.bytes() + size_of_val(self.layout.as_slice());
         let indexes = search_keys
-            + self.facts.len() * size_of::<Facts>()
+            + size_of_val(self.facts.as_slice())
             + self.by_day.values().map(|v| size_of::<Vec<EventId>>() + ids(v) + 16).sum::<usize>()
             + ids(&self.imprecise)
             + ids(&self.undated)
@@ -543,29 +629,43 @@ impl Store {
             + vecs(&self.by_entity)
             + vecs(&self.by_article)
             + self.by_claimant.iter().map(|(c, v)| string(c) + size_of::<Vec<EventId>>() + ids(v)).sum::<usize>()
-            + self.article_keys.iter().map(|s| string(s)).sum::<usize>()
-            + self.article_names.iter().map(|s| string(s)).sum::<usize>()
-            + self.entity_keys.iter().map(|s| string(s)).sum::<usize>()
+            + self.article_keys.iter().map(|k| size_of::<ArticleKey>() + k.key.len()).sum::<usize>()
+            + strings(&self.entity_keys)
+            + self.entity_pos.len() * 2 * size_of::<(EntityId, u32)>()
+            + size_of_val(self.mentions.as_slice())
+            + size_of_val(self.mention_at.as_slice())
             + ids(&self.order_newest)
             + ids(&self.order_oldest)
             + ids(&self.order_casualties);
-        let events = self
+        let entities = self
             .ex
-            .events
+            .entities
             .iter()
             .map(|e| {
-                size_of::<Event>()
-                    + e.place_name.as_deref().map_or(0, str::len)
-                    + e.place_path.iter().map(|s| string(s)).sum::<usize>()
-                    + e.actors.iter().map(|s| string(s)).sum::<usize>()
-                    + e.weapons.iter().map(|s| string(s)).sum::<usize>()
-                    + e.claimed_by.as_deref().map_or(0, str::len)
-                    + e.text.len()
-                    + e.entities.len() * size_of::<EntityId>()
+                size_of::<Entity>()
+                    + e.name.len()
+                    + strings(&e.aliases)
+                    + strings(&e.place_path)
+                    + e.role.as_deref().map_or(0, str::len)
+                    + size_of_val(e.mentions.as_slice())
             })
             .sum();
-        let event_text = self.ex.events.iter().map(|e| e.text.len()).sum();
-        MemoryUse { indexes, search_keys, events, event_text }
+        let articles = self
+            .articles
+            .iter()
+            .map(|a| {
+                size_of::<Article>()
+                    + a.id.len()
+                    + a.file.len()
+                    + a.title.len()
+                    + a.source.as_deref().map_or(0, str::len)
+                    + a.url.as_deref().map_or(0, str::len)
+                    + a.paragraphs.iter().map(|p| size_of_val(p) + size_of_val(p.pieces.as_slice())).sum::<usize>()
+                    + a.captions.iter().map(|c| size_of_val(c) + c.text.len()).sum::<usize>()
+            })
+            .sum();
+        let article_text = self.articles.iter().map(|a| a.body.len()).sum();
+        MemoryUse { indexes, search_keys, events: self.ex.event_bytes(), entities, articles, article_text }
     }
     /// A short label for an article's source: the source name, else the URL's domain, else the file.
     pub fn source_label(&self, article: u32) -> &str {
@@ -591,36 +691,6 @@ pub(crate) fn kind_index(k: EventKind) -> usize {
 /// The single day an event is pinned to.
 pub fn event_day(e: &Event) -> Option<NaiveDate> {
     query::single_day(e.date.precision, e.date.start, e.date.end)
-}
-
-fn place_label_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> &'a str {
-    if let Some(p) = e.place_name.as_deref() {
-        return p;
-    }
-    if let Some(p) = e.place_path.first() {
-        return p;
-    }
-    e.place
-        .and_then(|id| pos.get(&id))
-        .and_then(|&i| ents.get(i as usize))
-        .filter(|ent| ent.kind == EntityKind::Place)
-        .map(|ent| ent.name.as_str())
-        .unwrap_or("")
-}
-
-/// The event's place path, outermost first.
-fn place_path_of<'a>(e: &'a Event, ents: &'a [Entity], pos: &HashMap<EntityId, u32>) -> Vec<&'a str> {
-    let inner_first: Vec<&str> = if !e.place_path.is_empty() {
-        e.place_path.iter().map(|s| s.as_str()).collect()
-    } else if let Some(ent) =
-        e.place.and_then(|id| pos.get(&id)).and_then(|&i| ents.get(i as usize)).filter(|ent| !ent.place_path.is_empty())
-    {
-        ent.place_path.iter().map(|s| s.as_str()).collect()
-    } else {
-        let l = place_label_of(e, ents, pos);
-        if l.is_empty() { Vec::new() } else { vec![l] }
-    };
-    inner_first.into_iter().rev().collect()
 }
 
 /// `https://www.understandingwar.org/backgrounder/x` -> `understandingwar.org`.

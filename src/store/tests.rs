@@ -134,7 +134,7 @@ fn matched_text_positions_are_chars_of_the_text() {
     let h = r.hits.iter().find(|h| s.place_label(h.event) == "Kyiv").unwrap();
     let words = ["power".to_string(), "plants".to_string()];
     let (_, text) = s.split_matches(h.event, &s.match_positions(h.event, &words));
-    let t: Vec<char> = s.event(h.event).unwrap().text.chars().collect();
+    let t: Vec<char> = s.event_text(h.event).chars().collect();
     let got: String = text.iter().map(|&i| t[i as usize]).collect();
     assert!(got.to_lowercase().contains("power"), "{got}");
 }

@@ -531,7 +531,7 @@ fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
         (Some(i), false) => (0..i.min(ms.len())).rev().find(|&j| ok(j)),
         (None, true) => {
             let top = m.reader.lines.get(m.reader.scroll).map_or(0, |l| l.start);
-            (0..ms.len()).find(|&j| ok(j) && ms[j].body.start >= top).or_else(|| (0..ms.len()).find(|&j| ok(j)))
+            (0..ms.len()).find(|&j| ok(j) && ms[j].body().start >= top).or_else(|| (0..ms.len()).find(|&j| ok(j)))
         }
         (None, false) => (0..ms.len()).rev().find(|&j| ok(j)),
     };
@@ -562,7 +562,7 @@ fn select_mention(m: &mut Model, j: usize) {
         return;
     };
     m.reader.mention = Some(j);
-    let line = line_of(m, mention.body.start);
+    let line = line_of(m, mention.body().start);
     scroll_into_view(m, line);
     let ent = mention.entity;
     if let Some(row) = store.entities_in(art).iter().position(|(e, _)| *e == ent) {
@@ -777,7 +777,7 @@ fn click_mention(m: &mut Model, a: &Areas, x: u16, y: u16, fx: &mut Vec<Effect>)
         return;
     };
     let ms = store.mentions_in(art_i);
-    let Some(j) = ms.iter().position(|mm| mm.body.start <= at && at < mm.body.end) else {
+    let Some(j) = ms.iter().position(|mm| mm.body().start <= at && at < mm.body().end) else {
         return;
     };
     if m.reader.mention == Some(j) {
@@ -839,7 +839,7 @@ pub fn sync(m: &mut Model) {
         }
     }
     if new_event && let Some(ev) = want.and_then(|e| store.event(e)) {
-        let line = line_of(m, ev.body.start);
+        let line = line_of(m, ev.body().start);
         let th = text_height(&a).max(1);
         m.reader.scroll = line.saturating_sub(th / 3);
     }

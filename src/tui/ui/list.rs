@@ -133,7 +133,7 @@ pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, 
     spans.push(Span::styled(rpad(&inj, 4), t.injured));
     spans.push(Span::raw(" "));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let text = clean(&e.text);
+    let text = clean(store.event_text(hit.event));
     let (ts, _) = marked(&text, &text_marks, Style::default(), t.matched, w.saturating_sub(used));
     spans.extend(ts);
     Line::from(spans)

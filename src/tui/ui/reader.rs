@@ -71,7 +71,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let a_idx = m.reader.article.unwrap_or(0);
     let mentions = store.mentions_in(a_idx);
     let event = m.reader.event.and_then(|e| store.event(e));
-    let ev_span = event.map(|e| (e.body.start, e.body.end));
+    let ev_span = event.map(|e| (e.body().start, e.body().end));
     let ev_style = event.map_or(Style::default(), |e| t.kind(e.kind));
     let current = m.reader.mention.and_then(|i| mentions.get(i)).copied();
     let body = &art.body;
@@ -102,11 +102,11 @@ fn styled_line(
     }
     // cut points
     let mut cuts = vec![l.start, l.end];
-    let first = mentions.partition_point(|m| m.body.end <= l.start);
-    let here: Vec<&ArticleMention> = mentions[first..].iter().take_while(|m| m.body.start < l.end).collect();
+    let first = mentions.partition_point(|m| m.body().end <= l.start);
+    let here: Vec<&ArticleMention> = mentions[first..].iter().take_while(|m| m.body().start < l.end).collect();
     for m in &here {
-        cuts.push(m.body.start.clamp(l.start, l.end));
-        cuts.push(m.body.end.clamp(l.start, l.end));
+        cuts.push(m.body().start.clamp(l.start, l.end));
+        cuts.push(m.body().end.clamp(l.start, l.end));
     }
     if let Some((s, e)) = ev {
         cuts.push(s.clamp(l.start, l.end));
@@ -124,7 +124,7 @@ fn styled_line(
         if ev.is_some_and(|(s, e)| a >= s && b <= e) {
             st = st.patch(t.sentence);
         }
-        if let Some(m) = here.iter().find(|m| a >= m.body.start && b <= m.body.end) {
+        if let Some(m) = here.iter().find(|m| a >= m.body().start && b <= m.body().end) {
             if let Some(ent) = store.entity_at(m.entity) {
                 st = st.patch(t.entity(ent.kind));
             }
@@ -146,7 +146,7 @@ pub fn render_entities(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let store = m.store();
     let list = match (store, m.reader.article) {
         (Some(s), Some(a)) => s.entities_in(a),
-        _ => &[],
+        _ => Vec::new(),
     };
     let title = Line::from(vec![
         Span::styled(" Entities ", title_style(t, focused)),
