@@ -42,7 +42,8 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static AGENCY_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){AGENCY}(?-u:\b)")).expect("valid regex"));
+static AGENCY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){AGENCY}(?-u:\b)")).expect("valid regex"));
 
 /// Whether the line is a photo caption by its own form.
 pub(crate) fn is_caption(line: &str) -> bool {
