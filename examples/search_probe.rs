@@ -19,10 +19,8 @@ mod support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use std::collections::HashMap;
-
 use sitrep::corpus::Article;
-use sitrep::extract::{DateValue, Entity, EntityKind, EventKind, Extraction, NewEvent, Resolution, Status};
+use sitrep::extract::{DateValue, EventKind, Extraction, NewEvent, Resolution, Status};
 use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 
 const QUERIES: [&str; 6] =
@@ -43,25 +41,7 @@ fn generated_store(n: usize) -> Store {
     let n_articles = n / 50 + 1;
     let mut articles: Vec<Article> =
         (0..n_articles).map(|i| sitrep::store::demo::placeholder_article("gen", "Generated report", i)).collect();
-    let mut places: HashMap<&[String], u32> = HashMap::new();
-    let mut entities: Vec<Entity> = Vec::new();
-    for p in facts.iter().filter_map(|f| f.place.as_ref()) {
-        places.entry(p.path.as_slice()).or_insert_with(|| {
-            let id = entities.len() as u32;
-            entities.push(Entity {
-                id,
-                name: p.name.clone(),
-                kind: EntityKind::Place,
-                aliases: Vec::new(),
-                place_path: p.path.clone(),
-                lat: None,
-                lon: None,
-                role: None,
-                mentions: Vec::new(),
-            });
-            id
-        });
-    }
+    let (places, entities) = support::store::place_entities(&facts);
     let mut ex = Extraction::new(entities);
     ex.reserve(n, n);
     for (i, f) in facts.iter().enumerate() {

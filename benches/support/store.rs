@@ -27,29 +27,33 @@ fn kind(k: Option<Kind>) -> EventKind {
 }
 
 /// Articles and extraction for `facts`, as the loader and extractor would hand them over.
-pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
-    const PER: usize = 10;
+/// One place entity per distinct place path of `facts`, and the id of each path.
+pub fn place_entities(facts: &[Fact]) -> (HashMap<&[String], u32>, Vec<Entity>) {
     let mut places: HashMap<&[String], u32> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    for f in facts {
-        if let Some(p) = &f.place {
-            places.entry(p.path.as_slice()).or_insert_with(|| {
-                let id = entities.len() as u32;
-                entities.push(Entity {
-                    id,
-                    name: p.name.clone(),
-                    kind: EntityKind::Place,
-                    aliases: Vec::new(),
-                    place_path: p.path.clone(),
-                    lat: None,
-                    lon: None,
-                    role: None,
-                    mentions: Vec::new(),
-                });
-                id
+    for p in facts.iter().filter_map(|f| f.place.as_ref()) {
+        places.entry(p.path.as_slice()).or_insert_with(|| {
+            let id = entities.len() as u32;
+            entities.push(Entity {
+                id,
+                name: p.name.clone(),
+                kind: EntityKind::Place,
+                aliases: Vec::new(),
+                place_path: p.path.clone(),
+                lat: None,
+                lon: None,
+                role: None,
+                mentions: Vec::new(),
             });
-        }
+            id
+        });
     }
+    (places, entities)
+}
+
+pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
+    const PER: usize = 10;
+    let (places, entities) = place_entities(facts);
     // articles in parallel, then the events (which intern their names) in order
     let articles: Vec<Article> = facts
         .par_chunks(PER)
