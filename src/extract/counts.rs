@@ -6,7 +6,6 @@ use super::text::{number_word, parse_number};
 #[derive(Debug, Clone, Copy)]
 pub struct Tok<'a> {
     pub text: &'a str,
-    pub lower_start: usize,
     pub start: usize,
     pub end: usize,
 }
@@ -57,13 +56,13 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push(Tok { text: &s[st..i], lower_start: st, start: st, end: i });
+            out.push(Tok { text: &s[st..i], start: st, end: i });
         }
         prev = Some(c);
         i += len;
     }
     if let Some(st) = start {
-        out.push(Tok { text: &s[st..], lower_start: st, start: st, end: s.len() });
+        out.push(Tok { text: &s[st..], start: st, end: s.len() });
     }
     out
 }

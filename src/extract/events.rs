@@ -1192,7 +1192,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             .iter()
             .map(|t| {
                 let (a, b) = (t.start - s.start, t.end - s.start);
-                Tok { text: &lower[a..b], lower_start: a, start: a, end: b }
+                Tok { text: &lower[a..b], start: a, end: b }
             })
             .collect();
         let hits = trigger_hits(lower);
