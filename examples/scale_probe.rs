@@ -23,14 +23,6 @@ use rayon::prelude::*;
 /// Files read before they are parsed (about 3 MB of generated articles).
 const FILES_AT_ONCE: usize = 1024;
 
-fn vm_hwm_kb() -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
 fn main() {
     let mut dir: Option<PathBuf> = None;
     let mut threads = 0usize;
@@ -49,7 +41,7 @@ fn main() {
         eprintln!("usage: scale_probe DIR [--threads N] [--limit FILES] [--browser]");
         std::process::exit(2);
     };
-    let base = vm_hwm_kb();
+    let base = support::rss().1;
     if browser {
         as_browser(dir, base);
         return;
@@ -71,19 +63,18 @@ fn main() {
             t_load += t1.elapsed();
         }
         let text: usize = articles.iter().map(|a| a.body.len()).sum();
-        let hwm_load = vm_hwm_kb();
+        let hwm_load = support::rss().1;
         let t2 = Instant::now();
         let ex = sitrep::extract::run(&articles);
         let t_extract = t2.elapsed();
-        let hwm_extract = vm_hwm_kb();
+        let hwm_extract = support::rss().1;
         let n_events = ex.events.len();
         let n_entities = ex.entities.len();
         let n_articles = articles.len();
         let t3 = Instant::now();
         let store = sitrep::store::Store::build(articles, ex);
         let t_store = t3.elapsed();
-        let hwm_store = vm_hwm_kb();
-        let rss_store = vm_rss_kb();
+        let (rss_store, hwm_store) = support::rss();
         let events = n_events.max(1);
         let mb = bytes as f64 / 1e6;
         println!("threads          {}", rayon::current_num_threads());
@@ -107,25 +98,15 @@ fn main() {
         );
         println!(
             "peak RSS         start {} MB, after load {} MB, after extract {} MB, after store build {} MB; resident at the end {} MB",
-            base / 1024,
-            hwm_load / 1024,
-            hwm_extract / 1024,
-            hwm_store / 1024,
-            rss_store / 1024
+            base >> 20,
+            hwm_load >> 20,
+            hwm_extract >> 20,
+            hwm_store >> 20,
+            rss_store >> 20
         );
-        let beyond = |kb: u64| (kb.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64;
-        println!("peak RSS / event {:.0} B beyond the start and the article text", beyond(hwm_store));
-        println!("resident / event {:.0} B beyond the start and the article text, store built", beyond(rss_store));
+        per_event(base, hwm_store, rss_store, text, events);
         drop(store);
     });
-}
-
-fn vm_rss_kb() -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 /// Load, extract and index as `tui::app::corpus_loader` does, and report the memory per event.
@@ -140,8 +121,7 @@ fn as_browser(dir: PathBuf, base: u64) {
     let store = sitrep::store::Store::build_with_progress(report.articles, ex, &|_| {});
     let events = store.events().len().max(1);
     let text: usize = store.articles().iter().map(|a| a.body.len()).sum();
-    let (hwm, rss) = (vm_hwm_kb(), vm_rss_kb());
-    let beyond = |kb: u64| (kb.saturating_sub(base) * 1024).saturating_sub(text as u64) as f64 / events as f64;
+    let (rss, hwm) = support::rss();
     println!("threads          {} in rayon's pool, plus the extraction thread", rayon::current_num_threads());
     println!(
         "articles         {}, events {events}, body text {:.1} MB, {:.1} s",
@@ -149,8 +129,15 @@ fn as_browser(dir: PathBuf, base: u64) {
         text as f64 / 1e6,
         t.elapsed().as_secs_f64()
     );
-    println!("peak RSS         {} MB; resident at the end {} MB", hwm / 1024, rss / 1024);
+    println!("peak RSS         {} MB; resident at the end {} MB", hwm >> 20, rss >> 20);
+    per_event(base, hwm, rss, text, events);
+    drop(store);
+}
+
+/// The memory per event beyond the process's start (`base`) and the article text, at the
+/// peak and resident (all in bytes).
+fn per_event(base: u64, hwm: u64, rss: u64, text: usize, events: usize) {
+    let beyond = |b: u64| b.saturating_sub(base).saturating_sub(text as u64) as f64 / events as f64;
     println!("peak RSS / event {:.0} B beyond the start and the article text", beyond(hwm));
     println!("resident / event {:.0} B beyond the start and the article text, store built", beyond(rss));
-    drop(store);
 }

@@ -26,14 +26,6 @@ use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 const QUERIES: [&str; 6] =
     ["druzhkivka", "energy fac", "kind:strike place:donetsk killed>0", "zaporizhzh", "kharkiv dr", "e"];
 
-fn vm_rss_kb() -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
 /// A store of `n` events from the corpus generator's sentences, 50 events per article, one
 /// place entity per distinct place.
 fn generated_store(n: usize) -> Store {
@@ -181,13 +173,13 @@ fn main() {
         queries = QUERIES.iter().map(|s| s.to_string()).collect();
     }
 
-    let rss0 = vm_rss_kb();
+    let rss0 = support::rss().0;
     let t0 = Instant::now();
     let store = Arc::new(match corpus.as_str() {
         "synthetic" => sitrep::store::demo::synthetic(n),
         _ => generated_store(n),
     });
-    let rss1 = vm_rss_kb();
+    let rss1 = support::rss().0;
     let text: usize = (0..n as u32).map(|i| store.event_text(i).len()).sum();
     let keys: usize = (0..n as u32).map(|i| store.search_key(i).len()).sum();
     eprintln!(
@@ -196,7 +188,7 @@ fn main() {
         t0.elapsed().as_secs_f64(),
         text as f64 / n as f64,
         keys as f64 / n as f64,
-        rss1.saturating_sub(rss0) / 1024
+        rss1.saturating_sub(rss0) >> 20
     );
     let mem = store.memory();
     println!(

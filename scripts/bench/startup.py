@@ -28,6 +28,19 @@ import termios
 import time
 
 
+def read_some(fd):
+    """What the terminal has written within 50 ms (b"" if nothing), or None once the child has
+    closed it (EOF or EIO)."""
+    r, _, _ = select.select([fd], [], [], 0.05)
+    if not r:
+        return b""
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        return None
+    return chunk or None
+
+
 def one_run(binary, args, cols=120, rows=40, timeout=30.0):
     pid, fd = pty.fork()
     if pid == 0:
@@ -39,15 +52,11 @@ def one_run(binary, args, cols=120, rows=40, timeout=30.0):
     first_frame = listed = progress = None
     deadline = t0 + timeout
     while time.perf_counter() < deadline and listed is None:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if not r:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
+        chunk = read_some(fd)
+        if chunk is None:
             break
         if not chunk:
-            break
+            continue
         out += chunk
         now = time.perf_counter()
         if first_frame is None and b" Events " in out:
@@ -60,14 +69,8 @@ def one_run(binary, args, cols=120, rows=40, timeout=30.0):
     # Read until the child closes the terminal (EOF or EIO), at most 2 s.
     end = time.perf_counter() + 2.0
     while time.perf_counter() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if not r:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
+        chunk = read_some(fd)
+        if chunk is None:
             break
         out += chunk
     restored = b"\x1b[?1049l" in out
