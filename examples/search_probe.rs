@@ -41,7 +41,7 @@ fn generated_store(n: usize) -> Store {
         let body = sitrep::store::demo::push_sentence(&mut articles[article as usize], &f.text);
         ex.push_event(NewEvent {
             article,
-            kind: f.kind.and_then(|k| EventKind::parse(k.as_str())).unwrap_or(EventKind::Other),
+            kind: f.kind.unwrap_or(EventKind::Other),
             date: match f.date {
                 Some(d) => DateValue::day(d, Resolution::Explicit),
                 None => DateValue::unknown(),

@@ -94,18 +94,8 @@ pub fn facts(n: u64) -> Vec<synth::Fact> {
 /// An event as the event list shows it: date, kind badge, place, killed, injured and text
 /// (`2025-06-01  STRK Kramatorsk          12k  5i   Russian forces ...`), text in full.
 pub fn list_line(f: &synth::Fact) -> String {
-    use synth::Kind::*;
     let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-    let badge = match f.kind {
-        Some(Strike) => "STRK",
-        Some(GroundClash) => "CLSH",
-        Some(TerritorialClaim) => "TERR",
-        Some(Diplomacy) => "DIPL",
-        Some(Aid) => "AID ",
-        Some(Incursion) => "INCR",
-        Some(Statement) => "STMT",
-        None => "OTHR",
-    };
+    let badge = sitrep::tui::ui::list::badge(f.kind.unwrap_or(synth::Kind::Other));
     let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
     let k = f.killed.map(|k| format!("{k}k")).unwrap_or_default();
     let i = f.injured.map(|i| format!("{i}i")).unwrap_or_default();

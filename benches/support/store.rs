@@ -11,20 +11,7 @@ use sitrep::corpus::{Article, DateSource, Paragraph, Piece, Span};
 use sitrep::extract::{DateValue, Entity, EntityKind, EventKind, Extraction, NewEvent, Precision, Resolution, Status};
 use sitrep::store::Store;
 
-use super::synth::{Fact, Kind};
-
-fn kind(k: Option<Kind>) -> EventKind {
-    match k {
-        Some(Kind::Strike) => EventKind::Strike,
-        Some(Kind::GroundClash) => EventKind::GroundClash,
-        Some(Kind::TerritorialClaim) => EventKind::TerritorialClaim,
-        Some(Kind::Diplomacy) => EventKind::Diplomacy,
-        Some(Kind::Aid) => EventKind::Aid,
-        Some(Kind::Incursion) => EventKind::Incursion,
-        Some(Kind::Statement) => EventKind::Statement,
-        None => EventKind::Other,
-    }
-}
+use super::synth::Fact;
 
 /// Articles and extraction for `facts`, as the loader and extractor would hand them over.
 /// One place entity per distinct place path of `facts`, and the id of each path.
@@ -108,7 +95,7 @@ pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
         let place = f.place.as_ref().map(|p| places[p.path.as_slice()]);
         ex.push_event(NewEvent {
             article: (i / PER) as u32,
-            kind: kind(f.kind),
+            kind: f.kind.unwrap_or(EventKind::Other),
             date,
             place,
             actors: f.actor.into_iter().collect(),

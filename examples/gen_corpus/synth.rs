@@ -358,31 +358,8 @@ impl Tables {
     }
 }
 
-/// The kinds of event a sentence reports (mirrors `sitrep::extract::EventKind` by name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Strike,
-    GroundClash,
-    TerritorialClaim,
-    Diplomacy,
-    Aid,
-    Incursion,
-    Statement,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Strike => "strike",
-            Kind::GroundClash => "ground_clash",
-            Kind::TerritorialClaim => "territorial_claim",
-            Kind::Diplomacy => "diplomacy",
-            Kind::Aid => "aid",
-            Kind::Incursion => "incursion",
-            Kind::Statement => "statement",
-        }
-    }
-}
+/// The kinds of event a sentence reports: sitrep's own (a generated sentence is never `Other`).
+pub use sitrep::extract::EventKind as Kind;
 
 /// What one generated sentence says, for building synthetic events without extraction.
 #[derive(Debug, Clone)]
@@ -777,7 +754,7 @@ fn headline(r: &mut Rng, lead: &Fact) -> String {
         Some(Kind::Aid) => "Allies pledge new air defence aid for Ukraine".to_string(),
         Some(Kind::Incursion) => "Russian drone violates NATO airspace".to_string(),
         Some(Kind::Statement) => "Zelensky says Russia is stalling on peace".to_string(),
-        None => "Ukraine war: what we know on day 1,100".to_string(),
+        Some(Kind::Other) | None => "Ukraine war: what we know on day 1,100".to_string(),
     }
 }
 
