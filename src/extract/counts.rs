@@ -1,6 +1,6 @@
 //! Counts in a sentence: killed, injured, drones, missiles, from digits and number words.
 
-use super::text::{number_word, parse_number};
+use super::text::{in_list_ci, number_word, parse_number};
 
 /// A word of a sentence with its byte range.
 #[derive(Debug, Clone, Copy)]
@@ -143,7 +143,7 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
             return Some((n * 1000, i + 2));
         }
         // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
-        if ["million", "billion", "percent", "per", "%"].iter().any(|w| is(w)) {
+        if in_list_ci(&["million", "billion", "percent", "per", "%"], next.text) {
             return None;
         }
     }
@@ -159,7 +159,7 @@ fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
         {
             return i;
         }
-        if !QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(t.text)) {
+        if !in_list_ci(QUALIFIERS, t.text) {
             break;
         }
         i += 1;

@@ -203,18 +203,18 @@ fn strip_possessive(t: &str) -> (&str, bool) {
 }
 
 /// Is there only white space (and at most the given punctuation) between two byte offsets?
-/// Byte offsets where a word starting with a capital letter or a digit begins.
+/// Byte offsets of capital letters and digits: where a name may start. (The gazetteer
+/// look-up skips those inside a word.)
 fn capitalised_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
     let b = body.as_bytes();
     (0..b.len()).filter(move |&i| {
         let x = b[i];
-        let starts_name = if x < 0x80 {
+        if x < 0x80 {
             x.is_ascii_uppercase() || x.is_ascii_digit()
         } else {
             // A lead byte (not a continuation byte) of an uppercase letter: "Šahed", "Київ".
             x >= 0xC0 && body[i..].chars().next().is_some_and(char::is_uppercase)
-        };
-        starts_name && (i == 0 || body[..i].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_')))
+        }
     })
 }
 

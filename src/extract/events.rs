@@ -569,17 +569,9 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
         return true;
     }
     let next = leading_run(after.trim_start_matches(['\'', '’', 's']).trim_start(), char::is_alphanumeric);
-    // The verbs and auxiliaries are ASCII: a word with other letters is none of them.
-    if next.len() > 16 || !next.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    let lower = &mut buf[..next.len()];
-    lower.copy_from_slice(next.as_bytes());
-    lower.make_ascii_lowercase();
-    let next = std::str::from_utf8(lower).unwrap_or("");
+    let next = Lower::new(next);
     matches!(
-        next,
+        next.as_str(),
         "said"
             | "says"
             | "claimed"
@@ -627,7 +619,7 @@ fn place_is_actor(body: &str, f: &Found) -> bool {
             | "expects"
             | "needs"
             | "and"
-    ) && !matches!(next, "and")
+    ) && next.as_str() != "and"
 }
 
 /// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
@@ -1090,12 +1082,8 @@ const ACTING_NOUNS: &[&str] = &[
 ];
 
 /// The demonyms of `DEMONYMS`, found anywhere in one pass (as `str::find` would).
-static DEMONYM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(DEMONYMS.iter().map(|(d, _)| d))
-        .expect("demonyms build")
-});
+static DEMONYM_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| any_of(&DEMONYMS.iter().map(|(d, _)| *d).collect::<Vec<_>>()));
 
 fn actors(sentence: &str, mentions: &[Found], idx: &[usize], gaz: &Gazetteer, body: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

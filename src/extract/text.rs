@@ -175,45 +175,40 @@ pub fn in_list_ci(list: &[&str], w: &str) -> bool {
 
 /// Small number words, as used in news copy.
 pub fn number_word(w: &str) -> Option<u32> {
-    // Lowercased on the stack: this runs on every token of every sentence. The longest
-    // word read is "seventeen".
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() > 9 {
+    // Runs on every token of every sentence: the longest word read is "seventeen", so
+    // longer words are refused before lowercasing, and `Lower` keeps it on the stack.
+    if w.is_empty() || w.len() > 9 {
         return None;
     }
-    let mut buf = [0u8; 9];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(match &buf[..b.len()] {
-        b"a" | b"an" | b"one" | b"single" => 1,
-        b"two" | b"both" | b"pair" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" | b"dozen" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        b"hundred" => 100,
+    Some(match Lower::new(w).as_str() {
+        "a" | "an" | "one" | "single" => 1,
+        "two" | "both" | "pair" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
         _ => return None,
     })
 }
