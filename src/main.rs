@@ -47,6 +47,10 @@ enum Command {
         /// Filter with the query language of the browser, e.g. 'kind:strike place:donetsk killed>0 druzh'.
         #[arg(long, short)]
         query: Option<String>,
+        /// Say why each event was extracted: its rule and the words that gave its place,
+        /// date, counts and claimant (a block per event; in JSON, a `why` object).
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the extracted entities (places, people, organisations, weapons) with their mentions.
     Entities {
@@ -90,8 +94,8 @@ fn run(args: Args) -> Result<(), CliError> {
             let articles = cli::load(&paths)?;
             cli::print_articles(&articles, format, &mut out)?;
         }
-        Some(Command::Events { paths, format, query }) => {
-            let (articles, ex) = cli::load_and_extract(&paths)?;
+        Some(Command::Events { paths, format, query, explain }) => {
+            let (articles, ex) = if explain { cli::load_and_explain(&paths)? } else { cli::load_and_extract(&paths)? };
             match query {
                 Some(q) => {
                     // The same parser and engine as the browser's query line.

@@ -18,7 +18,7 @@ committed file is reproduced byte for byte).
 Hand-curated inputs live in assets/gazetteer/curated/:
 
     continents.tsv        aliases of the seven continents (GeoNames ids)
-    countries.tsv         canonical-name overrides and aliases of countries, by ISO code
+    countries.tsv         canonical-name overrides, aliases and demonyms of countries, by ISO code
     ukraine_oblasts.tsv   the 24 oblasts + Crimea + Kyiv and Sevastopol (KATOTTG code,
                           GeoNames admin1 code, English name, alias stems)
     ukraine_raions.tsv    the 136 raions (KATOTTG code, English name, centre settlement)
@@ -57,7 +57,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GAZ = os.path.join(ROOT, 'assets', 'gazetteer')
 CUR = os.path.join(GAZ, 'curated')
 
-HEADER = ['id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases']
+HEADER = ['id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases', 'demonyms']
 DROP_COUNTRIES = {'AN', 'CS'}
 
 # Raions (English names from ukraine_raions.tsv) whose every KATOTTG settlement is included,
@@ -162,7 +162,8 @@ GOOD_ALIAS = re.compile(r"^[0-9A-Za-zÀ-ɏ'][0-9A-Za-zÀ-ɏ'\-., ]*[0-9A-Za-zÀ-
 
 
 class Place:
-    __slots__ = ('id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases', 'src')
+    __slots__ = ('id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases', 'src',
+                 'demonyms')
 
     def __init__(self, id, name, kind, parent='', lat=None, lon=None, population=None,
                  aliases=(), src=''):
@@ -170,6 +171,7 @@ class Place:
         self.lat, self.lon, self.population = lat, lon, population
         self.aliases = list(aliases)
         self.src = src
+        self.demonyms = []
 
     def add_alias(self, *names):
         for a in names:
@@ -188,7 +190,8 @@ class Place:
         lat = '' if self.lat is None else f'{self.lat:.5f}'.rstrip('0').rstrip('.')
         lon = '' if self.lon is None else f'{self.lon:.5f}'.rstrip('0').rstrip('.')
         pop = '' if not self.population else str(self.population)
-        return [self.id, self.name, self.kind, self.parent, lat, lon, pop, '|'.join(al)]
+        return [self.id, self.name, self.kind, self.parent, lat, lon, pop, '|'.join(al),
+                '|'.join(self.demonyms)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -258,6 +261,7 @@ def main():
         if name != c['name']:
             p.add_alias(c['name'])
         p.add_alias(fold(name), *split(cur.get('aliases', '')))
+        p.demonyms = split(cur.get('demonyms', ''))
         country_id[iso] = p.id
         if c['continentcode'] == 'EU':
             europe.add(iso)

@@ -34,7 +34,7 @@ WEAPON_CATS = {'drone', 'missile', 'bomb', 'air_defense', 'artillery', 'aircraft
                'system'}
 
 SCHEMAS = {
-    'places.tsv': ['id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases'],
+    'places.tsv': ['id', 'name', 'kind', 'parent', 'lat', 'lon', 'population', 'aliases', 'demonyms'],
     'people.tsv': ['name', 'role', 'country', 'aliases'],
     'orgs.tsv': ['name', 'kind', 'aliases'],
     'weapons.tsv': ['name', 'category', 'aliases'],

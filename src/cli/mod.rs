@@ -1,7 +1,7 @@
 //! Non-interactive subcommands: articles, events, entities and stats as JSON, CSV or a table.
 
 mod output;
-pub use output::{ArticleRow, EntityRow, EventRow, MentionRow};
+pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, Quote, WhyRow};
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -64,6 +64,13 @@ pub fn load_and_extract(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction),
     Ok((articles, ex))
 }
 
+/// Load and extract, keeping why each event was extracted (`--explain`).
+pub fn load_and_explain(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction), CliError> {
+    let articles = load(paths)?;
+    let ex = extract::run_explained(&articles);
+    Ok((articles, ex))
+}
+
 pub fn print_articles(articles: &[Article], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
     match format {
@@ -119,6 +126,7 @@ pub fn print_events(
             writeln!(out)?;
         }
         Format::Csv => output::events_csv(&rows, out)?,
+        Format::Table if !ex.why.is_empty() => output::events_explained(&rows, out)?,
         Format::Table => output::events_table(&rows, out)?,
     }
     Ok(())

@@ -1,11 +1,11 @@
 //! Row shapes of the JSON/CSV output, and plain-text tables.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::corpus::{Article, Paragraph, Span};
-use crate::extract::{Entity, Event, Extraction};
+use crate::extract::{Entity, Event, Extraction, Why};
 
 use super::CliError;
 
@@ -89,6 +89,8 @@ pub struct EventRow {
     /// How the date was resolved: explicit, inferred_year, relative, context, none.
     pub date_resolution: crate::extract::Resolution,
     pub kind: &'static str,
+    /// The rule that typed the event ("strike.launched").
+    pub rule: &'static str,
     pub place: Option<String>,
     pub place_path: Vec<String>,
     pub lat: Option<f64>,
@@ -103,6 +105,48 @@ pub struct EventRow {
     pub status: &'static str,
     pub text: String,
     pub span: Span,
+    /// With `--explain`: the words behind each fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<WhyRow>,
+}
+
+/// Words of the article quoted as evidence, with their byte span in the file.
+#[derive(Debug, Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub span: Span,
+}
+
+/// The words behind an event's facts (`sitrep events --explain`).
+#[derive(Debug, Serialize)]
+pub struct WhyRow {
+    pub place: Option<Quote>,
+    pub date: Option<Quote>,
+    pub killed: Option<Quote>,
+    pub injured: Option<Quote>,
+    pub drones: Option<Quote>,
+    pub missiles: Option<Quote>,
+    pub claimed_by: Option<Quote>,
+}
+
+impl WhyRow {
+    fn new(w: &Why, a: &Article) -> WhyRow {
+        let q = |s: Option<Span>| {
+            s.and_then(|s| {
+                let text = a.body.get(s.start..s.end)?.to_string();
+                Some(Quote { text, span: a.file_span(s.start, s.end) })
+            })
+        };
+        WhyRow {
+            place: q(w.place),
+            date: q(w.date),
+            killed: q(w.counts[0]),
+            injured: q(w.counts[1]),
+            drones: q(w.counts[2]),
+            missiles: q(w.counts[3]),
+            claimed_by: q(w.claimant),
+        }
+    }
 }
 
 fn ymd(d: Option<chrono::NaiveDate>) -> Option<String> {
@@ -123,6 +167,7 @@ impl EventRow {
             date_precision: e.date.precision.as_str(),
             date_resolution: e.date.how,
             kind: e.kind.as_str(),
+            rule: ex.rule_name(e),
             place: ex.place_name(e).map(str::to_string),
             place_path: ex.place_path(e).to_vec(),
             lat,
@@ -137,6 +182,7 @@ impl EventRow {
             status: e.status.as_str(),
             text: a.map_or("", |a| e.text(a)).to_string(),
             span: a.map_or(Span::default(), |a| e.file_span(a)),
+            why: a.zip(ex.why(e)).map(|(a, w)| WhyRow::new(w, a)),
         }
     }
 }
@@ -206,6 +252,7 @@ pub fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError
         "date_precision",
         "date_resolution",
         "kind",
+        "rule",
         "place",
         "place_path",
         "lat",
@@ -232,6 +279,7 @@ pub fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError
             r.date_precision.to_string(),
             r.date_resolution.as_str().to_string(),
             r.kind.to_string(),
+            r.rule.to_string(),
             opt(&r.place),
             r.place_path.join(" > "),
             opt(&r.lat),
@@ -339,6 +387,59 @@ pub fn events_table(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliErr
             fit(&counts, 9),
             text.trim()
         )?;
+    }
+    Ok(())
+}
+
+/// Text for a terminal: control characters (C0 but tab, DEL, C1) and bidirectional
+/// overrides are shown as U+FFFD, so an article cannot move the cursor or retitle the window.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\t') || bidi { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}
+
+/// `sitrep events --explain`: each event with its rule and the words behind its facts.
+pub fn events_explained(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError> {
+    for r in rows {
+        let date = r.date.clone().unwrap_or_else(|| "undated".into());
+        writeln!(
+            out,
+            "#{} {} {} ({}, {}) {}",
+            r.id,
+            r.kind,
+            printable(r.place.as_deref().unwrap_or("-")),
+            date,
+            r.date_precision,
+            printable(&r.file)
+        )?;
+        writeln!(out, "  rule       {}", r.rule)?;
+        writeln!(out, "  text       {}", printable(r.text.replace('\n', " ").trim()))?;
+        let Some(w) = &r.why else { continue };
+        let counts = [("killed", r.killed, &w.killed), ("injured", r.injured, &w.injured)];
+        let weapons = [("drones", r.drones, &w.drones), ("missiles", r.missiles, &w.missiles)];
+        let line = |out: &mut dyn Write, what: &str, value: String, q: &Option<Quote>| -> io::Result<()> {
+            match q {
+                Some(q) => writeln!(out, "  {what:<10} {value} from \"{}\"", printable(&q.text)),
+                None => writeln!(out, "  {what:<10} {value}"),
+            }
+        };
+        if let Some(p) = &r.place {
+            line(out, "place", printable(p), &w.place)?;
+        }
+        let how = r.date_resolution.as_str();
+        line(out, "date", format!("{} ({how})", r.date.as_deref().unwrap_or("none")), &w.date)?;
+        for (what, v, q) in counts.iter().chain(weapons.iter()) {
+            if let Some(v) = v {
+                line(out, what, v.to_string(), q)?;
+            }
+        }
+        if let Some(c) = &r.claimed_by {
+            line(out, "claimed by", format!("{} ({})", printable(c), r.status), &w.claimed_by)?;
+        }
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Counts in a sentence: killed, injured, drones, missiles, from digits and number words.
 
-use super::text::{in_list_ci, number_word, parse_number};
+use super::gazetteer::Gazetteer;
+use super::rules::Vocab;
+use super::text::{number_word, parse_number};
 
 /// A word of a sentence with its byte range.
 #[derive(Debug, Clone, Copy)]
@@ -74,40 +76,6 @@ pub fn toks_within<'t, 'a>(toks: &'t [Tok<'a>], a: usize, b: usize) -> &'t [Tok<
     &toks[lo..hi]
 }
 
-const QUALIFIERS: &[&str] = &[
-    "at",
-    "least",
-    "most",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "more",
-    "than",
-    "over",
-    "up",
-    "to",
-    "an",
-    "estimated",
-    "approximately",
-    "as",
-    "many",
-    "fewer",
-    "another",
-    "further",
-    "all",
-    "only",
-    "just",
-    "total",
-    "of",
-    "the",
-    "additional",
-    "reportedly",
-    "approx",
-];
-
 /// Parse a number phrase at `toks[i..]`: "12", "1,100", "twelve", "a dozen", "two dozen",
 /// "twenty-five". Returns the value and the index after the phrase.
 pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
@@ -143,7 +111,7 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
             return Some((n * 1000, i + 2));
         }
         // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
-        if in_list_ci(&["million", "billion", "percent", "per", "%"], next.text) {
+        if matches!(next.text.to_ascii_lowercase().as_str(), "million" | "billion" | "percent" | "per" | "%") {
             return None;
         }
     }
@@ -151,7 +119,7 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 }
 
 /// Skip qualifiers ("at least", "more than", "nearly") from `i`; return the first index after them.
-fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
+fn skip_qualifiers(v: &Vocab, toks: &[Tok], mut i: usize) -> usize {
     while let Some(t) = toks.get(i) {
         // "an" is a qualifier only in "an estimated"; otherwise it is the number one.
         if t.text.eq_ignore_ascii_case("an")
@@ -159,7 +127,7 @@ fn skip_qualifiers(toks: &[Tok], mut i: usize) -> usize {
         {
             return i;
         }
-        if !in_list_ci(QUALIFIERS, t.text) {
+        if !v.qualifier.has_ci(t.text) {
             break;
         }
         i += 1;
@@ -172,123 +140,73 @@ fn lower<'a>(t: &Tok<'a>) -> &'a str {
     t.text
 }
 
-const PEOPLE_NOUNS: &[&str] = &[
-    "people",
-    "person",
-    "persons",
-    "civilians",
-    "civilian",
-    "others",
-    "residents",
-    "resident",
-    "children",
-    "child",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "workers",
-    "worker",
-    "miners",
-    "soldiers",
-    "servicemen",
-    "troops",
-    "police",
-    "officers",
-    "officer",
-    "rescuers",
-    "firefighters",
-    "medics",
-    "passengers",
-    "teenagers",
-    "teens",
-    "boys",
-    "girls",
-    "boy",
-    "girl",
-    "adults",
-    "elderly",
-    "pensioners",
-    "journalists",
-    "volunteers",
-    "employees",
-    "staff",
-    "minors",
-    "infants",
-    "babies",
-    "baby",
-    "of",
-    "them",
-    "more",
-    "individuals",
-    "inhabitants",
-    "villagers",
-    "locals",
-];
-
-fn is_killed_word(w: &str) -> bool {
-    matches!(
-        w,
-        "killed"
-            | "killing"
-            | "kills"
-            | "kill"
-            | "died"
-            | "dead"
-            | "dies"
-            | "die"
-            | "deaths"
-            | "death"
-            | "fatalities"
-            | "fatality"
-            | "lives"
-    )
+/// The words counts are read with: the rule files' count words and the gazetteer's weapon
+/// names by category ("Shahed" counts drones, "Iskander" missiles).
+pub(crate) struct CountWords<'a> {
+    pub v: &'a Vocab,
+    pub gaz: &'a Gazetteer,
 }
 
-fn is_injured_word(w: &str) -> bool {
-    matches!(
-        w,
-        "injured"
-            | "injuring"
-            | "injures"
-            | "injure"
-            | "wounded"
-            | "wounding"
-            | "wounds"
-            | "wound"
-            | "hurt"
-            | "injuries"
-            | "hospitalised"
-            | "hospitalized"
-    )
+impl CountWords<'_> {
+    fn people(&self, w: &str) -> bool {
+        self.v.people_noun.has(w)
+    }
+    fn drone(&self, w: &str) -> bool {
+        self.v.drone_noun.has(w) || self.gaz.weapon_category(w) == Some("drone")
+    }
+    fn missile(&self, w: &str) -> bool {
+        self.v.missile_noun.has(w) || self.gaz.weapon_category(w) == Some("missile")
+    }
 }
 
+/// The counts of a sentence or clause, and where each was read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub drones: Option<u32>,
     pub missiles: Option<u32>,
+    /// Byte span of the words each count was read from (killed, injured, drones, missiles),
+    /// in the text counted.
+    pub at: [Option<(usize, usize)>; 4],
+}
+
+/// Which count: an index into [`Counts::at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountField {
+    Killed = 0,
+    Injured = 1,
+    Drones = 2,
+    Missiles = 3,
 }
 
 impl Counts {
+    fn slot(&mut self, f: CountField) -> &mut Option<u32> {
+        match f {
+            CountField::Killed => &mut self.killed,
+            CountField::Injured => &mut self.injured,
+            CountField::Drones => &mut self.drones,
+            CountField::Missiles => &mut self.missiles,
+        }
+    }
+    /// Keep the larger of the count so far and `v` (read from `span`).
+    fn put(&mut self, f: CountField, v: u32, span: (usize, usize)) {
+        let slot = self.slot(f);
+        if slot.is_none_or(|o| v > o) {
+            *slot = Some(v);
+            self.at[f as usize] = Some(span);
+        }
+    }
     /// Take the other's counts where this has none.
     pub fn fill_from(&mut self, other: &Counts) {
-        for (slot, v) in [
-            (&mut self.killed, other.killed),
-            (&mut self.injured, other.injured),
-            (&mut self.drones, other.drones),
-            (&mut self.missiles, other.missiles),
-        ] {
-            if slot.is_none() {
-                *slot = v;
+        for f in [CountField::Killed, CountField::Injured, CountField::Drones, CountField::Missiles] {
+            let v = *other.clone().slot(f);
+            if self.slot(f).is_none() && v.is_some() {
+                *self.slot(f) = v;
+                self.at[f as usize] = other.at[f as usize];
             }
         }
     }
-}
-
-fn set_max(slot: &mut Option<u32>, v: u32) {
-    *slot = Some(slot.map_or(v, |o| o.max(v)));
 }
 
 /// Read the counts stated in one sentence.
@@ -297,37 +215,24 @@ pub fn counts(sentence: &str) -> Counts {
     let blanked = blank_footnotes(sentence);
     // One lowercased copy (same byte offsets): every token is then lowercase already.
     let lowered = blanked.to_ascii_lowercase();
-    counts_in(&blanked, &tokens(&lowered))
+    let words = CountWords { v: &super::rules::get().vocab, gaz: super::gazetteer::get() };
+    counts_in(&words, &blanked, &tokens(&lowered))
 }
 
 /// Read the counts in `toks`: tokens of the ASCII-lowercased `blanked` text (footnote
 /// markers blanked), or a run of them (a clause); offsets index `blanked`.
-pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
+pub(crate) fn counts_in(cw: &CountWords, blanked: &str, toks: &[Tok]) -> Counts {
+    let voc = cw.v;
     let mut c = Counts::default();
     let n = toks.len();
     let mut i = 0;
     while i < n {
         let w = toks[i].text;
-        let killed = is_killed_word(w);
-        let injured = is_injured_word(w);
+        let killed = voc.killed_word.has(w);
+        let injured = voc.injured_word.has(w);
         // Active: "killing at least 12 people", "injured 15 others", "killed two 18-year-olds".
-        if (killed || injured)
-            && matches!(
-                w,
-                "killed"
-                    | "killing"
-                    | "kills"
-                    | "kill"
-                    | "injured"
-                    | "injuring"
-                    | "injures"
-                    | "wounded"
-                    | "wounding"
-                    | "wounds"
-                    | "hurt"
-            )
-        {
-            let j = skip_qualifiers(toks, i + 1);
+        if (killed || injured) && voc.casualty_verb.has(w) {
+            let j = skip_qualifiers(voc, toks, i + 1);
             if let Some((v, after)) = number_at(toks, j) {
                 // The number must be about people: a people noun (or nothing noun-like) follows.
                 let next = toks.get(after).map(lower);
@@ -339,33 +244,17 @@ pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
                     || match next {
                         None => true,
                         Some(nx) => {
-                            PEOPLE_NOUNS.contains(&nx)
+                            cw.people(nx)
                                 || nx.ends_with("-year-olds")
                                 || nx.ends_with("-year-old")
-                                || matches!(
-                                    nx,
-                                    "and"
-                                        | "in"
-                                        | "on"
-                                        | "at"
-                                        | "as"
-                                        | "when"
-                                        | "after"
-                                        | "while"
-                                        | "during"
-                                        | "including"
-                                        | "according"
-                                )
-                                || toks.get(after + 1).is_some_and(|t| PEOPLE_NOUNS.contains(&lower(t)))
+                                || voc.after_active_count.has(nx)
+                                || toks.get(after + 1).is_some_and(|t| cw.people(lower(t)))
                         }
                     };
                 // "killed 2 of the 3 drones" makes no sense; but "injuring 16" at sentence end is fine.
                 if ok && j - (i + 1) <= 4 {
-                    if killed {
-                        set_max(&mut c.killed, v);
-                    } else {
-                        set_max(&mut c.injured, v);
-                    }
+                    let f = if killed { CountField::Killed } else { CountField::Injured };
+                    c.put(f, v, (toks[i].start, toks[after - 1].end));
                     i = after;
                     continue;
                 }
@@ -376,7 +265,7 @@ pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
         if (killed || injured) && !w.ends_with("ing") {
             // Look back up to 6 tokens for a number phrase that is not a year or a count of things.
             let lo = i.saturating_sub(7);
-            let mut found: Option<u32> = None;
+            let mut found: Option<(u32, usize)> = None;
             let mut k = i;
             while k > lo {
                 k -= 1;
@@ -400,63 +289,24 @@ pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
                     if lw == "a" || lw == "an" {
                         // "a person was killed" counts one; "a strike killed": not a number here.
                         let noun = toks.get(after).map(lower).unwrap_or_default();
-                        if !(after < i
-                            && PEOPLE_NOUNS.contains(&noun)
-                            && noun != "of"
-                            && noun != "more"
-                            && noun != "others")
-                        {
+                        if !(after < i && cw.people(noun) && noun != "of" && noun != "more" && noun != "others") {
                             continue;
                         }
                     }
                     // The words between the number and the verb must be people words or auxiliaries.
                     let between_ok = toks[after..i].iter().all(|t| {
                         let l = lower(t);
-                        PEOPLE_NOUNS.contains(&l)
-                            || matches!(
-                                l,
-                                "were"
-                                    | "was"
-                                    | "have"
-                                    | "has"
-                                    | "been"
-                                    | "had"
-                                    | "are"
-                                    | "is"
-                                    | "reportedly"
-                                    | "also"
-                                    | "confirmed"
-                                    | "reported"
-                                    | "seriously"
-                                    | "critically"
-                                    | "lightly"
-                                    | "fatally"
-                                    | "being"
-                                    | "got"
-                                    | "left"
-                                    | "later"
-                                    | "civilian"
-                                    | "russian"
-                                    | "ukrainian"
-                                    | "local"
-                                    | "and"
-                                    | "other"
-                                    | "people's"
-                            )
-                            || l.ends_with("-year-olds")
+                        cw.people(l) || voc.passive_link.has(l) || l.ends_with("-year-olds")
                     });
                     if between_ok && (after < i || k + 1 == i) {
-                        found = Some(v);
+                        found = Some((v, k));
                         break;
                     }
                 }
             }
-            if let Some(v) = found {
-                if killed {
-                    set_max(&mut c.killed, v);
-                } else {
-                    set_max(&mut c.injured, v);
-                }
+            if let Some((v, k)) = found {
+                let f = if killed { CountField::Killed } else { CountField::Injured };
+                c.put(f, v, (toks[k].start, toks[i].end));
             }
         }
         // "death toll rose to 7"
@@ -465,27 +315,29 @@ pub fn counts_in(blanked: &str, toks: &[Tok]) -> Counts {
             while j < n && j < i + 5 && number_at(toks, j).is_none_or(|_| matches!(toks[j].text, "a" | "an")) {
                 j += 1;
             }
-            if let Some((v, _)) = number_at(toks, j).filter(|_| j < i + 5) {
-                set_max(&mut c.killed, v);
+            if let Some((v, end)) = number_at(toks, j).filter(|_| j < i + 5) {
+                c.put(CountField::Killed, v, (toks[i].start, toks[end - 1].end));
             }
         }
         // Weapons: "574 drones", "four Shahed drones", "40 ballistic and cruise missiles".
-        if let Some((v, after)) = number_at(toks, i).filter(|_| !matches!(w, "a" | "an")) {
+        if let Some((num, after)) = number_at(toks, i).filter(|_| !matches!(w, "a" | "an")) {
             let mut j = after;
             // "500 of 574 drones": the total is the later number.
             let mut limit = 5;
             while j < n && limit > 0 {
                 let l = toks[j].text;
-                if is_drone_noun(l) {
-                    set_max(&mut c.drones, v);
+                // "14 Shahed drones": a weapon name of its category counts when no noun follows.
+                let noun_next = toks.get(j + 1).is_some_and(|t| cw.drone(t.text) || cw.missile(t.text));
+                if cw.drone(l) && !(noun_next && self::is_name(blanked, &toks[j])) {
+                    c.put(CountField::Drones, num, (toks[i].start, toks[j].end));
                     break;
                 }
-                if is_missile_noun(l) {
-                    set_max(&mut c.missiles, v);
+                if cw.missile(l) && !(noun_next && self::is_name(blanked, &toks[j])) {
+                    c.put(CountField::Missiles, num, (toks[i].start, toks[j].end));
                     break;
                 }
                 if number_at(toks, j).is_some() && !matches!(l, "a" | "an")
-                    || !is_weapon_modifier(l, &blanked[toks[j].start..toks[j].end])
+                    || !is_weapon_modifier(voc, l, &blanked[toks[j].start..toks[j].end])
                 {
                     break;
                 }
@@ -525,68 +377,14 @@ pub fn blank_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_string()))
 }
 
-fn is_drone_noun(l: &str) -> bool {
-    matches!(l, "drone" | "drones" | "uav" | "uavs" | "shaheds" | "gerans" | "quadcopters" | "quadcopter")
+/// Is the token written with a capital ("Shahed", not "drones")?
+fn is_name(blanked: &str, t: &Tok) -> bool {
+    blanked[t.start..t.end].starts_with(|c: char| c.is_uppercase())
 }
 
-fn is_missile_noun(l: &str) -> bool {
-    matches!(l, "missile" | "missiles" | "rockets")
-}
-
-fn is_weapon_modifier(l: &str, orig: &str) -> bool {
-    matches!(
-        l,
-        "and"
-            | "ballistic"
-            | "cruise"
-            | "long-range"
-            | "attack"
-            | "strike"
-            | "russian"
-            | "ukrainian"
-            | "unmanned"
-            | "combat"
-            | "kamikaze"
-            | "enemy"
-            | "hypersonic"
-            | "guided"
-            | "air-launched"
-            | "sea-launched"
-            | "anti-aircraft"
-            | "iranian-designed"
-            | "iranian-made"
-            | "decoy"
-            | "fiber-optic"
-            | "fpv"
-            | "aerial"
-            | "reconnaissance"
-            | "more"
-            | "different"
-            | "types"
-            | "type"
-            | "of"
-            | "shahed-type"
-            | "shahed"
-            | "geran"
-            | "geran-2"
-            | "shahed-136"
-            | "iskander-m"
-            | "kalibr"
-            | "kinzhal"
-            | "kh-101"
-            | "x-101"
-            | "s-300"
-            | "s-400"
-            | "anti-ship"
-            | "naval"
-            | "surface-to-air"
-            | "air"
-            | "sea"
-            | "launched"
-            | "self-detonating"
-            | "jet-powered"
-            | "jet"
-    ) || orig.chars().next().is_some_and(char::is_uppercase) && l.len() > 2 && number_word(l).is_none()
+fn is_weapon_modifier(v: &Vocab, l: &str, orig: &str) -> bool {
+    v.weapon_modifier.has(l)
+        || orig.chars().next().is_some_and(char::is_uppercase) && l.len() > 2 && number_word(l).is_none()
 }
 
 #[cfg(test)]
@@ -642,5 +440,15 @@ mod tests {
         assert_eq!(x, Counts::default());
         let x = c("Karabakh's population of around 100,000 people fled in 2023.");
         assert_eq!(x, Counts::default());
+    }
+
+    #[test]
+    fn each_count_says_where_it_was_read() {
+        let s = "Russia fired 574 drones overnight, killing at least 12 people.";
+        let x = c(s);
+        let at = |f: CountField| x.at[f as usize].map(|(a, b)| &s[a..b]);
+        assert_eq!(at(CountField::Drones), Some("574 drones"));
+        assert_eq!(at(CountField::Killed), Some("killing at least 12"));
+        assert_eq!(at(CountField::Injured), None);
     }
 }

@@ -96,6 +96,11 @@ pub struct Gazetteer {
     /// Per form: some entry writes it as an acronym ("US", "EU"), so it is matched only in
     /// capitals.
     pub acronym_forms: Vec<bool>,
+    /// Demonyms (lowercase, from the `demonyms` column of places.tsv) -> their country:
+    /// "polish" -> Poland.
+    demonyms: HashMap<String, KnownId>,
+    /// One-word weapon names and aliases (lowercase) -> their category ("shahed" -> drone).
+    weapon_words: HashMap<String, KnownId>,
 }
 
 /// A gazetteer match in text.
@@ -140,6 +145,7 @@ impl Gazetteer {
     /// checked by `scripts/gazetteer/check.py` and by the test suite).
     pub fn from_sources(places: &str, people: &str, orgs: &str, weapons: &str, stop: &str) -> Gazetteer {
         let mut place_rows: Vec<(String, Place, Option<String>)> = Vec::new();
+        let mut demonyms = HashMap::default();
         for r in rows(places) {
             if r.len() < 3 {
                 continue;
@@ -158,6 +164,9 @@ impl Gazetteer {
                 population: r.get(6).and_then(|s| s.parse().ok()).unwrap_or(0),
                 aliases: list(r.get(7)),
             };
+            for d in list(r.get(8)) {
+                demonyms.entry(d.to_lowercase()).or_insert(place_rows.len() as KnownId);
+            }
             place_rows.push((r[0].to_string(), place, nonempty(r.get(3))));
         }
         let index: HashMap<String, u32> =
@@ -240,6 +249,14 @@ impl Gazetteer {
                 }
             }
         }
+        let mut weapon_words: HashMap<String, KnownId> = HashMap::default();
+        for (id, k) in known.iter().enumerate().filter(|(_, k)| k.kind == EntityKind::Weapon) {
+            for form in std::iter::once(&k.name).chain(k.aliases.iter()) {
+                if !form.contains(' ') {
+                    weapon_words.entry(form.to_lowercase()).or_insert(id as KnownId);
+                }
+            }
+        }
         let ambiguous = stop
             .lines()
             .map(str::trim)
@@ -269,7 +286,33 @@ impl Gazetteer {
                 })
             })
             .collect();
-        Gazetteer { places, known, forms, ambiguous, form_prefixes, surnames, by_name, form_index, acronym_forms }
+        Gazetteer {
+            places,
+            known,
+            forms,
+            ambiguous,
+            form_prefixes,
+            surnames,
+            by_name,
+            form_index,
+            acronym_forms,
+            demonyms,
+            weapon_words,
+        }
+    }
+
+    /// The category of the weapon a single word names ("Shahed" -> "drone"), if any;
+    /// `word` lowercase.
+    pub fn weapon_category(&self, word: &str) -> Option<&str> {
+        let id = *self.weapon_words.get(word)?;
+        self.known[id as usize].role.as_deref()
+    }
+
+    /// The country a demonym stands for ("Polish" -> Poland), ignoring case; a trailing
+    /// period is ignored ("U.S." is tokenized "U.S").
+    pub fn demonym(&self, word: &str) -> Option<KnownId> {
+        let w = super::text::Lower::new(word);
+        self.demonyms.get(w.as_str()).or_else(|| self.demonyms.get(&format!("{}.", w.as_str()))).copied()
     }
 
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,

@@ -8,6 +8,7 @@ pub mod events;
 pub mod fixture;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod rules;
 pub mod text;
 mod types;
 pub use types::*;
@@ -139,15 +140,25 @@ pub fn run(articles: &[Article]) -> Extraction {
 
 /// Extract, adding one to `done` as each article is finished (for progress reports).
 pub fn run_counting(articles: &[Article], done: &std::sync::atomic::AtomicUsize) -> Extraction {
-    run_inner(articles, gazetteer::get(), Some(done))
+    run_inner(articles, gazetteer::get(), Some(done), Extraction::default())
 }
 
 /// Extract with a given gazetteer (tests use small ones).
 pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
-    run_inner(articles, gaz, None)
+    run_inner(articles, gaz, None, Extraction::default())
 }
 
-fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::atomic::AtomicUsize>) -> Extraction {
+/// Extract, keeping for every event the words behind its facts ([`Extraction::why`]).
+pub fn run_explained(articles: &[Article]) -> Extraction {
+    run_inner(articles, gazetteer::get(), None, Extraction::explaining())
+}
+
+fn run_inner(
+    articles: &[Article],
+    gaz: &Gazetteer,
+    done: Option<&std::sync::atomic::AtomicUsize>,
+    ex: Extraction,
+) -> Extraction {
     // Anchor dates: the publication date, else the latest date the article states in full,
     // else the latest date known anywhere in the corpus.
     let explicit: Vec<Option<NaiveDate>> =
@@ -170,7 +181,7 @@ fn run_inner(articles: &[Article], gaz: &Gazetteer, done: Option<&std::sync::ato
     // mentions are linked across articles into entities and their drafts become events, so
     // that only one batch's drafts are held at once. Entity ids are given in order of first
     // mention; an event's entities all come from its own article's mentions.
-    let mut linker = Linker::default();
+    let mut linker = Linker { ex, ..Linker::default() };
     let batches = articles.chunks(BATCH).zip(explicit.chunks(BATCH));
     for (b, (batch, explicit)) in batches.enumerate() {
         let per: Vec<PerArticle> = batch.par_iter().zip(explicit.par_iter()).map(|(a, e)| extract_one(a, e)).collect();
@@ -228,6 +239,7 @@ impl Linker {
             ex.push_event(NewEvent {
                 article: ai as u32,
                 kind: d.kind,
+                rule: d.rule,
                 status: d.status,
                 date: d.date,
                 place,
@@ -240,6 +252,7 @@ impl Linker {
                 claimed_by: d.claimed_by.as_deref(),
                 body: Span::new(d.start, d.end),
                 entities: ents,
+                why: d.why,
             });
         }
     }

@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::rules::RuleId;
 use crate::corpus::{Article, Span, Span32};
 
 /// How exactly the text pins a date.
@@ -234,6 +235,20 @@ impl Status {
 
 pub type EventId = u32;
 
+/// Why an event was extracted, beyond the rule that typed it ([`Event::rule`]): the words
+/// that gave its place, date, counts and claimant, as byte spans of the article body.
+/// `None` where nothing in the text gave it (a date from the publication, no claimant).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Why {
+    /// The place and the word that makes it the scene ("near Pokrovsk").
+    pub place: Option<Span>,
+    /// The date expression; in an earlier sentence or the lead when the event's own gives none.
+    pub date: Option<Span>,
+    /// Where killed, injured, drones and missiles were read.
+    pub counts: [Option<Span>; 4],
+    pub claimant: Option<Span>,
+}
+
 /// An index into [`Extraction`]'s table of names (actors, weapons, claimants).
 pub type NameId = u32;
 
@@ -250,6 +265,8 @@ pub struct Event {
     /// Index into the article list.
     pub article: u32,
     pub kind: EventKind,
+    /// The rule that typed it (`Extraction::rule_name`).
+    pub rule: RuleId,
     pub status: Status,
     pub date: DateValue,
     /// The place entity, when one was found.
@@ -291,6 +308,7 @@ impl Event {
 pub struct NewEvent<'a> {
     pub article: u32,
     pub kind: EventKind,
+    pub rule: RuleId,
     pub status: Status,
     pub date: DateValue,
     pub place: Option<EntityId>,
@@ -305,6 +323,8 @@ pub struct NewEvent<'a> {
     pub body: Span,
     /// Every entity mentioned in the event's sentences.
     pub entities: Vec<EntityId>,
+    /// Kept only by an extraction that explains ([`Extraction::why`]).
+    pub why: Why,
 }
 
 /// Strings many events share, each kept once.
@@ -338,12 +358,21 @@ pub struct Extraction {
     names: Names,
     /// The events' actors, weapons (as names) and entities, one event after another.
     lists: Vec<u32>,
+    /// Per event, the words behind its facts; empty unless the extraction was asked to
+    /// explain (`extract::run_explained`), to keep memory for the events themselves.
+    pub why: Vec<Why>,
+    explain: bool,
 }
 
 impl Extraction {
     /// An extraction with these entities and no events yet.
     pub fn new(entities: Vec<Entity>) -> Extraction {
         Extraction { entities, ..Extraction::default() }
+    }
+
+    /// An empty extraction that keeps each event's [`Why`].
+    pub fn explaining() -> Extraction {
+        Extraction { explain: true, ..Extraction::default() }
     }
 
     /// Room for `events` more events holding `list_items` actors, weapons and entities.
@@ -370,10 +399,14 @@ impl Extraction {
         }
         self.lists.extend_from_slice(&e.entities);
         let claimed_by = e.claimed_by.map_or(NO_NAME, |c| self.names.intern(c));
+        if self.explain {
+            self.why.push(e.why);
+        }
         self.events.push(Event {
             id,
             article: e.article,
             kind: e.kind,
+            rule: e.rule,
             status: e.status,
             date: e.date,
             place: e.place,
@@ -410,6 +443,14 @@ impl Extraction {
     /// Every entity mentioned in the event's sentences, ascending.
     pub fn event_entities(&self, e: &Event) -> &[EntityId] {
         self.list(e, e.n_actors + e.n_weapons, e.n_entities)
+    }
+    /// The name of the rule that typed the event ("strike.launched").
+    pub fn rule_name(&self, e: &Event) -> &'static str {
+        super::rules::get().rules.rule_name(e.rule)
+    }
+    /// Why the event was extracted, when the extraction explains.
+    pub fn why(&self, e: &Event) -> Option<&Why> {
+        self.why.get(e.id as usize)
     }
     /// The entity with this id.
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {

@@ -57,6 +57,13 @@ pub struct DateExpr {
     pub value: DateValue,
 }
 
+impl DateExpr {
+    /// Where the expression is.
+    pub fn span(&self) -> crate::corpus::Span {
+        crate::corpus::Span::new(self.start, self.end)
+    }
+}
+
 /// Words whose presence (or a digit's) is needed for any date expression. Weekday and
 /// month abbreviations need a number next to them, so digits cover them.
 const TRIGGERS: &[&str] = &[

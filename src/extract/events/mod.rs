@@ -1,0 +1,464 @@
+//! Events: classify sentences by what happened, attach place, date, counts, actors,
+//! weapons and claimant, and merge sentences that tell one happening.
+
+use chrono::NaiveDate;
+
+mod actors;
+mod claim;
+mod place;
+
+use super::counts::{CountWords, Counts, Tok, blank_footnotes, counts_in, tokens, toks_within};
+use super::dates::DateExpr;
+use super::entities::{Found, Key};
+use super::gazetteer::Gazetteer;
+use super::rules::{self, Hits, NameKind, RuleId, Rules, subject};
+use super::text::Sentence;
+use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status, Why};
+use crate::corpus::Span;
+
+/// An event before entity ids are assigned: refers to mentions by index.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: EventKind,
+    /// The rule that typed it.
+    pub rule: RuleId,
+    pub date: DateValue,
+    /// Index into the article's mentions.
+    pub place: Option<usize>,
+    pub actors: Vec<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub drones: Option<u32>,
+    pub missiles: Option<u32>,
+    pub weapons: Vec<usize>,
+    pub claimed_by: Option<String>,
+    pub status: Status,
+    /// The words behind the facts (body spans).
+    pub why: Why,
+    /// Body byte range of the first sentence (the one shown) and of all merged sentences.
+    pub start: usize,
+    pub end: usize,
+    pub mentions: Vec<usize>,
+    sentence: usize,
+    paragraph: usize,
+}
+
+/// Where clauses part: ", and", "; ", ", while", ", but", ", whereas".
+static CLAUSE_SEPARATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([", and ", "; ", ", while ", ", but ", ", whereas "]).expect("separators build")
+});
+
+/// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    cuts.extend(CLAUSE_SEPARATORS.find_overlapping_iter(text).map(|m| m.start() + 1));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| b > a).collect()
+}
+
+/// Classify one unit (a sentence, or a clause of one: tokens `a..b`); units shorter than
+/// `min_words` words, or unfinished and shorter than eight (headings, fragments), report
+/// nothing.
+fn classify_unit(
+    rules: &Rules,
+    hits: &Hits,
+    text: &str,
+    a: usize,
+    b: usize,
+    min_words: usize,
+) -> Vec<(EventKind, RuleId)> {
+    let closed = text.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
+    let n = b - a;
+    if n < min_words || (!closed && n < 8) {
+        return Vec::new();
+    }
+    rules.classify(hits, a, b)
+}
+
+/// The tokens of `toks` inside the byte range `a..b`, as token indexes.
+fn tok_range(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
+    let lo = toks.partition_point(|t| t.start < a);
+    let hi = toks.partition_point(|t| t.end <= b).max(lo);
+    (lo, hi)
+}
+
+/// Per token of a sentence: the kind of the name that starts there and the token after it.
+fn name_tokens(ctx: &ArticleCtx, toks: &[Tok], at: usize, idx: &[usize]) -> Vec<Option<(NameKind, u32)>> {
+    let mut out = vec![None; toks.len()];
+    for &m in idx {
+        let f = &ctx.mentions[m];
+        let (fs, fe) = (f.start.saturating_sub(at), f.end.saturating_sub(at));
+        let first = toks.partition_point(|t| t.end <= fs);
+        let end = toks.partition_point(|t| t.start < fe);
+        if first < end && first < out.len() {
+            let kind = match f.kind(ctx.gaz) {
+                EntityKind::Place => NameKind::Place,
+                EntityKind::Person => NameKind::Person,
+                EntityKind::Org => NameKind::Org,
+                EntityKind::Weapon => NameKind::Weapon,
+                EntityKind::Other => NameKind::Any,
+            };
+            out[first] = Some((kind, end as u32));
+        }
+    }
+    out
+}
+
+/// The sentence's tokens (lowercase, offsets in the sentence).
+fn sentence_toks<'a>(ctx: &'a ArticleCtx, s: Sentence) -> Vec<Tok<'a>> {
+    let lower = &ctx.lowered[s.start..s.end];
+    toks_within(ctx.toks, s.start, s.end)
+        .iter()
+        .map(|t| {
+            let (a, b) = (t.start - s.start, t.end - s.start);
+            Tok { text: &lower[a..b], start: a, end: b }
+        })
+        .collect()
+}
+
+/// A clause that reports something: its byte range in the sentence, what it reports (each
+/// kind with its rule) and its counts.
+type Unit = ((usize, usize), Vec<(EventKind, RuleId)>, Counts);
+
+/// Context for one article's event extraction.
+pub struct ArticleCtx<'a> {
+    pub body: &'a str,
+    /// `body` ASCII-lowercased (same offsets) and its tokens.
+    pub lowered: &'a str,
+    pub toks: &'a [Tok<'a>],
+    pub sentences: &'a [Sentence],
+    pub paragraph_of: &'a [usize],
+    pub mentions: &'a [Found],
+    pub dates: &'a [DateExpr],
+    pub gaz: &'a Gazetteer,
+    pub published: Option<NaiveDate>,
+}
+
+fn usable_for_event(d: &DateValue) -> bool {
+    d.start.is_some() && matches!(d.precision, Precision::Day | Precision::Range)
+}
+
+/// Draft events for one article.
+pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
+    let loaded = rules::get();
+    let (rules, v) = (&loaded.rules, &loaded.vocab);
+    let statement_rule = rules.rule_id("statement.named-speaker").unwrap_or_default();
+    let count_words = CountWords { v, gaz: ctx.gaz };
+    let mut out: Vec<Draft> = Vec::new();
+    // Every sentence's pattern matches, first: a report's status also reads the next sentence.
+    let mut m_lo = 0;
+    let all_hits: Vec<Hits> = ctx
+        .sentences
+        .iter()
+        .map(|s| {
+            while m_lo < ctx.mentions.len() && ctx.mentions[m_lo].start < s.start {
+                m_lo += 1;
+            }
+            let idx: Vec<usize> = (m_lo..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
+            let toks = sentence_toks(ctx, *s);
+            let text = &ctx.body[s.start..s.end];
+            let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
+            let names = name_tokens(ctx, &toks, s.start, &idx);
+            rules.hits(&subject(&toks, &caps, &names))
+        })
+        .collect();
+    let mut m_i = 0;
+    let mut d_i = 0;
+    // The date a paragraph's earlier sentence gave: (paragraph, date, its span).
+    let mut carried: Option<(usize, DateValue, Span)> = None;
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let para = ctx.paragraph_of[si];
+        while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
+            m_i += 1;
+        }
+        let idx: Vec<usize> = (m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
+        while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
+            d_i += 1;
+        }
+        let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
+        let text = &ctx.body[s.start..s.end];
+        // The first date that pins something; "not on February 1" is skipped.
+        let stated = |d: &&&DateExpr| {
+            !ctx.body[..d.start].trim_end().ends_with("not on") && !ctx.body[..d.start].trim_end().ends_with("since")
+        };
+        let own = sdates.iter().filter(stated).find(|d| usable_for_event(&d.value)).map(|d| (d.value, d.span()));
+        // A sentence that dates itself only loosely ("in 2022") keeps its own loose date
+        // rather than borrowing a day from its neighbours.
+        let own_loose = sdates.iter().filter(stated).find(|d| d.value.start.is_some()).map(|d| (d.value, d.span()));
+        if carried.is_some_and(|(p, _, _)| p != para) {
+            carried = None;
+        }
+        let (date, date_span) = match own {
+            Some((d, at)) => {
+                carried = Some((para, d, at));
+                (d, Some(at))
+            }
+            None => match own_loose {
+                Some((d, at)) => (d, Some(at)),
+                None => match carried {
+                    Some((_, d, at)) => (DateValue { how: Resolution::Context, ..d }, Some(at)),
+                    None => (DateValue::default(), None),
+                },
+            },
+        };
+        // One lowercased copy and one tokenization per sentence, shared by the classifier,
+        // the counts and the claimant; one trigger pass, each clause taking its part.
+        // The article's tokens of this sentence, lowercase, with offsets in the sentence.
+        let toks = sentence_toks(ctx, *s);
+        let hits = &all_hits[si];
+        // Counts read a copy with footnote markers blanked; most sentences have none.
+        let blanked = blank_footnotes(text);
+        let blanked_lower: String;
+        let blanked_toks: Vec<Tok>;
+        let count_toks: &[Tok] = if blanked.as_ref() == text {
+            &toks
+        } else {
+            blanked_lower = blanked.to_ascii_lowercase();
+            blanked_toks = tokens(&blanked_lower);
+            &blanked_toks
+        };
+        let mut kinds = classify_unit(rules, hits, text, 0, toks.len(), 4);
+        if kinds.is_empty() {
+            // What a named person said is a statement.
+            if claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).is_some()
+                && text.split_whitespace().count() >= 6
+            {
+                kinds.push((EventKind::Statement, statement_rule));
+            } else {
+                continue;
+            }
+        }
+        let claim = claim::claimant(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz).or_else(|| {
+            claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| {
+                let f = &ctx.mentions[m];
+                (claim::name_of(f, ctx.gaz), (f.start, f.end))
+            })
+        });
+        let claim_span = claim.as_ref().map(|(_, (a, b))| Span::new(*a, *b));
+        let claimed_by = claim.map(|(n, _)| n);
+        let official = claimed_by.as_deref().is_some_and(|c| claim::is_official(v, c));
+        let status = claim::status_of(v, hits, all_hits.get(si + 1), official);
+        let weapons: Vec<usize> =
+            idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
+        let acts = actors::actors(rules, v, text, &toks, ctx.mentions, &idx, ctx.gaz, ctx.body);
+        // "X struck A, and B was hit too": when two clauses each report something, each is
+        // its own unit, with its own place, counts and date.
+        let parts = clauses(text);
+        // (A sentence of one clause was classified above already.)
+        let clause_kinds: Vec<Vec<(EventKind, RuleId)>> = if parts.len() > 1 {
+            parts
+                .iter()
+                .map(|&(a, b)| {
+                    let (ta, tb) = tok_range(&toks, a, b);
+                    classify_unit(rules, hits, &text[a..b], ta, tb, 3)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // Each clause that reports something is a unit; a clause that reports nothing lends
+        // its counts to the unit before it ("X struck Kyiv, and five people were killed").
+        let mut units: Vec<Unit> = Vec::new();
+        if parts.len() > 1 && clause_kinds.iter().any(|k| !k.is_empty()) {
+            for (&(a, b), k) in parts.iter().zip(clause_kinds) {
+                let c = counts_in(&count_words, &blanked, toks_within(count_toks, a, b));
+                if !k.is_empty() {
+                    units.push(((a, b), k, c));
+                } else if let Some(last) = units.last_mut() {
+                    last.2.fill_from(&c);
+                }
+            }
+        } else {
+            units.push(((0, text.len()), kinds, counts_in(&count_words, &blanked, count_toks)));
+        }
+        for ((ca, cb), kinds, c) in units {
+            let (ua, ub) = (s.start + ca, s.start + cb);
+            let uidx: Vec<usize> =
+                idx.iter().copied().filter(|&i| ctx.mentions[i].start >= ua && ctx.mentions[i].end <= ub).collect();
+            let (udate, udate_span) = sdates
+                .iter()
+                .find(|d| d.start >= ua && d.end <= ub && usable_for_event(&d.value))
+                .map(|d| (d.value, Some(d.span())))
+                .unwrap_or((date, date_span));
+            let count_at = |f: usize| c.at[f].map(|(a, b)| Span::new(s.start + a, s.start + b));
+            for (kind, rule) in kinds {
+                let chosen = place::choose_place(v, ctx.body, ctx.gaz, ctx.mentions, &uidx, kind);
+                let place = chosen.map(|(m, _)| m);
+                let (killed, injured, drones, missiles) = match kind {
+                    EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
+                    EventKind::Incursion => (None, None, c.drones, c.missiles),
+                    _ => (None, None, None, None),
+                };
+                let why = Why {
+                    place: chosen.map(|(m, at)| Span::new(at, ctx.mentions[m].end)),
+                    date: udate_span,
+                    counts: [
+                        killed.and(count_at(0)),
+                        injured.and(count_at(1)),
+                        drones.and(count_at(2)),
+                        missiles.and(count_at(3)),
+                    ],
+                    claimant: claim_span,
+                };
+                out.push(Draft {
+                    kind,
+                    rule,
+                    date: udate,
+                    place,
+                    actors: acts.clone(),
+                    killed,
+                    injured,
+                    drones,
+                    missiles,
+                    weapons: weapons.clone(),
+                    claimed_by: claimed_by.clone(),
+                    status,
+                    why,
+                    start: s.start,
+                    end: s.end,
+                    mentions: idx.clone(),
+                    sentence: si,
+                    paragraph: para,
+                });
+            }
+        }
+    }
+    let mut out = merge(ctx, out);
+    // A news story's lead dates what follows unless a sentence says otherwise:
+    // "Russia launched ... overnight" dates the visit reported further down.
+    if let Some(lead) = lead_date(ctx) {
+        for d in out.iter_mut().filter(|d| d.date.start.is_none()) {
+            d.date = DateValue { how: Resolution::Context, ..lead.value };
+            d.why.date = Some(lead.span());
+        }
+    }
+    out
+}
+
+/// The first date the article's first paragraph gives that pins a day, a range or a week.
+fn lead_date<'a>(ctx: &ArticleCtx<'a>) -> Option<&'a DateExpr> {
+    let first_para_end =
+        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back()?;
+    ctx.dates.iter().take_while(|d| d.start < first_para_end).find(|d| {
+        d.value.start.is_some() && matches!(d.value.precision, Precision::Day | Precision::Range | Precision::Week)
+    })
+}
+
+fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
+    d.place.map(|p| ctx.mentions[p].key.clone())
+}
+
+fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
+    a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
+}
+
+fn absorb(into: &mut Draft, d: Draft) {
+    if into.place.is_none() {
+        into.place = d.place;
+        into.why.place = d.why.place;
+    }
+    if into.date.start.is_none() {
+        into.date = d.date;
+        into.why.date = d.why.date;
+    }
+    for (i, (slot, v)) in [
+        (&mut into.killed, d.killed),
+        (&mut into.injured, d.injured),
+        (&mut into.drones, d.drones),
+        (&mut into.missiles, d.missiles),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // The first statement of a count stands; later sentences only fill gaps.
+        if slot.is_none() && v.is_some() {
+            *slot = v;
+            into.why.counts[i] = d.why.counts[i];
+        }
+    }
+    for a in d.actors {
+        if !into.actors.contains(&a) {
+            into.actors.push(a);
+        }
+    }
+    for w in d.weapons {
+        if !into.weapons.contains(&w) {
+            into.weapons.push(w);
+        }
+    }
+    if into.claimed_by.is_none() {
+        into.claimed_by = d.claimed_by;
+        into.why.claimant = d.why.claimant;
+    }
+    if d.status == Status::Disputed {
+        into.status = Status::Disputed;
+    }
+    // Deduplicated once merging is done (contains() here would be quadratic).
+    into.mentions.extend(d.mentions);
+}
+
+/// How many of the latest events a new sentence may merge into.
+const MERGE_WINDOW: usize = 64;
+
+/// One happening told in several sentences is one event.
+fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let key = place_key(ctx, &d);
+        // Same kind and place (or no place yet on one side), compatible dates: the same happening.
+        // Only recent events are candidates: a happening is retold nearby, and a long page
+        // must not make merging quadratic.
+        let lo = out.len().saturating_sub(MERGE_WINDOW);
+        let target = out[lo..].iter().rposition(|o| {
+            // Statements are one only when one speaker says them.
+            if o.kind != d.kind
+                || !dates_compatible(&o.date, &d.date)
+                || (d.kind == EventKind::Statement && o.claimed_by != d.claimed_by)
+            {
+                return false;
+            }
+            let ok = place_key(ctx, o);
+            let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
+            match (&ok, &key) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some(),
+                (None, Some(_)) => near,
+                (None, None) => near,
+            }
+        });
+        match target {
+            Some(t) => absorb(&mut out[lo + t], d),
+            None => out.push(d),
+        }
+    }
+    for d in &mut out {
+        d.mentions.sort_unstable();
+        d.mentions.dedup();
+    }
+    // A sentence with counts but no place adds to the latest event of its kind that has one
+    // ("Air defences downed all ten drones" after "drones attacked Kyiv").
+    let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
+    for d in out {
+        if d.place.is_none() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
+            let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
+            let lo = kept.len().saturating_sub(MERGE_WINDOW);
+            if let Some(t) = kept[lo..]
+                .iter()
+                .rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
+            {
+                if counted {
+                    absorb(&mut kept[lo + t], d);
+                }
+                continue;
+            }
+            // An event of a scored kind with no place and nothing counted says too little to keep.
+            if !counted {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    kept
+}

@@ -1,0 +1,149 @@
+//! Where an event happened: among the place names of its clause, the most specific one the
+//! text names as the scene ("in X", "near X", "an attack on X"), never a place that is the
+//! subject, the speaker or a modifier ("Kyiv said", "Kyiv's allies", "the Ukraine talks").
+
+use super::super::entities::{Found, Key};
+use super::super::gazetteer::{Gazetteer, PlaceKind};
+use super::super::rules::Vocab;
+use super::super::text::{Lower, leading_run, trailing_run};
+use super::super::types::{EntityKind, EventKind};
+
+/// Words after a place that show it is the subject or speaker, not where something happened.
+pub(super) fn place_is_actor(v: &Vocab, body: &str, f: &Found) -> bool {
+    let after = &body[f.end..];
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    let next = leading_run(after.trim_start_matches(['\'', '’', 's']).trim_start(), char::is_alphanumeric);
+    v.place_actor_verb.has_ci(next)
+}
+
+/// The word before `pos`, skipping "the" and the like ("in the Belgorod region").
+pub(super) fn preceding_word(v: &Vocab, body: &str, pos: usize) -> Lower {
+    preceding(v, body, pos).0
+}
+
+/// The word before `pos` (as `preceding_word`) and where it starts.
+fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
+    let mut before = body[..pos].trim_end();
+    while let Some(b) = v.place_skip.iter().find_map(|skip| {
+        let n = skip.len();
+        (before.len() >= n && before.is_char_boundary(before.len() - n))
+            .then(|| before.split_at(before.len() - n))
+            .filter(|(b, tail)| tail.eq_ignore_ascii_case(skip) && (b.ends_with(' ') || b.is_empty()))
+            .map(|(b, _)| b)
+    }) {
+        before = b.trim_end();
+    }
+    let w = trailing_run(before, char::is_alphanumeric);
+    (Lower::new(w), before.len() - w.len())
+}
+
+/// Words before a place that name where something happened, with how strongly.
+fn locative_strength(v: &Vocab, word: &str, kind: EventKind) -> i32 {
+    let strong = v.locative_strong.has(word)
+        || (kind == EventKind::Strike && v.locative_strike.has(word))
+        || (matches!(kind, EventKind::Diplomacy | EventKind::Aid) && v.locative_to.has(word));
+    if strong {
+        25
+    } else if v.locative_weak.has(word) {
+        12
+    } else if v.locative_loose.has(word) {
+        10
+    } else {
+        0
+    }
+}
+
+/// Choose the place of an event among the clause's place mentions (`idx`, indexes into
+/// `mentions`): the most specific place named where something happened; a country only
+/// after a real locative, never one that is the sentence's subject or speaker. Returns the
+/// mention and where the words that make it the scene start ("near" in "near Pokrovsk").
+pub(super) fn choose_place(
+    v: &Vocab,
+    body: &str,
+    gaz: &Gazetteer,
+    mentions: &[Found],
+    idx: &[usize],
+    kind: EventKind,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(i32, usize, usize)> = None;
+    for &i in idx {
+        let f = &mentions[i];
+        let (spec, pk) = match &f.key {
+            Key::Known(id) => match gaz.place(*id) {
+                Some(p) => (p.kind.specificity() as i32, Some(p.kind)),
+                None => continue,
+            },
+            Key::New(EntityKind::Place, name) => {
+                (if name.ends_with(" Oblast") || name.ends_with(" Krai") { 3 } else { 5 }, None)
+            }
+            _ => continue,
+        };
+        let (prev, prev_at) = preceding(v, body, f.start);
+        let strength = locative_strength(v, &prev, kind);
+        let locative = strength > 0;
+        // A meeting happens somewhere one goes to: "in", "at", "visit", "to"; a statement
+        // has a place only when the text says where it was made.
+        if matches!(kind, EventKind::Diplomacy | EventKind::Statement) && strength < 25 {
+            continue;
+        }
+        let actor = place_is_actor(v, body, f);
+        let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
+        // Aid comes from its donor and an incursion is reported by the country it hit: there
+        // the sentence's subject may be the place.
+        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion);
+        if (actor || (broad && !locative)) && !subject_ok {
+            continue;
+        }
+        if matches!(pk, Some(PlaceKind::Continent))
+            || (matches!(pk, Some(PlaceKind::Area)) && kind != EventKind::Diplomacy)
+        {
+            continue;
+        }
+        let after = &body[f.end..];
+        // "US-backed diplomacy", "Washington-brokered": a modifier, not a scene.
+        if after.starts_with('-') {
+            continue;
+        }
+        // "the Ukraine peace talks", "Kyiv officials": a place naming what a noun belongs to.
+        let next = leading_run(after.trim_start_matches(' '), char::is_alphabetic);
+        if v.modified_noun.has(next) {
+            continue;
+        }
+        // A country is a scene only after a real locative ("in", "on", "to"), not "of",
+        // unless it is the donor of aid or the victim reporting an incursion.
+        if broad && strength < 12 && !(subject_ok && (actor || i == idx[0])) {
+            continue;
+        }
+        // "the defence ministry in Bucharest said": where the speaker sits, not the scene.
+        if prev.as_str() == "in" {
+            let before_in = body[..f.start]
+                .trim_end()
+                .strip_suffix("in")
+                .map(|b| preceding_word(v, b, b.len()))
+                .unwrap_or_default();
+            if v.group_noun.has(before_in.as_str()) {
+                continue;
+            }
+        }
+        let mut score = spec * 10 + strength;
+        // "entered Romanian airspace": the country whose airspace it was.
+        if kind == EventKind::Incursion && after.trim_start().starts_with("airspace") {
+            score += 60;
+        }
+        // "the White House talks": without a locative, a place before a noun modifies it.
+        if !locative && after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase())) {
+            score -= 30;
+        }
+        if actor {
+            score -= 30;
+        }
+        // Earlier mentions are usually the scene; later ones tend to be background.
+        score -= (i as i32 - idx[0] as i32).min(5);
+        if best.is_none_or(|(b, _, _)| score > b) {
+            best = Some((score, i, if locative { prev_at } else { f.start }));
+        }
+    }
+    best.map(|(_, i, at)| (i, at))
+}

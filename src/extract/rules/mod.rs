@@ -1,0 +1,582 @@
+//! Rules as data: the word classes, event rules and vetoes of `assets/rules/en/`, loaded
+//! once at start-up.
+//!
+//! Each file holds one concern (what makes an event of each kind, what cancels one, speech
+//! and claim verbs, count nouns, place words, date words). A file has word classes
+//! (`[classes]`), event rules (`[[rule]]`) and vetoes (`[[veto]]`):
+//!
+//! ```toml
+//! [classes]
+//! launch_verb = ["launched", "fired"]
+//!
+//! [[rule]]
+//! name = "strike.launched"        # kind.what: shown by `sitrep events --explain`
+//! kind = "strike"
+//! when = ["@launch_verb ~4 @munition"]   # any of these patterns, in the clause
+//! with = []                       # and all of these
+//! unless = ["@conditional"]       # and none of these
+//! suppress = []                   # kinds this rule cancels in the clause when it fires
+//! yield_to = []                   # kinds that cancel this rule when they are present
+//! examples = ["Russia fired 30 missiles at Lviv. => place=Lviv missiles=30"]
+//! not = ["Russia fired its defence minister."]
+//! ```
+//!
+//! Patterns are described in [`pattern`]. Examples are the rule's own tests:
+//! `tests/extract_rules.rs` runs every one through the whole extractor.
+
+mod pattern;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+use super::counts::Tok;
+use super::types::EventKind;
+use pattern::{Class, Pattern, Word};
+pub(crate) use pattern::{NameKind, Subject};
+
+/// The rule files, in the order their rules are tried.
+const FILES: &[(&str, &str)] = &[
+    ("triggers.toml", include_str!("../../../assets/rules/en/triggers.toml")),
+    ("vetoes.toml", include_str!("../../../assets/rules/en/vetoes.toml")),
+    ("speech.toml", include_str!("../../../assets/rules/en/speech.toml")),
+    ("counts.toml", include_str!("../../../assets/rules/en/counts.toml")),
+    ("places.toml", include_str!("../../../assets/rules/en/places.toml")),
+];
+
+/// Index of a rule in [`Rules::rules`]; events keep it to say why they were extracted.
+pub type RuleId = u16;
+
+/// A set of event kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u32);
+
+impl Kinds {
+    fn bit(k: EventKind) -> u32 {
+        1 << EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+    }
+    pub(crate) fn has(self, k: EventKind) -> bool {
+        self.0 & Kinds::bit(k) != 0
+    }
+    pub(crate) fn add(&mut self, k: EventKind) {
+        self.0 |= Kinds::bit(k);
+    }
+    fn any_of(self, other: Kinds) -> bool {
+        self.0 & other.0 != 0
+    }
+    fn parse(names: &[String]) -> Result<Kinds, String> {
+        let mut out = Kinds::default();
+        for n in names {
+            out.add(EventKind::parse(n).ok_or_else(|| format!("no event kind {n:?}"))?);
+        }
+        Ok(out)
+    }
+}
+
+/// An event rule, compiled.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub name: Box<str>,
+    pub kind: EventKind,
+    when: Vec<u16>,
+    with: Vec<u16>,
+    unless: Vec<u16>,
+    suppress: Kinds,
+    yield_to: Kinds,
+}
+
+/// A veto: when it fires in a clause, the clause reports none of its kinds.
+#[derive(Debug, Clone)]
+pub struct Veto {
+    pub name: Box<str>,
+    when: Vec<u16>,
+    unless: Vec<u16>,
+    kinds: Kinds,
+}
+
+/// A class of single words, for membership tests by the code (`speech_verb`, ...).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    exact: FxHashSet<Box<str>>,
+    prefixes: Vec<Box<str>>,
+}
+
+impl WordSet {
+    /// Is `w` (lowercase) in the class?
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.exact.contains(w) || self.prefixes.iter().any(|p| w.starts_with(&**p))
+    }
+    /// As `has`, ignoring ASCII case (no allocation for short ASCII words).
+    pub(crate) fn has_ci(&self, w: &str) -> bool {
+        self.has(super::text::Lower::new(w).as_str())
+    }
+}
+
+/// The loaded rule set.
+pub struct Rules {
+    classes: Vec<Class>,
+    class_index: FxHashMap<Box<str>, usize>,
+    patterns: Vec<Pattern>,
+    /// First word -> the patterns that may start with it.
+    by_word: FxHashMap<Box<str>, Vec<u16>>,
+    /// Patterns starting with a prefix ("liberat*"), tried at every word with that prefix.
+    by_prefix: Vec<(Box<str>, u16)>,
+    /// Patterns starting with a number or a name: tried at every word.
+    anywhere: Vec<u16>,
+    pub rules: Vec<Rule>,
+    pub vetoes: Vec<Veto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSpec {
+    #[serde(default)]
+    classes: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+    #[serde(default)]
+    veto: Vec<VetoSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    when: Vec<String>,
+    #[serde(default)]
+    with: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    suppress: Vec<String>,
+    #[serde(default)]
+    yield_to: Vec<String>,
+    // The rule's examples are read by the tests, not by the program.
+    #[serde(default)]
+    #[allow(dead_code)]
+    examples: serde::de::IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    not: serde::de::IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VetoSpec {
+    name: String,
+    when: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    kinds: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    examples: serde::de::IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    not: serde::de::IgnoredAny,
+}
+
+impl Rules {
+    /// Parse rule files: (file name, TOML text). Errors name the file and the rule.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Rules, String> {
+        let specs: Vec<(&str, FileSpec)> = files
+            .iter()
+            .map(|(name, text)| {
+                toml::from_str::<FileSpec>(text).map(|s| (*name, s)).map_err(|e| format!("{name}: {e}"))
+            })
+            .collect::<Result<_, _>>()?;
+        let mut r = Rules {
+            classes: Vec::new(),
+            class_index: FxHashMap::default(),
+            patterns: Vec::new(),
+            by_word: FxHashMap::default(),
+            by_prefix: Vec::new(),
+            anywhere: Vec::new(),
+            rules: Vec::new(),
+            vetoes: Vec::new(),
+        };
+        for (file, spec) in &specs {
+            for (name, items) in &spec.classes {
+                let c = Class::parse(items).map_err(|e| format!("{file}: class {name}: {e}"))?;
+                if r.class_index.insert(name.as_str().into(), r.classes.len()).is_some() {
+                    return Err(format!("{file}: class {name} is defined twice"));
+                }
+                r.classes.push(c);
+            }
+        }
+        let mut names = FxHashSet::default();
+        for (file, spec) in &specs {
+            for rs in &spec.rule {
+                let ctx = |e: String| format!("{file}: rule {}: {e}", rs.name);
+                if !names.insert(rs.name.clone()) {
+                    return Err(ctx("the name is used twice".into()));
+                }
+                let kind = EventKind::parse(&rs.kind).ok_or_else(|| ctx(format!("no event kind {:?}", rs.kind)))?;
+                let rule = Rule {
+                    name: rs.name.as_str().into(),
+                    kind,
+                    when: r.compile_all(&rs.when).map_err(ctx)?,
+                    with: r.compile_all(&rs.with).map_err(ctx)?,
+                    unless: r.compile_all(&rs.unless).map_err(ctx)?,
+                    suppress: Kinds::parse(&rs.suppress).map_err(ctx)?,
+                    yield_to: Kinds::parse(&rs.yield_to).map_err(ctx)?,
+                };
+                r.rules.push(rule);
+            }
+            for vs in &spec.veto {
+                let ctx = |e: String| format!("{file}: veto {}: {e}", vs.name);
+                if !names.insert(vs.name.clone()) {
+                    return Err(ctx("the name is used twice".into()));
+                }
+                if vs.when.is_empty() {
+                    return Err(ctx("a veto needs `when`".into()));
+                }
+                let veto = Veto {
+                    name: vs.name.as_str().into(),
+                    when: r.compile_all(&vs.when).map_err(ctx)?,
+                    unless: r.compile_all(&vs.unless).map_err(ctx)?,
+                    kinds: Kinds::parse(&vs.kinds).map_err(ctx)?,
+                };
+                r.vetoes.push(veto);
+            }
+        }
+        if r.rules.len() >= RuleId::MAX as usize {
+            return Err("too many rules".into());
+        }
+        Ok(r)
+    }
+
+    fn compile_all(&mut self, srcs: &[String]) -> Result<Vec<u16>, String> {
+        srcs.iter().map(|s| self.compile(s)).collect()
+    }
+
+    /// Compile a pattern (or find it compiled already) and index it by its first words.
+    pub(crate) fn compile(&mut self, src: &str) -> Result<u16, String> {
+        let src = src.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(i) = self.patterns.iter().position(|p| *p.source == *src) {
+            return Ok(i as u16);
+        }
+        let index = &self.class_index;
+        let p = pattern::parse(&src, &|n| index.get(n).copied())?;
+        let id = u16::try_from(self.patterns.len()).map_err(|_| "too many patterns".to_string())?;
+        match pattern::first_words(&p, &self.classes) {
+            Some(words) => {
+                for w in words {
+                    match w {
+                        Word::Exact(w) => {
+                            let v = self.by_word.entry(w).or_default();
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                        Word::Prefix(p) => self.by_prefix.push((p, id)),
+                    }
+                }
+            }
+            None => self.anywhere.push(id),
+        }
+        self.patterns.push(p);
+        Ok(id)
+    }
+
+    /// The class called `name`, as a set of words. Panics when the class is missing or holds
+    /// a phrase: the rule files are part of the program, and the tests load them.
+    pub(crate) fn words(&self, name: &str) -> WordSet {
+        let c = self.class_index.get(name).map(|&i| &self.classes[i]);
+        let c = c.unwrap_or_else(|| panic!("the rule files define no class {name}"));
+        let mut out = WordSet::default();
+        for e in &c.entries {
+            assert!(e.len() == 1, "class {name} is used as a word list and holds a phrase");
+            match &e[0] {
+                Word::Exact(w) => {
+                    out.exact.insert(w.clone());
+                }
+                Word::Prefix(p) => out.prefixes.push(p.clone()),
+            }
+        }
+        out
+    }
+
+    /// Where an entry of class `class` that starts at token `i` ends (the longest).
+    pub(crate) fn class_end(&self, class: usize, toks: &[Tok], i: usize) -> Option<usize> {
+        let s = Subject { toks, caps: &[], names: &[] };
+        self.classes[class].entries.iter().filter_map(|e| pattern::entry_end(e, &s, i)).max()
+    }
+
+    /// The name of a rule.
+    pub fn rule_name(&self, id: RuleId) -> &str {
+        self.rules.get(id as usize).map_or("", |r| &r.name)
+    }
+
+    /// The rule called `name`.
+    pub fn rule_id(&self, name: &str) -> Option<RuleId> {
+        self.rules.iter().position(|r| &*r.name == name).map(|i| i as RuleId)
+    }
+
+    /// Every match of every pattern in a sentence: (pattern, first token, end token).
+    pub(crate) fn hits(&self, s: &Subject) -> Hits {
+        let mut out = Vec::new();
+        let mut tried: Vec<u16> = Vec::new();
+        for i in 0..s.toks.len() {
+            tried.clear();
+            let w = s.toks[i].text;
+            if let Some(ps) = self.by_word.get(w) {
+                tried.extend_from_slice(ps);
+            }
+            for (p, id) in &self.by_prefix {
+                if w.starts_with(&**p) && !tried.contains(id) {
+                    tried.push(*id);
+                }
+            }
+            tried.extend(self.anywhere.iter().copied());
+            for &id in &tried {
+                if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, s, i) {
+                    out.push((id, i as u32, end as u32));
+                }
+            }
+        }
+        Hits { hits: out }
+    }
+
+    /// The event kinds a clause (tokens `a..b` of the sentence `hits` came from) reports,
+    /// each with the rule that gave it, in the order of [`EventKind::ALL`].
+    pub(crate) fn classify(&self, hits: &Hits, a: usize, b: usize) -> Vec<(EventKind, RuleId)> {
+        let present = hits.present(self.patterns.len(), a, b);
+        let has = |p: &u16| present[*p as usize / 64] & (1 << (*p % 64)) != 0;
+        let fired: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| {
+                let r = &self.rules[i];
+                !r.when.is_empty() && r.when.iter().any(has) && r.with.iter().all(has) && !r.unless.iter().any(has)
+            })
+            .collect();
+        if fired.is_empty() {
+            return Vec::new();
+        }
+        let mut cancelled = Kinds::default();
+        for &i in &fired {
+            cancelled.0 |= self.rules[i].suppress.0;
+        }
+        for v in &self.vetoes {
+            if v.when.iter().any(has) && !v.unless.iter().any(has) {
+                cancelled.0 |= v.kinds.0;
+            }
+        }
+        let mut present_kinds = Kinds::default();
+        for &i in &fired {
+            let k = self.rules[i].kind;
+            if !cancelled.has(k) {
+                present_kinds.add(k);
+            }
+        }
+        let mut out: Vec<(EventKind, RuleId)> = Vec::new();
+        for &i in &fired {
+            let r = &self.rules[i];
+            if cancelled.has(r.kind) || r.yield_to.any_of(present_kinds) || out.iter().any(|(k, _)| *k == r.kind) {
+                continue;
+            }
+            out.push((r.kind, i as RuleId));
+        }
+        out.sort_by_key(|(k, _)| EventKind::ALL.iter().position(|x| x == k));
+        out
+    }
+}
+
+/// The pattern matches of one sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    hits: Vec<(u16, u32, u32)>,
+}
+
+impl Hits {
+    /// Bit set of the patterns matched wholly inside tokens `a..b`.
+    fn present(&self, n: usize, a: usize, b: usize) -> Vec<u64> {
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        for &(id, s, e) in &self.hits {
+            if s as usize >= a && e as usize <= b {
+                bits[id as usize / 64] |= 1 << (id % 64);
+            }
+        }
+        bits
+    }
+    /// Where pattern `p` matched: (first token, end token).
+    pub(crate) fn of(&self, p: u16) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.hits.iter().filter(move |h| h.0 == p).map(|h| (h.1 as usize, h.2 as usize))
+    }
+}
+
+/// Word lists the code consults by name, resolved once.
+pub(crate) struct Vocab {
+    pub speech_verb: WordSet,
+    pub group_noun: WordSet,
+    pub group_modifier: WordSet,
+    pub official: WordSet,
+    pub speaker_adverb: WordSet,
+    pub claim_gap: WordSet,
+    pub people_noun: WordSet,
+    pub killed_word: WordSet,
+    pub injured_word: WordSet,
+    pub casualty_verb: WordSet,
+    pub drone_noun: WordSet,
+    pub missile_noun: WordSet,
+    pub weapon_modifier: WordSet,
+    pub qualifier: WordSet,
+    pub passive_link: WordSet,
+    pub after_active_count: WordSet,
+    pub place_actor_verb: WordSet,
+    pub modified_noun: WordSet,
+    pub locative_strong: WordSet,
+    pub locative_strike: WordSet,
+    pub locative_to: WordSet,
+    pub locative_weak: WordSet,
+    pub locative_loose: WordSet,
+    pub place_skip: Vec<Box<str>>,
+    /// A class of words and phrases: "forces", "air force".
+    pub acting_noun: usize,
+    /// Compiled patterns the code looks for.
+    pub disputed: u16,
+}
+
+/// The embedded rule set and the code's word lists.
+pub struct Loaded {
+    pub rules: Rules,
+    pub(crate) vocab: Vocab,
+}
+
+static RULES: LazyLock<Loaded> = LazyLock::new(|| {
+    let mut rules = Rules::from_files(FILES).unwrap_or_else(|e| panic!("assets/rules/en/{e}"));
+    let disputed = rules.compile("@disputed").expect("the rule files define @disputed");
+    let w = |n: &str| rules.words(n);
+    let place_skip = {
+        let i = rules.class_index["place_skip"];
+        rules.classes[i]
+            .entries
+            .iter()
+            .map(|e| {
+                e.iter()
+                    .map(|w| match w {
+                        Word::Exact(s) | Word::Prefix(s) => s.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into_boxed_str()
+            })
+            .collect()
+    };
+    let vocab = Vocab {
+        speech_verb: w("speech_verb"),
+        group_noun: w("group_noun"),
+        group_modifier: w("group_modifier"),
+        official: w("official"),
+        speaker_adverb: w("speaker_adverb"),
+        claim_gap: w("claim_gap"),
+        people_noun: w("people_noun"),
+        killed_word: w("killed_word"),
+        injured_word: w("injured_word"),
+        casualty_verb: w("casualty_verb"),
+        drone_noun: w("drone_noun"),
+        missile_noun: w("missile_noun"),
+        weapon_modifier: w("weapon_modifier"),
+        qualifier: w("qualifier"),
+        passive_link: w("passive_link"),
+        after_active_count: w("after_active_count"),
+        place_actor_verb: w("place_actor_verb"),
+        modified_noun: w("modified_noun"),
+        locative_strong: w("locative_strong"),
+        locative_strike: w("locative_strike"),
+        locative_to: w("locative_to"),
+        locative_weak: w("locative_weak"),
+        locative_loose: w("locative_loose"),
+        place_skip,
+        acting_noun: rules.class_index["acting_noun"],
+        disputed,
+    };
+    Loaded { rules, vocab }
+});
+
+/// The embedded rule set, parsed on first use.
+pub fn get() -> &'static Loaded {
+    &RULES
+}
+
+/// A sentence's tokens as the patterns see them.
+pub(crate) fn subject<'a, 't>(
+    toks: &'a [Tok<'t>],
+    caps: &'a [bool],
+    names: &'a [Option<(NameKind, u32)>],
+) -> Subject<'a, 't> {
+    Subject { toks, caps, names }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_rules_load() {
+        let l = get();
+        assert!(l.rules.rules.len() > 10);
+        assert!(l.vocab.speech_verb.has("said"));
+    }
+
+    #[test]
+    fn errors_name_the_file_and_rule() {
+        let bad = "[[rule]]\nname = \"x.y\"\nkind = \"strike\"\nwhen = [\"@nope\"]\n";
+        let e = Rules::from_files(&[("t.toml", bad)]).err().unwrap();
+        assert!(e.contains("t.toml") && e.contains("x.y") && e.contains("@nope"), "{e}");
+        let bad = "[[rule]]\nname = \"x.y\"\nkind = \"bombing\"\nwhen = [\"a\"]\n";
+        assert!(Rules::from_files(&[("t.toml", bad)]).err().unwrap().contains("bombing"));
+        let bad = "[[rule]]\nname = \"x.y\"\nkind = \"strike\"\nwhen = [\"a\"]\nwhenn = [\"b\"]\n";
+        assert!(Rules::from_files(&[("t.toml", bad)]).is_err());
+    }
+
+    #[test]
+    fn suppression_yield_and_vetoes() {
+        let src = r#"
+[classes]
+m = ["missiles", "drones"]
+[[rule]]
+name = "strike.fired"
+kind = "strike"
+when = ["fired ~3 @m"]
+[[rule]]
+name = "incursion.airspace"
+kind = "incursion"
+when = ["airspace"]
+suppress = ["strike"]
+[[rule]]
+name = "diplomacy.talks"
+kind = "diplomacy"
+when = ["talks"]
+yield_to = ["strike"]
+[[veto]]
+name = "veto.maybe"
+when = ["might"]
+kinds = ["strike"]
+"#;
+        let r = Rules::from_files(&[("t.toml", src)]).unwrap();
+        let kinds = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            let toks = super::super::counts::tokens(&lower);
+            let caps = vec![false; toks.len()];
+            let names = vec![None; toks.len()];
+            let h = r.hits(&subject(&toks, &caps, &names));
+            r.classify(&h, 0, toks.len())
+                .into_iter()
+                .map(|(k, id)| (k, r.rule_name(id).to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("They fired two missiles"), [(EventKind::Strike, "strike.fired".to_string())]);
+        assert_eq!(
+            kinds("They fired missiles into the airspace"),
+            [(EventKind::Incursion, "incursion.airspace".into())]
+        );
+        assert_eq!(kinds("They fired missiles during talks"), [(EventKind::Strike, "strike.fired".to_string())]);
+        assert_eq!(kinds("talks"), [(EventKind::Diplomacy, "diplomacy.talks".to_string())]);
+        assert_eq!(
+            kinds("They might have fired missiles during talks"),
+            [(EventKind::Diplomacy, "diplomacy.talks".into())]
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! The pattern language of the rule files: a sequence of token tests over a lowercased
+//! sentence, written as text in `assets/rules/en/*.toml`.
+//!
+//! ```text
+//! struck                 the word "struck" (case does not matter)
+//! liberat*               a word starting with "liberat"
+//! shelled|shelling       one of several words (each may end in *)
+//! @strike_verb           a word or phrase of the word class strike_verb
+//! ~3                     up to three words of anything
+//! #n                     a number: "12", "1,100", "twelve", "a dozen"
+//! $place $person $org    a name the name finder typed (the whole name)
+//! $weapon $name          a weapon's name; any name
+//! $cap                   a word written with a capital letter
+//! the?                   any element followed by ? is optional
+//! ```
+//!
+//! Matching is on whole tokens (`counts::tokens`: "long-range" and "russia's" are one
+//! token), left to right, a gap taking as few words as it can.
+
+use std::fmt;
+
+use super::super::counts::{Tok, number_at};
+
+/// A word test: the whole word, or a prefix of it ("liberat*").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Word {
+    Exact(Box<str>),
+    Prefix(Box<str>),
+}
+
+impl Word {
+    fn parse(s: &str) -> Result<Word, String> {
+        let (w, prefix) = match s.strip_suffix('*') {
+            Some(w) => (w, true),
+            None => (s, false),
+        };
+        if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | ',')) {
+            return Err(format!("bad word {s:?}"));
+        }
+        if w.chars().any(|c| c.is_uppercase()) {
+            return Err(format!("{s:?}: write words in lower case"));
+        }
+        let w: Box<str> = w.into();
+        Ok(if prefix { Word::Prefix(w) } else { Word::Exact(w) })
+    }
+    pub(crate) fn matches(&self, tok: &str) -> bool {
+        match self {
+            Word::Exact(w) => **w == *tok,
+            Word::Prefix(p) => tok.starts_with(&**p),
+        }
+    }
+}
+
+/// What kind of name a `$` element asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Place,
+    Person,
+    Org,
+    Weapon,
+    Any,
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Atom {
+    Words(Vec<Word>),
+    /// A word class, by index into the rule set's classes.
+    Class(usize),
+    Gap(u8),
+    Number,
+    Name(NameKind),
+    Cap,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Elem {
+    pub atom: Atom,
+    pub optional: bool,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    pub source: Box<str>,
+    pub elems: Vec<Elem>,
+}
+
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// A class of words and phrases: each entry a sequence of word tests.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Class {
+    pub entries: Vec<Vec<Word>>,
+}
+
+impl Class {
+    pub(crate) fn parse(items: &[String]) -> Result<Class, String> {
+        let mut entries = Vec::with_capacity(items.len());
+        for it in items {
+            let words: Vec<Word> = it.split_whitespace().map(Word::parse).collect::<Result<_, _>>()?;
+            if words.is_empty() {
+                return Err("an empty entry".into());
+            }
+            entries.push(words);
+        }
+        Ok(Class { entries })
+    }
+}
+
+/// Parse a pattern; `class` maps a class name to its index.
+pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<Pattern, String> {
+    let mut elems = Vec::new();
+    for raw in src.split_whitespace() {
+        let (s, optional) = match raw.strip_suffix('?') {
+            Some(s) => (s, true),
+            None => (raw, false),
+        };
+        let atom = if let Some(n) = s.strip_prefix('~') {
+            Atom::Gap(n.parse().map_err(|_| format!("{raw:?}: a gap is ~ and a number"))?)
+        } else if let Some(name) = s.strip_prefix('@') {
+            Atom::Class(class(name).ok_or_else(|| format!("no word class @{name}"))?)
+        } else if s == "#n" {
+            Atom::Number
+        } else if let Some(k) = s.strip_prefix('$') {
+            match k {
+                "place" => Atom::Name(NameKind::Place),
+                "person" => Atom::Name(NameKind::Person),
+                "org" => Atom::Name(NameKind::Org),
+                "weapon" => Atom::Name(NameKind::Weapon),
+                "name" => Atom::Name(NameKind::Any),
+                "cap" => Atom::Cap,
+                _ => return Err(format!("{raw:?}: unknown ${k}")),
+            }
+        } else {
+            Atom::Words(s.split('|').map(Word::parse).collect::<Result<_, _>>()?)
+        };
+        if optional && matches!(atom, Atom::Gap(_)) {
+            return Err(format!("{raw:?}: a gap is optional already"));
+        }
+        elems.push(Elem { atom, optional });
+    }
+    match elems.first() {
+        None => return Err("an empty pattern".into()),
+        Some(e) if e.optional || matches!(e.atom, Atom::Gap(_)) => {
+            return Err(format!("{src:?}: a pattern starts with a word, a class, a number or a name"));
+        }
+        _ => {}
+    }
+    if elems.last().is_some_and(|e| matches!(e.atom, Atom::Gap(_))) {
+        return Err(format!("{src:?}: a pattern does not end with a gap"));
+    }
+    Ok(Pattern { source: src.into(), elems })
+}
+
+/// What a pattern is matched against: a sentence's tokens (lowercase), whether each starts
+/// with a capital in the original text, and the names starting at each token.
+pub(crate) struct Subject<'a, 't> {
+    pub toks: &'a [Tok<'t>],
+    pub caps: &'a [bool],
+    /// Per token: the kind of the name that starts there and the token after it.
+    pub names: &'a [Option<(NameKind, u32)>],
+}
+
+impl Subject<'_, '_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.toks.get(i).map(|t| t.text)
+    }
+}
+
+pub(crate) fn entry_end(entry: &[Word], s: &Subject, i: usize) -> Option<usize> {
+    let mut j = i;
+    for w in entry {
+        if !w.matches(s.word(j)?) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The end (exclusive token index) of the first match of `elems` at token `i`, if any.
+pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize) -> Option<usize> {
+    let Some((e, rest)) = elems.split_first() else {
+        return Some(i);
+    };
+    if let Atom::Gap(n) = e.atom {
+        for k in 0..=n as usize {
+            if i + k > s.toks.len() {
+                break;
+            }
+            if let Some(end) = match_at(rest, classes, s, i + k) {
+                return Some(end);
+            }
+        }
+        return None;
+    }
+    let mut ends: [usize; 8] = [0; 8];
+    let mut n = 0;
+    let mut push = |end: usize| {
+        if n < ends.len() && !ends[..n].contains(&end) {
+            ends[n] = end;
+            n += 1;
+        }
+    };
+    if i < s.toks.len() {
+        match &e.atom {
+            Atom::Words(ws) => {
+                if ws.iter().any(|w| w.matches(s.toks[i].text)) {
+                    push(i + 1);
+                }
+            }
+            Atom::Class(c) => {
+                for entry in &classes[*c].entries {
+                    if let Some(end) = entry_end(entry, s, i) {
+                        push(end);
+                    }
+                }
+            }
+            Atom::Number => {
+                if let Some((_, end)) = number_at(s.toks, i) {
+                    push(end);
+                }
+            }
+            Atom::Name(k) => {
+                if let Some(Some((nk, end))) = s.names.get(i)
+                    && (*k == NameKind::Any || k == nk)
+                {
+                    push(*end as usize);
+                }
+            }
+            Atom::Cap => {
+                if s.caps.get(i).copied().unwrap_or(false) {
+                    push(i + 1);
+                }
+            }
+            Atom::Gap(_) => {}
+        }
+    }
+    // Longer readings first ("drone attack" before "drone").
+    ends[..n].sort_unstable_by(|a, b| b.cmp(a));
+    for &end in &ends[..n] {
+        if let Some(x) = match_at(rest, classes, s, end) {
+            return Some(x);
+        }
+    }
+    if e.optional {
+        return match_at(rest, classes, s, i);
+    }
+    None
+}
+
+/// The words a pattern can start with, when it can only start with words (for the index
+/// of first words); `None` when it starts with a number, a name or a capital.
+pub(crate) fn first_words(p: &Pattern, classes: &[Class]) -> Option<Vec<Word>> {
+    let mut out = Vec::new();
+    for e in &p.elems {
+        match &e.atom {
+            Atom::Words(ws) => out.extend(ws.iter().cloned()),
+            Atom::Class(c) => out.extend(classes[*c].entries.iter().map(|en| en[0].clone())),
+            _ => return None,
+        }
+        if !e.optional {
+            return Some(out);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::counts::tokens;
+
+    fn run(pat: &str, classes: &[(&str, &[&str])], text: &str) -> Option<(usize, usize)> {
+        let cls: Vec<Class> = classes
+            .iter()
+            .map(|(_, e)| Class::parse(&e.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap())
+            .collect();
+        let p = parse(pat, &|n| classes.iter().position(|(c, _)| *c == n)).unwrap();
+        let lower = text.to_ascii_lowercase();
+        let toks = tokens(&lower);
+        let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
+        let names = vec![None; toks.len()];
+        let s = Subject { toks: &toks, caps: &caps, names: &names };
+        (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, &s, i).map(|e| (i, e)))
+    }
+
+    #[test]
+    fn words_prefixes_gaps_and_options() {
+        assert_eq!(run("launched ~3 drones", &[], "Russia launched over 400 drones."), Some((1, 5)));
+        assert_eq!(run("launched ~1 drones", &[], "Russia launched over 400 drones."), None);
+        assert_eq!(run("liberat*", &[], "Troops liberated the village."), Some((1, 2)));
+        assert_eq!(run("in the? village", &[], "life in a village"), None);
+        assert_eq!(run("in the? village", &[], "life in village"), Some((1, 3)));
+        assert_eq!(run("in the? village", &[], "life in the village"), Some((1, 4)));
+        assert_eq!(run("shot down|downed #n", &[], "They shot downed twelve"), Some((1, 4)));
+        assert_eq!(run("shot down #n", &[], "They shot down twelve"), Some((1, 4)));
+        assert_eq!(run("downed #n drones", &[], "They downed a dozen drones"), Some((1, 5)));
+    }
+
+    #[test]
+    fn classes_take_the_longest_entry_that_lets_the_rest_match() {
+        let cls: &[(&str, &[&str])] = &[("m", &["drone", "drone attack"])];
+        assert_eq!(run("@m on", cls, "a drone attack on Kyiv"), Some((1, 4)));
+        assert_eq!(run("@m", cls, "a drone attack on Kyiv"), Some((1, 3)));
+        assert_eq!(run("$cap", &[], "in the Kyiv region"), Some((2, 3)));
+    }
+
+    #[test]
+    fn bad_patterns_are_refused() {
+        let none = |_: &str| None;
+        for bad in ["", "~3 x", "x ~2", "@nope", "x?  ", "$thing", "Upper", "a ~b", "x ~2?"] {
+            assert!(parse(bad, &none).is_err(), "{bad:?}");
+        }
+    }
+}
