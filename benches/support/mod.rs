@@ -95,7 +95,7 @@ pub fn facts(n: u64) -> Vec<synth::Fact> {
 /// (`2025-06-01  STRK Kramatorsk          12k  5i   Russian forces ...`), text in full.
 pub fn list_line(f: &synth::Fact) -> String {
     let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-    let badge = sitrep::tui::ui::list::badge(f.kind.unwrap_or(synth::Kind::Other));
+    let badge = f.kind.unwrap_or(synth::Kind::Other).info().badge;
     let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
     let k = f.killed.map(|k| format!("{k}k")).unwrap_or_default();
     let i = f.injured.map(|i| format!("{i}i")).unwrap_or_default();
