@@ -102,25 +102,6 @@ pub fn list_line(f: &synth::Fact) -> String {
     format!("{date:<10}  {badge} {place:<18} {k:>4} {i:>4} {}", f.text)
 }
 
-/// Lowercase and strip the accents the generator uses, as the store's folded search key does.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ï' => 'i',
-            'ó' | 'ö' | 'ô' => 'o',
-            'ú' | 'ü' => 'u',
-            'ğ' => 'g',
-            'ş' => 's',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
-}
-
 /// Median and 99th percentile (nearest rank) of some durations, in milliseconds.
 pub fn p50_p99(samples: &mut [std::time::Duration]) -> (f64, f64) {
     samples.sort_unstable();

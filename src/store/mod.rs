@@ -12,7 +12,6 @@
 mod bits;
 pub mod demo;
 mod eval;
-pub mod fold;
 pub mod fuzzy;
 mod keys;
 pub mod query;
@@ -24,7 +23,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::corpus::{Article, Span, Span32};
-use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction};
+use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction, fold};
 
 pub use query::{Query, QueryError, Sort};
 pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};

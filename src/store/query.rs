@@ -21,7 +21,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{EventKind, Precision, Status};
 
-use super::fold::fold;
+use crate::extract::fold::{contains_folded, fold};
 
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,7 +56,7 @@ impl TextMatch {
     /// Test a name (not yet folded).
     pub fn matches(&self, name: &str) -> bool {
         match self {
-            TextMatch::Contains(v) => super::fold::contains_folded(name, v),
+            TextMatch::Contains(v) => contains_folded(name, v),
             TextMatch::Exact(v) => fold(name) == *v,
         }
     }
