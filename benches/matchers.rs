@@ -9,14 +9,15 @@
 //! Each keystroke scores every candidate line and sorts the hits by score (best first), as
 //! the event list needs. Two modes: `full` matches every prefix against all lines; `narrow`
 //! matches each prefix against the previous prefix's hits (what the store does while a query
-//! only grows). The lines are folded search keys (lowercase, accents stripped): the haystack
-//! the store matches.
+//! only grows). The lines are folded search keys (lowercase, accents stripped, with the
+//! store's own fold): the haystack the store matches.
 
 mod support;
 
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use sitrep::extract::fold::fold;
 
 const QUERIES: [&str; 3] = ["kramatorsk", "zaporizhzh", "glidebombs"];
 
@@ -127,7 +128,7 @@ fn main() {
     let (n, rounds) = if quick { (2_000, 1) } else { (n, rounds) };
 
     let t0 = Instant::now();
-    let lines: Vec<String> = support::facts(n).par_iter().map(|f| support::fold(&support::list_line(f))).collect();
+    let lines: Vec<String> = support::facts(n).par_iter().map(|f| fold(&support::list_line(f))).collect();
     let avg = lines.iter().map(String::len).sum::<usize>() as f64 / lines.len() as f64;
     eprintln!("{} lines, {:.0} bytes on average, built in {:.1} s", lines.len(), avg, t0.elapsed().as_secs_f64());
 

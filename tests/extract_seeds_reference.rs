@@ -35,7 +35,7 @@ fn fold_word(w: &str) -> String {
 /// transliterations, drop "city", "oblast", "the" and the like.
 fn norm(name: &str) -> String {
     let s: String =
-        sitrep::extract::text::fold(name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+        sitrep::extract::fold::fold(name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
     let drop = ["city", "oblast", "region", "province", "the", "of", "republic", "raion", "district"];
     let whole = fold_word(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     let words: Vec<String> = whole.split_whitespace().filter(|w| !drop.contains(w)).map(fold_word).collect();

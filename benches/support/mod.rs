@@ -95,30 +95,11 @@ pub fn facts(n: u64) -> Vec<synth::Fact> {
 /// (`2025-06-01  STRK Kramatorsk          12k  5i   Russian forces ...`), text in full.
 pub fn list_line(f: &synth::Fact) -> String {
     let date = f.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-    let badge = sitrep::tui::ui::list::badge(f.kind.unwrap_or(synth::Kind::Other));
+    let badge = f.kind.unwrap_or(synth::Kind::Other).info().badge;
     let place = f.place.as_ref().map(|p| p.name.as_str()).unwrap_or("");
     let k = f.killed.map(|k| format!("{k}k")).unwrap_or_default();
     let i = f.injured.map(|i| format!("{i}i")).unwrap_or_default();
     format!("{date:<10}  {badge} {place:<18} {k:>4} {i:>4} {}", f.text)
-}
-
-/// Lowercase and strip the accents the generator uses, as the store's folded search key does.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ï' => 'i',
-            'ó' | 'ö' | 'ô' => 'o',
-            'ú' | 'ü' => 'u',
-            'ğ' => 'g',
-            'ş' => 's',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
 }
 
 /// Median and 99th percentile (nearest rank) of some durations, in milliseconds.

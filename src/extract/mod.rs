@@ -6,6 +6,7 @@ pub mod dates;
 pub mod entities;
 pub mod events;
 pub mod fixture;
+pub mod fold;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod rules;
@@ -276,7 +277,7 @@ fn entity_id(ids: &mut HashMap<Key, EntityId>, entities: &mut Vec<Entity>, key: 
         k => k.clone(),
     };
     let folded = match key {
-        Key::New(k, n) => Key::New(*k, text::fold(n)),
+        Key::New(k, n) => Key::New(*k, fold::fold(n)),
         k => k.clone(),
     };
     *ids.entry(folded).or_insert_with(|| {

@@ -168,8 +168,10 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord, Default)]
-#[serde(rename_all = "snake_case")]
+/// What an event is. Everything else known about a kind (its name, badge, glyph, query
+/// aliases) is its row of the table `KINDS` below ([`EventKind::info`]): adding a kind is a
+/// variant here and a row there (and its colour in the theme files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum EventKind {
     Strike,
     GroundClash,
@@ -178,36 +180,102 @@ pub enum EventKind {
     Aid,
     Incursion,
     Statement,
+    /// Stays the last variant (the table's checks rely on it).
     #[default]
     Other,
 }
 
-impl EventKind {
-    pub const ALL: [EventKind; 8] = [
-        EventKind::Strike,
-        EventKind::GroundClash,
-        EventKind::TerritorialClaim,
-        EventKind::Diplomacy,
-        EventKind::Aid,
-        EventKind::Incursion,
-        EventKind::Statement,
-        EventKind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Strike => "strike",
-            EventKind::GroundClash => "ground_clash",
-            EventKind::TerritorialClaim => "territorial_claim",
-            EventKind::Diplomacy => "diplomacy",
-            EventKind::Aid => "aid",
-            EventKind::Incursion => "incursion",
-            EventKind::Statement => "statement",
-            EventKind::Other => "other",
-        }
+/// The facts about one event kind.
+#[derive(Debug)]
+pub struct KindInfo {
+    pub kind: EventKind,
+    /// The name in output, queries and theme files: `ground_clash`.
+    pub name: &'static str,
+    /// Four cells wide, for the event list: `CLSH`.
+    pub badge: &'static str,
+    /// The short name in the timeline's legend: `clash`.
+    pub short: &'static str,
+    /// The cell that draws the kind in the timeline's bars when there are no colours.
+    pub glyph: &'static str,
+    /// More words `kind:` takes for it (besides its name and an unambiguous prefix of it).
+    pub aliases: &'static [&'static str],
+}
+
+/// One row per kind, in declaration order (checked when compiling).
+#[rustfmt::skip]
+const KINDS: &[KindInfo] = &[
+    //  kind                         name                 badge   short        glyph aliases
+    row(EventKind::Strike,           "strike",            "STRK", "strike",    "█",  &[]),
+    row(EventKind::GroundClash,      "ground_clash",      "CLSH", "clash",     "▓",  &["clash", "ground", "fighting"]),
+    row(EventKind::TerritorialClaim, "territorial_claim", "TERR", "claim",     "▒",  &["claim", "territory"]),
+    row(EventKind::Diplomacy,        "diplomacy",         "DIPL", "diplomacy", "░",  &["diplo", "talks"]),
+    row(EventKind::Aid,              "aid",               "AID ", "aid",       "#",  &[]),
+    row(EventKind::Incursion,        "incursion",         "INCR", "incursion", "%",  &["incur"]),
+    row(EventKind::Statement,        "statement",         "STMT", "statement", ":",  &[]),
+    row(EventKind::Other,            "other",             "OTHR", "other",     ".",  &[]),
+];
+
+const fn row(
+    kind: EventKind,
+    name: &'static str,
+    badge: &'static str,
+    short: &'static str,
+    glyph: &'static str,
+    aliases: &'static [&'static str],
+) -> KindInfo {
+    KindInfo { kind, name, badge, short, glyph, aliases }
+}
+
+// Row i describes the kind whose discriminant is i, so `index` is a cast, and the last row is
+// the last variant, so no kind is without a row.
+const _: () = {
+    let mut i = 0;
+    while i < KINDS.len() {
+        assert!(KINDS[i].kind as usize == i, "KINDS rows must follow EventKind's declaration order");
+        i += 1;
     }
+    assert!(EventKind::Other as usize == KINDS.len() - 1, "every kind needs a row in KINDS");
+};
+
+impl EventKind {
+    /// How many kinds there are: the length of every per-kind array.
+    pub const COUNT: usize = KINDS.len();
+
+    /// Every kind, in declaration order (the order of per-kind arrays).
+    pub const ALL: [EventKind; EventKind::COUNT] = {
+        let mut all = [EventKind::Other; EventKind::COUNT];
+        let mut i = 0;
+        while i < EventKind::COUNT {
+            all[i] = KINDS[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    /// The kind's row of the table.
+    pub fn info(self) -> &'static KindInfo {
+        &KINDS[self.index()]
+    }
+
+    /// The kind's position in [`EventKind::ALL`] and in per-kind arrays.
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.info().name
+    }
+
+    /// A kind by its name, in any case, `-` for `_`.
     pub fn parse(s: &str) -> Option<EventKind> {
         let s = s.to_ascii_lowercase().replace('-', "_");
-        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+        KINDS.iter().find(|k| k.name == s).map(|k| k.kind)
+    }
+}
+
+impl Serialize for EventKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -485,5 +553,50 @@ impl Extraction {
         std::mem::size_of_val(self.events.as_slice())
             + std::mem::size_of_val(self.lists.as_slice())
             + self.names.list.iter().map(|s| 2 * (s.len() + size_of::<Box<str>>()) + 8).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn kind_table_has_one_row_per_kind_in_all_order() {
+        assert_eq!(KINDS.len(), EventKind::COUNT);
+        assert_eq!(EventKind::ALL.len(), EventKind::COUNT);
+        for (i, (k, row)) in EventKind::ALL.into_iter().zip(KINDS).enumerate() {
+            assert_eq!(row.kind, k);
+            assert_eq!(k.index(), i);
+            assert_eq!((k.info().kind, k.info().name), (k, row.name));
+            assert_eq!(row.badge.width(), 4, "{k:?}: badges fill the list's kind column");
+            assert_eq!(row.glyph.width(), 1, "{k:?}: a glyph is one cell of a bar");
+        }
+        assert_eq!(EventKind::default(), EventKind::Other);
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for k in EventKind::ALL {
+            assert_eq!(EventKind::parse(k.as_str()), Some(k));
+            assert_eq!(EventKind::parse(&k.as_str().to_ascii_uppercase().replace('_', "-")), Some(k));
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+        }
+        assert_eq!(EventKind::parse("bogus"), None);
+    }
+
+    #[test]
+    fn names_badges_glyphs_and_aliases_tell_kinds_apart() {
+        let mut seen = std::collections::HashSet::new();
+        for k in EventKind::ALL {
+            let i = k.info();
+            for w in std::iter::once(i.name).chain(i.aliases.iter().copied()) {
+                assert!(seen.insert(("word", w)), "'{w}' names two kinds");
+                assert_eq!(w, w.to_ascii_lowercase(), "aliases are matched lowercased");
+            }
+            assert!(seen.insert(("badge", i.badge)), "badge {} twice", i.badge);
+            assert!(seen.insert(("glyph", i.glyph)), "glyph {} twice", i.glyph);
+            assert!(seen.insert(("short", i.short)), "short name {} twice", i.short);
+        }
     }
 }

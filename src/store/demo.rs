@@ -514,7 +514,7 @@ pub fn synthetic(n: usize) -> Store {
     let mut text = String::new();
     for i in 0..n {
         let r = rnd();
-        let kind = EventKind::ALL[(r % 8) as usize];
+        let kind = EventKind::ALL[(r % EventKind::COUNT as u64) as usize];
         let place = ((r >> 8) % PLACES.len() as u64) as EntityId;
         text.clear();
         for k in 0..14 {

@@ -11,7 +11,7 @@ use super::bits::Bits;
 use super::fuzzy::{Pattern, Scratch};
 use super::query::{CountField, DateSel, Filter, Query, Sort, TextMatch};
 use super::search::Histogram;
-use super::{Hit, Store, kind_index, text_match_lines};
+use super::{Hit, Store, text_match_lines};
 
 /// How many events a worker matches between two looks at the cancel flag.
 const CHUNK: usize = 4096;
@@ -45,7 +45,7 @@ impl Store {
         match f {
             Filter::Kind(kinds) => {
                 for k in kinds {
-                    b.extend(&self.by_kind[kind_index(*k)]);
+                    b.extend(&self.by_kind[k.index()]);
                 }
             }
             Filter::Status(st) => scan(&mut b, &|e| st.contains(&e.status)),

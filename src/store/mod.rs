@@ -12,7 +12,6 @@
 mod bits;
 pub mod demo;
 mod eval;
-pub mod fold;
 pub mod fuzzy;
 mod keys;
 pub mod query;
@@ -24,7 +23,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::corpus::{Article, Span, Span32};
-use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction};
+use crate::extract::{Entity, EntityId, Event, EventId, EventKind, Extraction, fold};
 
 pub use query::{Query, QueryError, Sort};
 pub use search::{Histogram, SearchOutput, SearchRequest, Searcher, Window};
@@ -226,7 +225,7 @@ impl Store {
         let mut by_day: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
         let mut imprecise = Vec::new();
         let mut undated = Vec::new();
-        let mut by_kind = vec![Vec::new(); EventKind::ALL.len()];
+        let mut by_kind = vec![Vec::new(); EventKind::COUNT];
         let mut by_entity = vec![Vec::new(); ne];
         let mut by_article = vec![Vec::new(); na];
         let mut claimants: HashMap<String, Vec<EventId>> = HashMap::new();
@@ -244,7 +243,7 @@ impl Store {
                 (None, Some(_)) => imprecise.push(id),
                 (None, None) => undated.push(id),
             }
-            by_kind[kind_index(e.kind)].push(id);
+            by_kind[e.kind.index()].push(id);
             if let Some(a) = by_article.get_mut(e.article as usize) {
                 a.push(id);
             }
@@ -386,7 +385,7 @@ impl Store {
                         _ if e.date.start.is_some() => IMPRECISE,
                         _ => UNDATED,
                     },
-                    kind: kind_index(e.kind) as u8,
+                    kind: e.kind.index() as u8,
                     killed: e.killed.unwrap_or(0),
                     injured: e.injured.unwrap_or(0),
                 }
@@ -528,7 +527,7 @@ impl Store {
         &self.undated
     }
     pub fn events_of_kind(&self, k: EventKind) -> &[EventId] {
-        &self.by_kind[kind_index(k)]
+        &self.by_kind[k.index()]
     }
     /// The place tree, parents before children.
     pub fn places(&self) -> &[PlaceNode] {
@@ -682,10 +681,6 @@ fn text_match_lines(key: &str, m: &query::TextMatch) -> bool {
         query::TextMatch::Contains(v) => key.contains(v.as_str()),
         query::TextMatch::Exact(v) => key.lines().any(|l| l == v),
     }
-}
-
-pub(crate) fn kind_index(k: EventKind) -> usize {
-    EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// The single day an event is pinned to.

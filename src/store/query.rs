@@ -21,7 +21,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{EventKind, Precision, Status};
 
-use super::fold::fold;
+use crate::extract::fold::{contains_folded, fold};
 
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,7 +56,7 @@ impl TextMatch {
     /// Test a name (not yet folded).
     pub fn matches(&self, name: &str) -> bool {
         match self {
-            TextMatch::Contains(v) => super::fold::contains_folded(name, v),
+            TextMatch::Contains(v) => contains_folded(name, v),
             TextMatch::Exact(v) => fold(name) == *v,
         }
     }
@@ -496,19 +496,8 @@ fn parse_kind(v: &str) -> Result<EventKind, String> {
     if let Some(k) = EventKind::parse(&norm) {
         return Ok(k);
     }
-    let aliases: &[(&str, EventKind)] = &[
-        ("clash", EventKind::GroundClash),
-        ("ground", EventKind::GroundClash),
-        ("fighting", EventKind::GroundClash),
-        ("claim", EventKind::TerritorialClaim),
-        ("territory", EventKind::TerritorialClaim),
-        ("diplo", EventKind::Diplomacy),
-        ("talks", EventKind::Diplomacy),
-        ("incur", EventKind::Incursion),
-        ("statement", EventKind::Statement),
-    ];
-    if let Some((_, k)) = aliases.iter().find(|(a, _)| *a == norm) {
-        return Ok(*k);
+    if let Some(k) = EventKind::ALL.into_iter().find(|k| k.info().aliases.contains(&norm.as_str())) {
+        return Ok(k);
     }
     let prefixed: Vec<EventKind> = EventKind::ALL.into_iter().filter(|k| k.as_str().starts_with(&norm)).collect();
     if prefixed.len() == 1 {
@@ -712,6 +701,18 @@ mod tests {
         assert!(parse_date_value("2026-02-01x").is_err());
         let q = Query::parse("until:2026-02").unwrap();
         assert_eq!(q.terms[0].filter, Filter::Until(d("2026-02-28")));
+    }
+
+    #[test]
+    fn every_kind_by_name_and_alias() {
+        for k in EventKind::ALL {
+            let info = k.info();
+            let upper = info.name.to_ascii_uppercase().replace('_', "-");
+            for w in [info.name, upper.as_str()].into_iter().chain(info.aliases.iter().copied()) {
+                let q = Query::parse(&format!("kind:{w}")).unwrap();
+                assert_eq!(q.terms[0].filter, Filter::Kind(vec![k]), "kind:{w}");
+            }
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::eval::{Base, Ranked};
 use super::query::{Query, Sort};
-use super::{Hit, IMPRECISE, Store, UNDATED, kind_index};
+use super::{Hit, IMPRECISE, Store, UNDATED};
 
 /// A slice of the timeline the list is restricted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub struct SearchRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DayCount {
     /// Events per kind, in [`EventKind::ALL`] order.
-    pub kinds: [u32; 8],
+    pub kinds: [u32; EventKind::COUNT],
     pub killed: u32,
     pub injured: u32,
 }
@@ -124,7 +124,7 @@ impl Histogram {
     }
 
     pub fn kind_total(&self, k: EventKind) -> u32 {
-        let i = kind_index(k);
+        let i = k.index();
         self.days.iter().map(|d| d.kinds[i]).sum::<u32>() + self.imprecise.kinds[i] + self.undated.kinds[i]
     }
 }

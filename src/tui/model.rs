@@ -231,7 +231,7 @@ impl Model {
             (many, TextMatch::Contains(v)) => many
                 .iter()
                 .copied()
-                .find(|&p| store.entity_at(p).is_some_and(|e| crate::store::fold::fold(&e.name) == *v)),
+                .find(|&p| store.entity_at(p).is_some_and(|e| crate::extract::fold::fold(&e.name) == *v)),
             _ => None,
         }
     }

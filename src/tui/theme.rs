@@ -16,7 +16,7 @@ pub const LIGHT: &str = include_str!("../../assets/theme-light.toml");
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Per event kind, in [`EventKind::ALL`] order.
-    pub kinds: [Style; 8],
+    pub kinds: [Style; EventKind::COUNT],
     /// Per entity kind: place, person, org, weapon, other.
     pub entities: [Style; 5],
     pub border: Style,
@@ -86,7 +86,7 @@ impl Theme {
     fn blank() -> Theme {
         let s = Style::default();
         Theme {
-            kinds: [s; 8],
+            kinds: [s; EventKind::COUNT],
             entities: [s; 5],
             border: s,
             border_focus: s,
@@ -145,8 +145,7 @@ impl Theme {
         match section {
             "kinds" => {
                 let k = EventKind::parse(name)?;
-                let i = EventKind::ALL.iter().position(|x| *x == k)?;
-                Some(&mut self.kinds[i])
+                Some(&mut self.kinds[k.index()])
             }
             "entities" => {
                 let i = ["place", "person", "org", "weapon", "other"].iter().position(|x| *x == name)?;
@@ -262,8 +261,7 @@ impl Theme {
     }
 
     pub fn kind(&self, k: EventKind) -> Style {
-        let i = EventKind::ALL.iter().position(|x| *x == k).unwrap_or(7);
-        self.kinds[i]
+        self.kinds[k.index()]
     }
 
     pub fn entity(&self, k: EntityKind) -> Style {
@@ -276,21 +274,10 @@ impl Theme {
         }]
     }
 
-    /// The cell used to draw a kind in the timeline's bars.
+    /// The cell used to draw a kind in the timeline's bars: a full block in the kind's
+    /// colour, or the kind's own glyph when there are no colours.
     pub fn kind_glyph(&self, k: EventKind) -> &'static str {
-        if !self.no_color {
-            return "█";
-        }
-        match k {
-            EventKind::Strike => "█",
-            EventKind::GroundClash => "▓",
-            EventKind::TerritorialClaim => "▒",
-            EventKind::Diplomacy => "░",
-            EventKind::Aid => "#",
-            EventKind::Incursion => "%",
-            EventKind::Statement => ":",
-            EventKind::Other => ".",
-        }
+        if self.no_color { k.info().glyph } else { "█" }
     }
 }
 
@@ -340,6 +327,15 @@ mod tests {
             }
         }
         assert_ne!(Theme::dark(), Theme::light());
+    }
+
+    #[test]
+    fn builtins_colour_every_kind() {
+        for (text, file) in [(DARK, "theme-dark.toml"), (LIGHT, "theme-light.toml")] {
+            for k in EventKind::ALL {
+                assert!(find_entry(text, "kinds", k.as_str()).is_some(), "{file} has no colour for {}", k.as_str());
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
+use crate::extract::EventKind;
+
 use super::super::action::Action;
 use super::super::keymap::{Context, Keymap};
 use super::super::layout::{inner, popup};
@@ -12,10 +14,11 @@ use super::super::theme::Theme;
 use super::block;
 use super::text::{pad, put};
 
+/// The query language by example. `{kinds}` ends a description that goes on with every kind's
+/// name, wrapped.
 const QUERY_HELP: &[(&str, &str)] = &[
     ("druzh market", "free words: fuzzy, every word must match"),
-    ("kind:strike,aid", "kinds (OR): strike ground_clash territorial_claim"),
-    ("", "  diplomacy aid incursion statement other"),
+    ("kind:strike,aid", "kinds (OR): {kinds}"),
     ("place:donetsk", "a place or anything inside it"),
     ("place=\"Abu Dhabi\"", "= matches a whole name"),
     ("entity:lavrov", "events naming a person, org, place, weapon"),
@@ -54,11 +57,38 @@ pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::styled("Query language (/)", t.title_focus));
     for (ex, what) in QUERY_HELP {
-        out.push(Line::from(vec![Span::styled(format!("  {}", pad(ex, 22)), t.key), Span::raw(*what)]));
+        let whats = match what.strip_suffix("{kinds}") {
+            Some(lead) => kind_names(lead),
+            None => vec![what.to_string()],
+        };
+        for (i, what) in whats.into_iter().enumerate() {
+            let ex = if i == 0 { ex } else { "" };
+            out.push(Line::from(vec![Span::styled(format!("  {}", pad(ex, 22)), t.key), Span::raw(what)]));
+        }
     }
     out.push(Line::default());
     out.push(Line::styled("Keys come from keymap.toml in the config folder ($SITREP_CONFIG_HOME).", t.dim));
     out
+}
+
+/// `lead` and every kind's name, wrapped at the width of the other descriptions; the lines
+/// after the first are indented by two spaces.
+fn kind_names(lead: &str) -> Vec<String> {
+    const WIDTH: usize = 50;
+    let mut lines = Vec::new();
+    let mut line = lead.trim_end().to_string();
+    for name in EventKind::ALL.map(EventKind::as_str) {
+        if line.trim().is_empty() {
+            line.push_str(name);
+        } else if line.len() + 1 + name.len() <= WIDTH {
+            line.push(' ');
+            line.push_str(name);
+        } else {
+            lines.push(std::mem::replace(&mut line, format!("  {name}")));
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 /// The help popup's frame for a screen area.
@@ -94,5 +124,21 @@ pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer
     block(t, true).title(title).render(r, buf);
     for (n, l) in all.iter().skip(scroll).take(i.height as usize).enumerate() {
         put(buf, i, i.y + n as u16, l);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_help_names_every_kind_within_the_width() {
+        let lines = kind_names("kinds (OR): ");
+        assert!(lines[0].starts_with("kinds (OR): "), "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.starts_with("  ")), "{lines:?}");
+        assert!(lines.iter().all(|l| l.len() <= 50), "{lines:?}");
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).skip(2).collect();
+        let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(words, names);
     }
 }

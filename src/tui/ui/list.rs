@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::extract::{Event, EventKind, Precision};
+use crate::extract::{Event, Precision};
 use crate::store::{Hit, Sort, Store};
 
 use super::super::layout::{inner, list_split};
@@ -17,20 +17,6 @@ use super::super::model::{Focus, Model};
 use super::super::theme::Theme;
 use super::text::{clean, marked, pad, put, rpad, width};
 use super::{block, title_style};
-
-/// A four-letter badge per kind.
-pub fn badge(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Strike => "STRK",
-        EventKind::GroundClash => "CLSH",
-        EventKind::TerritorialClaim => "TERR",
-        EventKind::Diplomacy => "DIPL",
-        EventKind::Aid => "AID ",
-        EventKind::Incursion => "INCR",
-        EventKind::Statement => "STMT",
-        EventKind::Other => "OTHR",
-    }
-}
 
 /// The date column: `2026-02-04 ` exact, `2026-02-02~` imprecise, `?` undated.
 pub fn date_cell(e: &Event, short: bool) -> (String, char) {
@@ -118,7 +104,7 @@ pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, 
         Span::styled(pad(&date, date_w), t.dim),
         Span::styled(mark.to_string(), t.info),
         Span::raw(" "),
-        Span::styled(badge(e.kind), t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(e.kind.info().badge, t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
         Span::raw(" "),
     ];
     let (place_marks, text_marks) = store.split_matches(hit.event, matched);

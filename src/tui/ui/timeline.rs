@@ -19,20 +19,6 @@ use super::super::timeline::{Bucket, Slot, Zoom, bucket_of, count};
 use super::text::{fit, put, width};
 use super::{block, title_style};
 
-/// Short kind names for the legend.
-pub fn kind_short(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Strike => "strike",
-        EventKind::GroundClash => "clash",
-        EventKind::TerritorialClaim => "claim",
-        EventKind::Diplomacy => "diplomacy",
-        EventKind::Aid => "aid",
-        EventKind::Incursion => "incursion",
-        EventKind::Statement => "statement",
-        EventKind::Other => "other",
-    }
-}
-
 fn describe(c: &DayCount) -> String {
     let mut s = format!("{} event{}", c.total(), if c.total() == 1 { "" } else { "s" });
     if c.killed > 0 {
@@ -54,9 +40,9 @@ fn bucket_label(b: &Bucket, zoom: Zoom) -> String {
 
 /// Split `cells` among the kinds: one cell for each kind with events (the biggest kinds
 /// first when there are not enough), the rest in proportion (largest remainder).
-pub fn allocate(kinds: &[u32; 8], cells: u16) -> [u16; 8] {
-    let mut out = [0u16; 8];
-    let mut nz: Vec<usize> = (0..8).filter(|&i| kinds[i] > 0).collect();
+pub fn allocate(kinds: &[u32; EventKind::COUNT], cells: u16) -> [u16; EventKind::COUNT] {
+    let mut out = [0u16; EventKind::COUNT];
+    let mut nz: Vec<usize> = (0..EventKind::COUNT).filter(|&i| kinds[i] > 0).collect();
     if nz.is_empty() || cells == 0 {
         return out;
     }
@@ -128,7 +114,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let n = hist.kind_total(k);
         if n > 0 {
             legend.push(Span::styled((if t.no_color { t.kind_glyph(k) } else { "■" }).to_string(), t.kind(k)));
-            legend.push(Span::styled(format!("{} {n} ", kind_short(k)), t.dim));
+            legend.push(Span::styled(format!("{} {n} ", k.info().short), t.dim));
         }
     }
     legend.push(Span::styled("× killed + injured ", t.dim));
@@ -290,14 +276,21 @@ fn draw_bar(buf: &mut Buffer, t: &Theme, g: &TimelineGeom, x: u16, bar_w: u16, c
 mod tests {
     use super::*;
 
+    /// Per-kind counts: the first kinds' counts given, the rest zero.
+    fn counts<T: Copy + Default>(first: &[T]) -> [T; EventKind::COUNT] {
+        let mut out = [T::default(); EventKind::COUNT];
+        out[..first.len()].copy_from_slice(first);
+        out
+    }
+
     #[test]
     fn allocation_is_proportional_and_exact() {
-        assert_eq!(allocate(&[2, 0, 0, 0, 0, 0, 0, 0], 4), [4, 0, 0, 0, 0, 0, 0, 0]);
-        let a = allocate(&[10, 1, 0, 0, 0, 0, 0, 0], 5);
+        assert_eq!(allocate(&counts(&[2]), 4), counts(&[4]));
+        let a = allocate(&counts(&[10, 1]), 5);
         assert_eq!(a.iter().sum::<u16>(), 5);
         assert!(a[1] >= 1, "a small kind still shows: {a:?}");
-        let a = allocate(&[1, 1, 1, 1, 1, 1, 1, 1], 3);
+        let a = allocate(&[1; EventKind::COUNT], 3);
         assert_eq!(a.iter().sum::<u16>(), 3);
-        assert_eq!(allocate(&[0; 8], 5), [0; 8]);
+        assert_eq!(allocate(&[0; EventKind::COUNT], 5), [0; EventKind::COUNT]);
     }
 }
