@@ -91,7 +91,10 @@ pub struct EventRow {
     pub kind: &'static str,
     /// The rule that typed the event ("strike.launched").
     pub rule: &'static str,
+    /// The place as the article names it.
     pub place: Option<String>,
+    /// The place's entity: its name in the gazetteer ("Kupiansk" for "Kupyansk").
+    pub place_entity: Option<String>,
     pub place_path: Vec<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -168,7 +171,8 @@ impl EventRow {
             date_resolution: e.date.how,
             kind: e.kind.as_str(),
             rule: ex.rule_name(e),
-            place: ex.place_name(e).map(str::to_string),
+            place: a.and_then(|a| ex.place_text(e, a)).or(ex.place_name(e)).map(str::to_string),
+            place_entity: ex.place_name(e).map(str::to_string),
             place_path: ex.place_path(e).to_vec(),
             lat,
             lon,

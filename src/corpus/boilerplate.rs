@@ -121,8 +121,6 @@ const STRONG: &[&str] = &[
     "our website",
     "this website",
     "our site",
-    "personal information",
-    "advertisement",
     "advertise with us",
     "advertising revenue",
     "advertising and partnership",
@@ -130,14 +128,7 @@ const STRONG: &[&str] = &[
     "ad choices",
     "too many ads",
     "google analytics",
-    "the visitor",
     "statistical data on",
-    "subscribers",
-    "subscription",
-    "subscriptions",
-    "log in",
-    "logged in",
-    "powered by",
     "google news",
     "accessibility statement",
     "website accessibility",
@@ -165,6 +156,23 @@ const STRONG: &[&str] = &[
     "donate €",
     "email share",
 ];
+
+/// Debris phrases that are also ordinary words of news copy ("600,000 subscribers were left
+/// without power"): they mark a paragraph as debris only when it is short.
+const WEAK: &[&str] = &[
+    "subscribers",
+    "subscription",
+    "subscriptions",
+    "advertisement",
+    "log in",
+    "logged in",
+    "the visitor",
+    "powered by",
+    "personal information",
+];
+
+/// A paragraph this long is prose even when it holds one of the `WEAK` phrases.
+const WEAK_MAX_WORDS: usize = 40;
 
 /// Words that make a short line (at most a few words) navigation when they open it.
 const SOFT: &[&str] = &[
@@ -263,24 +271,38 @@ const SOFT: &[&str] = &[
     "swipe",
 ];
 
-static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(STRONG));
+static WEAK_AC: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(WEAK));
+
+fn phrases(list: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(STRONG)
+        .build(list)
         .expect("valid phrases")
-});
+}
 
-/// Whether a strong debris phrase occurs on word boundaries in `t`.
-pub(crate) fn has_strong_phrase(t: &str) -> bool {
+/// Whether one of `ac`'s phrases occurs on word boundaries in `t`.
+fn has_phrase(ac: &AhoCorasick, t: &str) -> bool {
     let t = prefix(t, 4096);
     let b = t.as_bytes();
-    STRONG_AC.find_iter(t).any(|m| {
+    ac.find_iter(t).any(|m| {
         let before_ok = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
         let after_ok = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
         before_ok && after_ok
-    }) || t.contains('©')
+    })
+}
+
+/// Whether a strong debris phrase occurs on word boundaries in `t`.
+pub(crate) fn has_strong_phrase(t: &str) -> bool {
+    has_phrase(&STRONG_AC, t) || t.contains('©')
+}
+
+/// Whether `t`, of `words` words, is short and holds a phrase of debris that is also an
+/// ordinary word ("subscribers").
+fn has_weak_phrase(t: &str, words: usize) -> bool {
+    words < WEAK_MAX_WORDS && has_phrase(&WEAK_AC, t)
 }
 
 fn first_word_lower(t: &str) -> String {
@@ -426,7 +448,7 @@ fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if ctx.scraped && t.len() < 2000 && ctx.links.contains(t) {
         return Class::Bad;
     }
-    if has_strong_phrase(t) || is_month_archive(t) {
+    if has_strong_phrase(t) || has_weak_phrase(t, st.words) || is_month_archive(t) {
         return Class::Bad;
     }
     if ends_with_ellipsis(t) {

@@ -347,12 +347,29 @@ fn is_stopword(word: &[u8]) -> bool {
 
 /// Whether the text ends like a sentence (ignoring closing quotes and brackets).
 pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = strip_footnote_marks(s.trim_end_matches(is_space));
     let t =
-        s.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*' | '_'));
+        t.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*' | '_'));
     match t.chars().next_back() {
         Some('.' | '!' | '?' | '…' | ';' | ':') => !t.ends_with("...") && !t.ends_with('…'),
         _ => false,
     }
+}
+
+/// `s` without the footnote markers that end it: "hurt.[12]", "hurt.[xxv][xxvi]".
+pub(crate) fn strip_footnote_marks(s: &str) -> &str {
+    let mut t = s;
+    while let Some(inner) = t.strip_suffix(']') {
+        let Some(open) = inner.rfind('[') else { break };
+        let mark = &inner[open + 1..];
+        let roman = !mark.is_empty() && mark.len() <= 8 && mark.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+        let digits = !mark.is_empty() && mark.len() <= 4 && mark.chars().all(|c| c.is_ascii_digit());
+        if !(roman || digits) {
+            break;
+        }
+        t = &inner[..open];
+    }
+    t
 }
 
 /// Whether the text ends in an ellipsis (a truncated teaser).
@@ -473,6 +490,20 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
     };
     let head = head.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));
     format!("{head}…")
+}
+
+#[cfg(test)]
+mod footnote_tests {
+    use super::*;
+
+    #[test]
+    fn footnote_marks_do_not_hide_the_full_stop() {
+        assert!(ends_sentence("Forces attacked near Zelene on February 6 and 7.[xxv]"));
+        assert!(ends_sentence("Six were hurt.[12][13]"));
+        assert!(!ends_sentence("A heading [xi]"));
+        assert_eq!(strip_footnote_marks("x.[ii]"), "x.");
+        assert_eq!(strip_footnote_marks("see [a]"), "see [a]");
+    }
 }
 
 #[cfg(test)]

@@ -231,6 +231,11 @@ impl Linker {
         }
         for d in pa.drafts {
             let place = d.place.map(|m| mention_ids[m]);
+            // The place as the article names it, unless by a demonym ("Polish airspace").
+            let place_at = d
+                .place
+                .map(|m| Span::new(pa.mentions[m].start, pa.mentions[m].end))
+                .filter(|s| gaz.demonym(&a.body[s.start..s.end]).is_none());
             let mut ents: Vec<EntityId> = d.mentions.iter().map(|&m| mention_ids[m]).collect();
             ents.sort_unstable();
             ents.dedup();
@@ -244,6 +249,7 @@ impl Linker {
                 status: d.status,
                 date: d.date,
                 place,
+                place_at,
                 killed: d.killed,
                 injured: d.injured,
                 drones: d.drones,

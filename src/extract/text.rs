@@ -23,6 +23,11 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&w.as_str())
 }
 
+/// The inside of a footnote marker: digits ("12") or a lower-case roman numeral ("xiv").
+fn is_footnote_mark(b: &[u8]) -> bool {
+    (b.len() <= 4 && b.iter().all(u8::is_ascii_digit)) || b.iter().all(|c| matches!(c, b'i' | b'v' | b'x' | b'l'))
+}
+
 /// Split text into sentences. Line breaks always end a sentence; `.`, `!` and `?` end one
 /// when followed by white space and then an upper-case letter, a digit or an opening quote,
 /// unless the word before is a known abbreviation or an initial.
@@ -56,11 +61,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     break;
                 }
             }
-            // Footnote markers after the terminator: "hurt.[12] Next".
+            // Footnote markers after the terminator: "hurt.[12] Next", "hurt.[xiv] Next".
             while j < bytes.len() && bytes[j] == b'[' {
                 let close = text[j..].find(']').map(|c| j + c);
                 match close {
-                    Some(c) if c > j + 1 && c - j <= 5 && bytes[j + 1..c].iter().all(u8::is_ascii_digit) => j = c + 1,
+                    Some(c) if c > j + 1 && c - j <= 9 && is_footnote_mark(&bytes[j + 1..c]) => j = c + 1,
                     _ => break,
                 }
             }
@@ -270,6 +275,7 @@ mod tests {
     #[test]
     fn footnote_markers_do_not_glue_sentences() {
         assert_eq!(split("Six were hurt.[1] Officials said so.[2]"), ["Six were hurt.[1]", "Officials said so.[2]"]);
+        assert_eq!(split("Drones hit Lviv.[xix] Officials said so."), ["Drones hit Lviv.[xix]", "Officials said so."]);
     }
 
     #[test]

@@ -339,6 +339,9 @@ pub struct Event {
     pub date: DateValue,
     /// The place entity, when one was found.
     pub place: Option<EntityId>,
+    /// Where the article names the place (body span; empty when the place was not named
+    /// in the event's sentences).
+    place_at: Span32,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub drones: Option<u32>,
@@ -380,6 +383,8 @@ pub struct NewEvent<'a> {
     pub status: Status,
     pub date: DateValue,
     pub place: Option<EntityId>,
+    /// Where the article names the place (body span), if it does.
+    pub place_at: Option<Span>,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub drones: Option<u32>,
@@ -478,6 +483,7 @@ impl Extraction {
             status: e.status,
             date: e.date,
             place: e.place,
+            place_at: Span32::new(e.place_at.unwrap_or_default()),
             killed: e.killed,
             injured: e.injured,
             drones: e.drones,
@@ -534,6 +540,13 @@ impl Extraction {
     /// The name of the event's place.
     pub fn place_name(&self, e: &Event) -> Option<&str> {
         self.place(e).map(|p| p.name.as_str())
+    }
+    /// The place as the article names it ("Kupyansk", "the Kherson region"), else the place
+    /// entity's name; `article` is the event's article.
+    pub fn place_text<'a>(&'a self, e: &Event, article: &'a Article) -> Option<&'a str> {
+        let at = e.place_at.get();
+        let named = (at.end > at.start).then(|| article.body.get(at.start..at.end)).flatten();
+        named.map(|t| t.strip_prefix("the ").unwrap_or(t)).or_else(|| self.place_name(e))
     }
     /// The event's place and its parents, innermost first: the place entity's path, or its
     /// name alone when it has none; empty without a place.

@@ -53,7 +53,7 @@ pub(crate) struct Kinds(u32);
 
 impl Kinds {
     fn bit(k: EventKind) -> u32 {
-        1 << EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+        1 << k.index()
     }
     pub(crate) fn has(self, k: EventKind) -> bool {
         self.0 & Kinds::bit(k) != 0
@@ -378,7 +378,7 @@ impl Rules {
             }
             out.push((r.kind, i as RuleId));
         }
-        out.sort_by_key(|(k, _)| EventKind::ALL.iter().position(|x| x == k));
+        out.sort_by_key(|(k, _)| k.index());
         out
     }
 }
