@@ -18,10 +18,13 @@ use super::text::{Line, trimmed, word_count};
 pub(crate) enum Rank {
     FrontMatter,
     Header,
-    Metadata,
     Dateline,
-    Url,
+    /// The date a page shows under its headline ("Updated Feb 18, 2026").
     Byline,
+    /// A scraped page's `timestamp`: when the scraper or search tool met the page, which
+    /// may be days after it was published, so the page's own byline outranks it.
+    PageTimestamp,
+    Url,
     FileName,
 }
 
@@ -30,7 +33,7 @@ impl Rank {
         match self {
             Rank::FrontMatter => DateSource::FrontMatter,
             Rank::Header => DateSource::Header,
-            Rank::Metadata => DateSource::Metadata,
+            Rank::PageTimestamp => DateSource::Metadata,
             Rank::Dateline => DateSource::Dateline,
             Rank::Byline => DateSource::Byline,
             Rank::Url | Rank::FileName => DateSource::Inferred,

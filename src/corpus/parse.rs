@@ -63,7 +63,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
             meta.offer_url(u);
         }
         if let Some(ts) = &p.timestamp {
-            meta.offer_date_text(ts, Rank::Metadata);
+            meta.offer_date_text(ts, Rank::PageTimestamp);
         }
     } else {
         for h in headers::scan(src, &lines[from..to]) {

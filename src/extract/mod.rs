@@ -113,6 +113,7 @@ fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
         }
     };
     let ctx = events::ArticleCtx {
+        title: &a.title,
         body: &a.body,
         lowered: &lowered,
         toks: &toks,
@@ -230,7 +231,11 @@ impl Linker {
             entities[id as usize].mentions.push(Mention::new(ai as u32, Span::new(f.start, f.end), Some(*ci)));
         }
         for d in pa.drafts {
-            let place = d.place.map(|m| mention_ids[m]);
+            let place = match (d.place, d.place_known) {
+                (Some(m), _) => Some(mention_ids[m]),
+                (None, Some(k)) => Some(entity_id(ids, &mut ex.entities, &Key::Known(k), gaz)),
+                (None, None) => None,
+            };
             // The place as the article names it, unless by a demonym ("Polish airspace").
             let place_at = d
                 .place

@@ -10,8 +10,8 @@ mod place;
 use super::counts::{CountWords, Counts, Tok, blank_footnotes, counts_in, tokens, toks_within};
 use super::dates::DateExpr;
 use super::entities::{Found, Key};
-use super::gazetteer::Gazetteer;
-use super::rules::{self, Hits, NameKind, RuleId, Rules, subject};
+use super::gazetteer::{Gazetteer, KnownId};
+use super::rules::{self, Context, Hits, NameKind, RuleId, Rules, subject};
 use super::text::Sentence;
 use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Status, Why};
 use crate::corpus::Span;
@@ -25,6 +25,11 @@ pub struct Draft {
     pub date: DateValue,
     /// Index into the article's mentions.
     pub place: Option<usize>,
+    /// A place the sentence does not name: the country a nationwide strike was on.
+    pub place_known: Option<KnownId>,
+    /// The country a strike placed nowhere was on, and whether the clause says it was
+    /// nationwide: used once merging leaves the event without a place.
+    country: Option<(KnownId, bool)>,
     pub actors: Vec<String>,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
@@ -41,6 +46,12 @@ pub struct Draft {
     pub mentions: Vec<usize>,
     sentence: usize,
     paragraph: usize,
+}
+
+impl Draft {
+    fn has_place(&self) -> bool {
+        self.place.is_some() || self.place_known.is_some()
+    }
 }
 
 /// Where clauses part: ", and", "; ", ", while", ", but", ", whereas".
@@ -65,16 +76,17 @@ fn classify_unit(
     rules: &Rules,
     hits: &Hits,
     text: &str,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     min_words: usize,
+    context: &Context,
+    dated: bool,
 ) -> Vec<(EventKind, RuleId)> {
     let closed = text.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
     let n = b - a;
     if n < min_words || (!closed && n < 8) {
         return Vec::new();
     }
-    rules.classify(hits, a, b)
+    rules.classify(hits, a, b, context, dated)
 }
 
 /// The tokens of `toks` inside the byte range `a..b`, as token indexes.
@@ -124,6 +136,7 @@ type Unit = ((usize, usize), Vec<(EventKind, RuleId)>, Counts);
 
 /// Context for one article's event extraction.
 pub struct ArticleCtx<'a> {
+    pub title: &'a str,
     pub body: &'a str,
     /// `body` ASCII-lowercased (same offsets) and its tokens.
     pub lowered: &'a str,
@@ -146,6 +159,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let (rules, v) = (&loaded.rules, &loaded.vocab);
     let statement_rule = rules.rule_id("statement.named-speaker").unwrap_or_default();
     let count_words = CountWords { v, gaz: ctx.gaz };
+    let countries_named = countries_named(ctx);
     let mut out: Vec<Draft> = Vec::new();
     // Every sentence's pattern matches, first: a report's status also reads the next sentence.
     let mut m_lo = 0;
@@ -164,6 +178,19 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             rules.hits(&subject(&toks, &caps, &names))
         })
         .collect();
+    // What the article is about: its title and first paragraph, context for every clause.
+    let mut lead_context = Context::default();
+    {
+        let lower = ctx.title.to_ascii_lowercase();
+        let toks = tokens(&lower);
+        let caps: Vec<bool> = toks.iter().map(|t| ctx.title[t.start..].starts_with(char::is_uppercase)).collect();
+        lead_context.add(&rules.hits(&subject(&toks, &caps, &vec![None; toks.len()])));
+    }
+    for (si, _) in ctx.sentences.iter().enumerate().take_while(|(si, _)| ctx.paragraph_of[*si] == 0) {
+        lead_context.add(&all_hits[si]);
+    }
+    let mut context = lead_context.clone();
+    let mut context_para = usize::MAX;
     let mut m_i = 0;
     let mut d_i = 0;
     // The date a paragraph's earlier sentence gave: (paragraph, date, its span).
@@ -219,7 +246,13 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             blanked_toks = tokens(&blanked_lower);
             &blanked_toks
         };
-        let mut kinds = classify_unit(rules, hits, text, 0, toks.len(), 4);
+        if para != context_para {
+            context = lead_context.clone();
+            context_para = para;
+        }
+        context.add(hits);
+        let dated = sdates.iter().any(|d| usable_for_event(&d.value));
+        let mut kinds = classify_unit(rules, hits, text, (0, toks.len()), 4, &context, dated);
         if kinds.is_empty() {
             // What a named person said is a statement.
             if claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).is_some()
@@ -251,8 +284,11 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             parts
                 .iter()
                 .map(|&(a, b)| {
-                    let (ta, tb) = tok_range(&toks, a, b);
-                    classify_unit(rules, hits, &text[a..b], ta, tb, 3)
+                    let range = tok_range(&toks, a, b);
+                    let dated = sdates
+                        .iter()
+                        .any(|d| d.start >= s.start + a && d.end <= s.start + b && usable_for_event(&d.value));
+                    classify_unit(rules, hits, &text[a..b], range, 3, &context, dated)
                 })
                 .collect()
         } else {
@@ -286,6 +322,14 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             for (kind, rule) in kinds {
                 let chosen = place::choose_place(v, ctx.body, ctx.gaz, ctx.mentions, &uidx, kind);
                 let place = chosen.map(|(m, _)| m);
+                let country = match (place, kind) {
+                    (None, EventKind::Strike) => {
+                        let range = tok_range(&toks, ca, cb);
+                        place::attacked_country(v, ctx.gaz, hits, range, countries_named)
+                            .map(|k| (k, hits.has(v.nationwide, range.0, range.1)))
+                    }
+                    _ => None,
+                };
                 let (killed, injured, drones, missiles) = match kind {
                     EventKind::Strike | EventKind::GroundClash => (c.killed, c.injured, c.drones, c.missiles),
                     EventKind::Incursion => (None, None, c.drones, c.missiles),
@@ -307,6 +351,8 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                     rule,
                     date: udate,
                     place,
+                    place_known: None,
+                    country,
                     actors: acts.clone(),
                     killed,
                     injured,
@@ -337,6 +383,26 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     out
 }
 
+/// Does the article name Ukraine (or a place in it), and Russia (or a place in it)?
+fn countries_named(ctx: &ArticleCtx) -> (bool, bool) {
+    let (mut ua, mut ru) = (false, false);
+    let country = |name: &str| ctx.gaz.lookup(EntityKind::Place, name).and_then(|k| ctx.gaz.known[k as usize].place);
+    let (ua_id, ru_id) = (country("Ukraine"), country("Russia"));
+    for f in ctx.mentions {
+        if let Key::Known(k) = f.key
+            && let Some(p) = ctx.gaz.known[k as usize].place
+        {
+            let path = ctx.gaz.place_path(p);
+            ua |= ua_id.is_some_and(|u| path.contains(&u));
+            ru |= ru_id.is_some_and(|r| path.contains(&r));
+        }
+        if ua && ru {
+            break;
+        }
+    }
+    (ua, ru)
+}
+
 /// The first date the article's first paragraph gives that pins a day, a range or a week.
 fn lead_date<'a>(ctx: &ArticleCtx<'a>) -> Option<&'a DateExpr> {
     let first_para_end =
@@ -347,7 +413,7 @@ fn lead_date<'a>(ctx: &ArticleCtx<'a>) -> Option<&'a DateExpr> {
 }
 
 fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
-    d.place.map(|p| ctx.mentions[p].key.clone())
+    d.place.map(|p| ctx.mentions[p].key.clone()).or(d.place_known.map(Key::Known))
 }
 
 fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
@@ -355,8 +421,9 @@ fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
 }
 
 fn absorb(into: &mut Draft, d: Draft) {
-    if into.place.is_none() {
+    if !into.has_place() {
         into.place = d.place;
+        into.place_known = d.place_known;
         into.why.place = d.why.place;
     }
     if into.date.start.is_none() {
@@ -387,6 +454,11 @@ fn absorb(into: &mut Draft, d: Draft) {
         if !into.weapons.contains(&w) {
             into.weapons.push(w);
         }
+    }
+    if into.country.is_none() {
+        into.country = d.country;
+    } else if let (Some((k, n)), Some((k2, n2))) = (into.country, d.country) {
+        into.country = Some((k, n || (n2 && k == k2)));
     }
     if into.claimed_by.is_none() {
         into.claimed_by = d.claimed_by;
@@ -440,13 +512,21 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
     // A sentence with counts but no place adds to the latest event of its kind that has one
     // ("Air defences downed all ten drones" after "drones attacked Kyiv").
     let mut kept: Vec<Draft> = Vec::with_capacity(out.len());
-    for d in out {
-        if d.place.is_none() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
+    for mut d in out {
+        if !d.has_place() && !matches!(d.kind, EventKind::Statement | EventKind::Other) {
             let counted = d.killed.is_some() || d.injured.is_some() || d.drones.is_some() || d.missiles.is_some();
+            // "Russia launched 400 drones overnight": a counted or nationwide strike is on the
+            // country its attacker's enemy is.
+            if let Some((k, nationwide)) = d.country
+                && (counted || nationwide)
+            {
+                d.place_known = Some(k);
+                kept.push(d);
+                continue;
+            }
             let lo = kept.len().saturating_sub(MERGE_WINDOW);
-            if let Some(t) = kept[lo..]
-                .iter()
-                .rposition(|o| o.kind == d.kind && o.place.is_some() && dates_compatible(&o.date, &d.date))
+            if let Some(t) =
+                kept[lo..].iter().rposition(|o| o.kind == d.kind && o.has_place() && dates_compatible(&o.date, &d.date))
             {
                 if counted {
                     absorb(&mut kept[lo + t], d);

@@ -3,8 +3,8 @@
 //! subject, the speaker or a modifier ("Kyiv said", "Kyiv's allies", "the Ukraine talks").
 
 use super::super::entities::{Found, Key};
-use super::super::gazetteer::{Gazetteer, PlaceKind};
-use super::super::rules::Vocab;
+use super::super::gazetteer::{Gazetteer, KnownId, PlaceKind};
+use super::super::rules::{Hits, Vocab};
 use super::super::text::{Lower, leading_run, trailing_run};
 use super::super::types::{EntityKind, EventKind};
 
@@ -43,7 +43,9 @@ fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
 fn locative_strength(v: &Vocab, word: &str, kind: EventKind) -> i32 {
     let strong = v.locative_strong.has(word)
         || (kind == EventKind::Strike && v.locative_strike.has(word))
-        || (matches!(kind, EventKind::Diplomacy | EventKind::Aid) && v.locative_to.has(word));
+        || (matches!(kind, EventKind::Strike | EventKind::GroundClash) && v.locative_country.has(word))
+        || (matches!(kind, EventKind::Diplomacy | EventKind::Aid) && v.locative_to.has(word))
+        || (kind == EventKind::Aid && v.locative_aid.has(word));
     if strong {
         25
     } else if v.locative_weak.has(word) {
@@ -88,7 +90,10 @@ pub(super) fn choose_place(
         if matches!(kind, EventKind::Diplomacy | EventKind::Statement) && strength < 25 {
             continue;
         }
-        let actor = place_is_actor(v, body, f);
+        // "strikes on Ukraine's energy facilities": after a strong locative a possessive is
+        // still the scene.
+        let possessive = body[f.end..].starts_with("'s") || body[f.end..].starts_with("’s");
+        let actor = place_is_actor(v, body, f) && !(possessive && strength >= 25);
         let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
         // Aid comes from its donor and an incursion is reported by the country it hit: there
         // the sentence's subject may be the place.
@@ -146,4 +151,25 @@ pub(super) fn choose_place(
         }
     }
     best.map(|(_, i, at)| (i, at))
+}
+
+/// The country a strike was on when its clause names no place: Russia when the clause says
+/// Ukrainian forces fired or Russian air defences shot the weapons down, else Ukraine when it
+/// names Russia or "the enemy" as the attacker; only a country the article names
+/// (`named`: Ukraine, Russia). Tokens `a..b` of the sentence `hits` came from.
+pub(super) fn attacked_country(
+    v: &Vocab,
+    gaz: &Gazetteer,
+    hits: &Hits,
+    (a, b): (usize, usize),
+    named: (bool, bool),
+) -> Option<KnownId> {
+    let country = |name: &str| gaz.lookup(EntityKind::Place, name);
+    if hits.has(v.strikes_on_russia, a, b) {
+        return named.1.then(|| country("Russia")).flatten();
+    }
+    if hits.has(v.strikes_on_ukraine, a, b) {
+        return named.0.then(|| country("Ukraine")).flatten();
+    }
+    None
 }

@@ -17,9 +17,14 @@
 //! unless = ["@conditional"]       # and none of these
 //! suppress = []                   # kinds this rule cancels in the clause when it fires
 //! yield_to = []                   # kinds that cancel this rule when they are present
+//! context = []                    # one of these in the clause or around it (the title,
+//!                                 # the first paragraph, the paragraph so far)
+//! unless_around = []              # none of these in the clause or around it
 //! examples = ["Russia fired 30 missiles at Lviv. => place=Lviv missiles=30"]
 //! not = ["Russia fired its defence minister."]
 //! ```
+//!
+//! A veto may say `undated = true`: it then cancels only in a clause that states no date.
 //!
 //! Patterns are described in [`pattern`]. Examples are the rule's own tests:
 //! `tests/extract_rules.rs` runs every one through the whole extractor.
@@ -83,6 +88,10 @@ pub struct Rule {
     unless: Vec<u16>,
     suppress: Kinds,
     yield_to: Kinds,
+    /// Patterns of which one must occur in the clause or the text around it.
+    context: Vec<u16>,
+    /// Patterns none of which may occur in the clause or the text around it.
+    unless_around: Vec<u16>,
 }
 
 /// A veto: when it fires in a clause, the clause reports none of its kinds.
@@ -92,6 +101,8 @@ pub struct Veto {
     when: Vec<u16>,
     unless: Vec<u16>,
     kinds: Kinds,
+    /// Fires only in a clause that states no date ("talks would be held soon").
+    undated: bool,
 }
 
 /// A class of single words, for membership tests by the code (`speech_verb`, ...).
@@ -153,6 +164,10 @@ struct RuleSpec {
     suppress: Vec<String>,
     #[serde(default)]
     yield_to: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
+    #[serde(default)]
+    unless_around: Vec<String>,
     // The rule's examples are read by the tests, not by the program.
     #[serde(default)]
     #[allow(dead_code)]
@@ -170,6 +185,8 @@ struct VetoSpec {
     #[serde(default)]
     unless: Vec<String>,
     kinds: Vec<String>,
+    #[serde(default)]
+    undated: bool,
     #[serde(default)]
     #[allow(dead_code)]
     examples: serde::de::IgnoredAny,
@@ -222,6 +239,8 @@ impl Rules {
                     unless: r.compile_all(&rs.unless).map_err(ctx)?,
                     suppress: Kinds::parse(&rs.suppress).map_err(ctx)?,
                     yield_to: Kinds::parse(&rs.yield_to).map_err(ctx)?,
+                    context: r.compile_all(&rs.context).map_err(ctx)?,
+                    unless_around: r.compile_all(&rs.unless_around).map_err(ctx)?,
                 };
                 r.rules.push(rule);
             }
@@ -238,6 +257,7 @@ impl Rules {
                     when: r.compile_all(&vs.when).map_err(ctx)?,
                     unless: r.compile_all(&vs.unless).map_err(ctx)?,
                     kinds: Kinds::parse(&vs.kinds).map_err(ctx)?,
+                    undated: vs.undated,
                 };
                 r.vetoes.push(veto);
             }
@@ -341,14 +361,29 @@ impl Rules {
     }
 
     /// The event kinds a clause (tokens `a..b` of the sentence `hits` came from) reports,
-    /// each with the rule that gave it, in the order of [`EventKind::ALL`].
-    pub(crate) fn classify(&self, hits: &Hits, a: usize, b: usize) -> Vec<(EventKind, RuleId)> {
+    /// each with the rule that gave it, in the order of [`EventKind::ALL`]. `context` holds
+    /// the patterns of the text around the clause (see [`Context`]); `dated`, whether the
+    /// clause states a date.
+    pub(crate) fn classify(
+        &self,
+        hits: &Hits,
+        a: usize,
+        b: usize,
+        context: &Context,
+        dated: bool,
+    ) -> Vec<(EventKind, RuleId)> {
         let present = hits.present(self.patterns.len(), a, b);
         let has = |p: &u16| present[*p as usize / 64] & (1 << (*p % 64)) != 0;
+        let around = |p: &u16| has(p) || context.has(*p);
         let fired: Vec<usize> = (0..self.rules.len())
             .filter(|&i| {
                 let r = &self.rules[i];
-                !r.when.is_empty() && r.when.iter().any(has) && r.with.iter().all(has) && !r.unless.iter().any(has)
+                !r.when.is_empty()
+                    && r.when.iter().any(has)
+                    && r.with.iter().all(has)
+                    && !r.unless.iter().any(has)
+                    && (r.context.is_empty() || r.context.iter().any(around))
+                    && !r.unless_around.iter().any(around)
             })
             .collect();
         if fired.is_empty() {
@@ -359,7 +394,7 @@ impl Rules {
             cancelled.0 |= self.rules[i].suppress.0;
         }
         for v in &self.vetoes {
-            if v.when.iter().any(has) && !v.unless.iter().any(has) {
+            if v.when.iter().any(has) && !v.unless.iter().any(has) && !(v.undated && dated) {
                 cancelled.0 |= v.kinds.0;
             }
         }
@@ -383,6 +418,29 @@ impl Rules {
     }
 }
 
+/// The patterns found in the text around a clause: the article's title and first
+/// paragraph, and the sentences of the clause's paragraph up to its own.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Context {
+    bits: Vec<u64>,
+}
+
+impl Context {
+    /// Add every pattern of a sentence.
+    pub(crate) fn add(&mut self, hits: &Hits) {
+        for &(id, _, _) in &hits.hits {
+            let w = id as usize / 64;
+            if self.bits.len() <= w {
+                self.bits.resize(w + 1, 0);
+            }
+            self.bits[w] |= 1 << (id % 64);
+        }
+    }
+    fn has(&self, p: u16) -> bool {
+        self.bits.get(p as usize / 64).is_some_and(|w| w & (1 << (p % 64)) != 0)
+    }
+}
+
 /// The pattern matches of one sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Hits {
@@ -399,6 +457,10 @@ impl Hits {
             }
         }
         bits
+    }
+    /// Did pattern `p` match wholly inside tokens `a..b`?
+    pub(crate) fn has(&self, p: u16, a: usize, b: usize) -> bool {
+        self.hits.iter().any(|&(id, s, e)| id == p && s as usize >= a && e as usize <= b)
     }
     /// Where pattern `p` matched: (first token, end token).
     pub(crate) fn of(&self, p: u16) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -429,13 +491,18 @@ pub(crate) struct Vocab {
     pub locative_strong: WordSet,
     pub locative_strike: WordSet,
     pub locative_to: WordSet,
+    pub locative_aid: WordSet,
     pub locative_weak: WordSet,
     pub locative_loose: WordSet,
     pub place_skip: Vec<Box<str>>,
     /// A class of words and phrases: "forces", "air force".
     pub acting_noun: usize,
+    pub locative_country: WordSet,
     /// Compiled patterns the code looks for.
     pub disputed: u16,
+    pub strikes_on_russia: u16,
+    pub strikes_on_ukraine: u16,
+    pub nationwide: u16,
 }
 
 /// The embedded rule set and the code's word lists.
@@ -447,6 +514,9 @@ pub struct Loaded {
 static RULES: LazyLock<Loaded> = LazyLock::new(|| {
     let mut rules = Rules::from_files(FILES).unwrap_or_else(|e| panic!("assets/rules/en/{e}"));
     let disputed = rules.compile("@disputed").expect("the rule files define @disputed");
+    let strikes_on_russia = rules.compile("@strikes_on_russia").expect("the rule files define @strikes_on_russia");
+    let strikes_on_ukraine = rules.compile("@strikes_on_ukraine").expect("the rule files define @strikes_on_ukraine");
+    let nationwide = rules.compile("@nationwide").expect("the rule files define @nationwide");
     let w = |n: &str| rules.words(n);
     let place_skip = {
         let i = rules.class_index["place_skip"];
@@ -486,11 +556,16 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
         locative_strong: w("locative_strong"),
         locative_strike: w("locative_strike"),
         locative_to: w("locative_to"),
+        locative_aid: w("locative_aid"),
         locative_weak: w("locative_weak"),
         locative_loose: w("locative_loose"),
         place_skip,
         acting_noun: rules.class_index["acting_noun"],
+        locative_country: w("locative_country"),
         disputed,
+        strikes_on_russia,
+        strikes_on_ukraine,
+        nationwide,
     };
     Loaded { rules, vocab }
 });
@@ -562,7 +637,7 @@ kinds = ["strike"]
             let caps = vec![false; toks.len()];
             let names = vec![None; toks.len()];
             let h = r.hits(&subject(&toks, &caps, &names));
-            r.classify(&h, 0, toks.len())
+            r.classify(&h, 0, toks.len(), &Context::default(), false)
                 .into_iter()
                 .map(|(k, id)| (k, r.rule_name(id).to_string()))
                 .collect::<Vec<_>>()
