@@ -36,7 +36,8 @@ def main():
             print(f"  {e['file']} {e['kind']} {e['date']} pub {articles[e['article']]['published']}: {e['text'][:150]}")
     oblast = [e for e in events if (e.get("place_entity") or e.get("place") or "").endswith("Oblast")
               and not any(c in (e.get("place_path") or []) for c in ("Ukraine", "Russia"))]
-    print(f"foreign Oblast places: {len(oblast)} {sorted(set(e.get("place_entity") or e["place"] for e in oblast))[:20]}")
+    names = sorted(set(e.get("place_entity") or e["place"] for e in oblast))
+    print(f"foreign Oblast places: {len(oblast)} {names[:20]}")
     orly = [e for e in events if "Orly" in e.get("text", "")]
     print("Orly events placed at: " + ", ".join(f"{e['place']} ({(e.get('place_path') or ['?'])[-2:]})" for e in orly))
 
