@@ -149,6 +149,11 @@ pub struct ArticleCtx<'a> {
     pub published: Option<NaiveDate>,
 }
 
+/// Does the date pin a day, a range of days or a week ("this week")?
+fn pins_day_or_week(d: &DateValue) -> bool {
+    d.start.is_some() && matches!(d.precision, Precision::Day | Precision::Range | Precision::Week)
+}
+
 fn usable_for_event(d: &DateValue) -> bool {
     d.start.is_some() && matches!(d.precision, Precision::Day | Precision::Range)
 }
@@ -251,7 +256,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             context_para = para;
         }
         context.add(hits);
-        let dated = sdates.iter().any(|d| usable_for_event(&d.value));
+        let dated = sdates.iter().any(|d| pins_day_or_week(&d.value));
         let mut kinds = classify_unit(rules, hits, text, (0, toks.len()), 4, &context, dated);
         if kinds.is_empty() {
             // What a named person said is a statement.
@@ -320,7 +325,11 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 .unwrap_or((date, date_span));
             let count_at = |f: usize| c.at[f].map(|(a, b)| Span::new(s.start + a, s.start + b));
             for (kind, rule) in kinds {
-                let chosen = place::choose_place(v, ctx.body, ctx.gaz, ctx.mentions, &uidx, kind);
+                let range = tok_range(&toks, ca, cb);
+                let trigger = rules
+                    .trigger(hits, rule, range.0, range.1)
+                    .map(|(a, b)| (s.start + toks[a].start, s.start + toks[b - 1].end));
+                let chosen = place::choose_place(v, ctx.body, ctx.gaz, ctx.mentions, &uidx, kind, trigger);
                 let place = chosen.map(|(m, _)| m);
                 let country = match (place, kind) {
                     (None, EventKind::Strike) => {

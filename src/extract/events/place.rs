@@ -26,14 +26,25 @@ pub(super) fn preceding_word(v: &Vocab, body: &str, pos: usize) -> Lower {
 /// The word before `pos` (as `preceding_word`) and where it starts.
 fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
     let mut before = body[..pos].trim_end();
-    while let Some(b) = v.place_skip.iter().find_map(|skip| {
-        let n = skip.len();
-        (before.len() >= n && before.is_char_boundary(before.len() - n))
-            .then(|| before.split_at(before.len() - n))
-            .filter(|(b, tail)| tail.eq_ignore_ascii_case(skip) && (b.ends_with(' ') || b.is_empty()))
-            .map(|(b, _)| b)
-    }) {
-        before = b.trim_end();
+    loop {
+        if let Some(b) = v.place_skip.iter().find_map(|skip| {
+            let n = skip.len();
+            (before.len() >= n && before.is_char_boundary(before.len() - n))
+                .then(|| before.split_at(before.len() - n))
+                .filter(|(b, tail)| tail.eq_ignore_ascii_case(skip) && (b.ends_with(' ') || b.is_empty()))
+                .map(|(b, _)| b)
+        }) {
+            before = b.trim_end();
+            continue;
+        }
+        // "in Ukraine's Sumy region": a possessive name before the place belongs to it.
+        let w = trailing_run(before, |c| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-');
+        let possessive = w.ends_with("'s") || w.ends_with("’s");
+        if possessive && w.starts_with(char::is_uppercase) && w.len() < before.len() {
+            before = before[..before.len() - w.len()].trim_end();
+            continue;
+        }
+        break;
     }
     let w = trailing_run(before, char::is_alphanumeric);
     (Lower::new(w), before.len() - w.len())
@@ -61,6 +72,8 @@ fn locative_strength(v: &Vocab, word: &str, kind: EventKind) -> i32 {
 /// `mentions`): the most specific place named where something happened; a country only
 /// after a real locative, never one that is the sentence's subject or speaker. Returns the
 /// mention and where the words that make it the scene start ("near" in "near Pokrovsk").
+/// `trigger`: the body span of the words that made the event; a place named right after
+/// them is their object ("a visit to Armenia", "talks in Geneva", "shelled Nikopol").
 pub(super) fn choose_place(
     v: &Vocab,
     body: &str,
@@ -68,6 +81,7 @@ pub(super) fn choose_place(
     mentions: &[Found],
     idx: &[usize],
     kind: EventKind,
+    trigger: Option<(usize, usize)>,
 ) -> Option<(usize, usize)> {
     let mut best: Option<(i32, usize, usize)> = None;
     for &i in idx {
@@ -93,7 +107,7 @@ pub(super) fn choose_place(
         // "strikes on Ukraine's energy facilities": after a strong locative a possessive is
         // still the scene.
         let possessive = body[f.end..].starts_with("'s") || body[f.end..].starts_with("’s");
-        let actor = place_is_actor(v, body, f) && !(possessive && strength >= 25);
+        let actor = place_is_actor(v, body, f) && !(possessive && strength >= 25 && kind == EventKind::Strike);
         let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
         // Aid comes from its donor and an incursion is reported by the country it hit: there
         // the sentence's subject may be the place.
@@ -133,6 +147,14 @@ pub(super) fn choose_place(
             }
         }
         let mut score = spec * 10 + strength;
+        // The place the trigger words govern: at most three words after them.
+        if let Some((_, te)) = trigger
+            && f.start >= te
+            && body[te..f.start].split_whitespace().count() <= 3
+            && !body[te..f.start].contains([',', ';', '.'])
+        {
+            score += 35;
+        }
         // "entered Romanian airspace": the country whose airspace it was.
         if kind == EventKind::Incursion && after.trim_start().starts_with("airspace") {
             score += 60;

@@ -325,6 +325,17 @@ impl Rules {
         self.classes[class].entries.iter().filter_map(|e| pattern::entry_end(e, &s, i)).max()
     }
 
+    /// Where rule `id` matched in tokens `a..b`: the first match of one of its `when`
+    /// patterns (first token, end token).
+    pub(crate) fn trigger(&self, hits: &Hits, id: RuleId, a: usize, b: usize) -> Option<(usize, usize)> {
+        let r = self.rules.get(id as usize)?;
+        hits.hits
+            .iter()
+            .filter(|&&(p, s, e)| r.when.contains(&p) && s as usize >= a && e as usize <= b)
+            .map(|&(_, s, e)| (s as usize, e as usize))
+            .min()
+    }
+
     /// The name of a rule.
     pub fn rule_name(&self, id: RuleId) -> &str {
         self.rules.get(id as usize).map_or("", |r| &r.name)
