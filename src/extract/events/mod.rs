@@ -389,7 +389,32 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             d.why.date = Some(lead.span());
         }
     }
+    if let Some(published) = ctx.published {
+        in_time(&mut out, published);
+    }
     out
+}
+
+/// Background is not news: an event of the war dated more than this many days before its
+/// article's publication is history told in passing ("occupied in 2022", "since 2014").
+const BACKGROUND_DAYS: i64 = 60;
+
+/// Keep the events of an article published on `published` in time: drop what is history,
+/// and never date a reported event after its publication (only diplomacy is scheduled;
+/// a later date there was a misreading, and the event keeps no date rather than a wrong one).
+fn in_time(out: &mut Vec<Draft>, published: NaiveDate) {
+    out.retain(|d| {
+        let end = d.date.end.or(d.date.start);
+        let history = end.is_some_and(|e| (published - e).num_days() > BACKGROUND_DAYS);
+        !(history && !matches!(d.kind, EventKind::Statement | EventKind::Other))
+    });
+    for d in out.iter_mut() {
+        let after = d.date.start.is_some_and(|s| s > published);
+        if after && d.kind != EventKind::Diplomacy {
+            d.date = DateValue::unknown();
+            d.why.date = None;
+        }
+    }
 }
 
 /// Does the article name Ukraine (or a place in it), and Russia (or a place in it)?

@@ -107,11 +107,11 @@ pub(super) fn choose_place(
         // "strikes on Ukraine's energy facilities": after a strong locative a possessive is
         // still the scene.
         let possessive = body[f.end..].starts_with("'s") || body[f.end..].starts_with("’s");
-        let actor = place_is_actor(v, body, f) && !(possessive && strength >= 25 && kind == EventKind::Strike);
+        let actor = place_is_actor(v, body, f) && !(possessive && strength >= 25 && kind != EventKind::Diplomacy);
         let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
         // Aid comes from its donor and an incursion is reported by the country it hit: there
         // the sentence's subject may be the place.
-        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion);
+        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion) && (!possessive || !actor);
         if (actor || (broad && !locative)) && !subject_ok {
             continue;
         }
@@ -147,9 +147,11 @@ pub(super) fn choose_place(
             }
         }
         let mut score = spec * 10 + strength;
-        // The place the trigger words govern: at most three words after them.
+        // The place the trigger words govern: right after them, or after a strong locative at
+        // most three words after them ("a visit to Armenia"; not "northwest of Siversk").
         if let Some((_, te)) = trigger
             && f.start >= te
+            && (strength >= 25 || body[te..f.start].trim().is_empty())
             && body[te..f.start].split_whitespace().count() <= 3
             && !body[te..f.start].contains([',', ';', '.'])
         {

@@ -6,6 +6,7 @@
 //! liberat*               a word starting with "liberat"
 //! shelled|shelling       one of several words (each may end in *)
 //! @strike_verb           a word or phrase of the word class strike_verb
+//! @truce|deal            a phrase of a class, or a word
 //! ~3                     up to three words of anything
 //! #n                     a number: "12", "1,100", "twelve", "a dozen"
 //! $place $person $org    a name the name finder typed (the whole name)
@@ -61,12 +62,19 @@ pub(crate) enum NameKind {
     Any,
 }
 
+/// One alternative of an element: a word test, or a word class (an index into the rule
+/// set's classes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Choice {
+    Word(Word),
+    Class(usize),
+}
+
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Atom {
-    Words(Vec<Word>),
-    /// A word class, by index into the rule set's classes.
-    Class(usize),
+    /// One of several words or classes.
+    Any(Vec<Choice>),
     Gap(u8),
     Number,
     Name(NameKind),
@@ -122,8 +130,6 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<
         };
         let atom = if let Some(n) = s.strip_prefix('~') {
             Atom::Gap(n.parse().map_err(|_| format!("{raw:?}: a gap is ~ and a number"))?)
-        } else if let Some(name) = s.strip_prefix('@') {
-            Atom::Class(class(name).ok_or_else(|| format!("no word class @{name}"))?)
         } else if s == "#n" {
             Atom::Number
         } else if let Some(k) = s.strip_prefix('$') {
@@ -137,7 +143,11 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<
                 _ => return Err(format!("{raw:?}: unknown ${k}")),
             }
         } else {
-            Atom::Words(s.split('|').map(Word::parse).collect::<Result<_, _>>()?)
+            let choice = |c: &str| match c.strip_prefix('@') {
+                Some(name) => class(name).map(Choice::Class).ok_or_else(|| format!("no word class @{name}")),
+                None => Word::parse(c).map(Choice::Word),
+            };
+            Atom::Any(s.split('|').map(choice).collect::<Result<_, _>>()?)
         };
         if optional && matches!(atom, Atom::Gap(_)) {
             return Err(format!("{raw:?}: a gap is optional already"));
@@ -209,15 +219,21 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
     };
     if i < s.toks.len() {
         match &e.atom {
-            Atom::Words(ws) => {
-                if ws.iter().any(|w| w.matches(s.toks[i].text)) {
-                    push(i + 1);
-                }
-            }
-            Atom::Class(c) => {
-                for entry in &classes[*c].entries {
-                    if let Some(end) = entry_end(entry, s, i) {
-                        push(end);
+            Atom::Any(choices) => {
+                for c in choices {
+                    match c {
+                        Choice::Word(w) => {
+                            if w.matches(s.toks[i].text) {
+                                push(i + 1);
+                            }
+                        }
+                        Choice::Class(c) => {
+                            for entry in &classes[*c].entries {
+                                if let Some(end) = entry_end(entry, s, i) {
+                                    push(end);
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -260,8 +276,14 @@ pub(crate) fn first_words(p: &Pattern, classes: &[Class]) -> Option<Vec<Word>> {
     let mut out = Vec::new();
     for e in &p.elems {
         match &e.atom {
-            Atom::Words(ws) => out.extend(ws.iter().cloned()),
-            Atom::Class(c) => out.extend(classes[*c].entries.iter().map(|en| en[0].clone())),
+            Atom::Any(choices) => {
+                for c in choices {
+                    match c {
+                        Choice::Word(w) => out.push(w.clone()),
+                        Choice::Class(c) => out.extend(classes[*c].entries.iter().map(|en| en[0].clone())),
+                    }
+                }
+            }
             _ => return None,
         }
         if !e.optional {
@@ -308,6 +330,8 @@ mod tests {
         let cls: &[(&str, &[&str])] = &[("m", &["drone", "drone attack"])];
         assert_eq!(run("@m on", cls, "a drone attack on Kyiv"), Some((1, 4)));
         assert_eq!(run("@m", cls, "a drone attack on Kyiv"), Some((1, 3)));
+        assert_eq!(run("a @m|missile on", cls, "a missile on Kyiv"), Some((0, 3)));
+        assert_eq!(run("a @m|missile on", cls, "a drone attack on Kyiv"), Some((0, 4)));
         assert_eq!(run("$cap", &[], "in the Kyiv region"), Some((2, 3)));
     }
 
