@@ -705,8 +705,9 @@ impl Finder<'_> {
             && next_w.as_deref().is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
             && body[e..].starts_with([',', '.', ';', ' ', ')'])
             && !body[e..].starts_with(" of ")
-            // "from Ukrainians": a plural of an ordinary word is not a place.
-            && !seg.iter().any(|t| t.text.strip_suffix('s').is_some_and(|w| self.lex.is_common(w)));
+            // "from Ukrainians": a plural of an ordinary word is not a place, nor is an
+            // acronym's plural ("at NPPs").
+            && !seg.iter().any(|t| t.text.strip_suffix('s').is_some_and(|w| self.lex.is_common(w) || is_acronym(w)));
         if n <= 3
             && (place_before || region_after || in_place)
             && first_name_at.is_none()
@@ -714,10 +715,17 @@ impl Finder<'_> {
             && !is_start(s)
         {
             let key_name = if region_after {
+                // The text's own word: the gazetteer knows Ukraine's and Russia's regions, so
+                // an unknown "X province" is more likely Guangdong's than an oblast.
                 let suffix = match next_w.as_deref() {
-                    Some("raion" | "district") => "Raion",
+                    Some("raion") => "Raion",
                     Some("krai") => "Krai",
-                    _ => "Oblast",
+                    Some("oblast" | "oblasts") => "Oblast",
+                    Some("province") => "Province",
+                    Some("district") => "District",
+                    Some("county") => "County",
+                    Some("governorate") => "Governorate",
+                    _ => "Region",
                 };
                 format!("{} {}", clean_name(name), suffix)
             } else {

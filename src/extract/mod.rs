@@ -112,8 +112,13 @@ fn extract_article(a: &Article, anchor: Anchor, gaz: &Gazetteer) -> PerArticle {
             ds
         }
     };
+    let title_dates = match anchor {
+        Anchor::Own(d) => dates::find_dates(&a.title, Some(d)),
+        _ => Vec::new(),
+    };
     let ctx = events::ArticleCtx {
         title: &a.title,
+        title_dates: &title_dates,
         body: &a.body,
         lowered: &lowered,
         toks: &toks,

@@ -56,10 +56,11 @@ impl Draft {
 
 /// Where clauses part: ", and", "; ", ", while", ", but", ", whereas".
 static CLAUSE_SEPARATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([", and ", "; ", ", while ", ", but ", ", whereas "]).expect("separators build")
+    aho_corasick::AhoCorasick::new([", and ", "; ", ", while ", ", but ", " but ", ", whereas "])
+        .expect("separators build")
 });
 
-/// Split a sentence into clauses at ", and", "; ", ", while", ", but": byte ranges.
+/// Split a sentence into clauses at ", and", "; ", ", while", "but": byte ranges.
 fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
     cuts.extend(CLAUSE_SEPARATORS.find_overlapping_iter(text).map(|m| m.start() + 1));
@@ -70,18 +71,18 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Classify one unit (a sentence, or a clause of one: tokens `a..b`); units shorter than
-/// `min_words` words, or unfinished and shorter than eight (headings, fragments), report
-/// nothing.
+/// `min_words` words, or of an unfinished sentence and shorter than eight (headings,
+/// fragments), report nothing.
 fn classify_unit(
     rules: &Rules,
     hits: &Hits,
-    text: &str,
+    sentence: &str,
     (a, b): (usize, usize),
     min_words: usize,
     context: &Context,
     dated: bool,
 ) -> Vec<(EventKind, RuleId)> {
-    let closed = text.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
+    let closed = sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ']', ')']);
     let n = b - a;
     if n < min_words || (!closed && n < 8) {
         return Vec::new();
@@ -137,6 +138,8 @@ type Unit = ((usize, usize), Vec<(EventKind, RuleId)>, Counts);
 /// Context for one article's event extraction.
 pub struct ArticleCtx<'a> {
     pub title: &'a str,
+    /// Date expressions of the title (offsets in the title).
+    pub title_dates: &'a [DateExpr],
     pub body: &'a str,
     /// `body` ASCII-lowercased (same offsets) and its tokens.
     pub lowered: &'a str,
@@ -258,7 +261,25 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         context.add(hits);
         let dated = sdates.iter().any(|d| pins_day_or_week(&d.value));
         let mut kinds = classify_unit(rules, hits, text, (0, toks.len()), 4, &context, dated);
-        if kinds.is_empty() {
+        // "X struck A, and B was hit too": when two clauses each report something, each is
+        // its own unit, with its own place, counts and date.
+        let parts = clauses(text);
+        // (A sentence of one clause was classified above already.)
+        let clause_kinds: Vec<Vec<(EventKind, RuleId)>> = if parts.len() > 1 {
+            parts
+                .iter()
+                .map(|&(a, b)| {
+                    let range = tok_range(&toks, a, b);
+                    let dated = sdates
+                        .iter()
+                        .any(|d| d.start >= s.start + a && d.end <= s.start + b && pins_day_or_week(&d.value));
+                    classify_unit(rules, hits, text, range, 3, &context, dated)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if kinds.is_empty() && clause_kinds.iter().all(Vec::is_empty) {
             // What a named person said is a statement.
             if claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).is_some()
                 && text.split_whitespace().count() >= 6
@@ -281,24 +302,6 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let weapons: Vec<usize> =
             idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
         let acts = actors::actors(rules, v, text, &toks, ctx.mentions, &idx, ctx.gaz, ctx.body);
-        // "X struck A, and B was hit too": when two clauses each report something, each is
-        // its own unit, with its own place, counts and date.
-        let parts = clauses(text);
-        // (A sentence of one clause was classified above already.)
-        let clause_kinds: Vec<Vec<(EventKind, RuleId)>> = if parts.len() > 1 {
-            parts
-                .iter()
-                .map(|&(a, b)| {
-                    let range = tok_range(&toks, a, b);
-                    let dated = sdates
-                        .iter()
-                        .any(|d| d.start >= s.start + a && d.end <= s.start + b && usable_for_event(&d.value));
-                    classify_unit(rules, hits, &text[a..b], range, 3, &context, dated)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
         // Each clause that reports something is a unit; a clause that reports nothing lends
         // its counts to the unit before it ("X struck Kyiv, and five people were killed").
         let mut units: Vec<Unit> = Vec::new();
@@ -383,10 +386,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let mut out = merge(ctx, out);
     // A news story's lead dates what follows unless a sentence says otherwise:
     // "Russia launched ... overnight" dates the visit reported further down.
-    if let Some(lead) = lead_date(ctx) {
+    if let Some((lead, at)) = lead_date(ctx) {
         for d in out.iter_mut().filter(|d| d.date.start.is_none()) {
-            d.date = DateValue { how: Resolution::Context, ..lead.value };
-            d.why.date = Some(lead.span());
+            d.date = DateValue { how: Resolution::Context, ..lead };
+            d.why.date = at;
         }
     }
     if let Some(published) = ctx.published {
@@ -437,13 +440,17 @@ fn countries_named(ctx: &ArticleCtx) -> (bool, bool) {
     (ua, ru)
 }
 
-/// The first date the article's first paragraph gives that pins a day, a range or a week.
-fn lead_date<'a>(ctx: &ArticleCtx<'a>) -> Option<&'a DateExpr> {
+/// The date the article's lead gives: the first date of its first paragraph that pins a
+/// day, a range or a week, else its title's ("... over the past 24 hours"), with the body
+/// span of the words (none for the title).
+fn lead_date(ctx: &ArticleCtx) -> Option<(DateValue, Option<Span>)> {
+    let pins = |d: &&DateExpr| pins_day_or_week(&d.value);
     let first_para_end =
-        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back()?;
-    ctx.dates.iter().take_while(|d| d.start < first_para_end).find(|d| {
-        d.value.start.is_some() && matches!(d.value.precision, Precision::Day | Precision::Range | Precision::Week)
-    })
+        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back();
+    first_para_end
+        .and_then(|end| ctx.dates.iter().take_while(|d| d.start < end).find(pins))
+        .map(|d| (d.value, Some(d.span())))
+        .or_else(|| ctx.title_dates.iter().find(pins).map(|d| (d.value, None)))
 }
 
 fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {

@@ -27,6 +27,17 @@ pub(super) fn preceding_word(v: &Vocab, body: &str, pos: usize) -> Lower {
 fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
     let mut before = body[..pos].trim_end();
     loop {
+        // "close to X", "in the vicinity of X": as "near X".
+        if let Some(n) = v.near_phrase.iter().find_map(|p| {
+            let n = p.len();
+            (before.len() >= n
+                && before.is_char_boundary(before.len() - n)
+                && before[before.len() - n..].eq_ignore_ascii_case(p)
+                && before[..before.len() - n].ends_with([' ', '\n']))
+            .then_some(n)
+        }) {
+            return (Lower::new("near"), before.len() - n);
+        }
         if let Some(b) = v.place_skip.iter().find_map(|skip| {
             let n = skip.len();
             (before.len() >= n && before.is_char_boundary(before.len() - n))
@@ -48,6 +59,27 @@ fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
     }
     let w = trailing_run(before, char::is_alphanumeric);
     (Lower::new(w), before.len() - w.len())
+}
+
+/// Does the text after a place name make it a front ("the Lyman direction", "the Kupiansk,
+/// Lyman and Kramatorsk directions")?
+fn names_a_front(after: &str) -> bool {
+    let mut rest = after;
+    for _ in 0..8 {
+        rest = rest.trim_start_matches([' ', ',']);
+        let w = leading_run(rest, |c| c.is_alphanumeric() || c == '-');
+        if w.is_empty() {
+            return false;
+        }
+        if matches!(w, "direction" | "directions" | "axis" | "axes" | "front" | "sector" | "sectors") {
+            return true;
+        }
+        if !(w == "and" || w.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        rest = &rest[w.len()..];
+    }
+    false
 }
 
 /// Words before a place that name where something happened, with how strongly.
@@ -100,8 +132,13 @@ pub(super) fn choose_place(
         let strength = locative_strength(v, &prev, kind);
         let locative = strength > 0;
         // A meeting happens somewhere one goes to: "in", "at", "visit", "to"; a statement
-        // has a place only when the text says where it was made.
+        // has a place only when the text says where it was made; fighting happens in or near
+        // a place, or on its direction ("pressure on Kyiv" is no battlefield).
+        let on_front = names_a_front(&body[f.end..]);
         if matches!(kind, EventKind::Diplomacy | EventKind::Statement) && strength < 25 {
+            continue;
+        }
+        if kind == EventKind::GroundClash && strength < 25 && !on_front {
             continue;
         }
         // "strikes on Ukraine's energy facilities": after a strong locative a possessive is

@@ -506,6 +506,7 @@ pub(crate) struct Vocab {
     pub locative_weak: WordSet,
     pub locative_loose: WordSet,
     pub place_skip: Vec<Box<str>>,
+    pub near_phrase: Vec<Box<str>>,
     /// A class of words and phrases: "forces", "air force".
     pub acting_noun: usize,
     pub locative_country: WordSet,
@@ -529,8 +530,8 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
     let strikes_on_ukraine = rules.compile("@strikes_on_ukraine").expect("the rule files define @strikes_on_ukraine");
     let nationwide = rules.compile("@nationwide").expect("the rule files define @nationwide");
     let w = |n: &str| rules.words(n);
-    let place_skip = {
-        let i = rules.class_index["place_skip"];
+    let phrases = |name: &str| -> Vec<Box<str>> {
+        let i = rules.class_index[name];
         rules.classes[i]
             .entries
             .iter()
@@ -545,6 +546,8 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
             })
             .collect()
     };
+    let place_skip = phrases("place_skip");
+    let near_phrase = phrases("near_phrase");
     let vocab = Vocab {
         speech_verb: w("speech_verb"),
         group_noun: w("group_noun"),
@@ -571,6 +574,7 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
         locative_weak: w("locative_weak"),
         locative_loose: w("locative_loose"),
         place_skip,
+        near_phrase,
         acting_noun: rules.class_index["acting_noun"],
         locative_country: w("locative_country"),
         disputed,
