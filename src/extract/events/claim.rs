@@ -26,6 +26,38 @@ pub(super) fn speaker(v: &Vocab, body: &str, mentions: &[Found], idx: &[usize], 
     })
 }
 
+/// Does a named official or body speak in the sentence: a person the gazetteer knows or
+/// named after a title ("Foreign Minister X said"), or a claimant that speaks for an
+/// authority ("the defence ministry said", "the General Staff reported")?
+pub(super) fn official_voice(
+    v: &Vocab,
+    body: &str,
+    s: Sentence,
+    toks: &[Tok],
+    mentions: &[Found],
+    idx: &[usize],
+    gaz: &Gazetteer,
+) -> bool {
+    if let Some(m) = speaker(v, body, mentions, idx, gaz) {
+        let f = &mentions[m];
+        if matches!(f.key, Key::Known(_)) {
+            return true;
+        }
+        let before = &body[s.start..f.start];
+        let titled = before
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .any(|w| v.official.has(Lower::new(w).as_str()));
+        if titled {
+            return true;
+        }
+    }
+    claimant(v, body, s, toks, mentions, idx, gaz)
+        .is_some_and(|(name, _)| is_official(v, &name) || gaz.lookup(EntityKind::Org, &name).is_some())
+}
+
 /// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said", with
 /// the body span of the words that say so. `toks` are the sentence's tokens (of its
 /// lowercased copy: same offsets).

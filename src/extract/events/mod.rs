@@ -165,7 +165,6 @@ fn usable_for_event(d: &DateValue) -> bool {
 pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let loaded = rules::get();
     let (rules, v) = (&loaded.rules, &loaded.vocab);
-    let statement_rule = rules.rule_id("statement.named-speaker").unwrap_or_default();
     let count_words = CountWords { v, gaz: ctx.gaz };
     let countries_named = countries_named(ctx);
     let mut out: Vec<Draft> = Vec::new();
@@ -265,7 +264,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         // its own unit, with its own place, counts and date.
         let parts = clauses(text);
         // (A sentence of one clause was classified above already.)
-        let clause_kinds: Vec<Vec<(EventKind, RuleId)>> = if parts.len() > 1 {
+        let mut clause_kinds: Vec<Vec<(EventKind, RuleId)>> = if parts.len() > 1 {
             parts
                 .iter()
                 .map(|&(a, b)| {
@@ -279,15 +278,20 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         } else {
             Vec::new()
         };
+        // A statement stands alone, as a sentence: what a named official or body says about
+        // the war, in an article that names Ukraine.
+        for k in clause_kinds.iter_mut() {
+            k.retain(|(kind, _)| *kind != EventKind::Statement);
+        }
+        if kinds.iter().any(|(k, _)| *k == EventKind::Statement)
+            && (!countries_named.0
+                || text.split_whitespace().count() < 6
+                || !claim::official_voice(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz))
+        {
+            kinds.retain(|(k, _)| *k != EventKind::Statement);
+        }
         if kinds.is_empty() && clause_kinds.iter().all(Vec::is_empty) {
-            // What a named person said is a statement.
-            if claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).is_some()
-                && text.split_whitespace().count() >= 6
-            {
-                kinds.push((EventKind::Statement, statement_rule));
-            } else {
-                continue;
-            }
+            continue;
         }
         let claim = claim::claimant(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz).or_else(|| {
             claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| {
