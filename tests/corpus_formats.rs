@@ -308,7 +308,9 @@ fn scraped_page() {
     assert_eq!(a.url.as_deref(), Some("https://www.example-news.com/world/2026/03/02/drones-hit-kharkiv-power-plant/"));
     assert_eq!(a.source.as_deref(), Some("Example News"));
     assert_eq!(a.published, date(2026, 3, 2));
-    assert_eq!(a.published_from, DateSource::Metadata);
+    // The date the page shows under its headline outranks the scraper's timestamp (see the
+    // next test).
+    assert_eq!(a.published_from, DateSource::Byline);
     assert_eq!(
         paragraphs(&a),
         [
@@ -329,16 +331,22 @@ fn scraped_page() {
 }
 
 #[test]
-fn scraped_page_dates_fall_back_to_the_url_then_the_byline() {
-    let text = fixture("scraped_page.md").replace("- **timestamp**: 2026-03-02T18:30:00.000000\n", "");
-    let a = one("no_timestamp.md", &text);
-    assert_eq!(a.published, date(2026, 3, 2));
-    assert_eq!(a.published_from, DateSource::Inferred, "from the URL path");
-
-    let text = text.replace("/world/2026/03/02/", "/world/");
-    let a = one("no_url_date.md", &text);
+fn scraped_page_dates_prefer_the_page_then_the_timestamp_then_the_url() {
+    let text = fixture("scraped_page.md");
+    // The page shows March 2 under its headline: a scraper's timestamp days later does not win.
+    let later =
+        text.replace("- **timestamp**: 2026-03-02T18:30:00.000000", "- **timestamp**: 2026-03-05T10:00:00.000000");
+    let a = one("later.md", &later);
     assert_eq!(a.published, date(2026, 3, 2));
     assert_eq!(a.published_from, DateSource::Byline);
+    // Without a dateline or byline: the timestamp, then the URL path.
+    let bare = text.replace("March 2, 2026 | 18:30\n", "").replace("KHARKIV, March 2 (Reuters) - ", "");
+    let a = one("bare.md", &bare.replace("2026-03-02T18:30", "2026-03-04T18:30"));
+    assert_eq!(a.published, date(2026, 3, 4));
+    assert_eq!(a.published_from, DateSource::Metadata);
+    let a = one("bare_no_timestamp.md", &bare.replace("- **timestamp**: 2026-03-02T18:30:00.000000\n", ""));
+    assert_eq!(a.published, date(2026, 3, 2));
+    assert_eq!(a.published_from, DateSource::Inferred, "from the URL path");
 }
 
 #[test]

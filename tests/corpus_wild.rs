@@ -103,8 +103,17 @@ fn every_wild_page_loads_clean() {
         assert!(!a.title.is_empty(), "{name}");
         assert!(a.source.is_some(), "{name}");
         if let Some(ts) = metadata(&text, "timestamp") {
-            assert_eq!(a.published_from, DateSource::Metadata, "{name}");
-            assert_eq!(a.published.map(|d| d.to_string()), Some(ts[..10].to_string()), "{name}");
+            // The page's own byline or dateline outranks the scraper's timestamp, which is when
+            // the page was met; it is then never more than a day after the timestamp.
+            let stamp = chrono::NaiveDate::parse_from_str(&ts[..10], "%Y-%m-%d").expect("a timestamp date");
+            match a.published_from {
+                DateSource::Metadata => assert_eq!(a.published, Some(stamp), "{name}"),
+                DateSource::Byline | DateSource::Dateline => {
+                    let p = a.published.expect("a date");
+                    assert!(p <= stamp + chrono::Duration::days(1), "{name}: {p} after the timestamp {stamp}");
+                }
+                other => panic!("{name}: a date from {other:?} on a page with a timestamp"),
+            }
         }
         let words = a.body.split_whitespace().count();
         assert!(words >= 10, "{name}: a body of {words} words");

@@ -205,7 +205,7 @@ fn speculation_negation_and_background_are_not_events() {
 #[test]
 fn statements_name_their_speaker() {
     let e = only(
-        "\"We will not give up our land,\" Zelenskyy said in his nightly address on Sunday.",
+        "\"We will not give up our land to the occupiers,\" Zelenskyy said in Kyiv on Sunday.",
         "2026-02-02",
         EventKind::Statement,
     );

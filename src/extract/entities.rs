@@ -93,6 +93,17 @@ const LEADING_STRIP: &[&str] = &[
 ];
 
 const ORG_CONTEXT: &[&str] = &[
+    "bank",
+    "fund",
+    "lender",
+    "insurer",
+    "carrier",
+    "airline",
+    "retailer",
+    "watchdog",
+    "charity",
+    "ngo",
+    "partner",
     "outlet",
     "broadcaster",
     "newspaper",
@@ -124,6 +135,9 @@ const ORG_CONTEXT: &[&str] = &[
 ];
 
 const PLACE_BEFORE: &[&str] = &[
+    "settlements",
+    "villages",
+    "towns",
     "near",
     "outside",
     "toward",
@@ -137,6 +151,58 @@ const PLACE_BEFORE: &[&str] = &[
     "hamlet",
     "outskirts",
 ];
+
+/// Facilities named after the place they stand in: "the Balashovo oil depot", "the Burshtyn TPP".
+const FACILITY_AFTER: &[&str] = &[
+    "depot",
+    "refinery",
+    "tpp",
+    "chp",
+    "npp",
+    "hpp",
+    "airfield",
+    "airport",
+    "airbase",
+    "port",
+    "dam",
+    "bridge",
+    "substation",
+    "terminal",
+    "arsenal",
+    "shipyard",
+    "railway",
+    "station",
+];
+
+/// Words between a place and its facility: "the Balashovo oil depot".
+const FACILITY_KIND: &[&str] =
+    &["oil", "fuel", "power", "thermal", "nuclear", "hydroelectric", "gas", "air", "ammunition", "sea", "river"];
+
+/// Month and weekday names: capitalised, but never a surname.
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        Lower::new(w).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
 
 const REGION_AFTER: &[&str] =
     &["oblast", "raion", "krai", "region", "district", "province", "oblasts", "regions", "governorate", "county"];
@@ -271,7 +337,7 @@ impl Finder<'_> {
         });
 
         // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
-        self.demonym_places(body, lowered, &mut found);
+        self.demonym_places(body, toks, &mut found);
 
         // 2. Capitalised runs not (wholly) covered by gazetteer names, one sentence at a time
         // on that sentence's own mentions (a long page stays linear).
@@ -299,9 +365,134 @@ impl Finder<'_> {
             out.push(f);
         }
 
-        // 3. Surnames of people named in full in this article, or known to the gazetteer.
+        // 3. Lists of places: "near Zelene, Starytsya and Hrafske" names three.
+        self.place_lists(body, toks, &mut out);
+
+        // 4. Surnames of people named in full in this article, or known to the gazetteer.
         self.link_surnames(body, sentences, toks, &mut out, &is_sentence_start);
         out
+    }
+
+    /// In an enumeration "A, B, C and D" of capitalised names where one is a place, the
+    /// others are places too: villages the gazetteer does not know ("near Ivano-Pillya,
+    /// Rusynyi Yar and Kostiantynivka"). `out` is sorted and free of overlaps.
+    fn place_lists(&self, body: &str, toks: &[Tok], out: &mut Vec<Found>) {
+        // Items: runs of one to three capitalised words; separators: ",", "and", ", and".
+        let mut i = 0;
+        let mut added: Vec<Found> = Vec::new();
+        while i < toks.len() {
+            let mut items: Vec<(usize, usize)> = Vec::new(); // body byte ranges
+            let mut j = i;
+            let mut closed = false;
+            while let Some(t) = toks.get(j) {
+                if !is_cap(t.text) || is_acronym(t.text) {
+                    break;
+                }
+                let mut k = j;
+                while k + 1 < toks.len()
+                    && k + 1 - j < 3
+                    && is_cap(toks[k + 1].text)
+                    && gap_is(body, toks[k].end, toks[k + 1].start, &[])
+                {
+                    k += 1;
+                }
+                items.push((toks[j].start, toks[k].end));
+                if closed {
+                    break;
+                }
+                let Some(next) = toks.get(k + 1) else { break };
+                let gap = &body[toks[k].end..next.start];
+                if next.text == "and" && (gap.trim().is_empty() || gap.trim() == ",") {
+                    closed = true;
+                    j = k + 2;
+                } else if gap.trim() == "," {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            let n = items.len();
+            // "Reporting by A, B and C", "Editing by D, E": a credit line names people.
+            let credit = i >= 2
+                && toks[i - 1].text.eq_ignore_ascii_case("by")
+                && matches!(
+                    Lower::new(toks[i - 2].text).as_str(),
+                    "reporting" | "writing" | "editing" | "compiled" | "written" | "edited" | "photos" | "illustration"
+                );
+            if credit {
+                for &(a, b) in &items {
+                    let words: Vec<&str> = body[a..b].split_whitespace().collect();
+                    let k = out.partition_point(|f| f.end <= a);
+                    let covered = out.get(k).is_some_and(|f| f.start < b);
+                    if !covered && (2..=3).contains(&words.len()) {
+                        added.push(Found {
+                            start: a,
+                            end: b,
+                            key: Key::New(EntityKind::Person, clean_name(&body[a..b])),
+                        });
+                    }
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            // Two names need a place word before them ("near A and B"); three or more are a list.
+            let before = i.checked_sub(1).map(|p| Lower::new(toks[p].text));
+            let place_word = before.as_deref().is_some_and(|w| {
+                PLACE_BEFORE.contains(&w) || matches!(w, "in" | "of" | "at" | "toward" | "towards" | "around")
+            });
+            if closed && (n >= 3 || n == 2 && place_word) {
+                let kind_at = |a: usize, b: usize| {
+                    let k = out.partition_point(|f| f.end <= a);
+                    out.get(k).filter(|f| f.start < b).map(|f| f.kind(self.gaz))
+                };
+                let kinds: Vec<Option<EntityKind>> = items.iter().map(|&(a, b)| kind_at(a, b)).collect();
+                let places = kinds.iter().filter(|k| **k == Some(EntityKind::Place)).count();
+                let others = kinds.iter().filter(|k| k.is_some_and(|k| k != EntityKind::Place)).count();
+                let people = kinds.iter().filter(|k| **k == Some(EntityKind::Person)).count();
+                // "Justin Young, Grace Mappes and Frederick W. Kagan": people listed with people.
+                if people >= 1 && people + kinds.iter().filter(|k| k.is_none()).count() == n {
+                    for (&(a, b), k) in items.iter().zip(&kinds) {
+                        let words: Vec<&str> = body[a..b].split_whitespace().collect();
+                        let org = words.iter().any(|w| self.lex.org_words.contains(Lower::new(w).as_str()));
+                        if k.is_none()
+                            && (2..=3).contains(&words.len())
+                            && !org
+                            && !words.iter().all(|w| self.lex.is_common(w))
+                        {
+                            added.push(Found {
+                                start: a,
+                                end: b,
+                                key: Key::New(EntityKind::Person, clean_name(&body[a..b])),
+                            });
+                        }
+                    }
+                }
+                if places >= 1 && others == 0 {
+                    for (&(a, b), k) in items.iter().zip(&kinds) {
+                        let words: Vec<&str> = body[a..b].split_whitespace().collect();
+                        // Not a person ("Elizabeth Warren"), nor "ABC-owned", "Fallujah-but".
+                        let hyphen_tail =
+                            words.iter().any(|w| w.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase)));
+                        let plain = words.iter().all(|w| self.lex.is_common(w))
+                            || self.lex.first_names.contains(words[0])
+                            || hyphen_tail
+                            || words.iter().any(|w| self.lex.org_words.contains(Lower::new(w).as_str()));
+                        if k.is_none() && !plain {
+                            added.push(Found {
+                                start: a,
+                                end: b,
+                                key: Key::New(EntityKind::Place, clean_name(&body[a..b])),
+                            });
+                        }
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|f| f.start);
+        }
     }
 
     /// Among the entries a surface form may mean, choose the one the context supports.
@@ -365,38 +556,39 @@ impl Finder<'_> {
         best
     }
 
-    fn demonym_places(&self, body: &str, lowered: &str, found: &mut Vec<Found>) {
-        for noun in [" airspace", " territory", " soil", " border", " waters"] {
-            let mut from = 0;
-            while let Some(p) = lowered[from..].find(noun) {
-                let at = from + p;
-                from = at + noun.len();
-                // Walk back over "Polish and Lithuanian" to every demonym before the noun.
-                let mut end = at;
-                loop {
-                    let before = &body[..end];
-                    let word_start = before
-                        .char_indices()
-                        .rev()
-                        .find(|(_, c)| !c.is_alphanumeric())
-                        .map(|(i, c)| i + c.len_utf8())
-                        .unwrap_or(0);
-                    let word = &body[word_start..end];
-                    if !word.starts_with(char::is_uppercase) {
-                        break;
-                    }
-                    let Some(id) = self.gaz.demonym(word) else { break };
-                    if self.gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Country)
-                        && !found.iter().any(|f| f.start < end && word_start < f.end)
-                    {
-                        found.push(Found { start: word_start, end, key: Key::Known(id) });
-                    }
-                    let rest = body[..word_start].trim_end();
-                    match rest.strip_suffix(" and").or_else(|| rest.strip_suffix(',')) {
-                        Some(r) => end = r.trim_end().len(),
-                        None => break,
+    /// "Polish airspace", "Russian forces", "Polish and Lithuanian airspace": a demonym
+    /// before one of the nouns of `demonym_noun` (assets/rules/en/places.toml) names its
+    /// country. `toks` are the text's tokens.
+    fn demonym_places(&self, body: &str, toks: &[Tok], found: &mut Vec<Found>) {
+        let nouns = &super::rules::get().vocab.demonym_noun;
+        let mut chain: Vec<(usize, usize, KnownId)> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let w = &body[t.start..t.end];
+            let country = w
+                .starts_with(char::is_uppercase)
+                .then(|| self.gaz.demonym(w))
+                .flatten()
+                .filter(|&id| self.gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Country));
+            let Some(id) = country else {
+                if !t.text.eq_ignore_ascii_case("and") || chain.is_empty() {
+                    chain.clear();
+                }
+                continue;
+            };
+            chain.push((t.start, t.end, id));
+            let Some(next) = toks.get(i + 1) else { continue };
+            // "Polish, Lithuanian and Latvian airspace": the chain goes on.
+            if !gap_is(body, t.end, next.start, &[',']) {
+                chain.clear();
+                continue;
+            }
+            if nouns.has_ci(next.text) {
+                for &(s, e, id) in &chain {
+                    if !found.iter().any(|f| f.start < e && s < f.end) {
+                        found.push(Found { start: s, end: e, key: Key::Known(id) });
                     }
                 }
+                chain.clear();
             }
         }
     }
@@ -459,7 +651,12 @@ impl Finder<'_> {
                     last_cap = j;
                     continue;
                 }
-                if !gap_is(body, toks[j].end, next.start, &[]) {
+                // "Frederick W. Kagan": a middle initial's full stop stays inside the name.
+                let initial =
+                    j > i && toks[j].text.len() == 1 && toks[j].text.starts_with(|c: char| c.is_ascii_uppercase());
+                let gap_ok =
+                    gap_is(body, toks[j].end, next.start, &[]) || initial && body[toks[j].end..next.start] == *". ";
+                if !gap_ok {
                     break;
                 }
                 if is_cap(next.text) {
@@ -524,7 +721,9 @@ impl Finder<'_> {
         while k < run.len() {
             let w = run[k].text;
             let lw = Lower::new(w);
+            // "Texas-based Quantum Capital Group": the place before "-based" is no part of the name.
             if LEADING_STRIP.contains(&lw.as_str())
+                || lw.ends_with("-based")
                 || (k == 0
                     && is_start(run[k].start)
                     && self.lex.is_common(w)
@@ -631,6 +830,19 @@ impl Finder<'_> {
         let prev_w = idx_before.map(|i| Lower::new(all[i].text));
         let prev2 = idx_before.and_then(|i| i.checked_sub(1)).map(|i| Lower::new(all[i].text));
         let all_common = seg.iter().all(|t| self.lex.is_common(t.text));
+        let says = |w: Option<&str>| w.is_some_and(|w| super::rules::get().vocab.speech_verb.has(w) || w == "expects");
+        if seg.len() == 1 && is_acronym(seg[0].text) && seg[0].text.len() >= 3 && !all_common {
+            // An unknown acronym that speaks or is cited is an organisation: "CNBC reported",
+            // "according to ISW", "data from VEB".
+            let cited = prev2.as_deref() == Some("according") && prev_w.as_deref() == Some("to")
+                || prev_w.as_deref().is_some_and(|w| matches!(w, "by" | "from" | "told"))
+                || (says(next_w.as_deref()) && next_adjacent)
+                || prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w));
+            if cited && !is_start(s) || says(next_w.as_deref()) && next_adjacent {
+                found.push(Found { start: s, end: e, key: Key::New(EntityKind::Org, clean_name(name)) });
+            }
+            return;
+        }
         if all_common || seg.iter().all(|t| is_acronym(t.text)) {
             return;
         }
@@ -653,7 +865,23 @@ impl Finder<'_> {
         if (2..=4).contains(&n) || (n > 4 && first_name_at.is_some_and(|f| n - f <= 4 && n - f >= 2)) {
             // A given name followed by one to three name-like words: "Pavel Zarubin".
             if let Some(f) = first_name_at {
-                let len = seg[f + 1..].iter().take_while(|t| nameish(t)).take(3).count();
+                // Right after a given name a capitalised ordinary word is a surname ("Justin
+                // Young"), unless it heads an organisation or names a month or a day.
+                let surnameish = |t: &Tok| {
+                    nameish(t)
+                        || (is_cap(t.text)
+                            && !is_acronym(t.text)
+                            && !self.lex.org_words.contains(Lower::new(t.text).as_str())
+                            && !self.lex.titles.contains(Lower::new(t.text).as_str())
+                            && super::text::number_word(t.text).is_none()
+                            && !is_calendar_word(t.text))
+                };
+                let len = seg[f + 1..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(k, t)| if *k == 0 { surnameish(t) } else { nameish(t) })
+                    .take(3)
+                    .count();
                 if len >= 1 {
                     let last = &seg[f + len];
                     let (_, poss) = strip_possessive(last.text);
@@ -690,13 +918,31 @@ impl Finder<'_> {
             found.push(Found { start: s, end: e, key: Key::New(EntityKind::Org, clean_name(name)) });
             return;
         }
-        // Place by context: "near Zvirove", "the village of X", "X Oblast".
+        // A name ending in its unit's word: "Konakovo Raion", "Tulcea County".
+        let last_lower = Lower::new(seg[n - 1].text);
+        if n >= 2
+            && REGION_AFTER.contains(&last_lower.as_str())
+            && seg[..n - 1].iter().all(nameish)
+            && first_name_at.is_none()
+        {
+            found.push(Found { start: s, end: e, key: Key::New(EntityKind::Place, clean_name(name)) });
+            return;
+        }
+        // Place by context: "near Zvirove", "the village of X", "X Oblast", "the X oil depot".
         let region_after = next_w.as_deref().is_some_and(|w| REGION_AFTER.contains(&w)) && next_adjacent;
+        let next2 = idx_after.and_then(|i| all.get(i + 1)).map(|t| Lower::new(t.text));
+        let facility_after = next_adjacent
+            && (next_w.as_deref().is_some_and(|w| FACILITY_AFTER.contains(&w))
+                || next_w.as_deref().is_some_and(|w| FACILITY_KIND.contains(&w))
+                    && next2.as_deref().is_some_and(|w| FACILITY_AFTER.contains(&w)));
         let place_before = prev_w.as_deref().is_some_and(|w| PLACE_BEFORE.contains(&w))
             || (prev_w.as_deref() == Some("of")
-                && prev2
-                    .as_deref()
-                    .is_some_and(|w| matches!(w, "village" | "town" | "city" | "settlement" | "outskirts")));
+                && prev2.as_deref().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "village" | "town" | "city" | "settlement" | "outskirts" | "areas" | "area" | "vicinity"
+                    )
+                }));
         // "in X", "at X", "from X": a place when the name is short, ends the phrase, and is
         // neither a given name nor an ordinary word ("fighting in Zvirove, officials said").
         let in_place = prev_w.as_deref().is_some_and(|w| matches!(w, "in" | "at" | "from" | "into"))
@@ -709,7 +955,7 @@ impl Finder<'_> {
             // acronym's plural ("at NPPs").
             && !seg.iter().any(|t| t.text.strip_suffix('s').is_some_and(|w| self.lex.is_common(w) || is_acronym(w)));
         if n <= 3
-            && (place_before || region_after || in_place)
+            && (place_before || region_after || in_place || facility_after)
             && first_name_at.is_none()
             && seg.iter().all(nameish)
             && !is_start(s)
@@ -906,5 +1152,58 @@ mod tests {
         }
         let f = names("Objects crossed into Romanian and Moldovan airspace overnight.");
         assert!(has(&f, "Romanian", EntityKind::Place) && has(&f, "Moldovan", EntityKind::Place), "{f:?}");
+    }
+}
+
+#[cfg(test)]
+mod name_rules_tests {
+    use super::*;
+    use crate::extract::text::sentences;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let gaz = crate::extract::gazetteer::get();
+        let f = Finder { gaz, lex: crate::extract::lexicon::get() };
+        f.find(text, &sentences(text)).into_iter().map(|m| (text[m.start..m.end].to_string(), m.kind(gaz))).collect()
+    }
+
+    fn has(found: &[(String, EntityKind)], text: &str, kind: EntityKind) -> bool {
+        found.iter().any(|(t, k)| t == text && *k == kind)
+    }
+
+    #[test]
+    fn places_listed_with_a_place_are_places() {
+        let f = names("Troops attacked near Horlivka, Dubovyi Klyn, Ozarianivka and Kurdiumivka on Monday.");
+        assert!(has(&f, "Dubovyi Klyn", EntityKind::Place) && has(&f, "Ozarianivka", EntityKind::Place), "{f:?}");
+        // People listed together are not places, and two names need a place word before them.
+        let f = names("Senators Mary Olsen and Peter Quill met in Kharkiv on Monday.");
+        assert!(!has(&f, "Peter Quill", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn people_in_lists_and_credit_lines() {
+        let f = names("The report was written by Justin Young, Grace Hollins and Frederick W. Kagan last week.");
+        for p in ["Justin Young", "Grace Hollins", "Frederick W. Kagan"] {
+            assert!(has(&f, p, EntityKind::Person), "{p}: {f:?}");
+        }
+        let f = names("Reporting by Anna Volkova, Marwa Tillis and Dmitry Zhukov in London.");
+        assert!(has(&f, "Marwa Tillis", EntityKind::Person), "{f:?}");
+    }
+
+    #[test]
+    fn units_facilities_and_based() {
+        let f = names("A fire broke out at a facility in Lisnoye Raion on Sunday, the governor said.");
+        assert!(has(&f, "Lisnoye Raion", EntityKind::Place), "{f:?}");
+        let f = names("Drones struck the Kirsanovo oil depot overnight, the ministry said.");
+        assert!(has(&f, "Kirsanovo", EntityKind::Place), "{f:?}");
+        let f = names("A deal with Texas-based Orion Capital Group is under discussion, bankers said.");
+        assert!(has(&f, "Texas", EntityKind::Place) && has(&f, "Orion Capital Group", EntityKind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn cited_acronyms_and_demonyms() {
+        let f = names("Prices rose sharply in March, according to ZWQB, the research group.");
+        assert!(has(&f, "ZWQB", EntityKind::Org), "{f:?}");
+        let f = names("Moldovan authorities closed the airspace over Chisinau on Sunday.");
+        assert!(has(&f, "Moldovan", EntityKind::Place), "{f:?}");
     }
 }

@@ -45,6 +45,8 @@ pub struct Draft {
     pub end: usize,
     pub mentions: Vec<usize>,
     sentence: usize,
+    /// Which clause of its sentence (clauses that each report something are apart).
+    unit: usize,
     paragraph: usize,
 }
 
@@ -321,7 +323,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         } else {
             units.push(((0, text.len()), kinds, counts_in(&count_words, &blanked, count_toks)));
         }
-        for ((ca, cb), kinds, c) in units {
+        for (unit, ((ca, cb), kinds, c)) in units.into_iter().enumerate() {
             let (ua, ub) = (s.start + ca, s.start + cb);
             let uidx: Vec<usize> =
                 idx.iter().copied().filter(|&i| ctx.mentions[i].start >= ua && ctx.mentions[i].end <= ub).collect();
@@ -382,6 +384,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                     end: s.end,
                     mentions: idx.clone(),
                     sentence: si,
+                    unit,
                     paragraph: para,
                 });
             }
@@ -465,6 +468,13 @@ fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
     a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
 }
 
+/// Do two drafts state a count of the same kind with different values?
+fn counts_differ(a: &Draft, b: &Draft) -> bool {
+    [(a.killed, b.killed), (a.injured, b.injured), (a.drones, b.drones), (a.missiles, b.missiles)]
+        .into_iter()
+        .any(|(x, y)| x.is_some() && y.is_some() && x != y)
+}
+
 fn absorb(into: &mut Draft, d: Draft) {
     if !into.has_place() {
         into.place = d.place;
@@ -534,6 +544,11 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
                 || !dates_compatible(&o.date, &d.date)
                 || (d.kind == EventKind::Statement && o.claimed_by != d.claimed_by)
             {
+                return false;
+            }
+            // Two clauses of one sentence that each report something are two events, and so
+            // are two reports that count differently ("a dozen injured" and "wounded nine").
+            if o.sentence == d.sentence && o.unit != d.unit || counts_differ(o, &d) {
                 return false;
             }
             let ok = place_key(ctx, o);

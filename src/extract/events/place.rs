@@ -129,7 +129,10 @@ pub(super) fn choose_place(
             _ => continue,
         };
         let (prev, prev_at) = preceding(v, body, f.start);
-        let strength = locative_strength(v, &prev, kind);
+        let after = &body[f.end..];
+        // "entered Romanian airspace": the country whose airspace it was is the scene.
+        let airspace = kind == EventKind::Incursion && after.trim_start().starts_with("airspace");
+        let strength = if airspace { 25 } else { locative_strength(v, &prev, kind) };
         let locative = strength > 0;
         // A meeting happens somewhere one goes to: "in", "at", "visit", "to"; a statement
         // has a place only when the text says where it was made; fighting happens in or near
@@ -148,7 +151,9 @@ pub(super) fn choose_place(
         let broad = matches!(pk, Some(PlaceKind::Country | PlaceKind::Continent | PlaceKind::Area));
         // Aid comes from its donor and an incursion is reported by the country it hit: there
         // the sentence's subject may be the place.
-        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion) && (!possessive || !actor);
+        // (Not a demonym: "a Russian drone" names who sent it, not who reports it.)
+        let demonym = gaz.demonym(&body[f.start..f.end]).is_some();
+        let subject_ok = matches!(kind, EventKind::Aid | EventKind::Incursion) && (!possessive || !actor) && !demonym;
         if (actor || (broad && !locative)) && !subject_ok {
             continue;
         }
@@ -157,7 +162,6 @@ pub(super) fn choose_place(
         {
             continue;
         }
-        let after = &body[f.end..];
         // "US-backed diplomacy", "Washington-brokered": a modifier, not a scene.
         if after.starts_with('-') {
             continue;
@@ -192,7 +196,14 @@ pub(super) fn choose_place(
             && body[te..f.start].split_whitespace().count() <= 3
             && !body[te..f.start].contains([',', ';', '.'])
         {
-            score += 35;
+            // A visit's or a delivery's destination outranks a more specific place named
+            // in passing; for fighting and strikes it only breaks ties (the village hit
+            // stays over the district "targeted").
+            score += if matches!(kind, EventKind::Diplomacy | EventKind::Aid) { 35 } else { 8 };
+        }
+        // "In the Kharkiv direction, ... in the Vovchansk area": the village over the axis.
+        if on_front {
+            score -= 8;
         }
         // "entered Romanian airspace": the country whose airspace it was.
         if kind == EventKind::Incursion && after.trim_start().starts_with("airspace") {

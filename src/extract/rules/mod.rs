@@ -510,6 +510,7 @@ pub(crate) struct Vocab {
     /// A class of words and phrases: "forces", "air force".
     pub acting_noun: usize,
     pub locative_country: WordSet,
+    pub demonym_noun: WordSet,
     /// Compiled patterns the code looks for.
     pub disputed: u16,
     pub strikes_on_russia: u16,
@@ -577,6 +578,7 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
         near_phrase,
         acting_noun: rules.class_index["acting_noun"],
         locative_country: w("locative_country"),
+        demonym_noun: w("demonym_noun"),
         disputed,
         strikes_on_russia,
         strikes_on_ukraine,
