@@ -149,7 +149,7 @@ pub(crate) struct CountWords<'a> {
 
 impl CountWords<'_> {
     fn people(&self, w: &str) -> bool {
-        self.v.people_noun.has(w)
+        self.v.people_noun.has(w) || self.v.person_noun.has(w)
     }
     fn drone(&self, w: &str) -> bool {
         self.v.drone_noun.has(w) || self.gaz.weapon_category(w) == Some("drone")
@@ -233,6 +233,17 @@ pub(crate) fn counts_in(cw: &CountWords, blanked: &str, toks: &[Tok]) -> Counts 
         // Active: "killing at least 12 people", "injured 15 others", "killed two 18-year-olds".
         if (killed || injured) && voc.casualty_verb.has(w) {
             let j = skip_qualifiers(voc, toks, i + 1);
+            // "killed a mother and her 11-year-old daughter", "killed Serhiy Kovalenko, a medic":
+            // people named or described one by one are counted one by one.
+            if let Some((v, after)) = person_list(cw, blanked, toks, i + 1)
+                .or_else(|| person_list(cw, blanked, toks, j))
+                .filter(|&(v, _)| v >= 2 || number_at(toks, j).is_none())
+            {
+                let f = if killed { CountField::Killed } else { CountField::Injured };
+                c.put(f, v, (toks[i].start, toks[after - 1].end));
+                i = after;
+                continue;
+            }
             if let Some((v, after)) = number_at(toks, j) {
                 // The number must be about people: a people noun (or nothing noun-like) follows.
                 let next = toks.get(after).map(lower);
@@ -286,6 +297,10 @@ pub(crate) fn counts_in(cw: &CountWords, blanked: &str, toks: &[Tok]) -> Counts 
                     break;
                 }
                 if let Some((v, after)) = number_at(toks, k) {
+                    // "No one was hurt": nobody.
+                    if k > 0 && matches!(toks[k - 1].text, "no" | "not") {
+                        break;
+                    }
                     if lw == "a" || lw == "an" {
                         // "a person was killed" counts one; "a strike killed": not a number here.
                         let noun = toks.get(after).map(lower).unwrap_or_default();
@@ -303,6 +318,11 @@ pub(crate) fn counts_in(cw: &CountWords, blanked: &str, toks: &[Tok]) -> Counts 
                         break;
                     }
                 }
+            }
+            // "A 76-year-old woman was killed", "a farm worker in the village of X was killed":
+            // one person, the subject of a singular verb.
+            if found.is_none() && i >= 1 && matches!(toks[i - 1].text, "was" | "been") {
+                found = singular_subject(cw, toks, i);
             }
             if let Some((v, k)) = found {
                 let f = if killed { CountField::Killed } else { CountField::Injured };
@@ -348,6 +368,106 @@ pub(crate) fn counts_in(cw: &CountWords, blanked: &str, toks: &[Tok]) -> Counts 
         i += 1;
     }
     c
+}
+
+/// Determiners before a person described one at a time: "a woman", "another civilian".
+fn one_determiner(w: &str) -> bool {
+    matches!(w, "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its" | "the")
+}
+
+/// An age or a short description before a person noun: "76-year-old", "18-month-old".
+fn age_word(w: &str) -> bool {
+    w.ends_with("-year-old") || w.ends_with("-month-old") || w.ends_with("-week-old") || w.ends_with("-day-old")
+}
+
+/// People named or described one at a time after a casualty verb, joined by commas and
+/// "and": "a woman and a 6-year-old girl", "a mother and 11-year-old daughter", "Serhiy
+/// Kovalenko, a 56-year-old medic" (a name and its description count once). Returns the
+/// count and the token after the list.
+fn person_list(cw: &CountWords, blanked: &str, toks: &[Tok], mut j: usize) -> Option<(u32, usize)> {
+    let capital = |t: &Tok| blanked[t.start..t.end].starts_with(char::is_uppercase);
+    let mut count = 0u32;
+    let mut end = j;
+    let mut after_name = false;
+    loop {
+        let start = j;
+        let det = toks.get(j).is_some_and(|t| one_determiner(t.text));
+        if det {
+            j += 1;
+        }
+        // A name: capitalised words ("Serhiy Kovalenko").
+        let name_len =
+            toks[j.min(toks.len())..].iter().take_while(|t| capital(t) && !cw.v.people_noun.has(t.text)).count();
+        let item = if name_len > 0 && !det && j == start {
+            j += name_len.min(3);
+            Some(true)
+        } else {
+            let mut k = j;
+            while k < toks.len() && k < j + 3 && !cw.v.person_noun.has(toks[k].text) && !cw.people(toks[k].text) {
+                let w = toks[k].text;
+                let word = w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                let stop = cw.v.killed_word.has(w)
+                    || cw.v.injured_word.has(w)
+                    || one_determiner(w)
+                    || matches!(
+                        w,
+                        "and" | "or" | "with" | "in" | "on" | "at" | "of" | "by" | "as" | "to" | "from" | "who"
+                    );
+                if !(age_word(w) || word && !stop) || number_at(toks, k).is_some() {
+                    break;
+                }
+                k += 1;
+            }
+            let noun = toks.get(k).is_some_and(|t| cw.v.person_noun.has(t.text));
+            (noun && (det || k > j)).then(|| {
+                j = k + 1;
+                false
+            })
+        };
+        match item {
+            // "Serhiy Kovalenko, a 56-year-old medic": the description after a name is the
+            // same person.
+            Some(false) if after_name => {}
+            Some(_) => count += 1,
+            None => {
+                j = start;
+                break;
+            }
+        }
+        after_name = item == Some(true);
+        end = j;
+        let sep = toks.get(j).map(|t| t.text);
+        let comma = toks.get(j).is_some_and(|t| blanked[toks[j - 1].end..t.start].contains(','));
+        if sep == Some("and") {
+            after_name = false;
+            j += 1;
+        } else if comma && toks.get(j).is_some_and(|t| one_determiner(t.text) || capital(t)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let _ = j;
+    (count >= 1).then_some((count, end))
+}
+
+/// The subject of "was killed": one person described ("A 76-year-old woman", "a farm worker
+/// in the village of X") earlier in the clause, with no other count between; returns 1 and
+/// the token where the description starts.
+fn singular_subject(cw: &CountWords, toks: &[Tok], verb: usize) -> Option<(u32, usize)> {
+    let lo = verb.saturating_sub(16);
+    for k in (lo..verb).rev() {
+        let w = toks[k].text;
+        let plural = cw.people(w) && !cw.v.person_noun.has(w) && !matches!(w, "of" | "them" | "more");
+        if plural || number_at(toks, k).is_some_and(|_| !one_determiner(w)) {
+            return None;
+        }
+        if cw.v.person_noun.has(w) {
+            let det = (k.saturating_sub(3)..k).rev().find(|&d| matches!(toks[d].text, "a" | "an" | "one" | "another"));
+            return det.map(|d| (1, d));
+        }
+    }
+    None
 }
 
 /// Replace `[12]`-style footnote markers with spaces (same length, so offsets hold).
@@ -414,10 +534,28 @@ mod tests {
         assert_eq!(x.injured, Some(12));
         let x = c("At the plant, 600 workers were on site, and six of them were injured, he said.");
         assert_eq!(x.injured, Some(6));
+        let x = c("No one was hurt when the drone hit the roof.");
+        assert_eq!(x.injured, None);
+        let x = c("A 76-year-old woman was killed in the village overnight.");
+        assert_eq!(x.killed, Some(1));
+        let x = c("A farm worker in the village of Sadove was killed late on Friday.");
+        assert_eq!(x.killed, Some(1));
         let x = c("Debris caused at least five deaths in the capital.");
         assert_eq!(x.killed, Some(5));
         let x = c("The death toll rose to 14 on Sunday.");
         assert_eq!(x.killed, Some(14));
+    }
+
+    #[test]
+    fn people_counted_one_by_one() {
+        let x = c("Drones killed a woman and injured a 6-year-old girl and an 18-month-old toddler.");
+        assert_eq!((x.killed, x.injured), (Some(1), Some(2)));
+        let x = c("The attack killed a mother and her 11-year-old daughter and wounded 16 others.");
+        assert_eq!((x.killed, x.injured), (Some(2), Some(16)));
+        let x = c("A blast killed Petro Ivanenko, a 56-year-old medic, and wounded two colleagues.");
+        assert_eq!((x.killed, x.injured), (Some(1), Some(2)));
+        let x = c("A second strike killed another civilian in the town.");
+        assert_eq!(x.killed, Some(1));
     }
 
     #[test]

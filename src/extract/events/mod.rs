@@ -468,6 +468,14 @@ fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
     a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
 }
 
+/// So many drones and missiles that no one city was the target: the tally of an attack on
+/// the whole country.
+const NATIONWIDE_TALLY: u32 = 50;
+
+fn nationwide_tally(d: &Draft) -> bool {
+    d.drones.unwrap_or(0) + d.missiles.unwrap_or(0) >= NATIONWIDE_TALLY
+}
+
 /// Do two drafts state a count of the same kind with different values?
 fn counts_differ(a: &Draft, b: &Draft) -> bool {
     [(a.killed, b.killed), (a.injured, b.injured), (a.drones, b.drones), (a.missiles, b.missiles)]
@@ -555,6 +563,9 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
             let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
             match (&ok, &key) {
                 (Some(a), Some(b)) => a == b,
+                // "Russia launched 242 drones that night": a nationwide tally told paragraphs
+                // later is its own event, not a detail of the strike on one city.
+                (Some(_), None) if d.country.is_some() && nationwide_tally(&d) => near,
                 (Some(_), None) => near || d.killed.is_some() || d.drones.is_some() || d.missiles.is_some(),
                 (None, Some(_)) => near,
                 (None, None) => near,
