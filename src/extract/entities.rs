@@ -336,6 +336,11 @@ impl Finder<'_> {
             true
         });
 
+        // 1a. A village the gazetteer knows only by name (no population, no coordinates) is
+        // that village only in an article about its country, or where the text says it is a
+        // village: "Orly airport in Paris" is not the Orly of Synelnykove Raion.
+        self.drop_stray_villages(body, &mut found);
+
         // 1b. "Polish airspace", "Ukrainian territory": a demonym standing for its country.
         self.demonym_places(body, toks, &mut found);
 
@@ -554,6 +559,40 @@ impl Finder<'_> {
             }
         }
         best
+    }
+
+    fn drop_stray_villages(&self, body: &str, found: &mut Vec<Found>) {
+        let weak = |f: &Found| {
+            self.gaz
+                .place_of_key(&f.key)
+                .is_some_and(|p| p.population == 0 && p.lat.is_none() && p.kind == PlaceKind::Settlement)
+        };
+        if !found.iter().any(weak) {
+            return;
+        }
+        // The countries the article names through places that are not weak.
+        let mut countries: Vec<u32> = Vec::new();
+        for f in found.iter().filter(|f| !weak(f)) {
+            if let Key::Known(k) = f.key
+                && let Some(p) = self.gaz.known[k as usize].place
+                && let Some(&c) =
+                    self.gaz.place_path(p).iter().find(|&&q| self.gaz.places[q as usize].kind == PlaceKind::Country)
+                && !countries.contains(&c)
+            {
+                countries.push(c);
+            }
+        }
+        found.retain(|f| {
+            if !weak(f) {
+                return true;
+            }
+            let Key::Known(k) = f.key else { return true };
+            let Some(p) = self.gaz.known[k as usize].place else { return true };
+            let in_named_country = self.gaz.place_path(p).iter().any(|q| countries.contains(q));
+            let said_village = prev_word(body, f.start)
+                .is_some_and(|w| matches!(w.as_str(), "village" | "settlement" | "hamlet" | "near" | "of"));
+            in_named_country || said_village
+        });
     }
 
     /// "Polish airspace", "Russian forces", "Polish and Lithuanian airspace": a demonym
