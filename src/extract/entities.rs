@@ -405,8 +405,26 @@ impl Finder<'_> {
                 if closed {
                     break;
                 }
+                // A parenthetical after an item ("Boguslavka (Kharkov region), Yampol") is
+                // skipped with the separator.
+                let mut k2 = k;
+                if body[toks[k].end..].trim_start().starts_with('(') {
+                    let close = body[toks[k].end..].find(')').map(|c| toks[k].end + c);
+                    if let Some(c) = close.filter(|&c| c - toks[k].end < 60) {
+                        while k2 + 1 < toks.len() && toks[k2 + 1].start < c {
+                            k2 += 1;
+                        }
+                    }
+                }
+                let k_item = k;
+                let k = k2;
                 let Some(next) = toks.get(k + 1) else { break };
-                let gap = &body[toks[k].end..next.start];
+                let gap_from = if k == k_item {
+                    toks[k].end
+                } else {
+                    body[..next.start].rfind(')').map_or(toks[k].end, |c| c + 1)
+                };
+                let gap = &body[gap_from..next.start];
                 if next.text == "and" && (gap.trim().is_empty() || gap.trim() == ",") {
                     closed = true;
                     j = k + 2;
@@ -938,7 +956,20 @@ impl Finder<'_> {
                     return;
                 }
             }
-            if (title_before || says_after) && n <= 3 && seg.iter().all(nameish) {
+            // "said Amy Pope, the agency's director", "by Marina Petrova, an expert": a name
+            // after a verb of saying, or before an apposition, is a person's.
+            let said_before = prev_w.as_deref().is_some_and(|w| super::rules::get().vocab.speech_verb.has(w))
+                && idx_before.is_some_and(|i| gap_is(body, all[i].end, s, &[]));
+            let apposition = body[e..].starts_with(", ")
+                && idx_after.and_then(|i| all.get(i)).is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+                && idx_after.and_then(|i| all.get(i + 1)).is_some_and(|t| {
+                    let w = Lower::new(t.text);
+                    self.lex.titles.contains(w.as_str())
+                        || w.ends_with("-year-old")
+                        || super::rules::get().vocab.person_noun.has(w.as_str())
+                });
+            let named_by_context = title_before || says_after || (n >= 2 && (said_before || apposition));
+            if named_by_context && n <= 3 && seg.iter().all(nameish) {
                 found.push(Found { start: s, end: e, key: Key::New(EntityKind::Person, clean_name(name)) });
                 return;
             }
@@ -948,14 +979,36 @@ impl Finder<'_> {
         let org_before = prev_w.as_deref().is_some_and(|w| ORG_CONTEXT.contains(&w))
             && idx_before.is_some_and(|i| gap_is(body, all[i].end, s, &[]));
         let org_after = next_w.as_deref().is_some_and(|w| {
-            matches!(w, "factory" | "plant" | "company" | "corporation" | "group" | "agency" | "reported" | "reports")
+            matches!(
+                w,
+                "factory"
+                    | "plant"
+                    | "company"
+                    | "corporation"
+                    | "group"
+                    | "agency"
+                    | "reported"
+                    | "reports"
+                    | "utility"
+            )
         }) && !says_after;
-        if n <= 3
-            && (org_before || (org_after && n == 1 && !is_start(s)))
-            && seg.iter().all(|t| !self.lex.is_common(t.text))
-        {
+        if n <= 3 && (org_before || (org_after && !is_start(s))) && seg.iter().all(|t| !self.lex.is_common(t.text)) {
             found.push(Found { start: s, end: e, key: Key::New(EntityKind::Org, clean_name(name)) });
             return;
+        }
+        // "the Kupiansky direction", "the Pokrovske axis": the adjective of a known town names it.
+        if n == 1 && next_w.as_deref().is_some_and(|w| matches!(w, "direction" | "directions" | "axis" | "sector")) {
+            let w = strip_possessive(seg[0].text).0;
+            for suffix in ["skyi", "skyy", "sky", "ske", "ska", "skiy", "skoye", "skoe"] {
+                let Some(stem) = w.strip_suffix(suffix) else { continue };
+                let town = format!("{stem}sk");
+                if let Some(&id) = self.gaz.form(&town).iter().find(|&&id| {
+                    self.gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Settlement && p.population > 0)
+                }) {
+                    found.push(Found { start: s, end: e, key: Key::Known(id) });
+                    return;
+                }
+            }
         }
         // A name ending in its unit's word: "Konakovo Raion", "Tulcea County".
         let last_lower = Lower::new(seg[n - 1].text);
@@ -979,9 +1032,22 @@ impl Finder<'_> {
                 && prev2.as_deref().is_some_and(|w| {
                     matches!(
                         w,
-                        "village" | "town" | "city" | "settlement" | "outskirts" | "areas" | "area" | "vicinity"
+                        "village"
+                            | "town"
+                            | "city"
+                            | "settlement"
+                            | "outskirts"
+                            | "areas"
+                            | "area"
+                            | "vicinity"
+                            | "district"
+                            | "neighbourhood"
+                            | "neighborhood"
+                            | "suburb"
+                            | "suburbs"
                     )
-                }));
+                }))
+            || (prev_w.as_deref() == Some("to") && prev2.as_deref().is_some_and(|w| matches!(w, "close" | "next")));
         // "in X", "at X", "from X": a place when the name is short, ends the phrase, and is
         // neither a given name nor an ordinary word ("fighting in Zvirove, officials said").
         let in_place = prev_w.as_deref().is_some_and(|w| matches!(w, "in" | "at" | "from" | "into"))
@@ -1236,6 +1302,20 @@ mod name_rules_tests {
         assert!(has(&f, "Kirsanovo", EntityKind::Place), "{f:?}");
         let f = names("A deal with Texas-based Orion Capital Group is under discussion, bankers said.");
         assert!(has(&f, "Texas", EntityKind::Place) && has(&f, "Orion Capital Group", EntityKind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn names_by_apposition_speech_and_direction() {
+        let f = names("The findings were backed by Halyna Tkachuk, an expert from the ministry.");
+        assert!(has(&f, "Halyna Tkachuk", EntityKind::Person), "{f:?}");
+        let f = names("\"We cannot accept this,\" said Oksana Melnyk, the agency's director.");
+        assert!(has(&f, "Oksana Melnyk", EntityKind::Person), "{f:?}");
+        let f = names("In the Kupiansky direction, the enemy attacked twice on Monday.");
+        assert!(f.iter().any(|(t, k)| t == "Kupiansky" && *k == EntityKind::Place), "{f:?}");
+        let f = names("Units fought near Dubovyi Klyn, Horlivka (Donetsk region), Ozarianivka and Smolyanka.");
+        assert!(has(&f, "Smolyanka", EntityKind::Place) && has(&f, "Dubovyi Klyn", EntityKind::Place), "{f:?}");
+        let f = names("Strikes hit brigades close to Smolyanka on Sunday, the ministry said.");
+        assert!(has(&f, "Smolyanka", EntityKind::Place), "{f:?}");
     }
 
     #[test]

@@ -228,4 +228,3 @@ impl Scores {
         self.junk += o.junk;
     }
 }
-
