@@ -406,7 +406,7 @@ fn in_time(out: &mut Vec<Draft>, published: NaiveDate) {
     out.retain(|d| {
         let end = d.date.end.or(d.date.start);
         let history = end.is_some_and(|e| (published - e).num_days() > BACKGROUND_DAYS);
-        !(history && !matches!(d.kind, EventKind::Statement | EventKind::Other))
+        !history || matches!(d.kind, EventKind::Statement | EventKind::Other)
     });
     for d in out.iter_mut() {
         let after = d.date.start.is_some_and(|s| s > published);
