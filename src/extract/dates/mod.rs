@@ -8,7 +8,9 @@
 //! one full date (front matter, headers).
 //!
 //! How it works: a hand-written tokenizer (`lex`) splits the text into words, numbers and
-//! punctuation and classifies each word once; the grammar (`grammar`) tries, at each
+//! punctuation and classifies each word once, by the word lists of
+//! `assets/rules/en/dates.toml` (month and weekday names, seasons, number words, and the
+//! words that stand for the grammar's keywords); the grammar (`grammar`) tries, at each
 //! token, every pattern that can start there and keeps the longest; `resolve` turns the
 //! result into a [`DateValue`]. There are no regexes: a text with no digit and no date
 //! word is rejected by one Aho-Corasick scan before anything else.
@@ -64,39 +66,38 @@ impl DateExpr {
     }
 }
 
-/// Words whose presence (or a digit's) is needed for any date expression. Weekday and
-/// month abbreviations need a number next to them, so digits cover them.
-const TRIGGERS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "day",
-    "night",
-    "hour",
-    "week",
-    "month",
-    "year",
-    "winter",
-    "spring",
-    "summer",
-    "autumn",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-];
+/// Keywords of which every date expression without a digit holds one, unless it holds a
+/// month, weekday or season name: "the end of January", "since Monday", "last night",
+/// "a week ago", "this morning".
+const HEAD_KWS: &[lex::Kw] = {
+    use lex::Kw::*;
+    &[
+        Day, Days, Night, Hour, Hours, Week, Weeks, Month, Months, Year, Years, Today, Yesterday, Tomorrow, Tonight,
+        Overnight, Weekend, Morning, Afternoon, Evening,
+    ]
+};
 
-static TRIGGER_AC: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger automaton"));
+/// The words whose presence (or a digit's) is needed for any date expression, from the
+/// date words file: month and weekday names, seasons ("fall" needs a year, so a digit) and
+/// the words of `HEAD_KWS`. Abbreviations need a number next to them, so digits cover
+/// them. A word that contains another is left out: "day" finds "Monday" and "today".
+fn trigger_words() -> Vec<&'static str> {
+    let needed: Vec<&str> = lex::words()
+        .iter()
+        .filter(|(_, c)| match c {
+            lex::Cls::Month(_) | lex::Cls::Wd(_) => true,
+            lex::Cls::Season(s) => *s != lex::Season::Fall,
+            lex::Cls::Kw(k) => HEAD_KWS.contains(k),
+            _ => false,
+        })
+        .map(|(w, _)| &**w)
+        .collect();
+    needed.iter().copied().filter(|w| !needed.iter().any(|o| o != w && w.contains(o))).collect()
+}
+
+static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(trigger_words()).expect("trigger automaton")
+});
 
 /// Cheap test: could `text` hold a date expression at all?
 fn may_hold_dates(text: &str) -> bool {
