@@ -39,3 +39,19 @@ fn a_night_and_a_day_outside_it_stay_two_strikes() {
         ]
     );
 }
+
+#[test]
+fn an_undated_night_is_the_night_before_publication() {
+    let text = "Russian drones struck Chernihiv overnight, the governor said.";
+    assert_eq!(
+        events(text, "2026-03-12", EventKind::Strike),
+        vec![(Some(d("2026-03-11")), Some(d("2026-03-12")), Precision::Range)]
+    );
+    // A later sentence that names the day pins it.
+    let text = "Russian drones struck Chernihiv overnight, the governor said.\n\
+                The strike on Chernihiv began in the early hours of Thursday, he added.";
+    assert_eq!(
+        events(text, "2026-03-12", EventKind::Strike),
+        vec![(Some(d("2026-03-12")), Some(d("2026-03-12")), Precision::Day)]
+    );
+}

@@ -500,18 +500,69 @@ fn today_yesterday_tonight() {
 
 #[test]
 fn nights() {
+    // A night the text does not date is the night before publication: the day before the
+    // anchor to the anchor, a range (the annotation guidelines' "overnight").
     let a = tue();
-    let t = d(2026, 2, 3);
-    check("Drones hit Kharkiv overnight.", a, &[day("overnight", t, Relative)]);
-    check("Drones hit Kharkiv last night.", a, &[day("last night", t, Relative)]);
-    check("Drones hit Kharkiv during the night.", a, &[day("during the night", t, Relative)]);
-    check("Drones hit Kharkiv in the early hours.", a, &[day("the early hours", t, Relative)]);
+    let night = |s: &str| x(s, d(2026, 2, 2), d(2026, 2, 3), Range, Relative);
+    check("Drones hit Kharkiv overnight.", a, &[night("overnight")]);
+    check("Drones hit Kharkiv last night.", a, &[night("last night")]);
+    check("Drones hit Kharkiv during the night.", a, &[night("during the night")]);
+    check("Drones hit Kharkiv in the early hours.", a, &[night("the early hours")]);
     check(
         "The attack began in the early hours of Wednesday.",
         Some(d(2026, 2, 4)),
         &[day("the early hours of Wednesday", d(2026, 2, 4), Relative)],
     );
     check("Drones hit Kharkiv overnight.", None, &[unk("overnight")]);
+}
+
+#[test]
+fn undated_nights_are_the_night_before_publication() {
+    // Anchor Sunday 1 March 2026: the night runs from February 28.
+    let sun = Some(d(2026, 3, 1));
+    let night = |s: &str| x(s, d(2026, 2, 28), d(2026, 3, 1), Range, Relative);
+    check("Overnight, air defences over Poltava were busy for four hours.", sun, &[night("Overnight")]);
+    check(
+        "A fuel depot near Bryansk burned through the night after what residents heard last night.",
+        sun,
+        &[night("last night")],
+    );
+    check("Sirens wailed in Zhytomyr during the night and again at noon.", sun, &[night("during the night")]);
+    check("Early hours blasts shook the port of Izmail.", sun, &[night("Early hours")]);
+    // With the day given, the day (or the days) the text gives.
+    check(
+        "Sirens wailed in Zhytomyr in the early hours of yesterday.",
+        sun,
+        &[day("the early hours of yesterday", d(2026, 2, 28), Relative)],
+    );
+    check(
+        "Sirens wailed in Zhytomyr in the early hours of today.",
+        sun,
+        &[day("the early hours of today", d(2026, 3, 1), Relative)],
+    );
+    check(
+        "A drone hit a substation overnight on February 26 to 27.",
+        sun,
+        &[x("overnight on February 26 to 27", d(2026, 2, 26), d(2026, 2, 27), Range, InferredYear)],
+    );
+    check(
+        "A drone hit a substation on the night of Friday to Saturday.",
+        sun,
+        &[x("the night of Friday to Saturday", d(2026, 2, 27), d(2026, 2, 28), Range, Relative)],
+    );
+    check(
+        "A drone hit a substation overnight into Saturday.",
+        sun,
+        &[day("overnight into Saturday", d(2026, 2, 28), Relative)],
+    );
+    // Since last night: from the night's first day to the anchor.
+    check("Power has been out since last night.", sun, &[night("since last night")]);
+    // Across a year boundary.
+    check(
+        "Shelling continued overnight.",
+        Some(d(2026, 1, 1)),
+        &[x("overnight", d(2025, 12, 31), d(2026, 1, 1), Range, Relative)],
+    );
 }
 
 #[test]

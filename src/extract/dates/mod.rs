@@ -26,7 +26,9 @@
 //!   days of the month(s) covered (or the part: early = 1-10, mid = 11-20, late = 21-end;
 //!   early/mid/late year = Jan-Apr / May-Aug / Sep-Dec; seasons are meteorological, winter
 //!   `Y` = December `Y` to February `Y + 1`). Year: January 1 to December 31 (or the part
-//!   covered: "this year" ends at the anchor).
+//!   covered: "this year" ends at the anchor). A night the text gives no day for
+//!   ("overnight", "last night", "during the night", "the early hours") is the night before
+//!   publication: a range from the day before the anchor to the anchor.
 //! - `Explicit`: the text gives the year (also when a list or range shares it: "May and
 //!   August 2025", "January 27 to February 3, 2026"). `InferredYear`: the latest year that
 //!   puts the start no more than 61 days after the anchor. `Relative`: computed from the

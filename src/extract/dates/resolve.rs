@@ -67,7 +67,8 @@ pub(super) enum Rel {
     Yesterday,
     DayBeforeYesterday,
     Tomorrow,
-    /// "overnight", "last night", "during the night": the night ending on the anchor day.
+    /// "overnight", "last night", "during the night", "the early hours" with no day given:
+    /// the night before publication, from the day before the anchor to the anchor.
     Night,
     /// "this week", "the past week": the seven days ending at the anchor.
     ThisWeek,
@@ -197,7 +198,8 @@ fn rel_value(r: Rel, a: NaiveDate) -> Option<DateValue> {
     let monday = add_days(a, -weekday_of(a))?;
     let ay = a.year();
     match r {
-        Rel::Today | Rel::Night => day(a),
+        Rel::Today => day(a),
+        Rel::Night => span(add_days(a, -1)?, a, P::Range),
         Rel::Yesterday => day(add_days(a, -1)?),
         Rel::DayBeforeYesterday => day(add_days(a, -2)?),
         Rel::Tomorrow => day(add_days(a, 1)?),
