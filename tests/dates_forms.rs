@@ -1006,3 +1006,83 @@ fn past_narrative_is_not_future() {
     check("The talks are due to resume on Monday.", wed, &[day("Monday", d(2026, 2, 9), Relative)]);
     check("On February 4, 2000 troops crossed the river.", wed, &[day("February 4", d(2026, 2, 4), InferredYear)]);
 }
+
+// ---- the day so far, the past 24 hours, weekdays of last week -----------------------------
+
+#[test]
+fn the_day_so_far_is_the_anchor_day() {
+    let a = tue();
+    let t = d(2026, 2, 3);
+    check(
+        "Since the beginning of the day, sappers have cleared 40 mines near Izium.",
+        a,
+        &[day("Since the beginning of the day", t, Relative)],
+    );
+    check(
+        "Assault groups have tried to advance near Lyman 17 times from the beginning of this day.",
+        a,
+        &[day("from the beginning of this day", t, Relative)],
+    );
+    check(
+        "Twelve clashes took place since the start of the day.",
+        a,
+        &[day("since the start of the day", t, Relative)],
+    );
+    check("As of this morning, two trains were still stuck.", a, &[day("As of this morning", t, Relative)]);
+    check("Since the beginning of the day, sappers were busy.", None, &[unk("Since the beginning of the day")]);
+    // "The day" of something else is not today; the idiom is no date.
+    none("Since the beginning of the day of mourning, flags flew at half mast.");
+    none("At the end of the day, the envoys want a deal.");
+}
+
+#[test]
+fn past_24_hours_without_the_article() {
+    let a = tue();
+    let r = |s: &str| x(s, d(2026, 2, 2), d(2026, 2, 3), Range, Relative);
+    check("Border guards counted 9 crossings over past 24 hours.", a, &[r("past 24 hours")]);
+    check("Border guards counted 9 crossings in past 24 hours.", a, &[r("past 24 hours")]);
+    check("Over the past day, border guards counted 9 crossings.", a, &[r("the past day")]);
+}
+
+#[test]
+fn weekdays_of_last_week() {
+    // Anchor Tuesday 3 February 2026; the week before runs Monday 26 January to Sunday 1 February.
+    let a = tue();
+    check(
+        "The convoy reached Kupiansk on Tuesday of the previous week.",
+        a,
+        &[day("Tuesday of the previous week", d(2026, 1, 27), Relative)],
+    );
+    check(
+        "The convoy reached Kupiansk on Thursday of last week.",
+        a,
+        &[day("Thursday of last week", d(2026, 1, 29), Relative)],
+    );
+    check("The convoy reached Kupiansk Tuesday last week.", a, &[day("Tuesday last week", d(2026, 1, 27), Relative)]);
+    check("The convoy reached Kupiansk on Sunday last week.", a, &[day("Sunday last week", d(2026, 2, 1), Relative)]);
+    // Anchor Sunday 8 February: the week before is still 2 to 8 February's predecessor.
+    check(
+        "The convoy reached Kupiansk on Monday last week.",
+        Some(d(2026, 2, 8)),
+        &[day("Monday last week", d(2026, 1, 26), Relative)],
+    );
+    check("The convoy reached Kupiansk Tuesday last week.", None, &[unk("Tuesday last week")]);
+    check(
+        "The road has been closed since Tuesday last week.",
+        a,
+        &[x("since Tuesday last week", d(2026, 1, 27), d(2026, 2, 3), Range, Relative)],
+    );
+    // "the previous week" alone tells of the story's time, not the publication's: no date.
+    none("The convoy had left Kupiansk the previous week.");
+}
+
+#[test]
+fn weekday_with_a_time_of_day() {
+    // Anchor Tuesday 3 February 2026.
+    let a = tue();
+    check("Drones hit a depot in Kramatorsk on Sunday evening.", a, &[day("Sunday", d(2026, 2, 1), Relative)]);
+    check("Drones hit a depot in Kramatorsk on Friday night.", a, &[day("Friday", d(2026, 1, 30), Relative)]);
+    check("Drones hit a depot in Kramatorsk on Monday morning.", a, &[day("Monday", d(2026, 2, 2), Relative)]);
+    // The same day of the week as the anchor, in the past tense: the anchor day.
+    check("Drones hit a depot in Kramatorsk on Tuesday afternoon.", a, &[day("Tuesday", d(2026, 2, 3), Relative)]);
+}

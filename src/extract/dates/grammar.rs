@@ -1415,10 +1415,31 @@ impl<'a> P<'a> {
         }
         match self.cls(i) {
             Cls::Wd(w) if self.capital(i) && !self.weekday_is_name(i) => {
+                if let Some(e) = self.last_week_after(i + 1) {
+                    return Some(self.hit(i, e, Sem::Wd(w, WdMode::LastWeek)));
+                }
                 Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1)))
             }
             _ => None,
         }
+    }
+
+    /// "last week", "of last week", "of the previous week" after a weekday; the index after.
+    fn last_week_after(&self, j: usize) -> Option<usize> {
+        if self.kw(j, Kw::Last) && self.kw(j + 1, Kw::Week) {
+            return Some(j + 2);
+        }
+        if !self.kw(j, Kw::Of) {
+            return None;
+        }
+        let k = if self.kw(j + 1, Kw::The) && self.kw(j + 2, Kw::Previous) {
+            j + 3
+        } else if self.kw(j + 1, Kw::Last) {
+            j + 2
+        } else {
+            return None;
+        };
+        self.kw(k, Kw::Week).then_some(k + 1)
     }
 
     /// "Bloody Sunday", "Black Friday", "the Sunday Times", "the Mail on Sunday".
@@ -1514,6 +1535,11 @@ impl<'a> P<'a> {
                 let (sem, e) = self.range(i + 1, Ctx::Between)?;
                 Some(self.hit(i, e, sem))
             }
+            Kw::Since | Kw::From if self.start_of_day(i + 1).is_some() => {
+                // "since the beginning of the day": the day so far, the anchor day.
+                let e = self.start_of_day(i + 1)?;
+                Some(self.hit(i, e, Sem::Rel(Rel::Today)))
+            }
             Kw::From => {
                 let (sem, e) = self.range(i + 1, Ctx::From)?;
                 Some(self.hit(i, e, sem))
@@ -1530,7 +1556,9 @@ impl<'a> P<'a> {
                 let mut raw = h.raw;
                 raw.s = self.t[i].s as usize;
                 raw.since = true;
-                if let Sem::Wd(w, _) = raw.sem {
+                if let Sem::Wd(w, mode) = raw.sem
+                    && mode != WdMode::LastWeek
+                {
                     raw.sem = Sem::Wd(w, WdMode::Recent);
                 }
                 Some(Hit { end: h.end, raw, extra: None })
@@ -1568,6 +1596,20 @@ impl<'a> P<'a> {
             return None;
         }
         self.parse_at(i)
+    }
+
+    /// "the beginning of the day", "the start of this day", "the beginning of today" at
+    /// `j`; the index after it. Not "the beginning of the day of mourning".
+    fn start_of_day(&self, j: usize) -> Option<usize> {
+        let j = if self.kw(j, Kw::The) { j + 1 } else { j };
+        if !(self.kw_in(j, &[Kw::Beginning, Kw::Start]) && self.kw(j + 1, Kw::Of)) {
+            return None;
+        }
+        let k = j + 2;
+        if self.kw(k, Kw::Today) {
+            return Some(k + 1);
+        }
+        (self.kw_in(k, &[Kw::The, Kw::This]) && self.kw(k + 1, Kw::Day) && !self.kw(k + 2, Kw::Of)).then_some(k + 2)
     }
 
     fn period_hit(&self, i: usize) -> Option<Hit> {

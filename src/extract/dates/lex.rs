@@ -122,6 +122,7 @@ keywords! {
     Fourth = "fourth",
     Last = "last",
     Past = "past",
+    Previous = "previous",
     This = "this",
     Next = "next",
     Week = "week",

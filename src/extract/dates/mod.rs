@@ -39,8 +39,9 @@
 //! Bare ordinals ("on the 3rd"), "May" without a day, a year or early/mid/late, slashed
 //! dates other than `YYYY/MM/DD` in [`parse_explicit_date`] (`02/03/2026` is ambiguous),
 //! vague words ("recently", "days later", "in recent weeks"), narrative-relative phrases
-//! ("the next day", "the previous week"), clock times (dropped, but kept inside the span
-//! of a full date), month names in other languages.
+//! ("the next day", "the previous week" on its own: a weekday "of the previous week" is
+//! read as one of the week before publication's), clock times (dropped, but kept inside
+//! the span of a full date), month names in other languages.
 
 mod grammar;
 mod lex;
