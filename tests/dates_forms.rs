@@ -2,7 +2,7 @@
 //! written for these tests. Unless said otherwise the anchor is Tuesday 3 February 2026.
 
 use chrono::NaiveDate;
-use sitrep::extract::dates::{DateExpr, find_dates, parse_explicit_date};
+use sitrep::extract::dates::{Bound, DateExpr, find_dates, parse_explicit_date};
 use sitrep::extract::{Precision, Resolution};
 
 use Precision::{Day, Month, Range, Unknown, Week, Year};
@@ -1085,4 +1085,85 @@ fn weekday_with_a_time_of_day() {
     check("Drones hit a depot in Kramatorsk on Monday morning.", a, &[day("Monday", d(2026, 2, 2), Relative)]);
     // The same day of the week as the anchor, in the past tense: the anchor day.
     check("Drones hit a depot in Kramatorsk on Tuesday afternoon.", a, &[day("Tuesday", d(2026, 2, 3), Relative)]);
+}
+
+// ---- bounds and background --------------------------------------------------------------
+
+/// Each expression's text and bound.
+fn bounds(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<Bound>)> {
+    find_dates(text, anchor).iter().map(|e| (text[e.start..e.end].to_string(), e.bound)).collect()
+}
+
+fn check_bounds(text: &str, expected: &[(&str, Option<Bound>)]) {
+    let want: Vec<(String, Option<Bound>)> = expected.iter().map(|&(s, b)| (s.to_string(), b)).collect();
+    for anchor in [tue(), None] {
+        assert_eq!(bounds(text, anchor), want, "text: {text:?} anchor: {anchor:?}");
+    }
+}
+
+#[test]
+fn bounds_since_by_until_before_after() {
+    use Bound::{After, Before, By, Since, Until};
+    check_bounds("Kyiv has held the bridgehead since Dec. 16, 2014.", &[("since Dec. 16, 2014", Some(Since))]);
+    check_bounds("Kyiv has held the bridgehead since 2022.", &[("since 2022", Some(Since))]);
+    check_bounds("Sirens have sounded since Monday.", &[("since Monday", Some(Since))]);
+    check_bounds("Sirens have sounded since the summer.", &[("since the summer", Some(Since))]);
+    check_bounds("The plant should run again by 2030.", &[("2030", Some(By))]);
+    check_bounds("The plant should run again by the end of March.", &[("the end of March", Some(By))]);
+    check_bounds("By Friday the repairs were done.", &[("Friday", Some(By))]);
+    check_bounds("The sanctions stay in force until 2027.", &[("2027", Some(Until))]);
+    check_bounds("The sanctions stay in force till June 2027.", &[("June 2027", Some(Until))]);
+    check_bounds("The curfew runs through 2026.", &[("2026", Some(Until))]);
+    check_bounds("Before 2022, the depot stored grain.", &[("2022", Some(Before))]);
+    check_bounds("After 2014, the depot stored shells.", &[("2014", Some(After))]);
+    check_bounds("Talks resumed after February 24, 2022, in Belarus.", &[("February 24, 2022", Some(After))]);
+    // A bound word reaches over "the" and a possessive.
+    check_bounds("The depot stored grain before the 2022 invasion.", &[("2022", Some(Before))]);
+    check_bounds("The depot stored grain before Russia's 2022 invasion.", &[("2022", Some(Before))]);
+    check_bounds("Millions have fled since the 2022 invasion.", &[("2022", Some(Since))]);
+    // The value is unchanged: a bound says how the date stands, not what it is.
+    check(
+        "The sanctions stay in force until 2027.",
+        tue(),
+        &[x("2027", d(2027, 1, 1), d(2027, 12, 31), Year, Explicit)],
+    );
+}
+
+#[test]
+fn years_that_name_something_else_are_modifiers() {
+    use Bound::Modifier;
+    check_bounds("Delegates recalled the 1945 Yalta conference.", &[("1945", Some(Modifier))]);
+    check_bounds("Delegates recalled the 2014 annexation of Crimea.", &[("2014", Some(Modifier))]);
+    check_bounds("Delegates recalled Russia's 2014 annexation of Crimea.", &[("2014", Some(Modifier))]);
+    check_bounds("Delegates recalled the 2015 Minsk agreements.", &[("2015", Some(Modifier))]);
+    check_bounds("Delegates debated the 2024-2025 budget.", &[("2024-2025", Some(Modifier))]);
+    check(
+        "Delegates recalled the 1945 Yalta conference.",
+        None,
+        &[x("1945", d(1945, 1, 1), d(1945, 12, 31), Year, Explicit)],
+    );
+    // A count is no year, with or without names after it.
+    none("Delegates counted the 2000 Russian troops.");
+    // A day that names an event is the event's date, not background.
+    check_bounds("The February 4 attack on Odesa killed two.", &[("February 4", None)]);
+    // "In 2022 elections were held": no determiner, no modifier.
+    check_bounds("In 2022 elections were held.", &[("2022", None)]);
+}
+
+#[test]
+fn dates_of_what_is_reported_have_no_bound() {
+    check_bounds(
+        "On February 1 drones hit Sumy; as of February 3, two were missing; in 2024 less so.",
+        &[("February 1", None), ("as of February 3", None), ("2024", None)],
+    );
+    check_bounds("Since the beginning of the day, 14 clashes took place.", &[("Since the beginning of the day", None)]);
+    check_bounds("Fighting raged between January 27 and February 3.", &[("between January 27 and February 3", None)]);
+    check_bounds("Strikes on February 1 and 10 hit the grid.", &[("February 1", None), ("10", None)]);
+    check_bounds("Drones hit Kharkiv overnight, after midnight.", &[("overnight", None)]);
+}
+
+#[test]
+fn bounds_apply_to_both_dates_of_a_pair() {
+    use Bound::By;
+    check_bounds("The lines must be repaired by February 1 and 10.", &[("February 1", Some(By)), ("10", Some(By))]);
 }

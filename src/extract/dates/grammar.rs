@@ -1,6 +1,7 @@
 //! The grammar of date expressions, over tokens. Each `at_*` function tries every pattern
 //! that can start at a token and keeps the longest.
 
+use super::Bound;
 use super::lex::{Case, Cls, Kind, Kw, Season, Tok, case_of};
 use super::resolve::{Cal, Rel, Sem, WdMode};
 use crate::extract::types::Precision;
@@ -247,6 +248,20 @@ const YEAR_NOUNS: &[&str] = &[
     "summer",
     "autumn",
     "fall",
+    "conference",
+    "accord",
+    "protocol",
+    "pact",
+    "negotiations",
+    "meeting",
+    "declaration",
+    "resolution",
+    "sanctions",
+    "siege",
+    "battle",
+    "bombing",
+    "law",
+    "decree",
 ];
 
 /// Verbs that make "to VERB ... on Tuesday" a plan ("to visit Oman on Tuesday").
@@ -881,12 +896,41 @@ impl<'a> P<'a> {
         Some((y1, y2, e))
     }
 
+    /// A noun that a year before it names, at `e` or after one to three capitalised words:
+    /// "invasion" in "the 2022 invasion", "conference" in "the 1945 Yalta conference".
+    fn year_noun_at(&self, e: usize) -> bool {
+        for k in e..e + 4 {
+            if k >= self.t.len() || self.glued(k) {
+                return false;
+            }
+            if self.word_in(k, YEAR_NOUNS) {
+                return true;
+            }
+            if !(self.is_word(k) && self.capital(k) && self.cls(k) == Cls::None) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A possessive ("Russia's") just before token `i`: the index of its word.
+    fn possessive_before(&self, i: usize) -> Option<usize> {
+        let ok = i >= 3
+            && !self.glued(i)
+            && self.kw(i - 1, Kw::S)
+            && self.punct(i - 2, b'\'')
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.is_word(i - 3);
+        ok.then(|| i - 3)
+    }
+
     /// Does the context make the number at `i` (ending at `e`) a year?
     fn year_ctx(&self, i: usize, e: usize) -> bool {
-        // "the 2022 invasion", "Russia's 2022 invasion".
+        // "the 2022 invasion", "Russia's 2022 invasion", "the 1945 Yalta conference".
         let the = self.prev_kw(i, &[Kw::The])
             || (i >= 2 && !self.glued(i) && self.kw(i - 1, Kw::S) && self.punct(i - 2, b'\'') && self.glued(i - 1));
-        if the && self.word_in(e, YEAR_NOUNS) && !self.glued(e) {
+        if the && self.year_noun_at(e) {
             return true;
         }
         // After these a year reading is near certain ("In 2024 drones became...").
@@ -1357,6 +1401,31 @@ impl<'a> P<'a> {
             U::Cal(c) => Sem::Cal(c),
             U::Wd(w) => self.wd_sem(w, s, e),
         }
+    }
+
+    // ---- bounds ----------------------------------------------------------------------
+
+    /// Is the expression `raw` at tokens `s..e` a bound or background ("since 2022", "by
+    /// 2030", "before the 2022 invasion", "the 1945 Yalta conference")?
+    pub(super) fn bound(&self, s: usize, e: usize, raw: &Raw) -> Option<Bound> {
+        if raw.since {
+            return Some(Bound::Since);
+        }
+        // "the 2022 invasion", "a 2022 survey", "Russia's 2022 invasion".
+        let det = if self.prev_kw(s, &[Kw::The, Kw::A, Kw::An]) { Some(s - 1) } else { self.possessive_before(s) };
+        let k = det.unwrap_or(s);
+        if k > 0 && !self.glued(k) {
+            match self.cls(k - 1) {
+                Cls::Kw(Kw::Since) => return Some(Bound::Since),
+                Cls::Kw(Kw::By) => return Some(Bound::By),
+                Cls::Kw(Kw::Until | Kw::Till | Kw::Through | Kw::Thru) => return Some(Bound::Until),
+                Cls::Kw(Kw::Before) => return Some(Bound::Before),
+                Cls::Kw(Kw::After) => return Some(Bound::After),
+                _ => {}
+            }
+        }
+        let year = matches!(raw.sem, Sem::Cal(c) if c.prec == Precision::Year);
+        (year && det.is_some() && self.year_noun_at(e)).then_some(Bound::Modifier)
     }
 
     // ---- entry points ----------------------------------------------------------------

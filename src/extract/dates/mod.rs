@@ -18,7 +18,16 @@
 //! What the byte range covers: the date itself plus the words that change its meaning
 //! ("since", "between", "from", "as of", "the night of", "overnight", "last", "this",
 //! "early"...), not plain prepositions ("in February" gives "February", "on Thursday"
-//! gives "Thursday", "the summer" gives "summer").
+//! gives "Thursday", "the summer" gives "summer"). Words that make a date a bound without
+//! changing it ("by 2030", "until 2027", "before the 2022 invasion") stay outside the
+//! range too: [`DateExpr::bound`] records them.
+//!
+//! # Bounds and background
+//!
+//! A date can be the date of what the text reports ("drones hit Sumy on February 1") or
+//! not: a bound ("since 2022", "by 2030", "until 2027", "before the 2022 invasion") or a
+//! year that names something else ("the 1945 Yalta conference"). [`DateExpr::bound`] says
+//! which ([`Bound`]); an event extractor should not date an event by a bound date.
 //!
 //! # Values
 //!
@@ -54,12 +63,52 @@ use chrono::NaiveDate;
 
 use super::types::{DateValue, Precision};
 
-/// A date expression found in text: its byte range in the text and its resolved value.
+/// A date expression found in text: its byte range in the text, its resolved value, and
+/// whether it is a bound or background rather than the date of what the text reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateExpr {
     pub start: usize,
     pub end: usize,
     pub value: DateValue,
+    /// `Some` when the date bounds or names something else ("since 2022", "by 2030",
+    /// "the 2014 annexation"): it is then never the date of the event the text reports.
+    /// The value is the date as written either way.
+    pub bound: Option<Bound>,
+}
+
+/// How a date that is not the date of what its sentence reports stands to it. The word
+/// that makes it a bound may stand before a determiner or a possessive: "before the 2022
+/// invasion", "since Russia's 2014 annexation".
+///
+/// An event's own date is the first one without a bound:
+///
+/// ```
+/// use sitrep::extract::dates::{Bound, find_dates};
+///
+/// let text = "Idle since 2022, the plant was hit by drones on February 1.";
+/// let dates = find_dates(text, chrono::NaiveDate::from_ymd_opt(2026, 2, 3));
+/// assert_eq!(dates[0].bound, Some(Bound::Since));
+/// let own = dates.iter().find(|d| d.bound.is_none()).unwrap();
+/// assert_eq!(&text[own.start..own.end], "February 1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// "since Dec. 16, 2014", "since 2022", "since Monday": the start of what still lasts
+    /// (the value runs from the date to the anchor). Not "since the beginning of the day",
+    /// which is the day being reported.
+    Since,
+    /// "by 2030", "by the end of March", "by Friday": a deadline, or what was reached by then.
+    By,
+    /// "until 2027", "till June", "through 2026": how long something lasts.
+    Until,
+    /// "before 2022", "before the 2022 invasion".
+    Before,
+    /// "after 2014", "after February 24, 2022".
+    After,
+    /// A year that names something else: "the 1945 Yalta conference", "the 2014
+    /// annexation", "Russia's 2022 invasion", "the 2024-2025 budget". Only years: a day
+    /// ("the February 4 attack") is the date of what it names, often the reported event.
+    Modifier,
 }
 
 impl DateExpr {
@@ -143,11 +192,13 @@ fn scan(text: &str, toks: &[lex::Tok], anchor: Option<NaiveDate>, out: &mut Vec<
     while i < toks.len() {
         match p.parse_at(i) {
             Some(h) if h.end > i => {
+                let bound = p.bound(i, h.end, &h.raw);
                 for raw in std::iter::once(h.raw).chain(h.extra) {
                     out.push(DateExpr {
                         start: raw.s,
                         end: raw.e,
                         value: resolve::resolve(raw.sem, raw.since, anchor),
+                        bound,
                     });
                 }
                 i = h.end;
