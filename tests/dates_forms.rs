@@ -2,7 +2,7 @@
 //! written for these tests. Unless said otherwise the anchor is Tuesday 3 February 2026.
 
 use chrono::NaiveDate;
-use sitrep::extract::dates::{DateExpr, find_dates, parse_explicit_date};
+use sitrep::extract::dates::{Bound, DateExpr, find_dates, parse_explicit_date};
 use sitrep::extract::{Precision, Resolution};
 
 use Precision::{Day, Month, Range, Unknown, Week, Year};
@@ -500,18 +500,69 @@ fn today_yesterday_tonight() {
 
 #[test]
 fn nights() {
+    // A night the text does not date is the night before publication: the day before the
+    // anchor to the anchor, a range (the annotation guidelines' "overnight").
     let a = tue();
-    let t = d(2026, 2, 3);
-    check("Drones hit Kharkiv overnight.", a, &[day("overnight", t, Relative)]);
-    check("Drones hit Kharkiv last night.", a, &[day("last night", t, Relative)]);
-    check("Drones hit Kharkiv during the night.", a, &[day("during the night", t, Relative)]);
-    check("Drones hit Kharkiv in the early hours.", a, &[day("the early hours", t, Relative)]);
+    let night = |s: &str| x(s, d(2026, 2, 2), d(2026, 2, 3), Range, Relative);
+    check("Drones hit Kharkiv overnight.", a, &[night("overnight")]);
+    check("Drones hit Kharkiv last night.", a, &[night("last night")]);
+    check("Drones hit Kharkiv during the night.", a, &[night("during the night")]);
+    check("Drones hit Kharkiv in the early hours.", a, &[night("the early hours")]);
     check(
         "The attack began in the early hours of Wednesday.",
         Some(d(2026, 2, 4)),
         &[day("the early hours of Wednesday", d(2026, 2, 4), Relative)],
     );
     check("Drones hit Kharkiv overnight.", None, &[unk("overnight")]);
+}
+
+#[test]
+fn undated_nights_are_the_night_before_publication() {
+    // Anchor Sunday 1 March 2026: the night runs from February 28.
+    let sun = Some(d(2026, 3, 1));
+    let night = |s: &str| x(s, d(2026, 2, 28), d(2026, 3, 1), Range, Relative);
+    check("Overnight, air defences over Poltava were busy for four hours.", sun, &[night("Overnight")]);
+    check(
+        "A fuel depot near Bryansk burned through the night after what residents heard last night.",
+        sun,
+        &[night("last night")],
+    );
+    check("Sirens wailed in Zhytomyr during the night and again at noon.", sun, &[night("during the night")]);
+    check("Early hours blasts shook the port of Izmail.", sun, &[night("Early hours")]);
+    // With the day given, the day (or the days) the text gives.
+    check(
+        "Sirens wailed in Zhytomyr in the early hours of yesterday.",
+        sun,
+        &[day("the early hours of yesterday", d(2026, 2, 28), Relative)],
+    );
+    check(
+        "Sirens wailed in Zhytomyr in the early hours of today.",
+        sun,
+        &[day("the early hours of today", d(2026, 3, 1), Relative)],
+    );
+    check(
+        "A drone hit a substation overnight on February 26 to 27.",
+        sun,
+        &[x("overnight on February 26 to 27", d(2026, 2, 26), d(2026, 2, 27), Range, InferredYear)],
+    );
+    check(
+        "A drone hit a substation on the night of Friday to Saturday.",
+        sun,
+        &[x("the night of Friday to Saturday", d(2026, 2, 27), d(2026, 2, 28), Range, Relative)],
+    );
+    check(
+        "A drone hit a substation overnight into Saturday.",
+        sun,
+        &[day("overnight into Saturday", d(2026, 2, 28), Relative)],
+    );
+    // Since last night: from the night's first day to the anchor.
+    check("Power has been out since last night.", sun, &[night("since last night")]);
+    // Across a year boundary.
+    check(
+        "Shelling continued overnight.",
+        Some(d(2026, 1, 1)),
+        &[x("overnight", d(2025, 12, 31), d(2026, 1, 1), Range, Relative)],
+    );
 }
 
 #[test]
@@ -954,4 +1005,165 @@ fn past_narrative_is_not_future() {
     check("Due to bad weather, talks on Monday were cancelled.", wed, &[day("Monday", d(2026, 2, 2), Relative)]);
     check("The talks are due to resume on Monday.", wed, &[day("Monday", d(2026, 2, 9), Relative)]);
     check("On February 4, 2000 troops crossed the river.", wed, &[day("February 4", d(2026, 2, 4), InferredYear)]);
+}
+
+// ---- the day so far, the past 24 hours, weekdays of last week -----------------------------
+
+#[test]
+fn the_day_so_far_is_the_anchor_day() {
+    let a = tue();
+    let t = d(2026, 2, 3);
+    check(
+        "Since the beginning of the day, sappers have cleared 40 mines near Izium.",
+        a,
+        &[day("Since the beginning of the day", t, Relative)],
+    );
+    check(
+        "Assault groups have tried to advance near Lyman 17 times from the beginning of this day.",
+        a,
+        &[day("from the beginning of this day", t, Relative)],
+    );
+    check(
+        "Twelve clashes took place since the start of the day.",
+        a,
+        &[day("since the start of the day", t, Relative)],
+    );
+    check("As of this morning, two trains were still stuck.", a, &[day("As of this morning", t, Relative)]);
+    check("Since the beginning of the day, sappers were busy.", None, &[unk("Since the beginning of the day")]);
+    // "The day" of something else is not today; the idiom is no date.
+    none("Since the beginning of the day of mourning, flags flew at half mast.");
+    none("At the end of the day, the envoys want a deal.");
+}
+
+#[test]
+fn past_24_hours_without_the_article() {
+    let a = tue();
+    let r = |s: &str| x(s, d(2026, 2, 2), d(2026, 2, 3), Range, Relative);
+    check("Border guards counted 9 crossings over past 24 hours.", a, &[r("past 24 hours")]);
+    check("Border guards counted 9 crossings in past 24 hours.", a, &[r("past 24 hours")]);
+    check("Over the past day, border guards counted 9 crossings.", a, &[r("the past day")]);
+}
+
+#[test]
+fn weekdays_of_last_week() {
+    // Anchor Tuesday 3 February 2026; the week before runs Monday 26 January to Sunday 1 February.
+    let a = tue();
+    check(
+        "The convoy reached Kupiansk on Tuesday of the previous week.",
+        a,
+        &[day("Tuesday of the previous week", d(2026, 1, 27), Relative)],
+    );
+    check(
+        "The convoy reached Kupiansk on Thursday of last week.",
+        a,
+        &[day("Thursday of last week", d(2026, 1, 29), Relative)],
+    );
+    check("The convoy reached Kupiansk Tuesday last week.", a, &[day("Tuesday last week", d(2026, 1, 27), Relative)]);
+    check("The convoy reached Kupiansk on Sunday last week.", a, &[day("Sunday last week", d(2026, 2, 1), Relative)]);
+    // Anchor Sunday 8 February: the week before is still 2 to 8 February's predecessor.
+    check(
+        "The convoy reached Kupiansk on Monday last week.",
+        Some(d(2026, 2, 8)),
+        &[day("Monday last week", d(2026, 1, 26), Relative)],
+    );
+    check("The convoy reached Kupiansk Tuesday last week.", None, &[unk("Tuesday last week")]);
+    check(
+        "The road has been closed since Tuesday last week.",
+        a,
+        &[x("since Tuesday last week", d(2026, 1, 27), d(2026, 2, 3), Range, Relative)],
+    );
+    // "the previous week" alone tells of the story's time, not the publication's: no date.
+    none("The convoy had left Kupiansk the previous week.");
+}
+
+#[test]
+fn weekday_with_a_time_of_day() {
+    // Anchor Tuesday 3 February 2026.
+    let a = tue();
+    check("Drones hit a depot in Kramatorsk on Sunday evening.", a, &[day("Sunday", d(2026, 2, 1), Relative)]);
+    check("Drones hit a depot in Kramatorsk on Friday night.", a, &[day("Friday", d(2026, 1, 30), Relative)]);
+    check("Drones hit a depot in Kramatorsk on Monday morning.", a, &[day("Monday", d(2026, 2, 2), Relative)]);
+    // The same day of the week as the anchor, in the past tense: the anchor day.
+    check("Drones hit a depot in Kramatorsk on Tuesday afternoon.", a, &[day("Tuesday", d(2026, 2, 3), Relative)]);
+}
+
+// ---- bounds and background --------------------------------------------------------------
+
+/// Each expression's text and bound.
+fn bounds(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<Bound>)> {
+    find_dates(text, anchor).iter().map(|e| (text[e.start..e.end].to_string(), e.bound)).collect()
+}
+
+fn check_bounds(text: &str, expected: &[(&str, Option<Bound>)]) {
+    let want: Vec<(String, Option<Bound>)> = expected.iter().map(|&(s, b)| (s.to_string(), b)).collect();
+    for anchor in [tue(), None] {
+        assert_eq!(bounds(text, anchor), want, "text: {text:?} anchor: {anchor:?}");
+    }
+}
+
+#[test]
+fn bounds_since_by_until_before_after() {
+    use Bound::{After, Before, By, Since, Until};
+    check_bounds("Kyiv has held the bridgehead since Dec. 16, 2014.", &[("since Dec. 16, 2014", Some(Since))]);
+    check_bounds("Kyiv has held the bridgehead since 2022.", &[("since 2022", Some(Since))]);
+    check_bounds("Sirens have sounded since Monday.", &[("since Monday", Some(Since))]);
+    check_bounds("Sirens have sounded since the summer.", &[("since the summer", Some(Since))]);
+    check_bounds("The plant should run again by 2030.", &[("2030", Some(By))]);
+    check_bounds("The plant should run again by the end of March.", &[("the end of March", Some(By))]);
+    check_bounds("By Friday the repairs were done.", &[("Friday", Some(By))]);
+    check_bounds("The sanctions stay in force until 2027.", &[("2027", Some(Until))]);
+    check_bounds("The sanctions stay in force till June 2027.", &[("June 2027", Some(Until))]);
+    check_bounds("The curfew runs through 2026.", &[("2026", Some(Until))]);
+    check_bounds("Before 2022, the depot stored grain.", &[("2022", Some(Before))]);
+    check_bounds("After 2014, the depot stored shells.", &[("2014", Some(After))]);
+    check_bounds("Talks resumed after February 24, 2022, in Belarus.", &[("February 24, 2022", Some(After))]);
+    // A bound word reaches over "the" and a possessive.
+    check_bounds("The depot stored grain before the 2022 invasion.", &[("2022", Some(Before))]);
+    check_bounds("The depot stored grain before Russia's 2022 invasion.", &[("2022", Some(Before))]);
+    check_bounds("Millions have fled since the 2022 invasion.", &[("2022", Some(Since))]);
+    // The value is unchanged: a bound says how the date stands, not what it is.
+    check(
+        "The sanctions stay in force until 2027.",
+        tue(),
+        &[x("2027", d(2027, 1, 1), d(2027, 12, 31), Year, Explicit)],
+    );
+}
+
+#[test]
+fn years_that_name_something_else_are_modifiers() {
+    use Bound::Modifier;
+    check_bounds("Delegates recalled the 1945 Yalta conference.", &[("1945", Some(Modifier))]);
+    check_bounds("Delegates recalled the 2014 annexation of Crimea.", &[("2014", Some(Modifier))]);
+    check_bounds("Delegates recalled Russia's 2014 annexation of Crimea.", &[("2014", Some(Modifier))]);
+    check_bounds("Delegates recalled the 2015 Minsk agreements.", &[("2015", Some(Modifier))]);
+    check_bounds("Delegates debated the 2024-2025 budget.", &[("2024-2025", Some(Modifier))]);
+    check(
+        "Delegates recalled the 1945 Yalta conference.",
+        None,
+        &[x("1945", d(1945, 1, 1), d(1945, 12, 31), Year, Explicit)],
+    );
+    // A count is no year, with or without names after it.
+    none("Delegates counted the 2000 Russian troops.");
+    // A day that names an event is the event's date, not background.
+    check_bounds("The February 4 attack on Odesa killed two.", &[("February 4", None)]);
+    // "In 2022 elections were held": no determiner, no modifier.
+    check_bounds("In 2022 elections were held.", &[("2022", None)]);
+}
+
+#[test]
+fn dates_of_what_is_reported_have_no_bound() {
+    check_bounds(
+        "On February 1 drones hit Sumy; as of February 3, two were missing; in 2024 less so.",
+        &[("February 1", None), ("as of February 3", None), ("2024", None)],
+    );
+    check_bounds("Since the beginning of the day, 14 clashes took place.", &[("Since the beginning of the day", None)]);
+    check_bounds("Fighting raged between January 27 and February 3.", &[("between January 27 and February 3", None)]);
+    check_bounds("Strikes on February 1 and 10 hit the grid.", &[("February 1", None), ("10", None)]);
+    check_bounds("Drones hit Kharkiv overnight, after midnight.", &[("overnight", None)]);
+}
+
+#[test]
+fn bounds_apply_to_both_dates_of_a_pair() {
+    use Bound::By;
+    check_bounds("The lines must be repaired by February 1 and 10.", &[("February 1", Some(By)), ("10", Some(By))]);
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use sitrep::extract::Precision;
-use sitrep::extract::dates::{find_dates, parse_explicit_date};
+use sitrep::extract::dates::{Bound, find_dates, parse_explicit_date};
 
 /// Text built from date-like pieces, so the grammar is exercised, not just the pre-check.
 fn datey() -> impl Strategy<Value = String> {
@@ -26,6 +26,15 @@ fn datey() -> impl Strategy<Value = String> {
         Just("week".to_string()),
         Just("ago".to_string()),
         Just("winter".to_string()),
+        Just("Tuesday".to_string()),
+        Just("of the previous week".to_string()),
+        Just("the beginning of".to_string()),
+        Just("day".to_string()),
+        Just("overnight".to_string()),
+        Just("by".to_string()),
+        Just("the".to_string()),
+        Just("Yalta conference".to_string()),
+        Just("invasion".to_string()),
         Just(",".to_string()),
         Just("-".to_string()),
         Just("–".to_string()),
@@ -51,6 +60,9 @@ fn check_invariants(text: &str, anchor: Option<NaiveDate>) {
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         last = e.end;
         let v = e.value;
+        if e.bound == Some(Bound::Modifier) {
+            assert_eq!(v.precision, Precision::Year, "{text:?}: {e:?}");
+        }
         match (v.start, v.end) {
             (Some(s), Some(t)) => {
                 assert!(s <= t, "{text:?}: {v:?}");

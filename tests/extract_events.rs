@@ -77,7 +77,7 @@ fn overnight_drone_attack_with_word_counts() {
         EventKind::Strike,
     );
     assert_eq!(e.place_name.as_deref(), Some("Odesa"));
-    assert_eq!(e.date.start, Some(d("2026-01-15")));
+    assert_eq!((e.date.start, e.date.end), (Some(d("2026-01-14")), Some(d("2026-01-15"))));
     assert_eq!((e.drones, e.injured, e.killed), (Some(12), Some(12), None));
     assert!(e.weapons.iter().any(|w| w.starts_with("Shahed")), "{:?}", e.weapons);
 }

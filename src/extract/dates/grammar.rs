@@ -1,6 +1,7 @@
 //! The grammar of date expressions, over tokens. Each `at_*` function tries every pattern
 //! that can start at a token and keeps the longest.
 
+use super::Bound;
 use super::lex::{Case, Cls, Kind, Kw, Season, Tok, case_of};
 use super::resolve::{Cal, Rel, Sem, WdMode};
 use crate::extract::types::Precision;
@@ -247,6 +248,20 @@ const YEAR_NOUNS: &[&str] = &[
     "summer",
     "autumn",
     "fall",
+    "conference",
+    "accord",
+    "protocol",
+    "pact",
+    "negotiations",
+    "meeting",
+    "declaration",
+    "resolution",
+    "sanctions",
+    "siege",
+    "battle",
+    "bombing",
+    "law",
+    "decree",
 ];
 
 /// Verbs that make "to VERB ... on Tuesday" a plan ("to visit Oman on Tuesday").
@@ -881,12 +896,41 @@ impl<'a> P<'a> {
         Some((y1, y2, e))
     }
 
+    /// A noun that a year before it names, at `e` or after one to three capitalised words:
+    /// "invasion" in "the 2022 invasion", "conference" in "the 1945 Yalta conference".
+    fn year_noun_at(&self, e: usize) -> bool {
+        for k in e..e + 4 {
+            if k >= self.t.len() || self.glued(k) {
+                return false;
+            }
+            if self.word_in(k, YEAR_NOUNS) {
+                return true;
+            }
+            if !(self.is_word(k) && self.capital(k) && self.cls(k) == Cls::None) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A possessive ("Russia's") just before token `i`: the index of its word.
+    fn possessive_before(&self, i: usize) -> Option<usize> {
+        let ok = i >= 3
+            && !self.glued(i)
+            && self.kw(i - 1, Kw::S)
+            && self.punct(i - 2, b'\'')
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.is_word(i - 3);
+        ok.then(|| i - 3)
+    }
+
     /// Does the context make the number at `i` (ending at `e`) a year?
     fn year_ctx(&self, i: usize, e: usize) -> bool {
-        // "the 2022 invasion", "Russia's 2022 invasion".
+        // "the 2022 invasion", "Russia's 2022 invasion", "the 1945 Yalta conference".
         let the = self.prev_kw(i, &[Kw::The])
             || (i >= 2 && !self.glued(i) && self.kw(i - 1, Kw::S) && self.punct(i - 2, b'\'') && self.glued(i - 1));
-        if the && self.word_in(e, YEAR_NOUNS) && !self.glued(e) {
+        if the && self.year_noun_at(e) {
             return true;
         }
         // After these a year reading is near certain ("In 2024 drones became...").
@@ -1359,6 +1403,31 @@ impl<'a> P<'a> {
         }
     }
 
+    // ---- bounds ----------------------------------------------------------------------
+
+    /// Is the expression `raw` at tokens `s..e` a bound or background ("since 2022", "by
+    /// 2030", "before the 2022 invasion", "the 1945 Yalta conference")?
+    pub(super) fn bound(&self, s: usize, e: usize, raw: &Raw) -> Option<Bound> {
+        if raw.since {
+            return Some(Bound::Since);
+        }
+        // "the 2022 invasion", "a 2022 survey", "Russia's 2022 invasion".
+        let det = if self.prev_kw(s, &[Kw::The, Kw::A, Kw::An]) { Some(s - 1) } else { self.possessive_before(s) };
+        let k = det.unwrap_or(s);
+        if k > 0 && !self.glued(k) {
+            match self.cls(k - 1) {
+                Cls::Kw(Kw::Since) => return Some(Bound::Since),
+                Cls::Kw(Kw::By) => return Some(Bound::By),
+                Cls::Kw(Kw::Until | Kw::Till | Kw::Through | Kw::Thru) => return Some(Bound::Until),
+                Cls::Kw(Kw::Before) => return Some(Bound::Before),
+                Cls::Kw(Kw::After) => return Some(Bound::After),
+                _ => {}
+            }
+        }
+        let year = matches!(raw.sem, Sem::Cal(c) if c.prec == Precision::Year);
+        (year && det.is_some() && self.year_noun_at(e)).then_some(Bound::Modifier)
+    }
+
     // ---- entry points ----------------------------------------------------------------
 
     /// The longest expression starting at token `i`.
@@ -1415,10 +1484,31 @@ impl<'a> P<'a> {
         }
         match self.cls(i) {
             Cls::Wd(w) if self.capital(i) && !self.weekday_is_name(i) => {
+                if let Some(e) = self.last_week_after(i + 1) {
+                    return Some(self.hit(i, e, Sem::Wd(w, WdMode::LastWeek)));
+                }
                 Some(self.hit(i, i + 1, self.wd_sem(w, i, i + 1)))
             }
             _ => None,
         }
+    }
+
+    /// "last week", "of last week", "of the previous week" after a weekday; the index after.
+    fn last_week_after(&self, j: usize) -> Option<usize> {
+        if self.kw(j, Kw::Last) && self.kw(j + 1, Kw::Week) {
+            return Some(j + 2);
+        }
+        if !self.kw(j, Kw::Of) {
+            return None;
+        }
+        let k = if self.kw(j + 1, Kw::The) && self.kw(j + 2, Kw::Previous) {
+            j + 3
+        } else if self.kw(j + 1, Kw::Last) {
+            j + 2
+        } else {
+            return None;
+        };
+        self.kw(k, Kw::Week).then_some(k + 1)
     }
 
     /// "Bloody Sunday", "Black Friday", "the Sunday Times", "the Mail on Sunday".
@@ -1514,6 +1604,11 @@ impl<'a> P<'a> {
                 let (sem, e) = self.range(i + 1, Ctx::Between)?;
                 Some(self.hit(i, e, sem))
             }
+            Kw::Since | Kw::From if self.start_of_day(i + 1).is_some() => {
+                // "since the beginning of the day": the day so far, the anchor day.
+                let e = self.start_of_day(i + 1)?;
+                Some(self.hit(i, e, Sem::Rel(Rel::Today)))
+            }
             Kw::From => {
                 let (sem, e) = self.range(i + 1, Ctx::From)?;
                 Some(self.hit(i, e, sem))
@@ -1530,7 +1625,9 @@ impl<'a> P<'a> {
                 let mut raw = h.raw;
                 raw.s = self.t[i].s as usize;
                 raw.since = true;
-                if let Sem::Wd(w, _) = raw.sem {
+                if let Sem::Wd(w, mode) = raw.sem
+                    && mode != WdMode::LastWeek
+                {
                     raw.sem = Sem::Wd(w, WdMode::Recent);
                 }
                 Some(Hit { end: h.end, raw, extra: None })
@@ -1568,6 +1665,20 @@ impl<'a> P<'a> {
             return None;
         }
         self.parse_at(i)
+    }
+
+    /// "the beginning of the day", "the start of this day", "the beginning of today" at
+    /// `j`; the index after it. Not "the beginning of the day of mourning".
+    fn start_of_day(&self, j: usize) -> Option<usize> {
+        let j = if self.kw(j, Kw::The) { j + 1 } else { j };
+        if !(self.kw_in(j, &[Kw::Beginning, Kw::Start]) && self.kw(j + 1, Kw::Of)) {
+            return None;
+        }
+        let k = j + 2;
+        if self.kw(k, Kw::Today) {
+            return Some(k + 1);
+        }
+        (self.kw_in(k, &[Kw::The, Kw::This]) && self.kw(k + 1, Kw::Day) && !self.kw(k + 2, Kw::Of)).then_some(k + 2)
     }
 
     fn period_hit(&self, i: usize) -> Option<Hit> {

@@ -1,8 +1,15 @@
 //! A small tokenizer for date expressions: words, digit runs and punctuation, each with
 //! its byte range and whether whitespace came before it. Words are classified once
 //! (month, weekday, keyword...) so the grammar only compares small enums.
+//!
+//! The words and their classes come from `assets/rules/en/dates.toml` (embedded, read
+//! once); the classes themselves ([`Cls`], [`Kw`], [`Season`]) are the grammar's and stay
+//! here. Lookups go through a first-letter/length filter, then an open-addressing table.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +47,15 @@ pub(super) enum Season {
 }
 
 impl Season {
+    /// Every season with its name in the data file.
+    const ALL: &[(Season, &str)] = &[
+        (Season::Winter, "winter"),
+        (Season::Spring, "spring"),
+        (Season::Summer, "summer"),
+        (Season::Autumn, "autumn"),
+        (Season::Fall, "fall"),
+    ];
+
     /// First month of the season (meteorological seasons).
     pub(super) fn first_month(self) -> u32 {
         match self {
@@ -51,123 +67,139 @@ impl Season {
     }
 }
 
-/// Keywords the grammar looks at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kw {
-    The,
-    Of,
-    On,
-    In,
-    At,
-    And,
-    Or,
-    To,
-    Until,
-    Till,
-    Through,
-    Thru,
-    Into,
-    Between,
-    From,
-    Since,
-    As,
-    By,
-    During,
-    Throughout,
-    Before,
-    After,
-    Around,
-    For,
-    Early,
-    Mid,
-    Middle,
-    Late,
-    End,
-    Beginning,
-    Start,
-    First,
-    Second,
-    Third,
-    Fourth,
-    Last,
-    Past,
-    This,
-    Next,
-    Week,
-    Weeks,
-    Month,
-    Months,
-    Year,
-    Years,
-    Day,
-    Days,
-    Hour,
-    Hours,
-    Ago,
-    Today,
-    Yesterday,
-    Tomorrow,
-    Tonight,
-    Overnight,
-    Night,
-    Weekend,
-    Morning,
-    Afternoon,
-    Evening,
-    Earlier,
-    Later,
-    Half,
-    Quarter,
-    A,
-    An,
-    St,
-    Nd,
-    Rd,
-    Th,
-    Am,
-    Pm,
-    P,
-    M,
-    Will,
-    Would,
-    Shall,
-    Ll,
-    Scheduled,
-    Planned,
-    Plans,
-    Planning,
-    Due,
-    Expected,
-    Set,
-    Upcoming,
-    Ahead,
-    Is,
-    Are,
-    Which,
-    That,
-    Who,
-    When,
-    While,
-    Because,
-    But,
-    Said,
-    Told,
-    Reported,
-    Claimed,
-    Stated,
-    Announced,
-    Postponed,
-    Moved,
-    Rescheduled,
-    Pushed,
-    Delayed,
-    Shifted,
-    Brought,
-    S,
-    T,
-    Z,
-    Q,
-    Utc,
+/// Declares [`Kw`] and its list of names, so the two cannot drift apart.
+macro_rules! keywords {
+    ($($v:ident = $name:literal,)*) => {
+        /// Keywords the grammar looks at. The words that stand for them come from the
+        /// `[keywords]` table of `assets/rules/en/dates.toml`, by these names.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(super) enum Kw {
+            $($v,)*
+        }
+
+        impl Kw {
+            /// Every keyword with its name in the data file.
+            pub(super) const ALL: &[(Kw, &str)] = &[$((Kw::$v, $name),)*];
+        }
+    };
+}
+
+keywords! {
+    The = "the",
+    Of = "of",
+    On = "on",
+    In = "in",
+    At = "at",
+    And = "and",
+    Or = "or",
+    To = "to",
+    Until = "until",
+    Till = "till",
+    Through = "through",
+    Thru = "thru",
+    Into = "into",
+    Between = "between",
+    From = "from",
+    Since = "since",
+    As = "as",
+    By = "by",
+    During = "during",
+    Throughout = "throughout",
+    Before = "before",
+    After = "after",
+    Around = "around",
+    For = "for",
+    Early = "early",
+    Mid = "mid",
+    Middle = "middle",
+    Late = "late",
+    End = "end",
+    Beginning = "beginning",
+    Start = "start",
+    First = "first",
+    Second = "second",
+    Third = "third",
+    Fourth = "fourth",
+    Last = "last",
+    Past = "past",
+    Previous = "previous",
+    This = "this",
+    Next = "next",
+    Week = "week",
+    Weeks = "weeks",
+    Month = "month",
+    Months = "months",
+    Year = "year",
+    Years = "years",
+    Day = "day",
+    Days = "days",
+    Hour = "hour",
+    Hours = "hours",
+    Ago = "ago",
+    Today = "today",
+    Yesterday = "yesterday",
+    Tomorrow = "tomorrow",
+    Tonight = "tonight",
+    Overnight = "overnight",
+    Night = "night",
+    Weekend = "weekend",
+    Morning = "morning",
+    Afternoon = "afternoon",
+    Evening = "evening",
+    Earlier = "earlier",
+    Later = "later",
+    Half = "half",
+    Quarter = "quarter",
+    A = "a",
+    An = "an",
+    St = "st",
+    Nd = "nd",
+    Rd = "rd",
+    Th = "th",
+    Am = "am",
+    Pm = "pm",
+    P = "p",
+    M = "m",
+    Will = "will",
+    Would = "would",
+    Shall = "shall",
+    Ll = "ll",
+    Scheduled = "scheduled",
+    Planned = "planned",
+    Plans = "plans",
+    Planning = "planning",
+    Due = "due",
+    Expected = "expected",
+    Set = "set",
+    Upcoming = "upcoming",
+    Ahead = "ahead",
+    Is = "is",
+    Are = "are",
+    Which = "which",
+    That = "that",
+    Who = "who",
+    When = "when",
+    While = "while",
+    Because = "because",
+    But = "but",
+    Said = "said",
+    Told = "told",
+    Reported = "reported",
+    Claimed = "claimed",
+    Stated = "stated",
+    Announced = "announced",
+    Postponed = "postponed",
+    Moved = "moved",
+    Rescheduled = "rescheduled",
+    Pushed = "pushed",
+    Delayed = "delayed",
+    Shifted = "shifted",
+    Brought = "brought",
+    S = "s",
+    T = "t",
+    Z = "z",
+    Q = "q",
+    Utc = "utc",
 }
 
 /// The class of a word token.
@@ -204,194 +236,77 @@ pub(super) struct Tok {
     pub nl: bool,
 }
 
-/// Every word the grammar knows, lowercase.
-const WORDS: &[(&str, Cls)] = &[
-    ("january", Cls::Month(1)),
-    ("february", Cls::Month(2)),
-    ("march", Cls::Month(3)),
-    ("april", Cls::Month(4)),
-    ("may", Cls::Month(5)),
-    ("june", Cls::Month(6)),
-    ("july", Cls::Month(7)),
-    ("august", Cls::Month(8)),
-    ("september", Cls::Month(9)),
-    ("october", Cls::Month(10)),
-    ("november", Cls::Month(11)),
-    ("december", Cls::Month(12)),
-    ("jan", Cls::MonAbbr(1)),
-    ("feb", Cls::MonAbbr(2)),
-    ("mar", Cls::MonAbbr(3)),
-    ("apr", Cls::MonAbbr(4)),
-    ("jun", Cls::MonAbbr(6)),
-    ("jul", Cls::MonAbbr(7)),
-    ("aug", Cls::MonAbbr(8)),
-    ("sep", Cls::MonAbbr(9)),
-    ("sept", Cls::MonAbbr(9)),
-    ("oct", Cls::MonAbbr(10)),
-    ("nov", Cls::MonAbbr(11)),
-    ("dec", Cls::MonAbbr(12)),
-    ("monday", Cls::Wd(0)),
-    ("tuesday", Cls::Wd(1)),
-    ("wednesday", Cls::Wd(2)),
-    ("thursday", Cls::Wd(3)),
-    ("friday", Cls::Wd(4)),
-    ("saturday", Cls::Wd(5)),
-    ("sunday", Cls::Wd(6)),
-    ("mon", Cls::WdAbbr(0)),
-    ("tue", Cls::WdAbbr(1)),
-    ("tues", Cls::WdAbbr(1)),
-    ("wed", Cls::WdAbbr(2)),
-    ("thu", Cls::WdAbbr(3)),
-    ("thur", Cls::WdAbbr(3)),
-    ("thurs", Cls::WdAbbr(3)),
-    ("fri", Cls::WdAbbr(4)),
-    ("sat", Cls::WdAbbr(5)),
-    ("sun", Cls::WdAbbr(6)),
-    ("winter", Cls::Season(Season::Winter)),
-    ("spring", Cls::Season(Season::Spring)),
-    ("summer", Cls::Season(Season::Summer)),
-    ("autumn", Cls::Season(Season::Autumn)),
-    ("fall", Cls::Season(Season::Fall)),
-    ("one", Cls::NumW(1)),
-    ("two", Cls::NumW(2)),
-    ("three", Cls::NumW(3)),
-    ("four", Cls::NumW(4)),
-    ("five", Cls::NumW(5)),
-    ("six", Cls::NumW(6)),
-    ("seven", Cls::NumW(7)),
-    ("eight", Cls::NumW(8)),
-    ("nine", Cls::NumW(9)),
-    ("ten", Cls::NumW(10)),
-    ("eleven", Cls::NumW(11)),
-    ("twelve", Cls::NumW(12)),
-    ("the", Cls::Kw(Kw::The)),
-    ("of", Cls::Kw(Kw::Of)),
-    ("on", Cls::Kw(Kw::On)),
-    ("in", Cls::Kw(Kw::In)),
-    ("at", Cls::Kw(Kw::At)),
-    ("and", Cls::Kw(Kw::And)),
-    ("or", Cls::Kw(Kw::Or)),
-    ("to", Cls::Kw(Kw::To)),
-    ("until", Cls::Kw(Kw::Until)),
-    ("till", Cls::Kw(Kw::Till)),
-    ("through", Cls::Kw(Kw::Through)),
-    ("thru", Cls::Kw(Kw::Thru)),
-    ("into", Cls::Kw(Kw::Into)),
-    ("between", Cls::Kw(Kw::Between)),
-    ("from", Cls::Kw(Kw::From)),
-    ("since", Cls::Kw(Kw::Since)),
-    ("as", Cls::Kw(Kw::As)),
-    ("by", Cls::Kw(Kw::By)),
-    ("during", Cls::Kw(Kw::During)),
-    ("throughout", Cls::Kw(Kw::Throughout)),
-    ("before", Cls::Kw(Kw::Before)),
-    ("after", Cls::Kw(Kw::After)),
-    ("around", Cls::Kw(Kw::Around)),
-    ("for", Cls::Kw(Kw::For)),
-    ("early", Cls::Kw(Kw::Early)),
-    ("mid", Cls::Kw(Kw::Mid)),
-    ("middle", Cls::Kw(Kw::Middle)),
-    ("late", Cls::Kw(Kw::Late)),
-    ("end", Cls::Kw(Kw::End)),
-    ("beginning", Cls::Kw(Kw::Beginning)),
-    ("start", Cls::Kw(Kw::Start)),
-    ("first", Cls::Kw(Kw::First)),
-    ("second", Cls::Kw(Kw::Second)),
-    ("third", Cls::Kw(Kw::Third)),
-    ("fourth", Cls::Kw(Kw::Fourth)),
-    ("last", Cls::Kw(Kw::Last)),
-    ("past", Cls::Kw(Kw::Past)),
-    ("this", Cls::Kw(Kw::This)),
-    ("next", Cls::Kw(Kw::Next)),
-    ("week", Cls::Kw(Kw::Week)),
-    ("weeks", Cls::Kw(Kw::Weeks)),
-    ("month", Cls::Kw(Kw::Month)),
-    ("months", Cls::Kw(Kw::Months)),
-    ("year", Cls::Kw(Kw::Year)),
-    ("years", Cls::Kw(Kw::Years)),
-    ("day", Cls::Kw(Kw::Day)),
-    ("days", Cls::Kw(Kw::Days)),
-    ("hour", Cls::Kw(Kw::Hour)),
-    ("hours", Cls::Kw(Kw::Hours)),
-    ("ago", Cls::Kw(Kw::Ago)),
-    ("today", Cls::Kw(Kw::Today)),
-    ("yesterday", Cls::Kw(Kw::Yesterday)),
-    ("tomorrow", Cls::Kw(Kw::Tomorrow)),
-    ("tonight", Cls::Kw(Kw::Tonight)),
-    ("overnight", Cls::Kw(Kw::Overnight)),
-    ("night", Cls::Kw(Kw::Night)),
-    ("weekend", Cls::Kw(Kw::Weekend)),
-    ("morning", Cls::Kw(Kw::Morning)),
-    ("afternoon", Cls::Kw(Kw::Afternoon)),
-    ("evening", Cls::Kw(Kw::Evening)),
-    ("earlier", Cls::Kw(Kw::Earlier)),
-    ("later", Cls::Kw(Kw::Later)),
-    ("half", Cls::Kw(Kw::Half)),
-    ("quarter", Cls::Kw(Kw::Quarter)),
-    ("a", Cls::Kw(Kw::A)),
-    ("an", Cls::Kw(Kw::An)),
-    ("st", Cls::Kw(Kw::St)),
-    ("nd", Cls::Kw(Kw::Nd)),
-    ("rd", Cls::Kw(Kw::Rd)),
-    ("th", Cls::Kw(Kw::Th)),
-    ("am", Cls::Kw(Kw::Am)),
-    ("pm", Cls::Kw(Kw::Pm)),
-    ("p", Cls::Kw(Kw::P)),
-    ("m", Cls::Kw(Kw::M)),
-    ("will", Cls::Kw(Kw::Will)),
-    ("would", Cls::Kw(Kw::Would)),
-    ("shall", Cls::Kw(Kw::Shall)),
-    ("ll", Cls::Kw(Kw::Ll)),
-    ("scheduled", Cls::Kw(Kw::Scheduled)),
-    ("planned", Cls::Kw(Kw::Planned)),
-    ("plans", Cls::Kw(Kw::Plans)),
-    ("planning", Cls::Kw(Kw::Planning)),
-    ("due", Cls::Kw(Kw::Due)),
-    ("expected", Cls::Kw(Kw::Expected)),
-    ("set", Cls::Kw(Kw::Set)),
-    ("upcoming", Cls::Kw(Kw::Upcoming)),
-    ("ahead", Cls::Kw(Kw::Ahead)),
-    ("is", Cls::Kw(Kw::Is)),
-    ("are", Cls::Kw(Kw::Are)),
-    ("which", Cls::Kw(Kw::Which)),
-    ("that", Cls::Kw(Kw::That)),
-    ("who", Cls::Kw(Kw::Who)),
-    ("when", Cls::Kw(Kw::When)),
-    ("while", Cls::Kw(Kw::While)),
-    ("because", Cls::Kw(Kw::Because)),
-    ("but", Cls::Kw(Kw::But)),
-    ("said", Cls::Kw(Kw::Said)),
-    ("told", Cls::Kw(Kw::Told)),
-    ("reported", Cls::Kw(Kw::Reported)),
-    ("claimed", Cls::Kw(Kw::Claimed)),
-    ("stated", Cls::Kw(Kw::Stated)),
-    ("announced", Cls::Kw(Kw::Announced)),
-    ("postponed", Cls::Kw(Kw::Postponed)),
-    ("moved", Cls::Kw(Kw::Moved)),
-    ("rescheduled", Cls::Kw(Kw::Rescheduled)),
-    ("pushed", Cls::Kw(Kw::Pushed)),
-    ("delayed", Cls::Kw(Kw::Delayed)),
-    ("shifted", Cls::Kw(Kw::Shifted)),
-    ("brought", Cls::Kw(Kw::Brought)),
-    ("s", Cls::Kw(Kw::S)),
-    ("t", Cls::Kw(Kw::T)),
-    ("z", Cls::Kw(Kw::Z)),
-    ("q", Cls::Kw(Kw::Q)),
-    ("utc", Cls::Kw(Kw::Utc)),
-    ("gmt", Cls::Kw(Kw::Utc)),
-    ("cet", Cls::Kw(Kw::Utc)),
-    ("cest", Cls::Kw(Kw::Utc)),
-    ("eet", Cls::Kw(Kw::Utc)),
-    ("eest", Cls::Kw(Kw::Utc)),
-    ("msk", Cls::Kw(Kw::Utc)),
-    ("est", Cls::Kw(Kw::Utc)),
-    ("edt", Cls::Kw(Kw::Utc)),
-    ("bst", Cls::Kw(Kw::Utc)),
-];
+/// The date words file: embedded, read once; the name is for messages.
+const WORDS_FILE: &str = "assets/rules/en/dates.toml";
+const WORDS_SRC: &str = include_str!("../../../assets/rules/en/dates.toml");
 
-/// Longest word in `WORDS`.
+/// Longest word the table holds (a word is packed into 12 bytes).
 const MAX_WORD: usize = 12;
 const TABLE_BITS: u32 = 10;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
+/// At most half the slots are used, so a miss ends after a probe or two.
+const MAX_WORDS: usize = TABLE_SIZE / 2;
+
+/// The tables of the date words file, as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    months: BTreeMap<String, u8>,
+    month_abbreviations: BTreeMap<String, u8>,
+    weekdays: BTreeMap<String, u8>,
+    weekday_abbreviations: BTreeMap<String, u8>,
+    seasons: BTreeMap<String, String>,
+    numbers: BTreeMap<String, u8>,
+    keywords: BTreeMap<String, String>,
+}
+
+/// Every word of a date words file with its class, or what is wrong with the file
+/// ("[table] word: problem").
+fn parse_words(src: &str) -> Result<Vec<(Box<str>, Cls)>, String> {
+    let f: WordsFile = toml::from_str(src).map_err(|e| e.to_string())?;
+    let mut out: Vec<(Box<str>, Cls)> = Vec::new();
+    let mut add = |table: &str, w: &str, cls: Result<Cls, String>| -> Result<(), String> {
+        let cls = cls.map_err(|e| format!("[{table}] {w}: {e}"))?;
+        if w.is_empty() || w.len() > MAX_WORD || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            return Err(format!("[{table}] {w:?}: a word is 1 to {MAX_WORD} lowercase ASCII letters"));
+        }
+        if let Some((_, other)) = out.iter().find(|(o, _)| &**o == w) {
+            return Err(format!("[{table}] {w}: already listed (as {other:?})"));
+        }
+        out.push((w.into(), cls));
+        Ok(())
+    };
+    let ranged = |v: u8, lo: u8, hi: u8, what: &str| {
+        if (lo..=hi).contains(&v) { Ok(v) } else { Err(format!("{v} is no {what} ({lo} to {hi})")) }
+    };
+    for (w, &m) in &f.months {
+        add("months", w, ranged(m, 1, 12, "month").map(Cls::Month))?;
+    }
+    for (w, &m) in &f.month_abbreviations {
+        add("month_abbreviations", w, ranged(m, 1, 12, "month").map(Cls::MonAbbr))?;
+    }
+    for (w, &d) in &f.weekdays {
+        add("weekdays", w, ranged(d, 0, 6, "day of the week").map(Cls::Wd))?;
+    }
+    for (w, &d) in &f.weekday_abbreviations {
+        add("weekday_abbreviations", w, ranged(d, 0, 6, "day of the week").map(Cls::WdAbbr))?;
+    }
+    for (w, s) in &f.seasons {
+        let season = Season::ALL.iter().find(|(_, n)| n == s).map(|&(se, _)| Cls::Season(se));
+        add("seasons", w, season.ok_or_else(|| format!("{s:?} is no season (winter, spring, summer, autumn, fall)")))?;
+    }
+    for (w, &n) in &f.numbers {
+        add("numbers", w, ranged(n, 1, 12, "number word").map(Cls::NumW))?;
+    }
+    for (w, k) in &f.keywords {
+        let kw = Kw::ALL.iter().find(|(_, n)| n == k).map(|&(kw, _)| Cls::Kw(kw));
+        add("keywords", w, kw.ok_or_else(|| format!("{k:?} is no keyword of the grammar")))?;
+    }
+    if out.len() > MAX_WORDS {
+        return Err(format!("{} words, more than the table holds ({MAX_WORDS})", out.len()));
+    }
+    Ok(out)
+}
 
 /// A word packed into two integers: bytes 0-7 and 8-11, little-endian, zero-padded.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -418,55 +333,71 @@ struct Slot {
     cls: Cls,
 }
 
-/// Open-addressing hash table over `WORDS`: a 3-letter word costs one hash and one
-/// compare instead of a comparison with every 3-letter keyword.
-static TABLE: LazyLock<Vec<Slot>> = LazyLock::new(|| {
-    let empty = Slot { key: Packed(0, 0), cls: Cls::None };
-    let mut t = vec![empty; 1 << TABLE_BITS];
-    for &(w, cls) in WORDS {
-        let key = pack(w.as_bytes());
-        let mut i = hash(key);
-        while t[i].key != Packed(0, 0) {
-            i = (i + 1) & ((1 << TABLE_BITS) - 1);
+/// The date words, ready for lookups.
+struct Lexicon {
+    words: Vec<(Box<str>, Cls)>,
+    /// For each first letter, a bit per length that some word has: most words of a text
+    /// ("Russian", "forces") are rejected here without hashing.
+    first_len: [u16; 26],
+    /// Open-addressing hash table over the words: a 3-letter word costs one hash and one
+    /// compare instead of a comparison with every 3-letter keyword.
+    table: Box<[Slot; TABLE_SIZE]>,
+}
+
+impl Lexicon {
+    fn new(words: Vec<(Box<str>, Cls)>) -> Lexicon {
+        let empty = Slot { key: Packed(0, 0), cls: Cls::None };
+        let mut table = Box::new([empty; TABLE_SIZE]);
+        let mut first_len = [0u16; 26];
+        for (w, cls) in &words {
+            let key = pack(w.as_bytes());
+            let mut i = hash(key);
+            while table[i].key != Packed(0, 0) {
+                i = (i + 1) & (TABLE_SIZE - 1);
+            }
+            table[i] = Slot { key, cls: *cls };
+            first_len[(w.as_bytes()[0] - b'a') as usize] |= 1 << w.len();
         }
-        t[i] = Slot { key, cls };
+        Lexicon { words, first_len, table }
     }
-    t
-});
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| load(WORDS_SRC));
+
+/// The lexicon of a date words file; a bad file is a bug in the program, so it panics
+/// with the file's name and the bad entry.
+fn load(src: &str) -> Lexicon {
+    Lexicon::new(parse_words(src).unwrap_or_else(|e| panic!("{WORDS_FILE}: {e}")))
+}
+
+/// Every date word (lowercase) with its class.
+pub(super) fn words() -> &'static [(Box<str>, Cls)] {
+    &LEXICON.words
+}
 
 fn hash(k: Packed) -> usize {
     let h = (k.0 ^ (k.1 as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - TABLE_BITS)) as usize
 }
 
-/// For each first letter, a bit per length that some word in `WORDS` has: most words of
-/// a text ("Russian", "forces") are rejected here without hashing.
-static FIRST_LEN: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut f = [0u16; 26];
-    for &(w, _) in WORDS {
-        f[(w.as_bytes()[0] - b'a') as usize] |= 1 << w.len();
-    }
-    f
-});
-
 /// The class of an ASCII word (any case) of at most `MAX_WORD` letters.
 fn classify(w: &[u8]) -> Cls {
+    let lx = &*LEXICON;
     let first = ((w[0] | 0x20).wrapping_sub(b'a') as usize).min(25);
-    if FIRST_LEN[first] & (1 << w.len()) == 0 {
+    if lx.first_len[first] & (1 << w.len()) == 0 {
         return Cls::None;
     }
     let key = pack(w);
-    let t = &*TABLE;
     let mut i = hash(key);
     loop {
-        let slot = &t[i];
+        let slot = &lx.table[i];
         if slot.key == key {
             return slot.cls;
         }
         if slot.key == Packed(0, 0) {
             return Cls::None;
         }
-        i = (i + 1) & ((1 << TABLE_BITS) - 1);
+        i = (i + 1) & (TABLE_SIZE - 1);
     }
 }
 
@@ -622,7 +553,7 @@ mod tests {
 
     #[test]
     fn every_word_classifies_to_itself() {
-        for &(w, cls) in WORDS {
+        for &(ref w, cls) in words() {
             assert!(w.len() <= MAX_WORD, "{w}");
             let t = toks(w);
             assert_eq!(t.len(), 1, "{w}");
@@ -633,6 +564,70 @@ mod tests {
         for w in ["Russia", "mayor", "marches", "sundays", "thesis", "abcdefghijkl", "x"] {
             assert_eq!(toks(w)[0].cls, Cls::None, "{w}");
         }
+    }
+
+    #[test]
+    fn the_words_file_loads_and_every_keyword_has_a_word() {
+        let words = words();
+        assert!(words.len() > 150, "{}", words.len());
+        for &(kw, name) in Kw::ALL {
+            assert!(words.iter().any(|(_, c)| *c == Cls::Kw(kw)), "{WORDS_FILE}: no word for the keyword {name:?}");
+        }
+        for m in 1..=12 {
+            assert!(words.iter().any(|(_, c)| *c == Cls::Month(m)), "month {m}");
+        }
+        for d in 0..7 {
+            assert!(words.iter().any(|(_, c)| *c == Cls::Wd(d)), "weekday {d}");
+        }
+        for &(s, name) in Season::ALL {
+            assert!(words.iter().any(|(_, c)| *c == Cls::Season(s)), "season {name}");
+        }
+        // Keyword names are unique.
+        for (i, (_, a)) in Kw::ALL.iter().enumerate() {
+            assert!(Kw::ALL[i + 1..].iter().all(|(_, b)| a != b), "{a}");
+        }
+    }
+
+    /// The smallest valid file, plus `extra` lines in `[keywords]`.
+    fn file_with(extra: &str) -> String {
+        format!(
+            "[months]\n[month_abbreviations]\n[weekdays]\n[weekday_abbreviations]\n[seasons]\n[numbers]\n\
+             [keywords]\n{extra}\n"
+        )
+    }
+
+    #[test]
+    fn a_second_word_for_a_keyword_is_the_keyword() {
+        let w = parse_words(&file_with("dusk = \"evening\"\nevening = \"evening\"")).unwrap();
+        assert_eq!(w.len(), 2);
+        assert!(w.iter().all(|(_, c)| *c == Cls::Kw(Kw::Evening)));
+        let lx = Lexicon::new(w);
+        let t = lx.table.iter().filter(|s| s.key != Packed(0, 0)).count();
+        assert_eq!(t, 2);
+        assert_eq!(lx.first_len[(b'd' - b'a') as usize], 1 << 4);
+    }
+
+    #[test]
+    fn bad_entries_name_the_table_and_the_word() {
+        let err = |src: &str| parse_words(src).unwrap_err();
+        assert!(err(&file_with("nightly = \"nocturnal\"")).contains("[keywords] nightly: \"nocturnal\" is no keyword"));
+        assert!(err(&file_with("Night = \"night\"")).contains("[keywords] \"Night\": a word is 1 to 12 lowercase"));
+        assert!(err(&file_with("overnightness = \"night\"")).contains("[keywords] \"overnightness\""));
+        let dup = file_with("may = \"mid\"").replace("[months]\n", "[months]\nmay = 5\n");
+        assert!(err(&dup).contains("[keywords] may: already listed (as Month(5))"), "{}", err(&dup));
+        let month = file_with("").replace("[months]\n", "[months]\nsmarch = 13\n");
+        assert!(err(&month).contains("[months] smarch: 13 is no month (1 to 12)"), "{}", err(&month));
+        let season = file_with("").replace("[seasons]\n", "[seasons]\nmonsoon = \"wet\"\n");
+        assert!(err(&season).contains("[seasons] monsoon: \"wet\" is no season"), "{}", err(&season));
+        // A table left out or a table the code does not know: the TOML reader says which.
+        assert!(err("[months]\n").contains("missing field"), "{}", err("[months]\n"));
+        assert!(err(&file_with("").replace("[numbers]", "[numerals]")).contains("numerals"));
+    }
+
+    #[test]
+    #[should_panic(expected = "assets/rules/en/dates.toml: [keywords] nightly")]
+    fn a_bad_file_stops_with_its_name() {
+        load(&file_with("nightly = \"nocturnal\""));
     }
 
     #[test]

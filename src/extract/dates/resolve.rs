@@ -58,6 +58,9 @@ pub(super) enum WdMode {
     StrictPast,
     /// "next Monday": strictly after the anchor.
     StrictFuture,
+    /// "Tuesday last week", "Tuesday of the previous week": that day of the Monday-Sunday
+    /// week before the anchor's week.
+    LastWeek,
 }
 
 /// Expressions computed from the anchor.
@@ -67,7 +70,8 @@ pub(super) enum Rel {
     Yesterday,
     DayBeforeYesterday,
     Tomorrow,
-    /// "overnight", "last night", "during the night": the night ending on the anchor day.
+    /// "overnight", "last night", "during the night", "the early hours" with no day given:
+    /// the night before publication, from the day before the anchor to the anchor.
     Night,
     /// "this week", "the past week": the seven days ending at the anchor.
     ThisWeek,
@@ -168,6 +172,7 @@ fn resolve_wd(w: u8, mode: WdMode, a: NaiveDate) -> Option<NaiveDate> {
             let fwd = (w - aw).rem_euclid(7);
             add_days(a, if fwd == 0 { 7 } else { fwd })
         }
+        WdMode::LastWeek => add_days(a, w - aw - 7),
     }
 }
 
@@ -197,7 +202,8 @@ fn rel_value(r: Rel, a: NaiveDate) -> Option<DateValue> {
     let monday = add_days(a, -weekday_of(a))?;
     let ay = a.year();
     match r {
-        Rel::Today | Rel::Night => day(a),
+        Rel::Today => day(a),
+        Rel::Night => span(add_days(a, -1)?, a, P::Range),
         Rel::Yesterday => day(add_days(a, -1)?),
         Rel::DayBeforeYesterday => day(add_days(a, -2)?),
         Rel::Tomorrow => day(add_days(a, 1)?),
@@ -354,5 +360,9 @@ mod tests {
         assert_eq!(resolve_wd(0, WdMode::Future, thu), Some(d(2026, 2, 9)));
         assert_eq!(resolve_wd(3, WdMode::Future, thu), Some(thu));
         assert_eq!(resolve_wd(3, WdMode::StrictFuture, thu), Some(d(2026, 2, 12)));
+        assert_eq!(resolve_wd(0, WdMode::LastWeek, thu), Some(d(2026, 1, 26)));
+        assert_eq!(resolve_wd(6, WdMode::LastWeek, thu), Some(d(2026, 2, 1)));
+        assert_eq!(resolve_wd(0, WdMode::LastWeek, d(2026, 2, 2)), Some(d(2026, 1, 26)));
+        assert_eq!(resolve_wd(6, WdMode::LastWeek, d(2026, 2, 8)), Some(d(2026, 2, 1)));
     }
 }

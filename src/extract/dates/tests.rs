@@ -177,3 +177,24 @@ fn dump_tricky() {
         println!("{s}\n    {:?}", show(s, a));
     }
 }
+
+#[test]
+fn every_word_that_can_carry_a_date_passes_the_precheck() {
+    let triggers = trigger_words();
+    assert!(triggers.contains(&"day") && !triggers.contains(&"monday"), "{triggers:?}");
+    assert!(triggers.iter().all(|t| triggers.iter().all(|o| o == t || !t.contains(o))), "{triggers:?}");
+    for (w, c) in lex::words() {
+        let carries = match c {
+            lex::Cls::Month(_) | lex::Cls::Wd(_) => true,
+            lex::Cls::Season(s) => *s != lex::Season::Fall,
+            lex::Cls::Kw(k) => HEAD_KWS.contains(k),
+            _ => false,
+        };
+        if carries {
+            assert!(may_hold_dates(&format!("on {}", w.to_ascii_uppercase())), "{w}");
+        }
+    }
+    for s in ["The fall of the city", "Forces held the line at the river", "SINCE THEN"] {
+        assert!(!may_hold_dates(s), "{s}");
+    }
+}

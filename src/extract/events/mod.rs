@@ -465,7 +465,20 @@ fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
 }
 
 fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
-    a.start.is_none() || b.start.is_none() || (a.start == b.start && a.end == b.end)
+    let same = a.start == b.start && a.end == b.end;
+    a.start.is_none() || b.start.is_none() || same || night_holds(a, b) || night_holds(b, a)
+}
+
+/// `night` is a night (a range over two days: "overnight") and `day` one of its days: one
+/// date, and `day` the more precise ("overnight ... the attack began in the early hours of
+/// Wednesday").
+fn night_holds(night: &DateValue, day: &DateValue) -> bool {
+    let (Some(s), Some(e), Some(d)) = (night.start, night.end, day.start) else { return false };
+    night.precision == Precision::Range
+        && (e - s).num_days() == 1
+        && day.precision == Precision::Day
+        && s <= d
+        && d <= e
 }
 
 /// So many drones and missiles that no one city was the target: the tally of an attack on
@@ -489,7 +502,7 @@ fn absorb(into: &mut Draft, d: Draft) {
         into.place_known = d.place_known;
         into.why.place = d.why.place;
     }
-    if into.date.start.is_none() {
+    if into.date.start.is_none() || night_holds(&into.date, &d.date) {
         into.date = d.date;
         into.why.date = d.why.date;
     }
