@@ -133,6 +133,9 @@ fn sentence_toks<'a>(ctx: &'a ArticleCtx, s: Sentence) -> Vec<Tok<'a>> {
         .collect()
 }
 
+/// How many paragraphs after the one that stated it a date still dates an undated sentence.
+const CARRY_PARAGRAPHS: usize = 2;
+
 /// A clause that reports something: its byte range in the sentence, what it reports (each
 /// kind with its rule) and its counts.
 type Unit = ((usize, usize), Vec<(EventKind, RuleId)>, Counts);
@@ -216,14 +219,15 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
         let text = &ctx.body[s.start..s.end];
         // The first date that pins something; "not on February 1" is skipped.
-        let stated = |d: &&&DateExpr| {
-            !ctx.body[..d.start].trim_end().ends_with("not on") && !ctx.body[..d.start].trim_end().ends_with("since")
-        };
+        // (Not a bound either: "since 2014", "by 2030", "the 1945 Yalta conference".)
+        let stated = |d: &&&DateExpr| d.bound.is_none() && !ctx.body[..d.start].trim_end().ends_with("not on");
         let own = sdates.iter().filter(stated).find(|d| usable_for_event(&d.value)).map(|d| (d.value, d.span()));
         // A sentence that dates itself only loosely ("in 2022") keeps its own loose date
         // rather than borrowing a day from its neighbours.
         let own_loose = sdates.iter().filter(stated).find(|d| d.value.start.is_some()).map(|d| (d.value, d.span()));
-        if carried.is_some_and(|(p, _, _)| p != para) {
+        // A date carries to the sentences after it, across paragraphs too but not far: a
+        // report's items ("In the Lyman direction, ...") share the date its opening gave.
+        if carried.is_some_and(|(p, _, _)| para > p + CARRY_PARAGRAPHS) {
             carried = None;
         }
         let (date, date_span) = match own {
@@ -451,7 +455,7 @@ fn countries_named(ctx: &ArticleCtx) -> (bool, bool) {
 /// day, a range or a week, else its title's ("... over the past 24 hours"), with the body
 /// span of the words (none for the title).
 fn lead_date(ctx: &ArticleCtx) -> Option<(DateValue, Option<Span>)> {
-    let pins = |d: &&DateExpr| pins_day_or_week(&d.value);
+    let pins = |d: &&DateExpr| pins_day_or_week(&d.value) && d.bound.is_none();
     let first_para_end =
         ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back();
     first_para_end
