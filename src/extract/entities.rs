@@ -435,6 +435,10 @@ impl Finder<'_> {
                 }
             }
             let n = items.len();
+            if n == 0 {
+                i += 1;
+                continue;
+            }
             // "Reporting by A, B and C", "Editing by D, E": a credit line names people.
             let credit = i >= 2
                 && toks[i - 1].text.eq_ignore_ascii_case("by")
@@ -621,8 +625,14 @@ impl Finder<'_> {
         let mut chain: Vec<(usize, usize, KnownId)> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let w = &body[t.start..t.end];
-            let country = w
-                .starts_with(char::is_uppercase)
+            // A demonym counts only before its noun, "and" or a comma: most words are
+            // refused before the look-up.
+            let goes_on = || {
+                toks.get(i + 1).is_some_and(|n| {
+                    n.text.eq_ignore_ascii_case("and") || body[t.end..n.start].contains(',') || nouns.has_ci(n.text)
+                })
+            };
+            let country = (w.starts_with(char::is_uppercase) && goes_on())
                 .then(|| self.gaz.demonym(w))
                 .flatten()
                 .filter(|&id| self.gaz.place(id).is_some_and(|p| p.kind == PlaceKind::Country));

@@ -165,7 +165,10 @@ impl Gazetteer {
                 aliases: list(r.get(7)),
             };
             for d in list(r.get(8)) {
-                demonyms.entry(d.to_lowercase()).or_insert(place_rows.len() as KnownId);
+                // Kept without a final full stop: "U.S." is tokenized "U.S".
+                demonyms
+                    .entry(d.to_lowercase().trim_end_matches('.').to_string())
+                    .or_insert(place_rows.len() as KnownId);
             }
             place_rows.push((r[0].to_string(), place, nonempty(r.get(3))));
         }
@@ -312,7 +315,7 @@ impl Gazetteer {
     /// period is ignored ("U.S." is tokenized "U.S").
     pub fn demonym(&self, word: &str) -> Option<KnownId> {
         let w = super::text::Lower::new(word);
-        self.demonyms.get(w.as_str()).or_else(|| self.demonyms.get(&format!("{}.", w.as_str()))).copied()
+        self.demonyms.get(w.as_str().trim_end_matches('.')).copied()
     }
 
     /// All matches of known surface forms in `lowered` (an ASCII-lowercased copy of the text,

@@ -178,44 +178,67 @@ pub fn in_list_ci(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
-/// Small number words, as used in news copy.
+/// Small number words, as used in news copy, with their values.
+pub(crate) const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("single", 1),
+    ("two", 2),
+    ("both", 2),
+    ("pair", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("dozen", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// [`NUMBER_WORDS`] indexed: (the first letters, the words).
+type NumberIndex = ([bool; 256], rustc_hash::FxHashMap<&'static [u8], u32>);
+static NUMBER_INDEX: std::sync::LazyLock<NumberIndex> = std::sync::LazyLock::new(|| {
+    let mut first = [false; 256];
+    for (w, _) in NUMBER_WORDS {
+        first[w.as_bytes()[0] as usize] = true;
+    }
+    (first, NUMBER_WORDS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
+});
+
+/// The value of a small number word ("twelve", "a dozen"'s "dozen"), in any case.
 pub fn number_word(w: &str) -> Option<u32> {
-    // Runs on every token of every sentence: the longest word read is "seventeen", so
-    // longer words are refused before lowercasing, and `Lower` keeps it on the stack.
-    if w.is_empty() || w.len() > 9 {
+    // Runs on many tokens: words longer than the longest number word, or starting with a
+    // letter none starts with, are refused before lowercasing (on the stack).
+    let (first, words) = &*NUMBER_INDEX;
+    if w.is_empty() || w.len() > 9 || !first[w.as_bytes()[0].to_ascii_lowercase() as usize] {
         return None;
     }
-    Some(match Lower::new(w).as_str() {
-        "a" | "an" | "one" | "single" => 1,
-        "two" | "both" | "pair" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(w.as_bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    words.get(&buf[..w.len()]).copied()
 }
 
 /// Parse a number token: `12`, `1,100`, `twelve`, `twenty-five`, `18-year-olds` is not a number.

@@ -187,7 +187,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             let text = &ctx.body[s.start..s.end];
             let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
             let names = name_tokens(ctx, &toks, s.start, &idx);
-            rules.hits(&subject(&toks, &caps, &names))
+            rules.hits(&subject(&ctx.lowered[s.start..s.end], &toks, &caps, &names))
         })
         .collect();
     // What the article is about: its title and first paragraph, context for every clause.
@@ -196,7 +196,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let lower = ctx.title.to_ascii_lowercase();
         let toks = tokens(&lower);
         let caps: Vec<bool> = toks.iter().map(|t| ctx.title[t.start..].starts_with(char::is_uppercase)).collect();
-        lead_context.add(&rules.hits(&subject(&toks, &caps, &vec![None; toks.len()])));
+        lead_context.add(&rules.hits(&subject(&lower, &toks, &caps, &vec![None; toks.len()])));
     }
     for (si, _) in ctx.sentences.iter().enumerate().take_while(|(si, _)| ctx.paragraph_of[*si] == 0) {
         lead_context.add(&all_hits[si]);

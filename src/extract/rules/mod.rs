@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use super::counts::Tok;
 use super::types::EventKind;
-use pattern::{Class, Pattern, Word};
+use pattern::{Choice, Class, ClassBits, MAX_CLASSES, Pattern, Word};
 pub(crate) use pattern::{NameKind, Subject};
 
 /// The rule files, in the order their rules are tried.
@@ -48,6 +48,207 @@ const FILES: &[(&str, &str)] = &[
     ("counts.toml", include_str!("../../../assets/rules/en/counts.toml")),
     ("places.toml", include_str!("../../../assets/rules/en/places.toml")),
 ];
+
+/// What may start at a word: the patterns whose first word it is, and the classes with an
+/// entry starting with it.
+#[derive(Default)]
+struct Starts {
+    patterns: Vec<u16>,
+    classes: ClassBits,
+    /// The word features ([`Rules::needs`]) this word gives.
+    features: Vec<u16>,
+    /// A number word ("twelve"): a number may start here.
+    number: bool,
+}
+
+impl Starts {
+    fn add_class(&mut self, c: usize) {
+        self.classes[c / 64] |= 1 << (c % 64);
+    }
+}
+
+/// The first words of every pattern and class entry, looked up once per token.
+struct FirstWords {
+    /// By [`key`] of their first bytes: whole words and prefixes ("liberat*", `true`), each
+    /// with what may start at a token it matches.
+    by_key: FxHashMap<u32, Vec<(Head, Starts)>>,
+    /// The lengths of prefixes shorter than [`PREFIX_KEY`], a bit per length.
+    short_prefixes: u32,
+}
+
+/// A word or prefix of [`FirstWords`], with its first eight bytes inline: most tokens are
+/// told apart from it without reading the text.
+struct Head {
+    head: u64,
+    len: usize,
+    prefix: bool,
+    text: Box<str>,
+}
+
+impl Head {
+    fn new(w: &str, prefix: bool) -> Head {
+        Head { head: Head::of(w.as_bytes()), len: w.len(), prefix, text: w.into() }
+    }
+
+    /// The first eight bytes of `w` (zero after its end).
+    fn of(w: &[u8]) -> u64 {
+        let mut b = [0u8; 8];
+        let n = w.len().min(8);
+        b[..n].copy_from_slice(&w[..n]);
+        u64::from_le_bytes(b)
+    }
+
+    /// Whether the token `w` (whose [`Head::of`] is `head`) is this word or starts with this
+    /// prefix.
+    fn matches(&self, w: &[u8], head: u64) -> bool {
+        if self.prefix {
+            if self.len > w.len() {
+                return false;
+            }
+            let mask = if self.len >= 8 { u64::MAX } else { (1u64 << (8 * self.len)) - 1 };
+            head & mask == self.head && (self.len <= 8 || w.starts_with(self.text.as_bytes()))
+        } else {
+            self.len == w.len() && head == self.head && (self.len <= 8 || self.text.as_bytes() == w)
+        }
+    }
+}
+
+/// A word's first [`PREFIX_KEY`] bytes (all of a shorter word) and how many they are, as one
+/// number: a token is looked up with one probe.
+fn key(w: &[u8]) -> u32 {
+    let n = w.len().min(PREFIX_KEY);
+    w[..n].iter().enumerate().fold(n as u32, |acc, (i, &b)| acc | (b as u32) << (8 * i + 8))
+}
+
+impl FirstWords {
+    fn build(r: &Rules) -> FirstWords {
+        type ByKey = FxHashMap<u32, Vec<(Head, Starts)>>;
+        fn slot<'m>(by_key: &'m mut ByKey, w: &str, prefix: bool) -> &'m mut Starts {
+            let list = by_key.entry(key(w.as_bytes())).or_default();
+            let k = match list.iter().position(|(q, _)| *q.text == *w && q.prefix == prefix) {
+                Some(k) => k,
+                None => {
+                    list.push((Head::new(w, prefix), Starts::default()));
+                    list.len() - 1
+                }
+            };
+            &mut list[k].1
+        }
+        let mut by_key: ByKey = FxHashMap::default();
+        macro_rules! slot {
+            ($w:expr, $prefix:expr) => {
+                slot(&mut by_key, $w, $prefix)
+            };
+        }
+        for (w, ids) in &r.by_word {
+            slot!(w, false).patterns.extend_from_slice(ids);
+        }
+        for (w, bits) in &r.class_by_word {
+            let st = slot!(w, false);
+            for (a, b) in st.classes.iter_mut().zip(bits) {
+                *a |= b;
+            }
+        }
+        for (p, id) in &r.by_prefix {
+            let st = slot!(p, true);
+            if !st.patterns.contains(id) {
+                st.patterns.push(*id);
+            }
+        }
+        for (p, c) in &r.class_by_prefix {
+            slot!(p, true).add_class(*c);
+        }
+        for (w, &f) in &r.feature_words {
+            match w {
+                Word::Exact(w) => slot!(w, false).features.push(f),
+                Word::Prefix(p) => slot!(p, true).features.push(f),
+            }
+        }
+        for (w, _) in super::text::NUMBER_WORDS {
+            slot!(w, false).number = true;
+        }
+        let short_prefixes = by_key
+            .values()
+            .flatten()
+            .filter(|(q, _)| q.prefix && q.text.len() < PREFIX_KEY)
+            .fold(0, |acc, (q, _)| acc | 1 << q.text.len());
+        FirstWords { by_key, short_prefixes }
+    }
+
+    /// What may start at each token of the sentence: the patterns are appended to `tried`
+    /// (token `i`'s are `tried[at[i].0..at[i].1]`, once each), the classes go to `bits`
+    /// with whether the token is a number word, and every class and word feature of the
+    /// sentence to `features`.
+    fn scan(
+        &self,
+        s: &Subject,
+        tried: &mut Vec<u16>,
+        at: &mut Vec<(u32, u32)>,
+        bits: &mut Vec<ClassBits>,
+        number_words: &mut Vec<bool>,
+        features: &mut Features,
+    ) {
+        for t in s.toks {
+            let from = tried.len();
+            let mut number = false;
+            let mut classes: ClassBits = [0; MAX_CLASSES / 64];
+            let mut add = |st: &Starts, tried: &mut Vec<u16>| {
+                for id in &st.patterns {
+                    if !tried[from..].contains(id) {
+                        tried.push(*id);
+                    }
+                }
+                for (a, b) in classes.iter_mut().zip(&st.classes) {
+                    *a |= b;
+                }
+                for &f in &st.features {
+                    features[f as usize / 64] |= 1 << (f % 64);
+                }
+                number |= st.number;
+            };
+            let w = t.text.as_bytes();
+            if let Some(list) = self.by_key.get(&key(w)) {
+                let head = Head::of(w);
+                for (q, st) in list {
+                    if q.matches(w, head) {
+                        add(st, tried);
+                    }
+                }
+            }
+            if self.short_prefixes != 0 {
+                for len in 1..PREFIX_KEY.min(w.len() + 1) {
+                    if self.short_prefixes & (1 << len) == 0 || len == w.len() {
+                        continue;
+                    }
+                    let head = Head::of(w);
+                    for (q, st) in self.by_key.get(&key(&w[..len])).into_iter().flatten() {
+                        if q.prefix && q.matches(w, head) {
+                            add(st, tried);
+                        }
+                    }
+                }
+            }
+            at.push((from as u32, tried.len() as u32));
+            for (a, b) in features.iter_mut().zip(&classes) {
+                *a |= b;
+            }
+            bits.push(classes);
+            number_words.push(number);
+        }
+    }
+}
+
+/// At most this many features: the word classes, then the words patterns ask for.
+const MAX_FEATURES: usize = 2048;
+
+/// The features found in a sentence, a bit each.
+type Features = [u64; MAX_FEATURES / 64];
+
+/// At most this many patterns (they are kept as a bit set per clause).
+const MAX_PATTERNS: usize = 2048;
+
+/// How many leading bytes of a prefix key the prefix index.
+const PREFIX_KEY: usize = 3;
 
 /// Index of a rule in [`Rules::rules`]; events keep it to say why they were extracted.
 pub type RuleId = u16;
@@ -128,12 +329,35 @@ pub struct Rules {
     classes: Vec<Class>,
     class_index: FxHashMap<Box<str>, usize>,
     patterns: Vec<Pattern>,
+    /// Per pattern: matched in every sentence (a rule's trigger or context, or a pattern the
+    /// code reads), or only in a sentence where some rule's trigger matched.
+    always: Vec<bool>,
+    /// Per pattern: the `when` pattern of some rule.
+    trigger: Vec<bool>,
     /// First word -> the patterns that may start with it.
     by_word: FxHashMap<Box<str>, Vec<u16>>,
-    /// Patterns starting with a prefix ("liberat*"), tried at every word with that prefix.
+    /// Patterns starting with a prefix ("liberat*"), tried at every word with that prefix:
+    /// (prefix, pattern).
     by_prefix: Vec<(Box<str>, u16)>,
+    /// Exact first word of some class entry -> the classes (a bit each).
+    class_by_word: FxHashMap<Box<str>, ClassBits>,
+    /// First-word prefixes of class entries: (prefix, class).
+    class_by_prefix: Vec<(Box<str>, usize)>,
+    /// Per pattern: what it needs in a sentence to match there, as features (a class, or
+    /// a word of `feature_words`) of which one must be present per element. A pattern is
+    /// only tried in a sentence that has them.
+    needs: Vec<Vec<Vec<u16>>>,
+    /// The words patterns need, as features numbered from [`MAX_CLASSES`].
+    feature_words: FxHashMap<Word, u16>,
+    /// The first words of every pattern and class entry, and the feature words, built on
+    /// first use (patterns compiled after loading included).
+    first_words: std::sync::OnceLock<FirstWords>,
     /// Patterns starting with a number or a name: tried at every word.
     anywhere: Vec<u16>,
+    /// Patterns starting with a number, a name or a capital: tried only where one starts.
+    at_number: Vec<u16>,
+    at_name: Vec<u16>,
+    at_cap: Vec<u16>,
     pub rules: Vec<Rule>,
     pub vetoes: Vec<Veto>,
 }
@@ -208,17 +432,42 @@ impl Rules {
             classes: Vec::new(),
             class_index: FxHashMap::default(),
             patterns: Vec::new(),
+            always: Vec::new(),
+            trigger: Vec::new(),
             by_word: FxHashMap::default(),
             by_prefix: Vec::new(),
+            class_by_word: FxHashMap::default(),
+            class_by_prefix: Vec::new(),
+            needs: Vec::new(),
+            feature_words: FxHashMap::default(),
+            first_words: std::sync::OnceLock::new(),
             anywhere: Vec::new(),
+            at_number: Vec::new(),
+            at_name: Vec::new(),
+            at_cap: Vec::new(),
             rules: Vec::new(),
             vetoes: Vec::new(),
         };
         for (file, spec) in &specs {
             for (name, items) in &spec.classes {
                 let c = Class::parse(items).map_err(|e| format!("{file}: class {name}: {e}"))?;
+                if r.classes.len() >= MAX_CLASSES {
+                    return Err(format!("{file}: more than {MAX_CLASSES} word classes"));
+                }
                 if r.class_index.insert(name.as_str().into(), r.classes.len()).is_some() {
                     return Err(format!("{file}: class {name} is defined twice"));
+                }
+                let ci = r.classes.len();
+                for e in &c.entries {
+                    match &e[0] {
+                        Word::Exact(w) => {
+                            let bits = r.class_by_word.entry(w.clone()).or_insert([0; MAX_CLASSES / 64]);
+                            bits[ci / 64] |= 1 << (ci % 64);
+                        }
+                        Word::Prefix(p) => {
+                            r.class_by_prefix.push((p.clone(), ci));
+                        }
+                    }
                 }
                 r.classes.push(c);
             }
@@ -265,6 +514,15 @@ impl Rules {
         if r.rules.len() >= RuleId::MAX as usize {
             return Err("too many rules".into());
         }
+        for rule in &r.rules {
+            for &p in &rule.when {
+                r.trigger[p as usize] = true;
+                r.always[p as usize] = true;
+            }
+            for &p in rule.context.iter().chain(&rule.unless_around) {
+                r.always[p as usize] = true;
+            }
+        }
         Ok(r)
     }
 
@@ -280,7 +538,10 @@ impl Rules {
         }
         let index = &self.class_index;
         let p = pattern::parse(&src, &|n| index.get(n).copied())?;
-        let id = u16::try_from(self.patterns.len()).map_err(|_| "too many patterns".to_string())?;
+        if self.patterns.len() >= MAX_PATTERNS {
+            return Err(format!("more than {MAX_PATTERNS} patterns"));
+        }
+        let id = self.patterns.len() as u16;
         match pattern::first_words(&p, &self.classes) {
             Some(words) => {
                 for w in words {
@@ -291,13 +552,61 @@ impl Rules {
                                 v.push(id);
                             }
                         }
-                        Word::Prefix(p) => self.by_prefix.push((p, id)),
+                        Word::Prefix(p) => {
+                            self.by_prefix.push((p, id));
+                        }
                     }
                 }
             }
-            None => self.anywhere.push(id),
+            None => match p.elems[0].atom {
+                pattern::Atom::Number => self.at_number.push(id),
+                pattern::Atom::Name(_) => self.at_name.push(id),
+                pattern::Atom::Cap => self.at_cap.push(id),
+                _ => self.anywhere.push(id),
+            },
         }
+        let needs = self.features_needed(&p);
+        self.needs.push(needs);
         self.patterns.push(p);
+        self.always.push(false);
+        self.trigger.push(false);
+        Ok(id)
+    }
+
+    /// What `p` needs in a sentence, as features (see [`Rules::needs`]). An element with a
+    /// word beyond [`MAX_FEATURES`] needs nothing.
+    fn features_needed(&mut self, p: &Pattern) -> Vec<Vec<u16>> {
+        let mut out = Vec::new();
+        'elem: for choices in pattern::needs(p) {
+            let mut any = Vec::new();
+            for c in choices {
+                match c {
+                    Choice::Class(c) => any.push(*c as u16),
+                    Choice::Word(w) => {
+                        let next = (MAX_CLASSES + self.feature_words.len()) as u16;
+                        let f = *self.feature_words.entry(w.clone()).or_insert(next);
+                        if f as usize >= MAX_FEATURES {
+                            self.feature_words.remove(w);
+                            continue 'elem;
+                        }
+                        any.push(f);
+                    }
+                }
+            }
+            out.push(any);
+        }
+        out
+    }
+
+    /// Whether a sentence with `features` has what pattern `id` needs.
+    fn viable(&self, id: u16, features: &Features) -> bool {
+        self.needs[id as usize].iter().all(|any| any.iter().any(|&f| features[f as usize / 64] & (1 << (f % 64)) != 0))
+    }
+
+    /// Compile a pattern the code reads in every sentence ("@disputed").
+    pub(crate) fn compile_always(&mut self, src: &str) -> Result<u16, String> {
+        let id = self.compile(src)?;
+        self.always[id as usize] = true;
         Ok(id)
     }
 
@@ -321,8 +630,8 @@ impl Rules {
 
     /// Where an entry of class `class` that starts at token `i` ends (the longest).
     pub(crate) fn class_end(&self, class: usize, toks: &[Tok], i: usize) -> Option<usize> {
-        let s = Subject { toks, caps: &[], names: &[] };
-        self.classes[class].entries.iter().filter_map(|e| pattern::entry_end(e, &s, i)).max()
+        let s = Subject { text: "", toks, caps: &[], names: &[], starts: &[], numbers: &[] };
+        self.classes[class].longest_at(&s, i)
     }
 
     /// Where rule `id` matched in tokens `a..b`: the first match of one of its `when`
@@ -348,27 +657,64 @@ impl Rules {
 
     /// Every match of every pattern in a sentence: (pattern, first token, end token).
     pub(crate) fn hits(&self, s: &Subject) -> Hits {
+        // Per token: the patterns whose first word it is, and the classes that may start
+        // there; for the sentence: the classes and words it has.
+        let n = s.toks.len();
+        let mut tried: Vec<u16> = Vec::with_capacity(4 * n);
+        let mut words: Vec<(u32, u32)> = Vec::with_capacity(n);
+        let mut starts: Vec<ClassBits> = Vec::with_capacity(n);
+        let mut number_words: Vec<bool> = Vec::with_capacity(n);
+        let mut features: Features = [0; MAX_FEATURES / 64];
+        self.first_words().scan(s, &mut tried, &mut words, &mut starts, &mut number_words, &mut features);
+        // Where numbers start, and where each ends.
+        let mut numbers: Vec<u32> = vec![0; n];
+        for (i, t) in s.toks.iter().enumerate() {
+            let may_count = number_words[i] || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            if may_count && let Some((_, end)) = super::counts::number_at(s.toks, i) {
+                numbers[i] = end as u32;
+            }
+        }
+        // The patterns that start with a number, a name, a capital or anything, and that
+        // this sentence has the words for.
+        let viable =
+            |list: &[u16]| -> Vec<u16> { list.iter().copied().filter(|&id| self.viable(id, &features)).collect() };
+        let (at_number, at_name, at_cap, anywhere) =
+            (viable(&self.at_number), viable(&self.at_name), viable(&self.at_cap), viable(&self.anywhere));
+        let s =
+            Subject { text: s.text, toks: s.toks, caps: s.caps, names: s.names, starts: &starts, numbers: &numbers };
         let mut out = Vec::new();
-        let mut tried: Vec<u16> = Vec::new();
-        for i in 0..s.toks.len() {
-            tried.clear();
-            let w = s.toks[i].text;
-            if let Some(ps) = self.by_word.get(w) {
-                tried.extend_from_slice(ps);
-            }
-            for (p, id) in &self.by_prefix {
-                if w.starts_with(&**p) && !tried.contains(id) {
-                    tried.push(*id);
-                }
-            }
-            tried.extend(self.anywhere.iter().copied());
-            for &id in &tried {
-                if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, s, i) {
+        let mut rest: Vec<(u16, u32)> = Vec::new();
+        // First the triggers, contexts and code patterns; the patterns that only qualify a
+        // rule (with, unless, vetoes) wait until some trigger matched.
+        for (i, &(a, b)) in words.iter().enumerate() {
+            let by_word = tried[a as usize..b as usize].iter().filter(|&&id| self.viable(id, &features));
+            let positional: [&[u16]; 4] = [
+                if numbers[i] > 0 { &at_number } else { &[] },
+                if s.names.get(i).is_some_and(Option::is_some) { &at_name } else { &[] },
+                if s.caps.get(i).copied().unwrap_or(false) { &at_cap } else { &[] },
+                &anywhere,
+            ];
+            for &id in by_word.chain(positional.into_iter().flatten()) {
+                if !self.always[id as usize] {
+                    rest.push((id, i as u32));
+                } else if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, &s, i) {
                     out.push((id, i as u32, end as u32));
                 }
             }
         }
+        if out.iter().any(|&(id, _, _)| self.trigger[id as usize]) {
+            for (id, i) in rest {
+                if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, &s, i as usize) {
+                    out.push((id, i, end as u32));
+                }
+            }
+        }
         Hits { hits: out }
+    }
+
+    /// The index of first words, built on first use.
+    fn first_words(&self) -> &FirstWords {
+        self.first_words.get_or_init(|| FirstWords::build(self))
     }
 
     /// The event kinds a clause (tokens `a..b` of the sentence `hits` came from) reports,
@@ -460,8 +806,9 @@ pub(crate) struct Hits {
 
 impl Hits {
     /// Bit set of the patterns matched wholly inside tokens `a..b`.
-    fn present(&self, n: usize, a: usize, b: usize) -> Vec<u64> {
-        let mut bits = vec![0u64; n.div_ceil(64)];
+    fn present(&self, n: usize, a: usize, b: usize) -> [u64; MAX_PATTERNS / 64] {
+        debug_assert!(n <= MAX_PATTERNS);
+        let mut bits = [0u64; MAX_PATTERNS / 64];
         for &(id, s, e) in &self.hits {
             if s as usize >= a && e as usize <= b {
                 bits[id as usize / 64] |= 1 << (id % 64);
@@ -527,7 +874,7 @@ pub struct Loaded {
 
 static RULES: LazyLock<Loaded> = LazyLock::new(|| {
     let mut rules = Rules::from_files(FILES).unwrap_or_else(|e| panic!("assets/rules/en/{e}"));
-    let disputed = rules.compile("@disputed").expect("the rule files define @disputed");
+    let disputed = rules.compile_always("@disputed").expect("the rule files define @disputed");
     let strikes_on_russia = rules.compile("@strikes_on_russia").expect("the rule files define @strikes_on_russia");
     let strikes_on_ukraine = rules.compile("@strikes_on_ukraine").expect("the rule files define @strikes_on_ukraine");
     let nationwide = rules.compile("@nationwide").expect("the rule files define @nationwide");
@@ -594,13 +941,15 @@ pub fn get() -> &'static Loaded {
     &RULES
 }
 
-/// A sentence's tokens as the patterns see them.
+/// A sentence's tokens as the patterns see them: `text` is the lowercased sentence the
+/// tokens are slices of (their offsets are in it).
 pub(crate) fn subject<'a, 't>(
+    text: &'a str,
     toks: &'a [Tok<'t>],
     caps: &'a [bool],
     names: &'a [Option<(NameKind, u32)>],
 ) -> Subject<'a, 't> {
-    Subject { toks, caps, names }
+    Subject { text, toks, caps, names, starts: &[], numbers: &[] }
 }
 
 #[cfg(test)]
@@ -655,7 +1004,7 @@ kinds = ["strike"]
             let toks = super::super::counts::tokens(&lower);
             let caps = vec![false; toks.len()];
             let names = vec![None; toks.len()];
-            let h = r.hits(&subject(&toks, &caps, &names));
+            let h = r.hits(&subject(&lower, &toks, &caps, &names));
             r.classify(&h, 0, toks.len(), &Context::default(), false)
                 .into_iter()
                 .map(|(k, id)| (k, r.rule_name(id).to_string()))

@@ -23,7 +23,7 @@ use std::fmt;
 use super::super::counts::{Tok, number_at};
 
 /// A word test: the whole word, or a prefix of it ("liberat*").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Word {
     Exact(Box<str>),
     Prefix(Box<str>),
@@ -100,23 +100,43 @@ impl fmt::Display for Pattern {
     }
 }
 
-/// A class of words and phrases: each entry a sequence of word tests.
+/// A class of words and phrases: each entry a sequence of word tests, indexed by its first
+/// word (a class is tried at many tokens; most of its entries cannot start at any one).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class {
     pub entries: Vec<Vec<Word>>,
+    /// Exact first word -> the entries starting with it.
+    by_first: rustc_hash::FxHashMap<Box<str>, Vec<u32>>,
+    /// Entries whose first word is a prefix ("missile*").
+    prefixed: Vec<u32>,
 }
 
 impl Class {
     pub(crate) fn parse(items: &[String]) -> Result<Class, String> {
-        let mut entries = Vec::with_capacity(items.len());
+        let mut c = Class::default();
         for it in items {
             let words: Vec<Word> = it.split_whitespace().map(Word::parse).collect::<Result<_, _>>()?;
-            if words.is_empty() {
-                return Err("an empty entry".into());
+            let n = c.entries.len() as u32;
+            match words.first() {
+                None => return Err("an empty entry".into()),
+                Some(Word::Exact(w)) => c.by_first.entry(w.clone()).or_default().push(n),
+                Some(Word::Prefix(_)) => c.prefixed.push(n),
             }
-            entries.push(words);
+            c.entries.push(words);
         }
-        Ok(Class { entries })
+        Ok(c)
+    }
+
+    /// The entries that may start with the word `w`.
+    fn candidates<'a>(&'a self, w: &str) -> impl Iterator<Item = &'a [Word]> + 'a {
+        let exact = self.by_first.get(w).map(|v| v.as_slice()).unwrap_or(&[]);
+        exact.iter().chain(self.prefixed.iter()).map(move |&i| self.entries[i as usize].as_slice())
+    }
+
+    /// Where the longest entry starting at token `i` ends.
+    pub(crate) fn longest_at(&self, s: &Subject, i: usize) -> Option<usize> {
+        let w = s.word(i)?;
+        self.candidates(w).filter_map(|e| entry_end(e, s, i)).max()
     }
 }
 
@@ -170,14 +190,27 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<
 /// What a pattern is matched against: a sentence's tokens (lowercase), whether each starts
 /// with a capital in the original text, and the names starting at each token.
 pub(crate) struct Subject<'a, 't> {
+    /// The lowercased sentence the tokens are slices of.
+    pub text: &'a str,
     pub toks: &'a [Tok<'t>],
     pub caps: &'a [bool],
     /// Per token: the kind of the name that starts there and the token after it.
     pub names: &'a [Option<(NameKind, u32)>],
+    /// Per token, when known: the classes with an entry that may start there (a bit per
+    /// class), so that a class is only looked into where it can match.
+    pub starts: &'a [ClassBits],
+    /// Per token, when known: the token after the number that starts there, or 0.
+    pub numbers: &'a [u32],
 }
 
+/// A bit per word class.
+pub(crate) type ClassBits = [u64; MAX_CLASSES / 64];
+
+/// At most this many word classes.
+pub(crate) const MAX_CLASSES: usize = 256;
+
 impl Subject<'_, '_> {
-    fn word(&self, i: usize) -> Option<&str> {
+    pub(crate) fn word(&self, i: usize) -> Option<&str> {
         self.toks.get(i).map(|t| t.text)
     }
 }
@@ -228,7 +261,10 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
                             }
                         }
                         Choice::Class(c) => {
-                            for entry in &classes[*c].entries {
+                            if s.starts.get(i).is_some_and(|b| b[*c / 64] & (1 << (*c % 64)) == 0) {
+                                continue;
+                            }
+                            for entry in classes[*c].candidates(s.toks[i].text) {
                                 if let Some(end) = entry_end(entry, s, i) {
                                     push(end);
                                 }
@@ -237,11 +273,15 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
                     }
                 }
             }
-            Atom::Number => {
-                if let Some((_, end)) = number_at(s.toks, i) {
-                    push(end);
+            Atom::Number => match s.numbers.get(i) {
+                Some(&end) if end > 0 => push(end as usize),
+                Some(_) => {}
+                None => {
+                    if let Some((_, end)) = number_at(s.toks, i) {
+                        push(end);
+                    }
                 }
-            }
+            },
             Atom::Name(k) => {
                 if let Some(Some((nk, end))) = s.names.get(i)
                     && (*k == NameKind::Any || k == nk)
@@ -268,6 +308,19 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
         return match_at(rest, classes, s, i);
     }
     None
+}
+
+/// What a pattern needs somewhere in its sentence: for each element that must match words
+/// (not optional), the words and classes one of which must start some token there.
+pub(crate) fn needs(p: &Pattern) -> Vec<&[Choice]> {
+    p.elems
+        .iter()
+        .filter(|e| !e.optional)
+        .filter_map(|e| match &e.atom {
+            Atom::Any(choices) => Some(choices.as_slice()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The words a pattern can start with, when it can only start with words (for the index
@@ -308,7 +361,7 @@ mod tests {
         let toks = tokens(&lower);
         let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
         let names = vec![None; toks.len()];
-        let s = Subject { toks: &toks, caps: &caps, names: &names };
+        let s = Subject { text: &lower, toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[] };
         (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, &s, i).map(|e| (i, e)))
     }
 
