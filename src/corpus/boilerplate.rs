@@ -331,12 +331,15 @@ fn is_soft_debris(t: &str, st: &Stats) -> bool {
 /// ("Comments", "Recommended Video") or a byline. (In lower case, "more than 150 tonnes" and
 /// "by numerous studies" are the tails of sentences.)
 pub(crate) fn is_furniture(t: &str) -> bool {
-    let st = stats(t);
+    // Only the number of words matters below, up to `WEAK_MAX_WORDS`: counted no further
+    // (the line may be a long paragraph).
+    let st = Stats { words: super::text::word_count(t, WEAK_MAX_WORDS), ..Stats::default() };
     let upper = t.chars().next().is_some_and(|c| !c.is_lowercase());
     has_strong_phrase(t)
         || has_weak_phrase(t, st.words)
         || (upper && (is_soft_debris(t, &st) || is_byline(t, &st)))
-        || (st.words <= 12 && (dates::is_stamp(t) || dates::byline_date(t).is_some()))
+        || (st.words <= 12
+            && (dates::is_stamp(t) || (t.bytes().any(|b| b.is_ascii_digit()) && dates::byline_date(t).is_some())))
 }
 
 /// "By Jane Doe", "BY JANE DOE AND JOHN ROE": an author line.

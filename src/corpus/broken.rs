@@ -11,8 +11,9 @@
 //! , CARE works with Polish Humanitarian Action.
 //! ```
 //!
-//! Judged alone, every piece is a fragment and goes. [`continues`] tells when a line carries on
-//! the sentence of the lines before it, so they are judged (and kept) as one paragraph.
+//! Judged alone, every piece is a fragment and goes. [`join`] and [`stands_apart`] tell when a
+//! line carries on the sentence of the lines before it, so they are judged (and kept) as one
+//! paragraph.
 
 use std::collections::HashSet;
 
@@ -30,79 +31,97 @@ pub(crate) struct Page<'a> {
 const LINK_WORDS: usize = 8;
 
 /// Words that leave a sentence open: a line ending in one of them goes on in the next line
-/// ("pushing toward" / "Lyman", "a research analyst at" / "KI Insights").
-const OPEN_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "according",
-    "across",
-    "after",
-    "against",
-    "along",
-    "amid",
-    "among",
-    "an",
-    "and",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "been",
-    "before",
-    "between",
-    "but",
-    "by",
-    "called",
-    "despite",
-    "during",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "her",
-    "his",
-    "in",
-    "including",
-    "into",
-    "is",
-    "its",
-    "like",
-    "near",
-    "nor",
-    "of",
-    "on",
-    "onto",
-    "or",
-    "our",
-    "over",
-    "per",
-    "since",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "these",
-    "this",
-    "those",
-    "through",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "via",
-    "was",
-    "were",
-    "which",
-    "who",
-    "whose",
-    "with",
-    "within",
-    "without",
-];
+/// ("pushing toward" / "Lyman", "a research analyst at" / "KI Insights"). `w` is lower-case.
+fn is_open_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"about"
+            | b"according"
+            | b"across"
+            | b"after"
+            | b"against"
+            | b"along"
+            | b"amid"
+            | b"among"
+            | b"an"
+            | b"and"
+            | b"are"
+            | b"around"
+            | b"as"
+            | b"at"
+            | b"be"
+            | b"been"
+            | b"before"
+            | b"between"
+            | b"but"
+            | b"by"
+            | b"called"
+            | b"despite"
+            | b"during"
+            | b"for"
+            | b"from"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"her"
+            | b"his"
+            | b"in"
+            | b"including"
+            | b"into"
+            | b"is"
+            | b"its"
+            | b"like"
+            | b"near"
+            | b"nor"
+            | b"of"
+            | b"on"
+            | b"onto"
+            | b"or"
+            | b"our"
+            | b"over"
+            | b"per"
+            | b"since"
+            | b"such"
+            | b"than"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"these"
+            | b"this"
+            | b"those"
+            | b"through"
+            | b"to"
+            | b"toward"
+            | b"towards"
+            | b"under"
+            | b"until"
+            | b"via"
+            | b"was"
+            | b"were"
+            | b"which"
+            | b"who"
+            | b"whose"
+            | b"with"
+            | b"within"
+            | b"without"
+    )
+}
+
+/// The last word of `t` (after its last space, an ASCII one or a no-break space), looking at
+/// no more than `max` bytes from the end: `None` when the word is longer.
+fn last_word(t: &str, max: usize) -> Option<&[u8]> {
+    let b = t.as_bytes();
+    let tail = &b[b.len().saturating_sub(max + 1)..];
+    let space = tail
+        .iter()
+        .enumerate()
+        .rposition(|(i, &c)| c.is_ascii_whitespace() || (c == 0xA0 && i > 0 && tail[i - 1] == 0xC2));
+    match space {
+        Some(i) => Some(&tail[i + 1..]),
+        None if b.len() <= max => Some(b),
+        None => None,
+    }
+}
 
 /// Whether `t` ends in a word or mark that leaves its sentence open.
 fn ends_open(t: &str) -> bool {
@@ -112,8 +131,13 @@ fn ends_open(t: &str) -> bool {
     if matches!(last, ',' | '(' | '“' | '‘' | '—' | '–' | '-') {
         return true;
     }
-    let word = t.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    word.len() <= 10 && OPEN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let mut lower = [0u8; 10];
+    let Some(word) = last_word(t, lower.len()) else {
+        return false;
+    };
+    lower[..word.len()].copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    is_open_word(&lower[..word.len()])
 }
 
 /// A name continuing a scrap that stops mid-phrase is two to this many words (one capitalised
@@ -124,8 +148,9 @@ const NAME_WORDS: usize = 3;
 /// as a menu entry ("Political prisoners"): it opens in lower case (the tail of a broken
 /// sentence) or runs to six words or more.
 fn stops_mid_phrase(t: &str) -> bool {
-    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    let ends_lower = last.chars().next().is_some_and(char::is_lowercase) && last.chars().all(char::is_alphabetic);
+    // A lower-case word of plain letters (no longer than any English word needs).
+    let ends_lower = last_word(t, 24)
+        .is_some_and(|w| w.first().is_some_and(u8::is_ascii_lowercase) && w.iter().all(u8::is_ascii_alphabetic));
     ends_lower && (t.chars().next().is_some_and(char::is_lowercase) || word_count(t, 6) >= 6)
 }
 
@@ -181,9 +206,20 @@ fn attributes(prev: &str, next: &str, page: &Page<'_>) -> bool {
 }
 
 /// A line that never joins another: a list item, a markdown heading, "By" alone (a byline's),
-/// an address, a caption or photo credit, an outline heading of the page, page furniture
-/// ("Read More", "Comments", a date).
-fn stands_apart(t: &str, page: &Page<'_>) -> bool {
+/// an address, an outline heading of the page, a photo credit or caption, page furniture
+/// ("Read More", "Comments", a date). (The cheap tests first: this runs on every line that
+/// could join.)
+pub(crate) fn stands_apart(t: &str, page: &Page<'_>) -> bool {
+    if t.starts_with(char::is_lowercase) {
+        // The tail of a sentence: only "by" alone, an address, a heading or furniture keeps
+        // it apart (list markers, credits and captions open otherwise).
+        return t == "by"
+            || t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || page.headings.contains(t)
+            || boilerplate::is_furniture(t);
+    }
     boilerplate::bullet_len(t) > 0
         || boilerplate::heading_len(t) > 0
         || t.starts_with('|')
@@ -192,9 +228,9 @@ fn stands_apart(t: &str, page: &Page<'_>) -> bool {
         || t.starts_with("https://")
         || t.starts_with("www.")
         || page.headings.contains(t)
+        || is_credit_like(t)
         || captions::is_caption(t)
         || captions::is_credit_only(t)
-        || is_credit_like(t)
         || boilerplate::is_furniture(t)
 }
 
@@ -207,40 +243,60 @@ fn is_credit_like(t: &str) -> bool {
         && !ends_sentence(t)
 }
 
+/// How a line may join the line before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Join {
+    No,
+    /// It names the speaker of the quotation before it.
+    Speaker,
+    /// It carries on the sentence, if neither line [`stands_apart`].
+    Sentence,
+}
+
 /// Whether line `next` carries on the sentence that line `prev` (trimmed, both) leaves open,
-/// or names the speaker of the quotation `prev` is.
-pub(crate) fn continues(prev: &str, next: &str, page: &Page<'_>) -> bool {
+/// or names the speaker of the quotation `prev` is. (The loader asks [`join`] and
+/// [`stands_apart`] itself, to ask the latter once a line.)
+#[cfg(test)]
+fn continues(prev: &str, next: &str, page: &Page<'_>) -> bool {
+    match join(prev, next, page) {
+        Join::No => false,
+        Join::Speaker => true,
+        Join::Sentence => !stands_apart(prev, page) && !stands_apart(next, page),
+    }
+}
+
+/// How `next` may join `prev` by their shapes; a sentence joins only when neither line
+/// [`stands_apart`].
+pub(crate) fn join(prev: &str, next: &str, page: &Page<'_>) -> Join {
     if attributes(prev, next, page) {
-        return true;
+        return Join::Speaker;
     }
-    if prev.is_empty() || next.is_empty() || ends_sentence(prev) || ends_with_ellipsis(prev) {
-        return false;
-    }
-    let Some(first) = next.chars().next() else {
-        return false;
+    let (Some(first), false) = (next.chars().next(), prev.is_empty()) else {
+        return Join::No;
     };
     // Punctuation carries the sentence on, and so does a dash (an aside: "countries" / "—" /
-    // "Poland"); a dash with a space after it is a list item, unless it is the em dash.
-    let closer = opens_with_closer(next) || first == '—' || next == "–";
-    let lower = first.is_lowercase();
-    let words = word_count(next, LINK_WORDS + 1);
+    // "Poland"); a dash with a space after it is a list item, unless it is the em dash. So
+    // does a line opening in lower case.
+    if opens_with_closer(next) || first == '—' || next == "–" || first.is_lowercase() {
+        let open = !ends_sentence(prev) && !ends_with_ellipsis(prev);
+        return if open { Join::Sentence } else { Join::No };
+    }
     // A short piece after an open end: the words of a link ("toward" / "Lyman, Stavky"), or
     // a name after a scrap of prose that stops mid-phrase ("the bloc's emergency" /
-    // "Temporary Protection Directive"). Two links in a row are a menu, not a sentence; a line
-    // in title case is a headline (of an advertisement: "Why Seniors Are Ditching Their Rakes
-    // for This" / "Product Name"); a whole sentence after an open end starts afresh ("Add us
-    // on" / "Is Putin strong?").
-    let link_words = !closer
-        && !lower
-        && (ends_open(prev) || ((2..=NAME_WORDS).contains(&words) && stops_mid_phrase(prev)))
-        && words <= LINK_WORDS
+    // "Temporary Protection Directive"). (Both ends are words, so `prev` has not ended.) Two
+    // links in a row are a menu, not a sentence; a line in title case is a headline (of an
+    // advertisement: "Why Seniors Are Ditching Their Rakes for This" / "Product Name"); a
+    // whole sentence after an open end starts afresh ("Add us on" / "Is Putin strong?").
+    let open = ends_open(prev);
+    let link_words = (open || stops_mid_phrase(prev))
+        && {
+            let words = word_count(next, LINK_WORDS + 1);
+            words <= LINK_WORDS && (open || (2..=NAME_WORDS).contains(&words))
+        }
         && !ends_sentence(next)
         && !is_title_case(prev)
         && !(page.links.contains(prev) && page.links.contains(next));
-    if !(closer || lower || link_words) {
-        return false;
-    }
-    !stands_apart(prev, page) && !stands_apart(next, page)
+    if link_words { Join::Sentence } else { Join::No }
 }
 
 #[cfg(test)]
@@ -319,6 +375,14 @@ mod tests {
         assert!(!continues("“We will hold the line.”", "What comes next?", &p));
         assert!(!continues("“We will hold the line.”", "Share this", &p));
         assert!(!continues("She said they would hold.", "– Jane Doe", &p));
+    }
+
+    #[test]
+    fn open_words() {
+        assert!(ends_open("fighting continues in") && ends_open("According to The") && ends_open("Over 12,000,"));
+        assert!(!ends_open("fighting continues") && !ends_open("toward-the-end"));
+        assert!(ends_open("in") && ends_open("fighting continues\u{a0}in") && !ends_open("voil\u{e0}"));
+        assert!(stops_mid_phrase("underscores the difficulties") && !stops_mid_phrase("Political prisoners"));
     }
 
     #[test]

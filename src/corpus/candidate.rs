@@ -82,10 +82,21 @@ pub(crate) fn candidates(
         let mut last = i;
         if let Some(page) = scraped {
             let mut prev = trimmed(lines[i].text(src));
+            // Whether `prev` stands apart, once known (a line that joined as a sentence's
+            // continuation does not).
+            let mut prev_apart: Option<bool> = None;
             while last + 1 < to && !blank(last + 1) {
                 let next = trimmed(lines[last + 1].text(src));
-                if !broken::continues(prev, next, page) {
-                    break;
+                match broken::join(prev, next, page) {
+                    broken::Join::No => break,
+                    broken::Join::Speaker => prev_apart = None,
+                    broken::Join::Sentence => {
+                        let apart = *prev_apart.get_or_insert_with(|| broken::stands_apart(prev, page));
+                        if apart || broken::stands_apart(next, page) {
+                            break;
+                        }
+                        prev_apart = Some(false);
+                    }
                 }
                 prev = next;
                 last += 1;

@@ -60,7 +60,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
     // (Photo:) or "Getty"; prose with a colon or an opening bracket mid-line is spared.
     let end = tail.trim_end().trim_end_matches('.').trim_end();
     let photo = tail.contains("hoto");
-    let source = tail.contains("(Source:");
+    let source = end.ends_with(')') && tail.contains("(Source:");
     let may_credit = (end.ends_with(')') || tail.contains('/') || photo || tail.contains("Getty"))
         // Every alternative but "Photo:" and "(Source: ...)" names an agency: a literal search
         // (fast) spares the full pattern the links of scraped pages, which end in ')' and hold

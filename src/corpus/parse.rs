@@ -509,47 +509,42 @@ fn story_sentences(
     body_from: usize,
     keep: &mut [bool],
 ) {
+    let is_marker = |j: usize| cands[j].role == Role::Text && boilerplate::is_section_end(cands[j].text(src));
     let mut prev_kept: Option<usize> = None;
-    let mut marker_since_kept = false;
     let mut add = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if keep[i] {
             prev_kept = Some(i);
-            marker_since_kept = false;
             continue;
         }
-        if c.role != Role::Text {
+        if c.role != Role::Text || !matches!(c.class, Class::Good | Class::NearGood) {
             continue;
         }
+        let from = match prev_kept {
+            Some(p) if i - p <= STORY_REACH => p + 1,
+            None if i >= body_from && i - body_from <= STORY_REACH => body_from,
+            _ => continue,
+        };
         let t = c.text(src);
-        if boilerplate::is_section_end(t) {
-            marker_since_kept = true;
-            continue;
-        }
         // A figure and its label broken apart ("12.7 million" / "people in need") is a tile
         // of an infographic, not a sentence; a few words broken at a link ("The publisher
         // officially" / "confirmed") are a scrap.
         let figure = c.broken && word_count(t.split('\n').next().unwrap_or(""), 3) < 3;
         let scrap = c.broken && c.words < SCRAP_WORDS;
-        let sentence = matches!(c.class, Class::Good | Class::NearGood)
-            && !figure
+        let sentence = !figure
             && !scrap
             && t.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_numeric() || "\"“‘«".contains(ch));
-        let after_story = prev_kept.map_or(i >= body_from && i - body_from <= STORY_REACH, |p| i - p <= STORY_REACH);
         if sentence
-            && after_story
-            && !marker_since_kept
             && counts.get(t).copied().unwrap_or(0) <= 1
             && !broken::is_title_case(t)
+            && !(from..i).any(is_marker)
         {
             add.push(i);
         }
     }
     // Kept only when the story goes on close after it, with no "Related" line between.
     for i in add {
-        let next = (i + 1..cands.len().min(i + 1 + STORY_REACH))
-            .take_while(|&j| !(cands[j].role == Role::Text && boilerplate::is_section_end(cands[j].text(src))))
-            .any(|j| keep[j]);
+        let next = (i + 1..cands.len().min(i + 1 + STORY_REACH)).take_while(|&j| !is_marker(j)).any(|j| keep[j]);
         if next {
             keep[i] = true;
         }
@@ -564,16 +559,23 @@ const PITCH_LINES: usize = 2;
 /// Short sentences next to a widget's button are its pitch, not the story's: "We bring you
 /// stories from the ground." / "Your support keeps our team in the field." / "DONATE NOW".
 fn widget_sentences(src: &str, cands: &[Cand], keep: &mut [bool]) {
-    for (i, c) in cands.iter().enumerate() {
-        if c.role != Role::Text || c.words > BUTTON_WORDS || !boilerplate::has_strong_phrase(c.text(src)) {
-            continue;
+    let pitch = |j: usize| cands[j].role == Role::Text && cands[j].class == Class::NearGood;
+    let button = |j: usize| {
+        cands[j].role == Role::Text
+            && cands[j].words <= BUTTON_WORDS
+            && boilerplate::has_strong_phrase(cands[j].text(src))
+    };
+    let mut drop = Vec::new();
+    for i in (0..cands.len()).filter(|&i| keep[i] && pitch(i)) {
+        // The button within reach after it (through the rest of the pitch), or before it.
+        let after = (i + 1..cands.len().min(i + 1 + PITCH_LINES)).find(|&j| !pitch(j)).is_some_and(button);
+        let before = (i.saturating_sub(PITCH_LINES)..i).rev().find(|&j| !pitch(j)).is_some_and(button);
+        if after || before {
+            drop.push(i);
         }
-        let pitch = |j: &usize| cands[*j].role == Role::Text && cands[*j].class == Class::NearGood;
-        let before: Vec<usize> = (i.saturating_sub(PITCH_LINES)..i).rev().take_while(pitch).collect();
-        let after: Vec<usize> = (i + 1..cands.len().min(i + 1 + PITCH_LINES)).take_while(pitch).collect();
-        for j in before.into_iter().chain(after) {
-            keep[j] = false;
-        }
+    }
+    for i in drop {
+        keep[i] = false;
     }
 }
 
