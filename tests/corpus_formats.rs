@@ -350,6 +350,75 @@ fn scraped_page_dates_prefer_the_page_then_the_timestamp_then_the_url() {
 }
 
 #[test]
+fn scraped_sentences_broken_at_links_are_joined() {
+    let text = fixture("scraped_broken.md");
+    let a = one("scraped_broken.md", &text);
+    assert_eq!(a.title, "Night of drones over Sumy");
+    assert_eq!(
+        paragraphs(&a),
+        [
+            // The standfirst, then the story; the byline after the standfirst dates the page.
+            "Fourteen people were hurt when drones hit a school and homes in the northern city.",
+            "Russian drones struck the city of Sumy overnight, damaging a school and two apartment blocks, regional officials said on Thursday.",
+            // Text, link, text: one paragraph, the line breaks kept, none before the comma.
+            "Air defence units shot down most of the drones, but debris fell on\nSumy Oblast, where firefighters worked until dawn.",
+            "The attack followed a week of strikes on\nthe border villages of Krasnopillia and Velyka Pysarivka\nreported by the regional administration.",
+            // Printed twice, broken then whole: the whole one only.
+            "According to the Regional Military Administration, 14 people were hurt, four of them children.",
+            // Sentences among the figures of a chart are the story's; the figures are not.
+            "Families leaving the region have mostly gone to Kharkiv, Poltava and Kyiv, officials said.",
+            "Officials said shelters in the city centre were full by midnight.",
+            // A drop cap joins its word; a speaker's line joins the quotation.
+            "“We will rebuild every school,” the mayor said in a morning address.",
+            "“We need generators more than anything else.”\n– Artem Kobzar",
+            // A sentence that stops at a comma (its end went with a link) still reads as one.
+            "Rescue teams searched the rubble of the second block for most of the morning and pulled two trapped residents from the stairwell,",
+            "Schools closed for a week",
+            "Classes will move online until the damaged buildings are inspected, the education department said.",
+        ]
+    );
+    // Menus, the donation box's pitch, the advertisement and the related stories stay out.
+    for debris in
+        ["Political prisoners", "Civil Society", "We report from", "Your help keeps", "Gadget Pro", "Ditching"]
+    {
+        assert!(!a.body.contains(debris), "{debris}");
+    }
+    assert_eq!(a.published, date(2026, 3, 4));
+    assert_eq!(a.published_from, DateSource::Byline);
+    // The joined pieces map back to the file: the link's words, and a span across the break.
+    let at = a.body.find("Sumy Oblast, where").unwrap();
+    let s = a.file_span(at, at + "Sumy Oblast".len());
+    assert_eq!(&text[s.start..s.end], "Sumy Oblast");
+    let s = a.file_span(at - "fell on\n".len(), at + "Sumy Oblast, where".len());
+    assert_eq!(&text[s.start..s.end], "fell on\nSumy Oblast\n, where");
+    let p = &a.paragraphs[2];
+    assert_eq!(p.pieces.len(), 2, "the line break before the comma is cut");
+    let rebuild = a.body.find("“We will").unwrap();
+    let s = a.file_span(rebuild, rebuild + "“We will".len());
+    assert_eq!(&text[s.start..s.end], "“W\ne will");
+}
+
+#[test]
+fn scraped_lonely_sentences_outside_the_story_stay_out() {
+    let page = |extra: &str| {
+        format!(
+            "# www.example.org\n\n## Metadata\n\n- **URL**: https://www.example.org/a/b\n\n## Page Structure\n\n- # Drones Hit Odesa Port Overnight\n\n## Content\n\nDrones Hit Odesa Port Overnight | Example\nHome\nDrones Hit Odesa Port Overnight\nRussian drones hit the port of Odesa overnight, setting two grain silos on fire, the regional governor said.\nFirefighters put out the blaze by morning and no one was hurt, he added on Telegram.\nShare\nVideos\n{extra}Weather\nContact\n"
+        )
+    };
+    let story = |a: &Article| paragraphs(a).len();
+    // After the story, with nothing of it after: a teaser, however complete.
+    let teaser = "A second convoy of grain ships left the port of Chornomorsk for Istanbul on Sunday morning.\n";
+    let a = one("teaser.md", &page(teaser));
+    assert_eq!(story(&a), 2, "{:?}", paragraphs(&a));
+    // Between the story's paragraphs, the same sentence is the story's.
+    let inside = format!(
+        "{teaser}Podcasts\nThe port resumed loading grain at noon, the port authority said in a statement on Monday.\nInsurers said the attack would not change the cost of cover for ships calling at Odesa.\n"
+    );
+    let a = one("inside.md", &page(&inside));
+    assert_eq!(story(&a), 5, "{:?}", paragraphs(&a));
+}
+
+#[test]
 fn scraped_error_page_is_reported() {
     let text = "# www.example.com\n\n## Metadata\n\n- **URL**: https://www.example.com/x\n- **HTTP Status**: 403\n\n## Page Structure\n\n- # Access Denied\n\n## Content\n\nAccess Denied\nAccess Denied\nReference #18.101fd717.1772246118.1eccbc58\nhttps://errors.edgesuite.net/18.101fd717\n";
     let err = parse_file("denied.md", text.as_bytes()).unwrap_err();

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use sitrep::corpus::{self, Article, DateSource};
+use sitrep::corpus::{self, Article, DateSource, Span};
+use sitrep::extract;
 
 fn wild_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wild");
@@ -133,4 +134,49 @@ fn every_wild_page_loads_clean() {
         assert_ne!(Some(a.title.as_str()), a.source.as_deref(), "{name}: the title is not the site name");
     }
     assert_eq!(loaded, 36, "every page but the error page loads");
+}
+
+/// The text of `b` in the body and of `f` in the file, each restricted to the article's pieces.
+fn piece_text(file: &[u8], a: &Article, b: Span, f: Span) -> (Vec<u8>, Vec<u8>) {
+    let (mut from_body, mut from_file) = (Vec::new(), Vec::new());
+    for p in a.paragraphs.iter().flat_map(|p| &p.pieces) {
+        let (s, e) = (b.start.max(p.body), b.end.min(p.body + p.len));
+        if s < e {
+            from_body.extend_from_slice(&a.body.as_bytes()[s..e]);
+        }
+        let (s, e) = (f.start.max(p.file), f.end.min(p.file + p.len));
+        if s < e {
+            from_file.extend_from_slice(&file[s..e]);
+        }
+    }
+    (from_body, from_file)
+}
+
+/// Paragraphs joined from lines broken at links still map every event and mention back to
+/// exactly its bytes in the file.
+#[test]
+fn wild_events_and_mentions_map_back_to_the_file() {
+    let Some(dir) = wild_dir() else {
+        return;
+    };
+    let report = corpus::load_paths(std::slice::from_ref(&dir));
+    let files: HashMap<&str, Vec<u8>> =
+        report.articles.iter().map(|a| (a.file.as_str(), std::fs::read(&a.file).unwrap())).collect();
+    let ex = extract::run(&report.articles);
+    let mut checked = 0;
+    for ent in &ex.entities {
+        for m in ent.mentions.iter().filter(|m| m.caption().is_none()) {
+            let a = &report.articles[m.article as usize];
+            let (b, f) = piece_text(&files[a.file.as_str()], a, m.body(), m.file_span(a));
+            assert_eq!(String::from_utf8_lossy(&f), String::from_utf8_lossy(&b), "{} in {}", ent.name, a.id);
+            checked += 1;
+        }
+    }
+    for e in &ex.events {
+        let a = &report.articles[e.article as usize];
+        let (b, f) = piece_text(&files[a.file.as_str()], a, e.body(), e.file_span(a));
+        assert_eq!(String::from_utf8_lossy(&f), String::from_utf8_lossy(&b), "event in {}", a.id);
+        checked += 1;
+    }
+    assert!(checked > 1000, "{checked}");
 }

@@ -155,6 +155,8 @@ const STRONG: &[&str] = &[
     "donate $",
     "donate €",
     "email share",
+    "for signing up",
+    "confirmation email",
 ];
 
 /// Debris phrases that are also ordinary words of news copy ("600,000 subscribers were left
@@ -169,6 +171,7 @@ const WEAK: &[&str] = &[
     "the visitor",
     "powered by",
     "personal information",
+    "generous gift",
 ];
 
 /// A paragraph this long is prose even when it holds one of the `WEAK` phrases.
@@ -238,6 +241,7 @@ const SOFT: &[&str] = &[
     "photos",
     "gallery",
     "filed",
+    "updated",
     "read",
     "see",
     "also",
@@ -322,9 +326,26 @@ fn is_soft_debris(t: &str, st: &Stats) -> bool {
     SOFT.contains(&first.as_str())
 }
 
+/// Page furniture by its words alone: a debris phrase ("Read more", "Share this"), a date
+/// stamp, and, for a line opening in upper case, a short line opening with a navigation word
+/// ("Comments", "Recommended Video") or a byline. (In lower case, "more than 150 tonnes" and
+/// "by numerous studies" are the tails of sentences.)
+pub(crate) fn is_furniture(t: &str) -> bool {
+    // Only the number of words matters below, up to `WEAK_MAX_WORDS`: counted no further
+    // (the line may be a long paragraph).
+    let st = Stats { words: super::text::word_count(t, WEAK_MAX_WORDS), ..Stats::default() };
+    let upper = t.chars().next().is_some_and(|c| !c.is_lowercase());
+    has_strong_phrase(t)
+        || has_weak_phrase(t, st.words)
+        || (upper && (is_soft_debris(t, &st) || is_byline(t, &st)))
+        || (st.words <= 12
+            && (dates::is_stamp(t) || (t.bytes().any(|b| b.is_ascii_digit()) && dates::byline_date(t).is_some())))
+}
+
 /// "By Jane Doe", "BY JANE DOE AND JOHN ROE": an author line.
 fn is_byline(t: &str, st: &Stats) -> bool {
-    (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by ")) && st.words <= 8 && !ends_sentence(t)
+    let by = ["By", "BY", "by"].iter().any(|b| t.strip_prefix(b).is_some_and(|r| r.starts_with(char::is_whitespace)));
+    by && st.words <= 8 && !ends_sentence(t)
 }
 
 /// A reference-list entry: `Cardoso, D S, S W Salant, and J Daubanes (2025), “Title”, mimeo.`
@@ -428,14 +449,15 @@ pub(crate) fn heading_len(t: &str) -> usize {
 }
 
 /// Classify one candidate paragraph on its own (marker-free text); also returns its word
-/// count (of the first [`super::text::STATS_WINDOW`] bytes).
-pub(crate) fn classify(t: &str, ctx: &Context<'_>) -> (Class, usize) {
+/// count (of the first [`super::text::STATS_WINDOW`] bytes). `broken`: the lines of a sentence
+/// a scraper broke at its links, whose end was often lost with the link; it counts as ended.
+pub(crate) fn classify(t: &str, broken: bool, ctx: &Context<'_>) -> (Class, usize) {
     let t = trimmed(t);
     let st = stats(t);
-    (classify_with(t, &st, ctx), st.words)
+    (classify_with(t, &st, broken, ctx), st.words)
 }
 
-fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
+fn classify_with(t: &str, st: &Stats, broken: bool, ctx: &Context<'_>) -> Class {
     if t.is_empty() || is_separator(t) {
         return Class::Bad;
     }
@@ -469,7 +491,9 @@ fn classify_with(t: &str, st: &Stats, ctx: &Context<'_>) -> Class {
     if ctx.scraped && st.words < 8 && t.chars().next().is_some_and(char::is_lowercase) {
         return Class::Short;
     }
-    let terminal = ends_sentence(t);
+    // On a web page, a long line stopping at a comma is a sentence whose end went with a link.
+    let cut_at_comma = ctx.scraped && st.words >= 12 && t.ends_with(',');
+    let terminal = broken || cut_at_comma || ends_sentence(t);
     let ratio = st.stop_ratio();
     if st.words >= 12 && ratio >= 0.18 && (terminal || st.words >= 25) {
         return Class::Good;
@@ -591,7 +615,7 @@ mod tests {
 
     fn cls(t: &str) -> Class {
         let links = HashSet::new();
-        classify(t, &Context { scraped: false, links: &links }).0
+        classify(t, false, &Context { scraped: false, links: &links }).0
     }
 
     #[test]
@@ -634,10 +658,35 @@ mod tests {
         assert_eq!(cls("Ukraine denied it."), Class::NearGood);
         assert_eq!(cls("On February 24, 2022, Russia invaded Ukraine."), Class::NearGood);
         assert_eq!(cls("By Jane Doe"), Class::Bad);
+        assert_eq!(cls("By\nJane Doe"), Class::Bad);
         assert_eq!(
             cls("Cardoso, D S, S W Salant, and J Daubanes (2025), “The price cap on Russian oil exports”, mimeo."),
             Class::Bad
         );
+    }
+
+    #[test]
+    fn furniture_by_its_words() {
+        for t in ["Read More", "Comments", "Recommended Video", "Updated December 2025", "By Jane Doe", "March 4, 2026"]
+        {
+            assert!(is_furniture(t), "{t}");
+        }
+        // The lower-case tails of broken sentences are not menus or bylines.
+        for t in ["more than 150 tonnes of aid", "by numerous studies, including", "Sumy Oblast"] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn scraped_lines_cut_at_a_comma_and_joined_lines_read_as_sentences() {
+        let links = HashSet::new();
+        let web = Context { scraped: true, links: &links };
+        let cut = "Rescue teams searched the rubble of the block for most of the morning and pulled two residents out,";
+        assert_eq!(classify(cut, false, &web).0, Class::Good);
+        assert_ne!(cls(cut), Class::Good, "a plain text line is not cut by a scraper");
+        assert_eq!(classify("Fighting continues in\nSumy Oblast", true, &web).0, Class::NearGood);
+        assert_eq!(classify("Fighting continues in Sumy Oblast", false, &web).0, Class::Heading);
+        assert_eq!(cls("Thank you for signing up. You will receive a confirmation email shortly."), Class::Bad);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! out to be (text, caption or dropped).
 
 use super::boilerplate::{self, Class, Judged};
+use super::broken;
 use super::captions;
 use super::text::{Line, ends_sentence, trim_range, trimmed, word_count};
 
@@ -24,6 +25,8 @@ pub(crate) struct Cand {
     pub blank_before: bool,
     /// Opened with a list marker.
     pub bullet: bool,
+    /// Lines of one sentence that a scraper broke at its links, joined (see [`broken`]).
+    pub broken: bool,
     /// A photo caption by its form (credit, `Photo:` prefix ...).
     pub caption_form: bool,
     pub words: usize,
@@ -54,14 +57,15 @@ fn strip_markers(src: &str, start: usize, end: usize) -> (usize, usize, bool) {
     (s, e, bullet > 0)
 }
 
-/// Group content lines into candidate paragraphs.
+/// Group content lines into candidate paragraphs. `scraped` is given for a scraped page, whose
+/// lines are text nodes: they join only where a sentence was broken at a link.
 pub(crate) fn candidates(
     src: &str,
     lines: &[Line],
     from: usize,
     to: usize,
     removed: &[bool],
-    scraped: bool,
+    scraped: Option<&broken::Page<'_>>,
 ) -> Vec<Cand> {
     let mut out = Vec::new();
     let blank = |i: usize| removed[i] || trimmed(lines[i].text(src)).is_empty();
@@ -76,7 +80,28 @@ pub(crate) fn candidates(
             continue;
         }
         let mut last = i;
-        if !scraped {
+        if let Some(page) = scraped {
+            let mut prev = trimmed(lines[i].text(src));
+            // Whether `prev` stands apart, once known (a line that joined as a sentence's
+            // continuation does not).
+            let mut prev_apart: Option<bool> = None;
+            while last + 1 < to && !blank(last + 1) {
+                let next = trimmed(lines[last + 1].text(src));
+                match broken::join(prev, next, page) {
+                    broken::Join::No => break,
+                    broken::Join::Speaker => prev_apart = None,
+                    broken::Join::Sentence => {
+                        let apart = *prev_apart.get_or_insert_with(|| broken::stands_apart(prev, page));
+                        if apart || broken::stands_apart(next, page) {
+                            break;
+                        }
+                        prev_apart = Some(false);
+                    }
+                }
+                prev = next;
+                last += 1;
+            }
+        } else {
             if block_end <= i {
                 block_end = (i..to).find(|&j| blank(j)).unwrap_or(to);
             }
@@ -95,6 +120,7 @@ pub(crate) fn candidates(
                 end: e,
                 blank_before,
                 bullet,
+                broken: last > i && scraped.is_some(),
                 caption_form: false,
                 words: 0,
                 role: Role::Text,

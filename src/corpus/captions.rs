@@ -1,5 +1,6 @@
 //! Photo captions and credits. A caption line is recognised by its form (a credit at the end
-//! such as `REUTERS/Name`, `(Reuters)`, `Photo: Name/dpa`, `(... /TASS via ZUMA Press/dpa)`;
+//! such as `REUTERS/Name`, `(Reuters)`, `Photo: Name/dpa`, `(... /TASS via ZUMA Press/dpa)`,
+//! `(Source: Name)`;
 //! a `FILED - `, `Photo:`, `Image:`, `Credit:` or `©` prefix) or, by the caller, by being
 //! repeated verbatim. Captions go to `Article::captions`, never into the body.
 
@@ -28,6 +29,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
           | \([^()]{{0,80}}?(?-u:\b){AGENCY}(?-u:\b)[^()]{{0,60}}\)          # (Reuters), (Handout via AFP)
           | (?-u:\b)[Pp]hoto(?:graph)?(?:\ by)?\ ?:\ ?[^.:]{{2,80}}   # Photo: Andreas Gebert/dpa
           | \(photographer:[^()]{{2,60}}\)
+          | \(Source:[^()]{{2,80}}\)                              # (Source: Name/X)
           | /\ ?{AGENCY}                                       # Name/dpa
           | (?-u:\b)via\ Getty\ Images
         )\s*\.?\s*$"
@@ -58,12 +60,13 @@ pub(crate) fn is_caption(line: &str) -> bool {
     // (Photo:) or "Getty"; prose with a colon or an opening bracket mid-line is spared.
     let end = tail.trim_end().trim_end_matches('.').trim_end();
     let photo = tail.contains("hoto");
+    let source = end.ends_with(')') && tail.contains("(Source:");
     let may_credit = (end.ends_with(')') || tail.contains('/') || photo || tail.contains("Getty"))
-        // Every alternative but "Photo:" names an agency: a literal search (fast) spares the
-        // full pattern the links of scraped pages, which end in ')' and hold '/'; on them the
-        // full pattern cost ~21,000 instructions a line (its lazy DFA meets new states on
-        // every new line).
-        && (photo || AGENCY_WORD.is_match(tail));
+        // Every alternative but "Photo:" and "(Source: ...)" names an agency: a literal search
+        // (fast) spares the full pattern the links of scraped pages, which end in ')' and hold
+        // '/'; on them the full pattern cost ~21,000 instructions a line (its lazy DFA meets
+        // new states on every new line).
+        && (photo || source || AGENCY_WORD.is_match(tail));
     let form = PREFIX.is_match(t) || (may_credit && word_count(t, 120) <= 100 && CREDIT_END.is_match(tail));
     // `© 2026 Publisher. All rights reserved.` is a page footer, not a photo credit.
     form && !contains_ignore_case(t, "rights reserved") && !contains_ignore_case(t, "copyright")
@@ -104,6 +107,7 @@ mod tests {
             "Ukrainian servicemen ride a military pickup, Feb. 10, 2026. (Handout via AFP)",
             "Victoria Roshchyna was killed in Russian custody in September 2024. Photo by: Handout",
             "Russian President Vladimir Putin in Moscow on Wednesday. (Pavel Bednyakov/AFP/Getty Images)",
+            "The mayor opens a rebuilt school in Irpin, March 1, 2026. (Source: City Council)",
         ] {
             assert!(is_caption(s), "{s}");
         }
@@ -116,6 +120,7 @@ mod tests {
             "Russia launched one of its biggest aerial attacks of the year on Ukraine, the Ukrainian Air Force said Thursday.",
             "Compiled by Ana Dumbadze",
             "The photo showed a destroyed bridge.",
+            "Exports fell by a third (source: customs data) in the first quarter of the year.",
         ] {
             assert!(!is_caption(s), "{s}");
         }

@@ -2,6 +2,7 @@
 //! (the text stays), images `![alt](url)`, bold markers `**`, and invisible characters.
 //! They are cut out, so a paragraph becomes several pieces of exact file bytes.
 
+use super::broken::glued;
 use super::text::is_space;
 
 /// The kept byte ranges of `src[start..end]`, in order, non-empty, trimmed at both ends.
@@ -72,6 +73,43 @@ pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
     }
     trim_pieces(src, &mut out);
     out
+}
+
+/// The kept byte ranges of the lines in `src[start..end]`, a sentence a scraper broke at its
+/// links: each line is cleaned as by [`clean`] and trimmed, and the lines are joined by the
+/// line break that ended the one before (the only white space the file has between them), or
+/// by nothing where they are glued (see [`glued`]: "Poland" / ", CARE works").
+pub(crate) fn clean_lines(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // The last line that gave text (its range) and the line break after it.
+    let mut prev: Option<((usize, usize), Option<usize>)> = None;
+    let mut line_start = start;
+    while line_start < end {
+        let nl = src[line_start..end].find('\n').map(|k| line_start + k);
+        let line_end = nl.unwrap_or(end);
+        let pieces = clean(src, line_start, line_end);
+        if let (Some(&(s, _)), Some(&(_, e))) = (pieces.first(), pieces.last()) {
+            if let Some(((ps, pe), Some(b))) = prev {
+                if !glued(&src[ps..pe], &src[s..e]) {
+                    push_merged(&mut out, (b, b + 1));
+                }
+            }
+            for p in pieces {
+                push_merged(&mut out, p);
+            }
+            prev = Some(((s, e), nl));
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+/// Append a range, extending the last one when they touch.
+fn push_merged(out: &mut Vec<(usize, usize)>, (s, e): (usize, usize)) {
+    match out.last_mut() {
+        Some(last) if last.1 == s => last.1 = e,
+        _ => out.push((s, e)),
+    }
 }
 
 /// Trim white space (and stray emphasis markers) at the outer edges of the pieces.
@@ -180,6 +218,20 @@ mod tests {
         );
         assert_eq!(joined("Image ![alt](https://x/y.png) gone"), "Image  gone");
         assert_eq!(joined("the \u{200B}U.S.\u{2060} office"), "the U.S. office");
+    }
+
+    #[test]
+    fn broken_lines_join_on_their_line_breaks() {
+        let s = "pushing toward\r\n[Lyman](https://x.org/l)\n, as  \n\u{201c}W\ne said\n";
+        let pieces = clean_lines(s, 0, s.len() - 1);
+        let joined: String = pieces.iter().map(|&(a, z)| &s[a..z]).collect();
+        assert_eq!(joined, "pushing toward\nLyman, as\n\u{201c}We said");
+        for w in pieces.windows(2) {
+            assert!(w[0].1 < w[1].0, "pieces in order, apart: {pieces:?}");
+        }
+        // Touching ranges merge: one piece for plain lines.
+        let s = "a line that goes on\nand ends here.";
+        assert_eq!(clean_lines(s, 0, s.len()), [(0, s.len())]);
     }
 
     #[test]

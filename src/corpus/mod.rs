@@ -16,6 +16,7 @@
 mod article;
 mod assemble;
 mod boilerplate;
+mod broken;
 mod candidate;
 mod captions;
 mod dates;

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::article::{Article, Caption, DateSource, Span};
 use super::assemble::Body;
 use super::boilerplate::{self, Class, Context};
+use super::broken;
 use super::candidate::{Cand, Role, candidates, keep_flags};
 use super::captions;
 use super::dates;
@@ -16,7 +17,7 @@ use super::inline;
 use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
-use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed};
+use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count};
 
 /// Check that the bytes are text and return them as a string.
 fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
@@ -79,12 +80,13 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     }
     read_full_article_lines(src, &lines, from, to, &mut removed, &mut meta);
 
-    let mut cands = candidates(src, &lines, from, to, &removed, page.is_some());
+    let rejoin = page.as_ref().map(|p| broken::Page { links: &p.links, headings: &p.headings });
+    let mut cands = candidates(src, &lines, from, to, &removed, rejoin.as_ref());
     let no_links = HashSet::new();
     let ctx = Context { scraped: page.is_some(), links: page.as_ref().map_or(&no_links, |p| &p.links) };
     for c in &mut cands {
         let t = c.text(src);
-        (c.class, c.words) = boilerplate::classify(t, &ctx);
+        (c.class, c.words) = boilerplate::classify(t, c.broken, &ctx);
         c.caption_form = captions::is_caption(t);
     }
     let mut counts: HashMap<&str, usize, FnvBuild> =
@@ -233,7 +235,7 @@ fn plain_article(
     if title.is_some() {
         meta.title = title;
     }
-    build(file, index, src, cands, &keep, &mut meta, 0)
+    build(file, index, src, cands, &keep, &mut meta, (0, None))
 }
 
 /// A line that is only a photo credit (`Name/AFP/Getty Images`) is a caption, and so is the
@@ -345,10 +347,16 @@ fn scraped_article(
             c.role = Role::Drop;
         }
     }
+    drop_previews(src, cands);
     let from = body_from.min(cands.len());
     credit_captions(src, &mut cands[from..]);
     let mut keep = keep_flags(cands, true);
     main_story(src, cands, body_from, &mut keep);
+    // Where the story starts, before sentences around it join it (a standfirst may come
+    // before the byline).
+    let story_start = keep.iter().position(|&k| k);
+    story_sentences(src, cands, counts, body_from, &mut keep);
+    widget_sentences(src, cands, &mut keep);
     if !keep.iter().any(|&k| k) {
         // Nothing reads as a story (a paywall, a stub): keep the sentences near the headline.
         let reach = cands.len().min(body_from + HEADLINE_REACH);
@@ -368,7 +376,28 @@ fn scraped_article(
     if title.is_some() {
         meta.title = title;
     }
-    build(file, 0, src, cands, &keep, &mut meta, body_from.saturating_sub(1))
+    build(file, 0, src, cands, &keep, &mut meta, (body_from.saturating_sub(1), story_start))
+}
+
+/// A link's words repeated by the next paragraph are at least this many words.
+const PREVIEW_WORDS: usize = 3;
+
+/// Some scrapers print a paragraph twice: broken at its link, then whole ("As reported by" /
+/// "General Staff of the Armed Forces" / "According to the General Staff of the Armed Forces,
+/// 120 engagements ..."). The broken copy, whose last piece the next paragraph repeats, goes:
+/// kept first, it would stand for the story's lead.
+fn drop_previews(src: &str, cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let (c, next) = (&mut head[i - 1], &tail[0]);
+        if !c.broken || c.role != Role::Text || next.end - next.start <= c.end - c.start {
+            continue;
+        }
+        let last = trimmed(c.text(src).rsplit('\n').next().unwrap_or(""));
+        if word_count(last, PREVIEW_WORDS) >= PREVIEW_WORDS && next.text(src).contains(last) {
+            c.role = Role::Drop;
+        }
+    }
 }
 
 /// Kept paragraphs further apart than this (in debris lines) form separate blocks.
@@ -461,9 +490,100 @@ fn main_story(src: &str, cands: &[Cand], body_from: usize, keep: &mut [bool]) {
     }
 }
 
+/// A sentence this many candidates or fewer from the story on both sides is part of it.
+const STORY_REACH: usize = 15;
+/// Lines broken at links make a sentence of the story's from this many words on.
+const SCRAP_WORDS: usize = 8;
+
+/// On a web page, a sentence alone among debris (figures and labels of an infographic, the
+/// scraps of a paragraph broken at its links) is judged lonely and dropped, like a teaser.
+/// Inside the story (kept text close before it, or the headline, and close after it) it is
+/// the story's: "Other neighbouring countries receiving refugees include Romania, Moldova and
+/// Hungary." between the figures of a chart. Not a figure with its label, a line in title case
+/// (a headline, an advertisement) nor one the page repeats (a teaser, listed again with the
+/// related stories).
+fn story_sentences(
+    src: &str,
+    cands: &[Cand],
+    counts: &HashMap<&str, usize, FnvBuild>,
+    body_from: usize,
+    keep: &mut [bool],
+) {
+    let is_marker = |j: usize| cands[j].role == Role::Text && boilerplate::is_section_end(cands[j].text(src));
+    let mut prev_kept: Option<usize> = None;
+    let mut add = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if keep[i] {
+            prev_kept = Some(i);
+            continue;
+        }
+        if c.role != Role::Text || !matches!(c.class, Class::Good | Class::NearGood) {
+            continue;
+        }
+        let from = match prev_kept {
+            Some(p) if i - p <= STORY_REACH => p + 1,
+            None if i >= body_from && i - body_from <= STORY_REACH => body_from,
+            _ => continue,
+        };
+        let t = c.text(src);
+        // A figure and its label broken apart ("12.7 million" / "people in need") is a tile
+        // of an infographic, not a sentence; a few words broken at a link ("The publisher
+        // officially" / "confirmed") are a scrap.
+        let figure = c.broken && word_count(t.split('\n').next().unwrap_or(""), 3) < 3;
+        let scrap = c.broken && c.words < SCRAP_WORDS;
+        let sentence = !figure
+            && !scrap
+            && t.chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_numeric() || "\"“‘«".contains(ch));
+        if sentence
+            && counts.get(t).copied().unwrap_or(0) <= 1
+            && !broken::is_title_case(t)
+            && !(from..i).any(is_marker)
+        {
+            add.push(i);
+        }
+    }
+    // Kept only when the story goes on close after it, with no "Related" line between.
+    for i in add {
+        let next = (i + 1..cands.len().min(i + 1 + STORY_REACH)).take_while(|&j| !is_marker(j)).any(|j| keep[j]);
+        if next {
+            keep[i] = true;
+        }
+    }
+}
+
+/// A button of a widget is a line this short ("DONATE NOW", "Subscribe now").
+const BUTTON_WORDS: usize = 4;
+/// A widget's pitch is at most this many short sentences before or after its button.
+const PITCH_LINES: usize = 2;
+
+/// Short sentences next to a widget's button are its pitch, not the story's: "We bring you
+/// stories from the ground." / "Your support keeps our team in the field." / "DONATE NOW".
+fn widget_sentences(src: &str, cands: &[Cand], keep: &mut [bool]) {
+    let pitch = |j: usize| cands[j].role == Role::Text && cands[j].class == Class::NearGood;
+    let button = |j: usize| {
+        cands[j].role == Role::Text
+            && cands[j].words <= BUTTON_WORDS
+            && boilerplate::has_strong_phrase(cands[j].text(src))
+    };
+    let mut drop = Vec::new();
+    for i in (0..cands.len()).filter(|&i| keep[i] && pitch(i)) {
+        // The button within reach after it (through the rest of the pitch), or before it.
+        let after = (i + 1..cands.len().min(i + 1 + PITCH_LINES)).find(|&j| !pitch(j)).is_some_and(button);
+        let before = (i.saturating_sub(PITCH_LINES)..i).rev().find(|&j| !pitch(j)).is_some_and(button);
+        if after || before {
+            drop.push(i);
+        }
+    }
+    for i in drop {
+        keep[i] = false;
+    }
+}
+
 /// Assemble the article from the kept candidates.
-/// The title is `meta.title`, or the first sentence of the body; `byline_from` is where to
-/// start looking for a byline (the headline, on a web page).
+/// The title is `meta.title`, or the first sentence of the body; `byline` is where to start
+/// looking for a byline (the headline, on a web page) and, when kept text may come before it,
+/// where the story starts (the byline is looked for up to there, else up to the first kept
+/// paragraph).
 fn build(
     file: &str,
     index: usize,
@@ -471,7 +591,7 @@ fn build(
     cands: &[Cand],
     keep: &[bool],
     meta: &mut Meta,
-    byline_from: usize,
+    byline: (usize, Option<usize>),
 ) -> Option<Article> {
     let mut body = Body::new(src);
     let mut captions_out: Vec<Caption> = Vec::new();
@@ -488,7 +608,8 @@ fn build(
         if !keep[i] {
             continue;
         }
-        let mut pieces = inline::clean(src, c.start, c.end);
+        let mut pieces =
+            if c.broken { inline::clean_lines(src, c.start, c.end) } else { inline::clean(src, c.start, c.end) };
         if first_kept.is_none() {
             if let Some(&(s, e)) = pieces.first() {
                 if let Some((n, date)) = dates::dateline(&src[s..e]) {
@@ -511,12 +632,12 @@ fn build(
     if body.is_empty() {
         return None;
     }
-    // A byline before the body (or just after the headline).
-    let before = first_kept.unwrap_or(0);
-    if let Some(d) = cands[byline_from.min(before)..before]
-        .iter()
-        .filter(|c| c.role != Role::Caption)
-        .find_map(|c| dates::byline_date(c.text(src)))
+    // A byline before the body (or just after the headline, or between a kept standfirst and
+    // the story).
+    let before = byline.1.unwrap_or(0).max(first_kept.unwrap_or(0));
+    if let Some(d) = (byline.0.min(before)..before)
+        .filter(|&i| !keep[i] && cands[i].role != Role::Caption)
+        .find_map(|i| dates::byline_date(cands[i].text(src)))
     {
         meta.offer_date(d, Rank::Byline);
     }
