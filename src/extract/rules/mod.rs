@@ -311,15 +311,35 @@ pub struct Veto {
 pub(crate) struct WordSet {
     exact: FxHashSet<Box<str>>,
     prefixes: Vec<Box<str>>,
+    /// A bit per first byte of the words and prefixes: most words are refused on it.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
+    fn add_first(&mut self, w: &str) {
+        let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
+        self.firsts[b / 64] |= 1 << (b % 64);
+    }
+
     /// Is `w` (lowercase) in the class?
     pub(crate) fn has(&self, w: &str) -> bool {
+        let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
+        if self.firsts[b / 64] & (1 << (b % 64)) == 0 {
+            return false;
+        }
         self.exact.contains(w) || self.prefixes.iter().any(|p| w.starts_with(&**p))
     }
     /// As `has`, ignoring ASCII case (no allocation for short ASCII words).
     pub(crate) fn has_ci(&self, w: &str) -> bool {
+        // An ASCII first letter is refused before lowercasing the word.
+        if let Some(&b) = w.as_bytes().first()
+            && b.is_ascii()
+        {
+            let b = b.to_ascii_lowercase() as usize;
+            if self.firsts[b / 64] & (1 << (b % 64)) == 0 {
+                return false;
+            }
+        }
         self.has(super::text::Lower::new(w).as_str())
     }
 }
@@ -621,8 +641,12 @@ impl Rules {
             match &e[0] {
                 Word::Exact(w) => {
                     out.exact.insert(w.clone());
+                    out.add_first(w);
                 }
-                Word::Prefix(p) => out.prefixes.push(p.clone()),
+                Word::Prefix(p) => {
+                    out.prefixes.push(p.clone());
+                    out.add_first(p);
+                }
             }
         }
         out
