@@ -28,15 +28,16 @@ pub(super) fn speaker(v: &Vocab, body: &str, mentions: &[Found], idx: &[usize], 
 
 /// Does a named official or body speak in the sentence: a person the gazetteer knows or
 /// named after a title ("Foreign Minister X said"), or a claimant that speaks for an
-/// authority ("the defence ministry said", "the General Staff reported")?
+/// authority ("the defence ministry said", "the General Staff reported")? `claimant` is
+/// what [`claimant`] found in the sentence.
 pub(super) fn official_voice(
     v: &Vocab,
     body: &str,
     s: Sentence,
-    toks: &[Tok],
     mentions: &[Found],
     idx: &[usize],
     gaz: &Gazetteer,
+    claimant: Option<&(String, (usize, usize))>,
 ) -> bool {
     if let Some(m) = speaker(v, body, mentions, idx, gaz) {
         let f = &mentions[m];
@@ -54,8 +55,7 @@ pub(super) fn official_voice(
             return true;
         }
     }
-    claimant(v, body, s, toks, mentions, idx, gaz)
-        .is_some_and(|(name, _)| is_official(v, &name) || gaz.lookup(EntityKind::Org, &name).is_some())
+    claimant.is_some_and(|(name, _)| is_official(v, name) || gaz.lookup(EntityKind::Org, name).is_some())
 }
 
 /// Who claims it: "Ukrainian officials said", "according to Reuters", "Hunder said", with

@@ -187,7 +187,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             let text = &ctx.body[s.start..s.end];
             let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
             let names = name_tokens(ctx, &toks, s.start, &idx);
-            rules.hits(&subject(&ctx.lowered[s.start..s.end], &toks, &caps, &names))
+            rules.hits(&subject(&toks, &caps, &names))
         })
         .collect();
     // What the article is about: its title and first paragraph, context for every clause.
@@ -196,7 +196,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let lower = ctx.title.to_ascii_lowercase();
         let toks = tokens(&lower);
         let caps: Vec<bool> = toks.iter().map(|t| ctx.title[t.start..].starts_with(char::is_uppercase)).collect();
-        lead_context.add(&rules.hits(&subject(&lower, &toks, &caps, &vec![None; toks.len()])));
+        lead_context.add(&rules.hits(&subject(&toks, &caps, &vec![None; toks.len()])));
     }
     for (si, _) in ctx.sentences.iter().enumerate().take_while(|(si, _)| ctx.paragraph_of[*si] == 0) {
         lead_context.add(&all_hits[si]);
@@ -289,17 +289,22 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         for k in clause_kinds.iter_mut() {
             k.retain(|(kind, _)| *kind != EventKind::Statement);
         }
+        if kinds.is_empty() && clause_kinds.iter().all(Vec::is_empty) {
+            continue;
+        }
+        // Who claims it, read once: a statement needs an official voice too.
+        let claimant = claim::claimant(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz);
         if kinds.iter().any(|(k, _)| *k == EventKind::Statement)
             && (!countries_named.0
                 || text.split_whitespace().count() < 6
-                || !claim::official_voice(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz))
+                || !claim::official_voice(v, ctx.body, *s, ctx.mentions, &idx, ctx.gaz, claimant.as_ref()))
         {
             kinds.retain(|(k, _)| *k != EventKind::Statement);
         }
         if kinds.is_empty() && clause_kinds.iter().all(Vec::is_empty) {
             continue;
         }
-        let claim = claim::claimant(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz).or_else(|| {
+        let claim = claimant.or_else(|| {
             claim::speaker(v, ctx.body, ctx.mentions, &idx, ctx.gaz).map(|m| {
                 let f = &ctx.mentions[m];
                 (claim::name_of(f, ctx.gaz), (f.start, f.end))

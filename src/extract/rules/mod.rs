@@ -654,7 +654,7 @@ impl Rules {
 
     /// Where an entry of class `class` that starts at token `i` ends (the longest).
     pub(crate) fn class_end(&self, class: usize, toks: &[Tok], i: usize) -> Option<usize> {
-        let s = Subject { text: "", toks, caps: &[], names: &[], starts: &[], numbers: &[] };
+        let s = Subject { toks, caps: &[], names: &[], starts: &[], numbers: &[] };
         self.classes[class].longest_at(&s, i)
     }
 
@@ -704,8 +704,7 @@ impl Rules {
             |list: &[u16]| -> Vec<u16> { list.iter().copied().filter(|&id| self.viable(id, &features)).collect() };
         let (at_number, at_name, at_cap, anywhere) =
             (viable(&self.at_number), viable(&self.at_name), viable(&self.at_cap), viable(&self.anywhere));
-        let s =
-            Subject { text: s.text, toks: s.toks, caps: s.caps, names: s.names, starts: &starts, numbers: &numbers };
+        let s = Subject { toks: s.toks, caps: s.caps, names: s.names, starts: &starts, numbers: &numbers };
         let mut out = Vec::new();
         let mut rest: Vec<(u16, u32)> = Vec::new();
         // First the triggers, contexts and code patterns; the patterns that only qualify a
@@ -965,15 +964,13 @@ pub fn get() -> &'static Loaded {
     &RULES
 }
 
-/// A sentence's tokens as the patterns see them: `text` is the lowercased sentence the
-/// tokens are slices of (their offsets are in it).
+/// A sentence's tokens (lowercase) as the patterns see them.
 pub(crate) fn subject<'a, 't>(
-    text: &'a str,
     toks: &'a [Tok<'t>],
     caps: &'a [bool],
     names: &'a [Option<(NameKind, u32)>],
 ) -> Subject<'a, 't> {
-    Subject { text, toks, caps, names, starts: &[], numbers: &[] }
+    Subject { toks, caps, names, starts: &[], numbers: &[] }
 }
 
 #[cfg(test)]
@@ -1028,7 +1025,7 @@ kinds = ["strike"]
             let toks = super::super::counts::tokens(&lower);
             let caps = vec![false; toks.len()];
             let names = vec![None; toks.len()];
-            let h = r.hits(&subject(&lower, &toks, &caps, &names));
+            let h = r.hits(&subject(&toks, &caps, &names));
             r.classify(&h, 0, toks.len(), &Context::default(), false)
                 .into_iter()
                 .map(|(k, id)| (k, r.rule_name(id).to_string()))

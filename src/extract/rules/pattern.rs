@@ -190,8 +190,6 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<
 /// What a pattern is matched against: a sentence's tokens (lowercase), whether each starts
 /// with a capital in the original text, and the names starting at each token.
 pub(crate) struct Subject<'a, 't> {
-    /// The lowercased sentence the tokens are slices of.
-    pub text: &'a str,
     pub toks: &'a [Tok<'t>],
     pub caps: &'a [bool],
     /// Per token: the kind of the name that starts there and the token after it.
@@ -361,7 +359,7 @@ mod tests {
         let toks = tokens(&lower);
         let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
         let names = vec![None; toks.len()];
-        let s = Subject { text: &lower, toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[] };
+        let s = Subject { toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[] };
         (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, &s, i).map(|e| (i, e)))
     }
 
