@@ -1,10 +1,14 @@
 //! The real scraped pages in `../shared/corpus/wild/` (present on the development machine,
 //! absent from a clone): every page loads, with a clean body and the URL of its metadata.
 
+#[path = "support/pieces.rs"]
+mod pieces;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use sitrep::corpus::{self, Article, DateSource, Span};
+use pieces::piece_text;
+use sitrep::corpus::{self, Article, DateSource};
 use sitrep::extract;
 
 fn wild_dir() -> Option<PathBuf> {
@@ -134,22 +138,6 @@ fn every_wild_page_loads_clean() {
         assert_ne!(Some(a.title.as_str()), a.source.as_deref(), "{name}: the title is not the site name");
     }
     assert_eq!(loaded, 36, "every page but the error page loads");
-}
-
-/// The text of `b` in the body and of `f` in the file, each restricted to the article's pieces.
-fn piece_text(file: &[u8], a: &Article, b: Span, f: Span) -> (Vec<u8>, Vec<u8>) {
-    let (mut from_body, mut from_file) = (Vec::new(), Vec::new());
-    for p in a.paragraphs.iter().flat_map(|p| &p.pieces) {
-        let (s, e) = (b.start.max(p.body), b.end.min(p.body + p.len));
-        if s < e {
-            from_body.extend_from_slice(&a.body.as_bytes()[s..e]);
-        }
-        let (s, e) = (f.start.max(p.file), f.end.min(p.file + p.len));
-        if s < e {
-            from_file.extend_from_slice(&file[s..e]);
-        }
-    }
-    (from_body, from_file)
 }
 
 /// Paragraphs joined from lines broken at links still map every event and mention back to

@@ -4,27 +4,20 @@
 //! out of paragraphs, photo captions, round-ups of several articles) and on the seeds: a file
 //! span covers exactly the body text it stands for, plus any debris cut out of its middle.
 
+#[path = "support/pieces.rs"]
+mod pieces;
+
 #[path = "../benches/support/mod.rs"]
 mod support;
 
+use pieces::piece_text;
 use sitrep::corpus::{Article, Span, parse_file};
 use sitrep::extract;
 
-/// The bytes of `body` within `b`, and the file bytes within `f`, each restricted to the
-/// article's pieces (text copied from the file): equal when `f` covers exactly what `b` does.
+/// `b` and `f` cover the same text of the article (see [`piece_text`]), and `f` starts and
+/// ends on text.
 fn check(file: &[u8], a: &Article, b: Span, f: Span, what: &str) {
-    let mut from_body = Vec::new();
-    let mut from_file = Vec::new();
-    for p in a.paragraphs.iter().flat_map(|p| &p.pieces) {
-        let (s, e) = (b.start.max(p.body), b.end.min(p.body + p.len));
-        if s < e {
-            from_body.extend_from_slice(&a.body.as_bytes()[s..e]);
-        }
-        let (s, e) = (f.start.max(p.file), f.end.min(p.file + p.len));
-        if s < e {
-            from_file.extend_from_slice(&file[s..e]);
-        }
-    }
+    let (from_body, from_file) = piece_text(file, a, b, f);
     assert!(!from_body.is_empty(), "{what}: empty span {b:?} in {}", a.id);
     assert_eq!(
         String::from_utf8_lossy(&from_file),

@@ -216,11 +216,15 @@ pub(crate) const NUMBER_WORDS: &[(&str, u32)] = &[
     ("hundred", 100),
 ];
 
+/// The longest of [`NUMBER_WORDS`] ("seventeen").
+const NUMBER_WORD_MAX: usize = 9;
+
 /// [`NUMBER_WORDS`] indexed: (the first letters, the words).
 type NumberIndex = ([bool; 256], rustc_hash::FxHashMap<&'static [u8], u32>);
 static NUMBER_INDEX: std::sync::LazyLock<NumberIndex> = std::sync::LazyLock::new(|| {
     let mut first = [false; 256];
     for (w, _) in NUMBER_WORDS {
+        assert!(w.len() <= NUMBER_WORD_MAX, "{w} is longer than NUMBER_WORD_MAX");
         first[w.as_bytes()[0] as usize] = true;
     }
     (first, NUMBER_WORDS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
@@ -231,10 +235,10 @@ pub fn number_word(w: &str) -> Option<u32> {
     // Runs on many tokens: words longer than the longest number word, or starting with a
     // letter none starts with, are refused before lowercasing (on the stack).
     let (first, words) = &*NUMBER_INDEX;
-    if w.is_empty() || w.len() > 9 || !first[w.as_bytes()[0].to_ascii_lowercase() as usize] {
+    if w.is_empty() || w.len() > NUMBER_WORD_MAX || !first[w.as_bytes()[0].to_ascii_lowercase() as usize] {
         return None;
     }
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; NUMBER_WORD_MAX];
     for (d, s) in buf.iter_mut().zip(w.as_bytes()) {
         *d = s.to_ascii_lowercase();
     }
