@@ -87,8 +87,10 @@ pub struct Gazetteer {
     pub forms: Vec<(String, Vec<KnownId>)>,
     /// Surface forms that are also ordinary words: matched only when context confirms.
     pub ambiguous: rustc_hash::FxHashSet<String>,
-    /// Hashes of the proper prefixes of forms that end before a non-word character.
-    form_prefixes: rustc_hash::FxHashSet<u64>,
+    /// By hash of a lowercased text that ends at a word end: the form it is ([`NO_FORM`] if
+    /// none), with [`GOES_ON`] set when it is also a proper prefix of a longer form ("new"
+    /// of "new york"). One probe per word end tells both.
+    word_ends: HashMap<u64, u32>,
     /// Lowercased surname of a known person -> the people with that surname.
     pub surnames: HashMap<String, Vec<KnownId>>,
     by_name: HashMap<(EntityKind, String), KnownId>,
@@ -269,13 +271,18 @@ impl Gazetteer {
         // Every proper prefix of a form that ends before a non-word character ("new" of "new
         // york", "st." of "st. petersburg"), by hash: a look-up at a word start goes on past
         // a word end only while the text so far may still grow into a form.
-        let mut form_prefixes: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+        let mut word_ends: HashMap<u64, u32> = HashMap::default();
         for (f, _) in &forms {
             for (i, c) in f.char_indices().skip(1) {
                 if !(c.is_alphanumeric() || c == '_') {
-                    form_prefixes.insert(hash_str(&f[..i]));
+                    *word_ends.entry(hash_str(&f[..i])).or_insert(NO_FORM) |= GOES_ON;
                 }
             }
+        }
+        for (i, (f, _)) in forms.iter().enumerate() {
+            let v = word_ends.entry(hash_str(f)).or_insert(NO_FORM);
+            // Two forms with one hash: the look-up falls back to `form_index` (never seen).
+            *v = if *v & !GOES_ON == NO_FORM { *v & GOES_ON | i as u32 } else { *v | COLLISION };
         }
         let form_index = forms.iter().enumerate().map(|(i, (f, _))| (f.clone(), i as u32)).collect();
         let acronym_forms = forms
@@ -294,7 +301,7 @@ impl Gazetteer {
             known,
             forms,
             ambiguous,
-            form_prefixes,
+            word_ends,
             surnames,
             by_name,
             form_index,
@@ -363,10 +370,16 @@ impl Gazetteer {
                     continue;
                 }
                 let so_far = &lowered[s..s + off];
-                if let Some(&f) = self.form_index.get(so_far) {
+                let Some(&v) = self.word_ends.get(&hash_str(so_far)) else { break };
+                let f = v & !(GOES_ON | COLLISION);
+                if f != NO_FORM && self.forms[f as usize].0 == so_far {
+                    best = Some((s + off, f));
+                } else if v & COLLISION != 0
+                    && let Some(&f) = self.form_index.get(so_far)
+                {
                     best = Some((s + off, f));
                 }
-                if !self.form_prefixes.contains(&hash_str(so_far)) {
+                if v & GOES_ON == 0 {
                     break;
                 }
             }
@@ -441,6 +454,13 @@ fn surface_keys(form: &str) -> Vec<String> {
     }
     out
 }
+
+/// In [`Gazetteer::word_ends`]: no form is this text (only longer ones start with it).
+const NO_FORM: u32 = (1 << 30) - 1;
+/// In [`Gazetteer::word_ends`]: a longer form starts with this text.
+const GOES_ON: u32 = 1 << 31;
+/// In [`Gazetteer::word_ends`]: two forms share this hash; ask `form_index`.
+const COLLISION: u32 = 1 << 30;
 
 fn hash_str(s: &str) -> u64 {
     use std::hash::BuildHasher;

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use super::counts::Tok;
 use super::types::EventKind;
-use pattern::{Choice, Class, ClassBits, MAX_CLASSES, Pattern, Word};
+use pattern::{Choice, Class, ClassBits, MAX_CLASSES, NO_WORD, Pattern, Word, WordIds};
 pub(crate) use pattern::{NameKind, Subject};
 
 /// The rule files, in the order their rules are tried.
@@ -59,6 +59,8 @@ struct Starts {
     features: Vec<u16>,
     /// A number word ("twelve"): a number may start here.
     number: bool,
+    /// The word's number in [`Rules::word_ids`] (for whole words only).
+    word: Option<u32>,
 }
 
 impl Starts {
@@ -160,12 +162,15 @@ impl FirstWords {
         }
         for (w, &f) in &r.feature_words {
             match w {
-                Word::Exact(w) => slot!(w, false).features.push(f),
+                Word::Exact(w, _) => slot!(w, false).features.push(f),
                 Word::Prefix(p) => slot!(p, true).features.push(f),
             }
         }
         for (w, _) in super::text::NUMBER_WORDS {
             slot!(w, false).number = true;
+        }
+        for (w, id) in r.word_ids.iter() {
+            slot!(w, false).word = Some(id);
         }
         let short_prefixes = by_key
             .values()
@@ -177,8 +182,9 @@ impl FirstWords {
 
     /// What may start at each token of the sentence: the patterns are appended to `tried`
     /// (token `i`'s are `tried[at[i].0..at[i].1]`, once each), the classes go to `bits`
-    /// with whether the token is a number word, and every class and word feature of the
-    /// sentence to `features`.
+    /// with whether the token is a number word, its number to `ids`, and every class and
+    /// word feature of the sentence to `features`.
+    #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
         s: &Subject,
@@ -186,11 +192,13 @@ impl FirstWords {
         at: &mut Vec<(u32, u32)>,
         bits: &mut Vec<ClassBits>,
         number_words: &mut Vec<bool>,
+        ids: &mut Vec<u32>,
         features: &mut Features,
     ) {
         for t in s.toks {
             let from = tried.len();
             let mut number = false;
+            let mut id = NO_WORD;
             let mut classes: ClassBits = [0; MAX_CLASSES / 64];
             let mut add = |st: &Starts, tried: &mut Vec<u16>| {
                 for id in &st.patterns {
@@ -212,6 +220,11 @@ impl FirstWords {
                 for (q, st) in list {
                     if q.matches(w, head) {
                         add(st, tried);
+                        if !q.prefix
+                            && let Some(n) = st.word
+                        {
+                            id = n;
+                        }
                     }
                 }
             }
@@ -234,8 +247,29 @@ impl FirstWords {
             }
             bits.push(classes);
             number_words.push(number);
+            ids.push(id);
         }
     }
+}
+
+/// Buffers [`Rules::hits`] fills for each sentence, kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    tried: Vec<u16>,
+    words: Vec<(u32, u32)>,
+    starts: Vec<ClassBits>,
+    number_words: Vec<bool>,
+    ids: Vec<u32>,
+    numbers: Vec<u32>,
+    /// The patterns starting with a number, a name, a capital or anything that the
+    /// sentence has the words for.
+    positional: [Vec<u16>; 4],
+    /// Patterns that only qualify a rule, and where to try them.
+    rest: Vec<(u16, u32)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// At most this many features: the word classes, then the words patterns ask for.
@@ -366,9 +400,14 @@ pub struct Rules {
     /// Per pattern: what it needs in a sentence to match there, as features (a class, or
     /// a word of `feature_words`) of which one must be present per element. A pattern is
     /// only tried in a sentence that has them.
-    needs: Vec<Vec<Vec<u16>>>,
+    /// Kept flat, pattern after pattern: each element's features follow their count; pattern
+    /// `p`'s are `needs[needs_at[p].0..needs_at[p].1]`.
+    needs: Vec<u16>,
+    needs_at: Vec<(u32, u32)>,
     /// The words patterns need, as features numbered from [`MAX_CLASSES`].
     feature_words: FxHashMap<Word, u16>,
+    /// Every exact word of the patterns and classes, numbered.
+    word_ids: WordIds,
     /// The first words of every pattern and class entry, and the feature words, built on
     /// first use (patterns compiled after loading included).
     first_words: std::sync::OnceLock<FirstWords>,
@@ -459,7 +498,9 @@ impl Rules {
             class_by_word: FxHashMap::default(),
             class_by_prefix: Vec::new(),
             needs: Vec::new(),
+            needs_at: Vec::new(),
             feature_words: FxHashMap::default(),
+            word_ids: WordIds::default(),
             first_words: std::sync::OnceLock::new(),
             anywhere: Vec::new(),
             at_number: Vec::new(),
@@ -470,7 +511,7 @@ impl Rules {
         };
         for (file, spec) in &specs {
             for (name, items) in &spec.classes {
-                let c = Class::parse(items).map_err(|e| format!("{file}: class {name}: {e}"))?;
+                let c = Class::parse(items, &mut r.word_ids).map_err(|e| format!("{file}: class {name}: {e}"))?;
                 if r.classes.len() >= MAX_CLASSES {
                     return Err(format!("{file}: more than {MAX_CLASSES} word classes"));
                 }
@@ -480,7 +521,7 @@ impl Rules {
                 let ci = r.classes.len();
                 for e in &c.entries {
                     match &e[0] {
-                        Word::Exact(w) => {
+                        Word::Exact(w, _) => {
                             let bits = r.class_by_word.entry(w.clone()).or_insert([0; MAX_CLASSES / 64]);
                             bits[ci / 64] |= 1 << (ci % 64);
                         }
@@ -557,7 +598,7 @@ impl Rules {
             return Ok(i as u16);
         }
         let index = &self.class_index;
-        let p = pattern::parse(&src, &|n| index.get(n).copied())?;
+        let p = pattern::parse(&src, &|n| index.get(n).copied(), &mut self.word_ids)?;
         if self.patterns.len() >= MAX_PATTERNS {
             return Err(format!("more than {MAX_PATTERNS} patterns"));
         }
@@ -566,7 +607,7 @@ impl Rules {
             Some(words) => {
                 for w in words {
                     match w {
-                        Word::Exact(w) => {
+                        Word::Exact(w, _) => {
                             let v = self.by_word.entry(w).or_default();
                             if !v.contains(&id) {
                                 v.push(id);
@@ -585,8 +626,12 @@ impl Rules {
                 _ => self.anywhere.push(id),
             },
         }
-        let needs = self.features_needed(&p);
-        self.needs.push(needs);
+        let from = self.needs.len() as u32;
+        for any in self.features_needed(&p) {
+            self.needs.push(any.len() as u16);
+            self.needs.extend_from_slice(&any);
+        }
+        self.needs_at.push((from, self.needs.len() as u32));
         self.patterns.push(p);
         self.always.push(false);
         self.trigger.push(false);
@@ -620,7 +665,16 @@ impl Rules {
 
     /// Whether a sentence with `features` has what pattern `id` needs.
     fn viable(&self, id: u16, features: &Features) -> bool {
-        self.needs[id as usize].iter().all(|any| any.iter().any(|&f| features[f as usize / 64] & (1 << (f % 64)) != 0))
+        let (a, b) = self.needs_at[id as usize];
+        let mut need = &self.needs[a as usize..b as usize];
+        while let Some((&n, rest)) = need.split_first() {
+            let (any, after) = rest.split_at(n as usize);
+            if !any.iter().any(|&f| features[f as usize / 64] & (1 << (f % 64)) != 0) {
+                return false;
+            }
+            need = after;
+        }
+        true
     }
 
     /// Compile a pattern the code reads in every sentence ("@disputed").
@@ -639,7 +693,7 @@ impl Rules {
         for e in &c.entries {
             assert!(e.len() == 1, "class {name} is used as a word list and holds a phrase");
             match &e[0] {
-                Word::Exact(w) => {
+                Word::Exact(w, _) => {
                     out.exact.insert(w.clone());
                     out.add_first(w);
                 }
@@ -654,7 +708,7 @@ impl Rules {
 
     /// Where an entry of class `class` that starts at token `i` ends (the longest).
     pub(crate) fn class_end(&self, class: usize, toks: &[Tok], i: usize) -> Option<usize> {
-        let s = Subject { toks, caps: &[], names: &[], starts: &[], numbers: &[] };
+        let s = Subject { toks, caps: &[], names: &[], starts: &[], numbers: &[], ids: &[] };
         self.classes[class].longest_at(&s, i)
     }
 
@@ -681,17 +735,25 @@ impl Rules {
 
     /// Every match of every pattern in a sentence: (pattern, first token, end token).
     pub(crate) fn hits(&self, s: &Subject) -> Hits {
+        SCRATCH.with_borrow_mut(|scratch| self.hits_with(s, scratch))
+    }
+
+    fn hits_with(&self, s: &Subject, scratch: &mut Scratch) -> Hits {
+        let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest } = scratch;
+        positional.iter_mut().for_each(Vec::clear);
+        tried.clear();
+        words.clear();
+        starts.clear();
+        number_words.clear();
+        ids.clear();
+        numbers.clear();
+        rest.clear();
         // Per token: the patterns whose first word it is, and the classes that may start
         // there; for the sentence: the classes and words it has.
-        let n = s.toks.len();
-        let mut tried: Vec<u16> = Vec::with_capacity(4 * n);
-        let mut words: Vec<(u32, u32)> = Vec::with_capacity(n);
-        let mut starts: Vec<ClassBits> = Vec::with_capacity(n);
-        let mut number_words: Vec<bool> = Vec::with_capacity(n);
         let mut features: Features = [0; MAX_FEATURES / 64];
-        self.first_words().scan(s, &mut tried, &mut words, &mut starts, &mut number_words, &mut features);
+        self.first_words().scan(s, tried, words, starts, number_words, ids, &mut features);
         // Where numbers start, and where each ends.
-        let mut numbers: Vec<u32> = vec![0; n];
+        numbers.resize(s.toks.len(), 0);
         for (i, t) in s.toks.iter().enumerate() {
             let may_count = number_words[i] || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
             if may_count && let Some((_, end)) = super::counts::number_at(s.toks, i) {
@@ -700,22 +762,21 @@ impl Rules {
         }
         // The patterns that start with a number, a name, a capital or anything, and that
         // this sentence has the words for.
-        let viable =
-            |list: &[u16]| -> Vec<u16> { list.iter().copied().filter(|&id| self.viable(id, &features)).collect() };
-        let (at_number, at_name, at_cap, anywhere) =
-            (viable(&self.at_number), viable(&self.at_name), viable(&self.at_cap), viable(&self.anywhere));
-        let s = Subject { toks: s.toks, caps: s.caps, names: s.names, starts: &starts, numbers: &numbers };
+        for (list, all) in positional.iter_mut().zip([&self.at_number, &self.at_name, &self.at_cap, &self.anywhere]) {
+            list.extend(all.iter().copied().filter(|&id| self.viable(id, &features)));
+        }
+        let [at_number, at_name, at_cap, anywhere] = &*positional;
+        let s = Subject { toks: s.toks, caps: s.caps, names: s.names, starts, numbers, ids };
         let mut out = Vec::new();
-        let mut rest: Vec<(u16, u32)> = Vec::new();
         // First the triggers, contexts and code patterns; the patterns that only qualify a
         // rule (with, unless, vetoes) wait until some trigger matched.
         for (i, &(a, b)) in words.iter().enumerate() {
             let by_word = tried[a as usize..b as usize].iter().filter(|&&id| self.viable(id, &features));
             let positional: [&[u16]; 4] = [
-                if numbers[i] > 0 { &at_number } else { &[] },
-                if s.names.get(i).is_some_and(Option::is_some) { &at_name } else { &[] },
-                if s.caps.get(i).copied().unwrap_or(false) { &at_cap } else { &[] },
-                &anywhere,
+                if s.numbers[i] > 0 { at_number } else { &[] },
+                if s.names.get(i).is_some_and(Option::is_some) { at_name } else { &[] },
+                if s.caps.get(i).copied().unwrap_or(false) { at_cap } else { &[] },
+                anywhere,
             ];
             for &id in by_word.chain(positional.into_iter().flatten()) {
                 if !self.always[id as usize] {
@@ -726,7 +787,7 @@ impl Rules {
             }
         }
         if out.iter().any(|&(id, _, _)| self.trigger[id as usize]) {
-            for (id, i) in rest {
+            for &mut (id, i) in rest {
                 if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, &s, i as usize) {
                     out.push((id, i, end as u32));
                 }
@@ -907,15 +968,7 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
         rules.classes[i]
             .entries
             .iter()
-            .map(|e| {
-                e.iter()
-                    .map(|w| match w {
-                        Word::Exact(s) | Word::Prefix(s) => s.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .into_boxed_str()
-            })
+            .map(|e| e.iter().map(|w| w.text().to_string()).collect::<Vec<_>>().join(" ").into_boxed_str())
             .collect()
     };
     let place_skip = phrases("place_skip");
@@ -970,7 +1023,7 @@ pub(crate) fn subject<'a, 't>(
     caps: &'a [bool],
     names: &'a [Option<(NameKind, u32)>],
 ) -> Subject<'a, 't> {
-    Subject { toks, caps, names, starts: &[], numbers: &[] }
+    Subject { toks, caps, names, starts: &[], numbers: &[], ids: &[] }
 }
 
 #[cfg(test)]

@@ -22,15 +22,41 @@ use std::fmt;
 
 use super::super::counts::{Tok, number_at};
 
-/// A word test: the whole word, or a prefix of it ("liberat*").
+/// A word test: the whole word (with its number in the rule set's [`WordIds`]), or a
+/// prefix of it ("liberat*").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Word {
-    Exact(Box<str>),
+    Exact(Box<str>, u32),
     Prefix(Box<str>),
 }
 
+/// The number of a token that is no exact word of any pattern or class.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// Every exact word of a rule set's patterns and classes, numbered: a sentence's tokens are
+/// numbered once (by the index of first words), and patterns then compare numbers, not text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordIds {
+    ids: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    fn intern(&mut self, w: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(w.into()).or_insert(next)
+    }
+    /// The number of the word `w` (lowercase), or [`NO_WORD`].
+    #[cfg(test)]
+    pub(crate) fn get(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(NO_WORD)
+    }
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.ids.iter().map(|(w, &id)| (&**w, id))
+    }
+}
+
 impl Word {
-    fn parse(s: &str) -> Result<Word, String> {
+    fn parse(s: &str, ids: &mut WordIds) -> Result<Word, String> {
         let (w, prefix) = match s.strip_suffix('*') {
             Some(w) => (w, true),
             None => (s, false),
@@ -41,13 +67,24 @@ impl Word {
         if w.chars().any(|c| c.is_uppercase()) {
             return Err(format!("{s:?}: write words in lower case"));
         }
-        let w: Box<str> = w.into();
-        Ok(if prefix { Word::Prefix(w) } else { Word::Exact(w) })
+        Ok(if prefix { Word::Prefix(w.into()) } else { Word::Exact(w.into(), ids.intern(w)) })
     }
-    pub(crate) fn matches(&self, tok: &str) -> bool {
+
+    /// The word or prefix as written.
+    pub(crate) fn text(&self) -> &str {
         match self {
-            Word::Exact(w) => **w == *tok,
-            Word::Prefix(p) => tok.starts_with(&**p),
+            Word::Exact(w, _) | Word::Prefix(w) => w,
+        }
+    }
+
+    /// Does token `i` of `s` pass this test? By number when the tokens are numbered.
+    fn matches_at(&self, s: &Subject, i: usize) -> bool {
+        match self {
+            Word::Exact(w, id) => match s.ids.get(i) {
+                Some(t) => t == id,
+                None => **w == *s.toks[i].text,
+            },
+            Word::Prefix(p) => s.toks[i].text.starts_with(&**p),
         }
     }
 }
@@ -105,21 +142,26 @@ impl fmt::Display for Pattern {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class {
     pub entries: Vec<Vec<Word>>,
-    /// Exact first word -> the entries starting with it.
-    by_first: rustc_hash::FxHashMap<Box<str>, Vec<u32>>,
+    /// Exact first word (by number) -> the entries starting with it.
+    by_first: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    /// The same, by text, for tokens that are not numbered.
+    by_first_text: rustc_hash::FxHashMap<Box<str>, Vec<u32>>,
     /// Entries whose first word is a prefix ("missile*").
     prefixed: Vec<u32>,
 }
 
 impl Class {
-    pub(crate) fn parse(items: &[String]) -> Result<Class, String> {
+    pub(crate) fn parse(items: &[String], ids: &mut WordIds) -> Result<Class, String> {
         let mut c = Class::default();
         for it in items {
-            let words: Vec<Word> = it.split_whitespace().map(Word::parse).collect::<Result<_, _>>()?;
+            let words: Vec<Word> = it.split_whitespace().map(|w| Word::parse(w, ids)).collect::<Result<_, _>>()?;
             let n = c.entries.len() as u32;
             match words.first() {
                 None => return Err("an empty entry".into()),
-                Some(Word::Exact(w)) => c.by_first.entry(w.clone()).or_default().push(n),
+                Some(Word::Exact(w, id)) => {
+                    c.by_first.entry(*id).or_default().push(n);
+                    c.by_first_text.entry(w.clone()).or_default().push(n);
+                }
                 Some(Word::Prefix(_)) => c.prefixed.push(n),
             }
             c.entries.push(words);
@@ -127,21 +169,26 @@ impl Class {
         Ok(c)
     }
 
-    /// The entries that may start with the word `w`.
-    fn candidates<'a>(&'a self, w: &str) -> impl Iterator<Item = &'a [Word]> + 'a {
-        let exact = self.by_first.get(w).map(|v| v.as_slice()).unwrap_or(&[]);
+    /// The entries that may start at token `i` of `s`.
+    fn candidates<'a>(&'a self, s: &Subject, i: usize) -> impl Iterator<Item = &'a [Word]> + 'a {
+        let exact = match s.ids.get(i) {
+            Some(&NO_WORD) => None,
+            Some(id) => self.by_first.get(id),
+            None => self.by_first_text.get(s.toks[i].text),
+        };
+        let exact = exact.map(|v| v.as_slice()).unwrap_or(&[]);
         exact.iter().chain(self.prefixed.iter()).map(move |&i| self.entries[i as usize].as_slice())
     }
 
     /// Where the longest entry starting at token `i` ends.
     pub(crate) fn longest_at(&self, s: &Subject, i: usize) -> Option<usize> {
-        let w = s.word(i)?;
-        self.candidates(w).filter_map(|e| entry_end(e, s, i)).max()
+        s.toks.get(i)?;
+        self.candidates(s, i).filter_map(|e| entry_end(e, s, i)).max()
     }
 }
 
 /// Parse a pattern; `class` maps a class name to its index.
-pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<Pattern, String> {
+pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>, ids: &mut WordIds) -> Result<Pattern, String> {
     let mut elems = Vec::new();
     for raw in src.split_whitespace() {
         let (s, optional) = match raw.strip_suffix('?') {
@@ -165,7 +212,7 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>) -> Result<
         } else {
             let choice = |c: &str| match c.strip_prefix('@') {
                 Some(name) => class(name).map(Choice::Class).ok_or_else(|| format!("no word class @{name}")),
-                None => Word::parse(c).map(Choice::Word),
+                None => Word::parse(c, ids).map(Choice::Word),
             };
             Atom::Any(s.split('|').map(choice).collect::<Result<_, _>>()?)
         };
@@ -199,6 +246,8 @@ pub(crate) struct Subject<'a, 't> {
     pub starts: &'a [ClassBits],
     /// Per token, when known: the token after the number that starts there, or 0.
     pub numbers: &'a [u32],
+    /// Per token, when known: its number in the rule set's [`WordIds`], or [`NO_WORD`].
+    pub ids: &'a [u32],
 }
 
 /// A bit per word class.
@@ -207,21 +256,11 @@ pub(crate) type ClassBits = [u64; MAX_CLASSES / 64];
 /// At most this many word classes.
 pub(crate) const MAX_CLASSES: usize = 256;
 
-impl Subject<'_, '_> {
-    pub(crate) fn word(&self, i: usize) -> Option<&str> {
-        self.toks.get(i).map(|t| t.text)
-    }
-}
-
 pub(crate) fn entry_end(entry: &[Word], s: &Subject, i: usize) -> Option<usize> {
-    let mut j = i;
-    for w in entry {
-        if !w.matches(s.word(j)?) {
-            return None;
-        }
-        j += 1;
+    if i + entry.len() > s.toks.len() {
+        return None;
     }
-    Some(j)
+    entry.iter().enumerate().all(|(k, w)| w.matches_at(s, i + k)).then_some(i + entry.len())
 }
 
 /// The end (exclusive token index) of the first match of `elems` at token `i`, if any.
@@ -254,7 +293,7 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
                 for c in choices {
                     match c {
                         Choice::Word(w) => {
-                            if w.matches(s.toks[i].text) {
+                            if w.matches_at(s, i) {
                                 push(i + 1);
                             }
                         }
@@ -262,7 +301,7 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
                             if s.starts.get(i).is_some_and(|b| b[*c / 64] & (1 << (*c % 64)) == 0) {
                                 continue;
                             }
-                            for entry in classes[*c].candidates(s.toks[i].text) {
+                            for entry in classes[*c].candidates(s, i) {
                                 if let Some(end) = entry_end(entry, s, i) {
                                     push(end);
                                 }
@@ -350,17 +389,24 @@ mod tests {
     use crate::extract::counts::tokens;
 
     fn run(pat: &str, classes: &[(&str, &[&str])], text: &str) -> Option<(usize, usize)> {
+        let mut w = WordIds::default();
         let cls: Vec<Class> = classes
             .iter()
-            .map(|(_, e)| Class::parse(&e.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap())
+            .map(|(_, e)| Class::parse(&e.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &mut w).unwrap())
             .collect();
-        let p = parse(pat, &|n| classes.iter().position(|(c, _)| *c == n)).unwrap();
+        let p = parse(pat, &|n| classes.iter().position(|(c, _)| *c == n), &mut w).unwrap();
         let lower = text.to_ascii_lowercase();
         let toks = tokens(&lower);
         let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
         let names = vec![None; toks.len()];
-        let s = Subject { toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[] };
-        (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, &s, i).map(|e| (i, e)))
+        // Numbered tokens, as the rule set matches them, and the same tokens by text: one answer.
+        let ids: Vec<u32> = toks.iter().map(|t| w.get(t.text)).collect();
+        let by_id = Subject { toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[], ids: &ids };
+        let by_text = Subject { ids: &[], ..by_id };
+        let found = |s: &Subject| (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, s, i).map(|e| (i, e)));
+        let out = found(&by_id);
+        assert_eq!(out, found(&by_text), "{pat:?} on {text:?}");
+        out
     }
 
     #[test]
@@ -390,7 +436,7 @@ mod tests {
     fn bad_patterns_are_refused() {
         let none = |_: &str| None;
         for bad in ["", "~3 x", "x ~2", "@nope", "x?  ", "$thing", "Upper", "a ~b", "x ~2?"] {
-            assert!(parse(bad, &none).is_err(), "{bad:?}");
+            assert!(parse(bad, &none, &mut WordIds::default()).is_err(), "{bad:?}");
         }
     }
 }
