@@ -80,6 +80,10 @@ pub fn toks_within<'t, 'a>(toks: &'t [Tok<'a>], a: usize, b: usize) -> &'t [Tok<
 /// "twenty-five". Returns the value and the index after the phrase.
 pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?.text;
+    // Most tokens are refused on their first letter and length.
+    if !super::text::may_start_number(t) {
+        return None;
+    }
     let is = |w: &str| t.eq_ignore_ascii_case(w);
     if is("a") || is("an") || is("one") {
         if toks.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("dozen")) {
@@ -111,7 +115,7 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
             return Some((n * 1000, i + 2));
         }
         // "tens of thousands", "dozens": not a count; "1.5 million": too vague to keep.
-        if matches!(next.text.to_ascii_lowercase().as_str(), "million" | "billion" | "percent" | "per" | "%") {
+        if ["million", "billion", "percent", "per", "%"].iter().any(|w| is(w)) {
             return None;
         }
     }

@@ -539,6 +539,9 @@ impl Finder<'_> {
         let person_ctx = before.as_deref().is_some_and(|w| self.lex.titles.contains(w));
         let mut best = ids[0];
         let mut best_score = i64::MIN;
+        // Homonyms share parents: each parent's look-up near the name, once.
+        let mut near: Vec<(u32, bool)> = Vec::new();
+        let window = &lowered[end..floor_boundary(lowered, end + 200)];
         for (rank, &id) in ids.iter().enumerate() {
             let k = &self.gaz.known[id as usize];
             let mut score = -(rank as i64);
@@ -556,7 +559,6 @@ impl Finder<'_> {
                             score += 8;
                         }
                         // A parent named nearby ("Ternivka, Dnipropetrovsk Oblast") settles it.
-                        let window = &lowered[end..floor_boundary(lowered, end + 200)];
                         for anc in self.gaz.place_path(k.place.unwrap_or(0)).iter().skip(1) {
                             let place = &self.gaz.places[*anc as usize];
                             // Whole-article look-ups are cached (homonyms share ancestors): the
@@ -565,7 +567,15 @@ impl Finder<'_> {
                                 let stem_in = lowered.contains(place.stem.as_str());
                                 (stem_in && lowered.contains(place.lower.as_str()), stem_in)
                             });
-                            if name_in || stem_in && window.contains(place.stem.as_str()) {
+                            let mut stem_near = || match near.iter().find(|(a, _)| a == anc) {
+                                Some(&(_, yes)) => yes,
+                                None => {
+                                    let yes = window.contains(place.stem.as_str());
+                                    near.push((*anc, yes));
+                                    yes
+                                }
+                            };
+                            if name_in || stem_in && stem_near() {
                                 score += 20;
                                 break;
                             }

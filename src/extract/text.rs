@@ -148,8 +148,10 @@ impl Lower {
     pub fn as_str(&self) -> &str {
         match &self.heap {
             Some(h) => h,
-            // Only ASCII bytes were copied in.
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+            // SAFETY: `new` and `pair` copy only ASCII bytes into `buf[..len]` (they check
+            // `is_ascii` first), and ASCII is valid UTF-8. (Validating cost more than the
+            // look-ups these words are made for.)
+            None => unsafe { std::str::from_utf8_unchecked(&self.buf[..self.len]) },
         }
     }
 }
@@ -220,22 +222,41 @@ pub(crate) const NUMBER_WORDS: &[(&str, u32)] = &[
 const NUMBER_WORD_MAX: usize = 9;
 
 /// [`NUMBER_WORDS`] indexed: (the first letters, the words).
-type NumberIndex = ([bool; 256], rustc_hash::FxHashMap<&'static [u8], u32>);
+/// (For each first byte, a bit per length some number word has; the words.)
+type NumberIndex = ([u32; 256], rustc_hash::FxHashMap<&'static [u8], u32>);
 static NUMBER_INDEX: std::sync::LazyLock<NumberIndex> = std::sync::LazyLock::new(|| {
-    let mut first = [false; 256];
+    let mut first = [0u32; 256];
     for (w, _) in NUMBER_WORDS {
         assert!(w.len() <= NUMBER_WORD_MAX, "{w} is longer than NUMBER_WORD_MAX");
-        first[w.as_bytes()[0] as usize] = true;
+        first[w.as_bytes()[0] as usize] |= 1 << w.len();
     }
     (first, NUMBER_WORDS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect())
 });
+
+/// Might a number start at the token `t` ("12", "twelve", "twenty-five", "a dozen", "half a
+/// dozen")? A quick filter on the first letter and the length of the first word of the
+/// token: `false` means certainly not.
+pub(crate) fn may_start_number(t: &str) -> bool {
+    let Some(&b) = t.as_bytes().first() else { return false };
+    if !b.is_ascii_alphabetic() {
+        return true;
+    }
+    // The length of the first word ("twenty" of "twenty-five"), counted up to one past the
+    // longest number word.
+    let len = t.bytes().take(NUMBER_WORD_MAX + 1).position(|c| c == b'-').unwrap_or(t.len().min(NUMBER_WORD_MAX + 1));
+    let (first, _) = &*NUMBER_INDEX;
+    len <= NUMBER_WORD_MAX && first[b.to_ascii_lowercase() as usize] & (1 << len) != 0 || t.eq_ignore_ascii_case("half")
+}
 
 /// The value of a small number word ("twelve", "a dozen"'s "dozen"), in any case.
 pub fn number_word(w: &str) -> Option<u32> {
     // Runs on many tokens: words longer than the longest number word, or starting with a
     // letter none starts with, are refused before lowercasing (on the stack).
     let (first, words) = &*NUMBER_INDEX;
-    if w.is_empty() || w.len() > NUMBER_WORD_MAX || !first[w.as_bytes()[0].to_ascii_lowercase() as usize] {
+    if w.is_empty()
+        || w.len() > NUMBER_WORD_MAX
+        || first[w.as_bytes()[0].to_ascii_lowercase() as usize] & (1 << w.len()) == 0
+    {
         return None;
     }
     let mut buf = [0u8; NUMBER_WORD_MAX];
@@ -280,6 +301,20 @@ pub fn parse_number(tok: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_filter_lets_every_number_through() {
+        let mut words: Vec<String> = NUMBER_WORDS.iter().map(|(w, _)| w.to_string()).collect();
+        words.extend(NUMBER_WORDS.iter().map(|(w, _)| w.to_uppercase()));
+        words.extend(["twenty-five", "Thirty-one", "12", "1,100", "half", "Half"].map(String::from));
+        for w in &words {
+            assert!(may_start_number(w), "{w}");
+        }
+        for w in ["Russia", "were", "killed", "drones", "launched", "overnight"] {
+            assert!(!may_start_number(w), "{w}");
+            assert_eq!(parse_number(w), None);
+        }
+    }
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
