@@ -105,6 +105,23 @@ pub struct Gazetteer {
     weapon_words: HashMap<String, KnownId>,
 }
 
+/// The longest place path kept: a place and twelve parents (a parent loop is cut too).
+pub const PATH_MAX: usize = 13;
+
+/// A place and its parents, innermost first ([`Gazetteer::place_path`]); a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacePath {
+    ids: [u32; PATH_MAX],
+    len: usize,
+}
+
+impl std::ops::Deref for PlacePath {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len]
+    }
+}
+
 /// A gazetteer match in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GazMatch {
@@ -402,15 +419,18 @@ impl Gazetteer {
         }
     }
 
-    /// The place and its parents, innermost first.
-    pub fn place_path(&self, place: u32) -> Vec<u32> {
-        let mut out = vec![place];
+    /// The place and its parents, innermost first (at most [`PATH_MAX`], on the stack: the
+    /// name finder and the event extractor ask for paths at every place name).
+    pub fn place_path(&self, place: u32) -> PlacePath {
+        let mut out = PlacePath { ids: [0; PATH_MAX], len: 1 };
+        out.ids[0] = place;
         let mut cur = place;
         while let Some(p) = self.places.get(cur as usize).and_then(|p| p.parent) {
-            if out.contains(&p) || out.len() > 12 {
+            if out.contains(&p) || out.len == PATH_MAX {
                 break;
             }
-            out.push(p);
+            out.ids[out.len] = p;
+            out.len += 1;
             cur = p;
         }
         out

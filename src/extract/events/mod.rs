@@ -174,8 +174,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let countries_named = countries_named(ctx);
     let mut out: Vec<Draft> = Vec::new();
     // Every sentence's pattern matches, first: a report's status also reads the next sentence.
+    // (Each sentence's tokens, lowercase, with offsets in the sentence, kept for the
+    // second pass.)
     let mut m_lo = 0;
-    let all_hits: Vec<Hits> = ctx
+    let (all_toks, all_hits): (Vec<Vec<Tok>>, Vec<Hits>) = ctx
         .sentences
         .iter()
         .map(|s| {
@@ -187,9 +189,10 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             let text = &ctx.body[s.start..s.end];
             let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
             let names = name_tokens(ctx, &toks, s.start, &idx);
-            rules.hits(&subject(&toks, &caps, &names))
+            let hits = rules.hits(&subject(&toks, &caps, &names));
+            (toks, hits)
         })
-        .collect();
+        .unzip();
     // What the article is about: its title and first paragraph, context for every clause.
     let mut lead_context = Context::default();
     {
@@ -246,14 +249,14 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         // One lowercased copy and one tokenization per sentence, shared by the classifier,
         // the counts and the claimant; one trigger pass, each clause taking its part.
         // The article's tokens of this sentence, lowercase, with offsets in the sentence.
-        let toks = sentence_toks(ctx, *s);
+        let toks = &all_toks[si];
         let hits = &all_hits[si];
         // Counts read a copy with footnote markers blanked; most sentences have none.
         let blanked = blank_footnotes(text);
         let blanked_lower: String;
         let blanked_toks: Vec<Tok>;
         let count_toks: &[Tok] = if blanked.as_ref() == text {
-            &toks
+            toks
         } else {
             blanked_lower = blanked.to_ascii_lowercase();
             blanked_toks = tokens(&blanked_lower);
@@ -274,7 +277,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             parts
                 .iter()
                 .map(|&(a, b)| {
-                    let range = tok_range(&toks, a, b);
+                    let range = tok_range(toks, a, b);
                     let dated = sdates
                         .iter()
                         .any(|d| d.start >= s.start + a && d.end <= s.start + b && pins_day_or_week(&d.value));
@@ -293,7 +296,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
             continue;
         }
         // Who claims it, read once: a statement needs an official voice too.
-        let claimant = claim::claimant(v, ctx.body, *s, &toks, ctx.mentions, &idx, ctx.gaz);
+        let claimant = claim::claimant(v, ctx.body, *s, toks, ctx.mentions, &idx, ctx.gaz);
         if kinds.iter().any(|(k, _)| *k == EventKind::Statement)
             && (!countries_named.0
                 || text.split_whitespace().count() < 6
@@ -316,7 +319,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         let status = claim::status_of(v, hits, all_hits.get(si + 1), official);
         let weapons: Vec<usize> =
             idx.iter().copied().filter(|&i| ctx.mentions[i].kind(ctx.gaz) == EntityKind::Weapon).collect();
-        let acts = actors::actors(rules, v, text, &toks, ctx.mentions, &idx, ctx.gaz, ctx.body);
+        let acts = actors::actors(rules, v, text, toks, ctx.mentions, &idx, ctx.gaz, ctx.body);
         // Each clause that reports something is a unit; a clause that reports nothing lends
         // its counts to the unit before it ("X struck Kyiv, and five people were killed").
         let mut units: Vec<Unit> = Vec::new();
@@ -343,7 +346,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 .unwrap_or((date, date_span));
             let count_at = |f: usize| c.at[f].map(|(a, b)| Span::new(s.start + a, s.start + b));
             for (kind, rule) in kinds {
-                let range = tok_range(&toks, ca, cb);
+                let range = tok_range(toks, ca, cb);
                 let trigger = rules
                     .trigger(hits, rule, range.0, range.1)
                     .map(|(a, b)| (s.start + toks[a].start, s.start + toks[b - 1].end));
@@ -351,7 +354,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 let place = chosen.map(|(m, _)| m);
                 let country = match (place, kind) {
                     (None, EventKind::Strike) => {
-                        let range = tok_range(&toks, ca, cb);
+                        let range = tok_range(toks, ca, cb);
                         place::attacked_country(v, ctx.gaz, hits, range, countries_named)
                             .map(|k| (k, hits.has(v.nationwide, range.0, range.1)))
                     }

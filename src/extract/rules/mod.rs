@@ -767,7 +767,7 @@ impl Rules {
         }
         let [at_number, at_name, at_cap, anywhere] = &*positional;
         let s = Subject { toks: s.toks, caps: s.caps, names: s.names, starts, numbers, ids };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(8);
         // First the triggers, contexts and code patterns; the patterns that only qualify a
         // rule (with, unless, vetoes) wait until some trigger matched.
         for (i, &(a, b)) in words.iter().enumerate() {
@@ -939,6 +939,9 @@ pub(crate) struct Vocab {
     pub locative_loose: WordSet,
     pub place_skip: Vec<Box<str>>,
     pub near_phrase: Vec<Box<str>>,
+    /// The last words of `place_skip` and `near_phrase`: text that ends in none of them
+    /// ends in no such phrase.
+    pub place_phrase_end: WordSet,
     /// A class of words and phrases: "forces", "air force".
     pub acting_noun: usize,
     pub locative_country: WordSet,
@@ -973,6 +976,13 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
     };
     let place_skip = phrases("place_skip");
     let near_phrase = phrases("near_phrase");
+    let mut place_phrase_end = WordSet::default();
+    for p in place_skip.iter().chain(&near_phrase) {
+        let last = p.rsplit(' ').next().unwrap_or(p);
+        assert!(last.chars().all(|c| c.is_alphanumeric() || c == '-'), "{p:?}: a place phrase ends in a word");
+        place_phrase_end.exact.insert(last.into());
+        place_phrase_end.add_first(last);
+    }
     let vocab = Vocab {
         speech_verb: w("speech_verb"),
         group_noun: w("group_noun"),
@@ -1001,6 +1011,7 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
         locative_loose: w("locative_loose"),
         place_skip,
         near_phrase,
+        place_phrase_end,
         acting_noun: rules.class_index["acting_noun"],
         locative_country: w("locative_country"),
         demonym_noun: w("demonym_noun"),
