@@ -241,11 +241,15 @@ pub(crate) fn may_start_number(t: &str) -> bool {
     if !b.is_ascii_alphabetic() {
         return true;
     }
+    let (first, _) = &*NUMBER_INDEX;
+    let lengths = first[b.to_ascii_lowercase() as usize];
+    if lengths == 0 {
+        return t.eq_ignore_ascii_case("half");
+    }
     // The length of the first word ("twenty" of "twenty-five"), counted up to one past the
     // longest number word.
     let len = t.bytes().take(NUMBER_WORD_MAX + 1).position(|c| c == b'-').unwrap_or(t.len().min(NUMBER_WORD_MAX + 1));
-    let (first, _) = &*NUMBER_INDEX;
-    len <= NUMBER_WORD_MAX && first[b.to_ascii_lowercase() as usize] & (1 << len) != 0 || t.eq_ignore_ascii_case("half")
+    len <= NUMBER_WORD_MAX && lengths & (1 << len) != 0 || t.eq_ignore_ascii_case("half")
 }
 
 /// The value of a small number word ("twelve", "a dozen"'s "dozen"), in any case.

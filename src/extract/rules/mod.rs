@@ -252,6 +252,16 @@ impl FirstWords {
     }
 }
 
+/// The patterns that only qualify rules, and the ones each trigger calls for.
+struct Qualifiers {
+    /// Per pattern: it is only some rule's `with` or `unless` (no veto's, not the code's,
+    /// not read around a clause).
+    only: Vec<bool>,
+    /// Per trigger pattern: the `with` and `unless` patterns (of those `only`) of the rules
+    /// it triggers.
+    of_trigger: Vec<Vec<u16>>,
+}
+
 /// Buffers [`Rules::hits`] fills for each sentence, kept from one sentence to the next.
 #[derive(Default)]
 struct Scratch {
@@ -388,6 +398,11 @@ pub struct Rules {
     always: Vec<bool>,
     /// Per pattern: the `when` pattern of some rule.
     trigger: Vec<bool>,
+    /// Per pattern: the code reads it (compiled by [`Rules::compile`]).
+    by_code: Vec<bool>,
+    /// Which qualifiers each trigger calls for, built on first use (patterns compiled after
+    /// loading included).
+    qualifiers: std::sync::OnceLock<Qualifiers>,
     /// First word -> the patterns that may start with it.
     by_word: FxHashMap<Box<str>, Vec<u16>>,
     /// Patterns starting with a prefix ("liberat*"), tried at every word with that prefix:
@@ -493,6 +508,8 @@ impl Rules {
             patterns: Vec::new(),
             always: Vec::new(),
             trigger: Vec::new(),
+            by_code: Vec::new(),
+            qualifiers: std::sync::OnceLock::new(),
             by_word: FxHashMap::default(),
             by_prefix: Vec::new(),
             class_by_word: FxHashMap::default(),
@@ -588,11 +605,18 @@ impl Rules {
     }
 
     fn compile_all(&mut self, srcs: &[String]) -> Result<Vec<u16>, String> {
-        srcs.iter().map(|s| self.compile(s)).collect()
+        srcs.iter().map(|s| self.compile_pattern(s)).collect()
+    }
+
+    /// Compile a pattern the code reads ("@nationwide"; see [`Rules::compile_pattern`]).
+    pub(crate) fn compile(&mut self, src: &str) -> Result<u16, String> {
+        let id = self.compile_pattern(src)?;
+        self.by_code[id as usize] = true;
+        Ok(id)
     }
 
     /// Compile a pattern (or find it compiled already) and index it by its first words.
-    pub(crate) fn compile(&mut self, src: &str) -> Result<u16, String> {
+    fn compile_pattern(&mut self, src: &str) -> Result<u16, String> {
         let src = src.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(i) = self.patterns.iter().position(|p| *p.source == *src) {
             return Ok(i as u16);
@@ -635,6 +659,7 @@ impl Rules {
         self.patterns.push(p);
         self.always.push(false);
         self.trigger.push(false);
+        self.by_code.push(false);
         Ok(id)
     }
 
@@ -787,7 +812,17 @@ impl Rules {
             }
         }
         if out.iter().any(|&(id, _, _)| self.trigger[id as usize]) {
-            for &mut (id, i) in rest {
+            // A rule's `with` and `unless` are read only where it may fire: in a sentence
+            // where one of its `when` patterns matched.
+            let q = self.qualifiers();
+            let mut wanted = [0u64; MAX_PATTERNS / 64];
+            for &(t, _, _) in out.iter().filter(|&&(id, _, _)| self.trigger[id as usize]) {
+                for &p in &q.of_trigger[t as usize] {
+                    wanted[p as usize / 64] |= 1 << (p % 64);
+                }
+            }
+            let wanted = |p: u16| !q.only[p as usize] || wanted[p as usize / 64] & (1 << (p % 64)) != 0;
+            for &mut (id, i) in rest.iter_mut().filter(|(id, _)| wanted(*id)) {
                 if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, &s, i as usize) {
                     out.push((id, i, end as u32));
                 }
@@ -799,6 +834,38 @@ impl Rules {
     /// The index of first words, built on first use.
     fn first_words(&self) -> &FirstWords {
         self.first_words.get_or_init(|| FirstWords::build(self))
+    }
+
+    /// Which qualifiers each trigger calls for, built on first use.
+    fn qualifiers(&self) -> &Qualifiers {
+        self.qualifiers.get_or_init(|| {
+            let n = self.patterns.len();
+            let mut only = vec![false; n];
+            for r in &self.rules {
+                for &p in r.with.iter().chain(&r.unless) {
+                    only[p as usize] = true;
+                }
+            }
+            for v in &self.vetoes {
+                for &p in v.when.iter().chain(&v.unless) {
+                    only[p as usize] = false;
+                }
+            }
+            for ((o, always), by_code) in only.iter_mut().zip(&self.always).zip(&self.by_code) {
+                *o &= !always && !by_code;
+            }
+            let mut of_trigger: Vec<Vec<u16>> = vec![Vec::new(); n];
+            for r in &self.rules {
+                for &w in &r.when {
+                    for &p in r.with.iter().chain(&r.unless) {
+                        if only[p as usize] && !of_trigger[w as usize].contains(&p) {
+                            of_trigger[w as usize].push(p);
+                        }
+                    }
+                }
+            }
+            Qualifiers { only, of_trigger }
+        })
     }
 
     /// The event kinds a clause (tokens `a..b` of the sentence `hits` came from) reports,
