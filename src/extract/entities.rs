@@ -208,15 +208,15 @@ const REGION_AFTER: &[&str] =
     &["oblast", "raion", "krai", "region", "district", "province", "oblasts", "regions", "governorate", "county"];
 
 fn is_cap(t: &str) -> bool {
-    let mut ch = t.chars();
-    match ch.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_ascii_digit() => {
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => false,
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_digit() => {
             // "44th", "3rd"
-            let l = t.to_ascii_lowercase();
-            l.ends_with("th") || l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd")
+            let end = t.as_bytes().last_chunk::<2>().map(|&[a, b]| [a.to_ascii_lowercase(), b.to_ascii_lowercase()]);
+            matches!(end, Some([b't', b'h'] | [b's', b't'] | [b'n', b'd'] | [b'r', b'd']))
         }
-        _ => false,
+        _ => t.chars().next().is_some_and(char::is_uppercase),
     }
 }
 

@@ -796,13 +796,17 @@ impl Rules {
         // First the triggers, contexts and code patterns; the patterns that only qualify a
         // rule (with, unless, vetoes) wait until some trigger matched.
         for (i, &(a, b)) in words.iter().enumerate() {
-            let by_word = tried[a as usize..b as usize].iter().filter(|&&id| self.viable(id, &features));
             let positional: [&[u16]; 4] = [
                 if s.numbers[i] > 0 { at_number } else { &[] },
                 if s.names.get(i).is_some_and(Option::is_some) { at_name } else { &[] },
                 if s.caps.get(i).copied().unwrap_or(false) { at_cap } else { &[] },
                 anywhere,
             ];
+            // (Most tokens start nothing.)
+            if a == b && positional.iter().all(|p| p.is_empty()) {
+                continue;
+            }
+            let by_word = tried[a as usize..b as usize].iter().filter(|&&id| self.viable(id, &features));
             for &id in by_word.chain(positional.into_iter().flatten()) {
                 if !self.always[id as usize] {
                     rest.push((id, i as u32));
