@@ -252,7 +252,8 @@ impl FirstWords {
     }
 }
 
-/// The patterns that only qualify rules, and the ones each trigger calls for.
+/// What each trigger pattern calls for: the rules it triggers, and the patterns that only
+/// qualify those rules.
 struct Qualifiers {
     /// Per pattern: it is only some rule's `with` or `unless` (no veto's, not the code's,
     /// not read around a clause).
@@ -260,6 +261,8 @@ struct Qualifiers {
     /// Per trigger pattern: the `with` and `unless` patterns (of those `only`) of the rules
     /// it triggers.
     of_trigger: Vec<Vec<u16>>,
+    /// Per trigger pattern: the rules it triggers (those with it in `when`).
+    rules_of: Vec<Vec<u16>>,
 }
 
 /// Buffers [`Rules::hits`] fills for each sentence, kept from one sentence to the next.
@@ -400,8 +403,8 @@ pub struct Rules {
     trigger: Vec<bool>,
     /// Per pattern: the code reads it (compiled by [`Rules::compile`]).
     by_code: Vec<bool>,
-    /// Which qualifiers each trigger calls for, built on first use (patterns compiled after
-    /// loading included).
+    /// What each trigger calls for, built on first use (patterns compiled after loading
+    /// included).
     qualifiers: std::sync::OnceLock<Qualifiers>,
     /// First word -> the patterns that may start with it.
     by_word: FxHashMap<Box<str>, Vec<u16>>,
@@ -840,7 +843,7 @@ impl Rules {
         self.first_words.get_or_init(|| FirstWords::build(self))
     }
 
-    /// Which qualifiers each trigger calls for, built on first use.
+    /// What each trigger calls for (its rules, and their qualifiers), built on first use.
     fn qualifiers(&self) -> &Qualifiers {
         self.qualifiers.get_or_init(|| {
             let n = self.patterns.len();
@@ -859,8 +862,12 @@ impl Rules {
                 *o &= !always && !by_code;
             }
             let mut of_trigger: Vec<Vec<u16>> = vec![Vec::new(); n];
-            for r in &self.rules {
+            let mut rules_of: Vec<Vec<u16>> = vec![Vec::new(); n];
+            for (i, r) in self.rules.iter().enumerate() {
                 for &w in &r.when {
+                    if !rules_of[w as usize].contains(&(i as u16)) {
+                        rules_of[w as usize].push(i as u16);
+                    }
                     for &p in r.with.iter().chain(&r.unless) {
                         if only[p as usize] && !of_trigger[w as usize].contains(&p) {
                             of_trigger[w as usize].push(p);
@@ -868,7 +875,7 @@ impl Rules {
                     }
                 }
             }
-            Qualifiers { only, of_trigger }
+            Qualifiers { only, of_trigger, rules_of }
         })
     }
 
@@ -887,7 +894,18 @@ impl Rules {
         let present = hits.present(self.patterns.len(), a, b);
         let has = |p: &u16| present[*p as usize / 64] & (1 << (*p % 64)) != 0;
         let around = |p: &u16| has(p) || context.has(*p);
-        let fired: Vec<usize> = (0..self.rules.len())
+        // The rules a trigger in the clause calls for, in order.
+        let q = self.qualifiers();
+        let mut called: Vec<usize> = Vec::new();
+        for &(id, s, e) in &hits.hits {
+            if self.trigger[id as usize] && s as usize >= a && e as usize <= b {
+                called.extend(q.rules_of[id as usize].iter().map(|&r| r as usize));
+            }
+        }
+        called.sort_unstable();
+        called.dedup();
+        let fired: Vec<usize> = called
+            .into_iter()
             .filter(|&i| {
                 let r = &self.rules[i];
                 !r.when.is_empty()
