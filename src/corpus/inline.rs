@@ -5,6 +5,19 @@
 use super::broken::glued;
 use super::text::is_space;
 
+/// The bytes [`clean`] looks at: `[`, `*`, `_`, and the first bytes of the invisible
+/// characters it drops (U+200B..U+200D, U+2060, U+FEFF, U+00AD).
+static STARTS_MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'[', b'*', b'_', 0xE2, 0xEF, 0xC2];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The kept byte ranges of `src[start..end]`, in order, non-empty, trimmed at both ends.
 pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let b = src.as_bytes();
@@ -18,6 +31,14 @@ pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
         *keep_from = z;
     }
     while i < end {
+        // Most bytes are plain text: skip to the next that may start markup.
+        if !STARTS_MARKUP[b[i] as usize] {
+            i += 1;
+            while i < end && !STARTS_MARKUP[b[i] as usize] {
+                i += 1;
+            }
+            continue;
+        }
         match b[i] {
             b'[' => {
                 if let Some(close) = footnote_end(b, i, end) {
