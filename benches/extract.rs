@@ -1,8 +1,9 @@
 //! Load + extract throughput in MB/s, on the seeds, on the scraped pages in
-//! `../shared/corpus/wild` (when present) and on a generated corpus, with one thread and with
-//! one thread per core.
+//! `../shared/corpus/wild` (when present), on a generated corpus and on the news corpus (when
+//! `SITREP_NEWS_DIR` names the folder `../shared/corpus/news/make.sh DIR` built), with one
+//! thread and with one thread per core.
 //!
-//! `cargo bench --bench extract`
+//! `cargo bench --bench extract`, `SITREP_NEWS_DIR=DIR cargo bench --bench extract`
 
 mod support;
 
@@ -30,6 +31,9 @@ fn bench(c: &mut Criterion) {
         inputs.push(("wild", support::read_dir(&w)));
     }
     inputs.push(("generated-2k", support::generated(2000)));
+    if let Some(n) = support::news_dir() {
+        inputs.push(("news", support::read_dir(&n)));
+    }
     // Build the extractor's tables before timing.
     black_box(load_extract(&inputs[0].1));
 

@@ -23,6 +23,22 @@ pub fn wild_dir() -> Option<PathBuf> {
     d.is_dir().then_some(d)
 }
 
+/// The news corpus, when `SITREP_NEWS_DIR` names the folder `../shared/corpus/news/make.sh DIR`
+/// built; says so when it is not set.
+pub fn news_dir() -> Option<PathBuf> {
+    match std::env::var_os("SITREP_NEWS_DIR").map(PathBuf::from) {
+        Some(d) if d.is_dir() => Some(d),
+        Some(d) => {
+            eprintln!("news corpus skipped: SITREP_NEWS_DIR={} is not a folder", d.display());
+            None
+        }
+        None => {
+            eprintln!("news corpus skipped: set SITREP_NEWS_DIR to a folder built by ../shared/corpus/news/make.sh");
+            None
+        }
+    }
+}
+
 /// Every regular file below `dir`, sorted by path, as `(name, bytes)`.
 pub fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
     list_dir(dir).into_iter().filter_map(|p| read_file(&p)).collect()
