@@ -15,10 +15,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use sitrep::extract;
 
-// The allocator the binary ships with (src/main.rs), so that the figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn load_extract(files: &[(String, Vec<u8>)]) -> usize {
     // Loading is per file and independent, so it runs on the pool too.
     let articles: Vec<_> = files.par_chunks(64).flat_map_iter(support::load).collect();

@@ -9,10 +9,6 @@ use clap::{Parser, Subcommand};
 use sitrep::cli::{self, CliError, Format};
 use sitrep::store::Store;
 
-/// mimalloc: extraction allocates many small, short-lived vectors per sentence.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A terminal situation browser: events, places, people and weapons extracted from war reporting.
 ///
 /// With no PATH, sitrep opens on the five seed articles embedded in the binary.
