@@ -349,13 +349,16 @@ impl Finder<'_> {
         found.sort_by_key(|f| f.start);
         let mut all: Vec<Found> = Vec::with_capacity(found.len() + found.len() / 2);
         let mut cursor = 0;
+        // (One buffer for every sentence's mentions.)
+        let mut local: Vec<Found> = Vec::new();
         for s in sentences {
             let lo = found.partition_point(|f| f.start < s.start).max(cursor);
             let hi = found.partition_point(|f| f.start < s.end).max(lo);
             all.extend_from_slice(&found[cursor..lo]);
-            let mut local: Vec<Found> = found[lo..hi].to_vec();
+            local.clear();
+            local.extend_from_slice(&found[lo..hi]);
             self.runs_in_sentence(body, toks_within(toks, s.start, s.end), &mut local, &is_sentence_start);
-            all.extend(local);
+            all.append(&mut local);
             cursor = hi;
         }
         all.extend_from_slice(&found[cursor..]);
