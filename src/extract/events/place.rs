@@ -31,32 +31,26 @@ fn preceding(v: &Vocab, body: &str, pos: usize) -> (Lower, usize) {
         let last = trailing_run(before, |c| c.is_alphanumeric() || c == '-');
         let phrase_end = v.place_phrase_end.has_ci(last);
         // "close to X", "in the vicinity of X": as "near X".
-        if let Some(n) = phrase_end
-            .then(|| {
-                v.near_phrase.iter().find_map(|p| {
-                    let n = p.len();
-                    (before.len() >= n
-                        && before.is_char_boundary(before.len() - n)
-                        && before[before.len() - n..].eq_ignore_ascii_case(p)
-                        && before[..before.len() - n].ends_with([' ', '\n']))
-                    .then_some(n)
-                })
+        if phrase_end
+            && let Some(n) = v.near_phrase.iter().find_map(|p| {
+                let n = p.len();
+                (before.len() >= n
+                    && before.is_char_boundary(before.len() - n)
+                    && before[before.len() - n..].eq_ignore_ascii_case(p)
+                    && before[..before.len() - n].ends_with([' ', '\n']))
+                .then_some(n)
             })
-            .flatten()
         {
             return (Lower::new("near"), before.len() - n);
         }
-        if let Some(b) = phrase_end
-            .then(|| {
-                v.place_skip.iter().find_map(|skip| {
-                    let n = skip.len();
-                    (before.len() >= n && before.is_char_boundary(before.len() - n))
-                        .then(|| before.split_at(before.len() - n))
-                        .filter(|(b, tail)| tail.eq_ignore_ascii_case(skip) && (b.ends_with(' ') || b.is_empty()))
-                        .map(|(b, _)| b)
-                })
+        if phrase_end
+            && let Some(b) = v.place_skip.iter().find_map(|skip| {
+                let n = skip.len();
+                (before.len() >= n && before.is_char_boundary(before.len() - n))
+                    .then(|| before.split_at(before.len() - n))
+                    .filter(|(b, tail)| tail.eq_ignore_ascii_case(skip) && (b.ends_with(' ') || b.is_empty()))
+                    .map(|(b, _)| b)
             })
-            .flatten()
         {
             before = b.trim_end();
             continue;

@@ -254,7 +254,7 @@ impl FirstWords {
 
 /// What each trigger pattern calls for: the rules it triggers, and the patterns that only
 /// qualify those rules.
-struct Qualifiers {
+struct Triggers {
     /// Per pattern: it is only some rule's `with` or `unless` (no veto's, not the code's,
     /// not read around a clause).
     only: Vec<bool>,
@@ -279,6 +279,20 @@ struct Scratch {
     positional: [Vec<u16>; 4],
     /// Patterns that only qualify a rule, and where to try them.
     rest: Vec<(u16, u32)>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest } = self;
+        positional.iter_mut().for_each(Vec::clear);
+        tried.clear();
+        words.clear();
+        starts.clear();
+        number_words.clear();
+        ids.clear();
+        numbers.clear();
+        rest.clear();
+    }
 }
 
 thread_local! {
@@ -368,6 +382,12 @@ impl WordSet {
         self.firsts[b / 64] |= 1 << (b % 64);
     }
 
+    /// Add a whole word (lowercase).
+    fn insert_word(&mut self, w: &str) {
+        self.exact.insert(w.into());
+        self.add_first(w);
+    }
+
     /// Is `w` (lowercase) in the class?
     pub(crate) fn has(&self, w: &str) -> bool {
         let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
@@ -405,7 +425,7 @@ pub struct Rules {
     by_code: Vec<bool>,
     /// What each trigger calls for, built on first use (patterns compiled after loading
     /// included).
-    qualifiers: std::sync::OnceLock<Qualifiers>,
+    triggers: std::sync::OnceLock<Triggers>,
     /// First word -> the patterns that may start with it.
     by_word: FxHashMap<Box<str>, Vec<u16>>,
     /// Patterns starting with a prefix ("liberat*"), tried at every word with that prefix:
@@ -512,7 +532,7 @@ impl Rules {
             always: Vec::new(),
             trigger: Vec::new(),
             by_code: Vec::new(),
-            qualifiers: std::sync::OnceLock::new(),
+            triggers: std::sync::OnceLock::new(),
             by_word: FxHashMap::default(),
             by_prefix: Vec::new(),
             class_by_word: FxHashMap::default(),
@@ -721,10 +741,7 @@ impl Rules {
         for e in &c.entries {
             assert!(e.len() == 1, "class {name} is used as a word list and holds a phrase");
             match &e[0] {
-                Word::Exact(w, _) => {
-                    out.exact.insert(w.clone());
-                    out.add_first(w);
-                }
+                Word::Exact(w, _) => out.insert_word(w),
                 Word::Prefix(p) => {
                     out.prefixes.push(p.clone());
                     out.add_first(p);
@@ -767,15 +784,8 @@ impl Rules {
     }
 
     fn hits_with(&self, s: &Subject, scratch: &mut Scratch) -> Hits {
+        scratch.clear();
         let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest } = scratch;
-        positional.iter_mut().for_each(Vec::clear);
-        tried.clear();
-        words.clear();
-        starts.clear();
-        number_words.clear();
-        ids.clear();
-        numbers.clear();
-        rest.clear();
         // Per token: the patterns whose first word it is, and the classes that may start
         // there; for the sentence: the classes and words it has.
         let mut features: Features = [0; MAX_FEATURES / 64];
@@ -821,7 +831,7 @@ impl Rules {
         if out.iter().any(|&(id, _, _)| self.trigger[id as usize]) {
             // A rule's `with` and `unless` are read only where it may fire: in a sentence
             // where one of its `when` patterns matched.
-            let q = self.qualifiers();
+            let q = self.triggers();
             let mut wanted = [0u64; MAX_PATTERNS / 64];
             for &(t, _, _) in out.iter().filter(|&&(id, _, _)| self.trigger[id as usize]) {
                 for &p in &q.of_trigger[t as usize] {
@@ -829,7 +839,7 @@ impl Rules {
                 }
             }
             let wanted = |p: u16| !q.only[p as usize] || wanted[p as usize / 64] & (1 << (p % 64)) != 0;
-            for &mut (id, i) in rest.iter_mut().filter(|(id, _)| wanted(*id)) {
+            for &(id, i) in rest.iter().filter(|(id, _)| wanted(*id)) {
                 if let Some(end) = pattern::match_at(&self.patterns[id as usize].elems, &self.classes, &s, i as usize) {
                     out.push((id, i, end as u32));
                 }
@@ -844,8 +854,8 @@ impl Rules {
     }
 
     /// What each trigger calls for (its rules, and their qualifiers), built on first use.
-    fn qualifiers(&self) -> &Qualifiers {
-        self.qualifiers.get_or_init(|| {
+    fn triggers(&self) -> &Triggers {
+        self.triggers.get_or_init(|| {
             let n = self.patterns.len();
             let mut only = vec![false; n];
             for r in &self.rules {
@@ -875,7 +885,7 @@ impl Rules {
                     }
                 }
             }
-            Qualifiers { only, of_trigger, rules_of }
+            Triggers { only, of_trigger, rules_of }
         })
     }
 
@@ -894,8 +904,8 @@ impl Rules {
         let present = hits.present(self.patterns.len(), a, b);
         let has = |p: &u16| present[*p as usize / 64] & (1 << (*p % 64)) != 0;
         let around = |p: &u16| has(p) || context.has(*p);
-        // The rules a trigger in the clause calls for, in order.
-        let q = self.qualifiers();
+        // The rules a trigger in the clause calls for, in order (each has a `when` present).
+        let q = self.triggers();
         let mut called: Vec<usize> = Vec::new();
         for &(id, s, e) in &hits.hits {
             if self.trigger[id as usize] && s as usize >= a && e as usize <= b {
@@ -908,9 +918,7 @@ impl Rules {
             .into_iter()
             .filter(|&i| {
                 let r = &self.rules[i];
-                !r.when.is_empty()
-                    && r.when.iter().any(has)
-                    && r.with.iter().all(has)
+                r.with.iter().all(has)
                     && !r.unless.iter().any(has)
                     && (r.context.is_empty() || r.context.iter().any(around))
                     && !r.unless_around.iter().any(around)
@@ -1069,8 +1077,7 @@ static RULES: LazyLock<Loaded> = LazyLock::new(|| {
     for p in place_skip.iter().chain(&near_phrase) {
         let last = p.rsplit(' ').next().unwrap_or(p);
         assert!(last.chars().all(|c| c.is_alphanumeric() || c == '-'), "{p:?}: a place phrase ends in a word");
-        place_phrase_end.exact.insert(last.into());
-        place_phrase_end.add_first(last);
+        place_phrase_end.insert_word(last);
     }
     let vocab = Vocab {
         speech_verb: w("speech_verb"),
