@@ -61,6 +61,12 @@ struct Starts {
     number: bool,
     /// The word's number in [`Rules::word_ids`] (for whole words only).
     word: Option<u32>,
+    /// The classes with a one-word entry that is this word or prefix: such an entry ends
+    /// at the next token.
+    single: ClassBits,
+    /// The class entries of more than one word that start with this word or prefix:
+    /// (class, entry).
+    entries: Vec<(u16, u32)>,
 }
 
 impl Starts {
@@ -71,9 +77,14 @@ impl Starts {
 
 /// The first words of every pattern and class entry, looked up once per token.
 struct FirstWords {
-    /// By [`key`] of their first bytes: whole words and prefixes ("liberat*", `true`), each
-    /// with what may start at a token it matches.
-    by_key: FxHashMap<u32, Vec<(Head, Starts)>>,
+    /// By [`key`] of their first bytes: whole words and prefixes ("liberat*"), each with
+    /// its slot in `starts` (kept apart, and the heads small: a token compares itself with
+    /// every head of its key).
+    by_key: FxHashMap<u32, Vec<Head>>,
+    /// Per slot: what may start at a token that matches its head.
+    starts: Vec<Starts>,
+    /// Per slot: the word or prefix (read only for those longer than eight bytes).
+    texts: Vec<Box<str>>,
     /// The lengths of prefixes shorter than [`PREFIX_KEY`], a bit per length.
     short_prefixes: u32,
 }
@@ -82,14 +93,15 @@ struct FirstWords {
 /// told apart from it without reading the text.
 struct Head {
     head: u64,
-    len: usize,
+    len: u32,
     prefix: bool,
-    text: Box<str>,
+    /// Its slot in [`FirstWords::starts`] and [`FirstWords::texts`].
+    slot: u32,
 }
 
 impl Head {
-    fn new(w: &str, prefix: bool) -> Head {
-        Head { head: Head::of(w.as_bytes()), len: w.len(), prefix, text: w.into() }
+    fn new(w: &str, prefix: bool, slot: u32) -> Head {
+        Head { head: Head::of(w.as_bytes()), len: w.len() as u32, prefix, slot }
     }
 
     /// The first eight bytes of `w` (zero after its end).
@@ -101,16 +113,18 @@ impl Head {
     }
 
     /// Whether the token `w` (whose [`Head::of`] is `head`) is this word or starts with this
-    /// prefix.
-    fn matches(&self, w: &[u8], head: u64) -> bool {
+    /// prefix (`texts` are [`FirstWords::texts`], read past eight bytes).
+    fn matches(&self, w: &[u8], head: u64, texts: &[Box<str>]) -> bool {
+        let len = self.len as usize;
+        let text = || texts[self.slot as usize].as_bytes();
         if self.prefix {
-            if self.len > w.len() {
+            if len > w.len() {
                 return false;
             }
-            let mask = if self.len >= 8 { u64::MAX } else { (1u64 << (8 * self.len)) - 1 };
-            head & mask == self.head && (self.len <= 8 || w.starts_with(self.text.as_bytes()))
+            let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+            head & mask == self.head && (len <= 8 || w.starts_with(text()))
         } else {
-            self.len == w.len() && head == self.head && (self.len <= 8 || self.text.as_bytes() == w)
+            len == w.len() && head == self.head && (len <= 8 || text() == w)
         }
     }
 }
@@ -124,22 +138,24 @@ fn key(w: &[u8]) -> u32 {
 
 impl FirstWords {
     fn build(r: &Rules) -> FirstWords {
-        type ByKey = FxHashMap<u32, Vec<(Head, Starts)>>;
-        fn slot<'m>(by_key: &'m mut ByKey, w: &str, prefix: bool) -> &'m mut Starts {
-            let list = by_key.entry(key(w.as_bytes())).or_default();
-            let k = match list.iter().position(|(q, _)| *q.text == *w && q.prefix == prefix) {
-                Some(k) => k,
+        let mut fw =
+            FirstWords { by_key: FxHashMap::default(), starts: Vec::new(), texts: Vec::new(), short_prefixes: 0 };
+        fn slot<'m>(fw: &'m mut FirstWords, w: &str, prefix: bool) -> &'m mut Starts {
+            let list = fw.by_key.entry(key(w.as_bytes())).or_default();
+            let k = match list.iter().find(|q| *fw.texts[q.slot as usize] == *w && q.prefix == prefix) {
+                Some(q) => q.slot as usize,
                 None => {
-                    list.push((Head::new(w, prefix), Starts::default()));
-                    list.len() - 1
+                    list.push(Head::new(w, prefix, fw.starts.len() as u32));
+                    fw.starts.push(Starts::default());
+                    fw.texts.push(w.into());
+                    fw.starts.len() - 1
                 }
             };
-            &mut list[k].1
+            &mut fw.starts[k]
         }
-        let mut by_key: ByKey = FxHashMap::default();
         macro_rules! slot {
             ($w:expr, $prefix:expr) => {
-                slot(&mut by_key, $w, $prefix)
+                slot(&mut fw, $w, $prefix)
             };
         }
         for (w, ids) in &r.by_word {
@@ -160,6 +176,20 @@ impl FirstWords {
         for (p, c) in &r.class_by_prefix {
             slot!(p, true).add_class(*c);
         }
+        for (c, class) in r.classes.iter().enumerate() {
+            for (e, entry) in class.entries.iter().enumerate() {
+                let (w, prefix) = match &entry[0] {
+                    Word::Exact(w, _) => (w, false),
+                    Word::Prefix(p) => (p, true),
+                };
+                let st = slot!(w, prefix);
+                if entry.len() == 1 {
+                    st.single[c / 64] |= 1 << (c % 64);
+                } else {
+                    st.entries.push((c as u16, e as u32));
+                }
+            }
+        }
         for (w, &f) in &r.feature_words {
             match w {
                 Word::Exact(w, _) => slot!(w, false).features.push(f),
@@ -172,58 +202,64 @@ impl FirstWords {
         for (w, id) in r.word_ids.iter() {
             slot!(w, false).word = Some(id);
         }
-        let short_prefixes = by_key
+        fw.short_prefixes = fw
+            .by_key
             .values()
             .flatten()
-            .filter(|(q, _)| q.prefix && q.text.len() < PREFIX_KEY)
-            .fold(0, |acc, (q, _)| acc | 1 << q.text.len());
-        FirstWords { by_key, short_prefixes }
+            .filter(|q| q.prefix && (q.len as usize) < PREFIX_KEY)
+            .fold(0, |acc, q| acc | 1 << q.len);
+        fw
     }
 
-    /// What may start at each token of the sentence: the patterns are appended to `tried`
-    /// (token `i`'s are `tried[at[i].0..at[i].1]`, once each), the classes go to `bits`
-    /// with whether the token is a number word, its number to `ids`, and every class and
-    /// word feature of the sentence to `features`.
-    #[allow(clippy::too_many_arguments)]
-    fn scan(
-        &self,
-        s: &Subject,
-        tried: &mut Vec<u16>,
-        at: &mut Vec<(u32, u32)>,
-        bits: &mut Vec<ClassBits>,
-        number_words: &mut Vec<bool>,
-        ids: &mut Vec<u32>,
-        features: &mut Features,
-    ) {
+    /// What may start at each token of the sentence, into `out`: the patterns are appended
+    /// to `tried` (token `i`'s are `tried[words[i].0..words[i].1]`, once each), the classes
+    /// go to `starts` (those with a one-word entry there to `singles` too), the longer class
+    /// entries that may start there to `entries` (token `i`'s at `entries_at[i]`), whether
+    /// the token is a number word to `number_words`, its number to `ids`; every class and
+    /// word feature of the sentence goes to `features`.
+    fn scan(&self, s: &Subject, out: &mut Scratch, features: &mut Features) {
+        let Scratch { tried, words: at, starts: bits, number_words, ids, singles, entries, entries_at, .. } = out;
         for t in s.toks {
             let from = tried.len();
+            let entries_from = entries.len();
             let mut number = false;
             let mut id = NO_WORD;
             let mut classes: ClassBits = [0; MAX_CLASSES / 64];
-            let mut add = |st: &Starts, tried: &mut Vec<u16>| {
-                for id in &st.patterns {
-                    if !tried[from..].contains(id) {
-                        tried.push(*id);
+            let mut single: ClassBits = [0; MAX_CLASSES / 64];
+            // What the token's word and the prefixes it starts with may start (a macro, not
+            // a closure: this runs at every token and must be inlined).
+            macro_rules! add {
+                ($st:expr) => {{
+                    let st: &Starts = $st;
+                    entries.extend_from_slice(&st.entries);
+                    for (a, b) in single.iter_mut().zip(&st.single) {
+                        *a |= b;
                     }
-                }
-                for (a, b) in classes.iter_mut().zip(&st.classes) {
-                    *a |= b;
-                }
-                for &f in &st.features {
-                    features[f as usize / 64] |= 1 << (f % 64);
-                }
-                number |= st.number;
-            };
+                    for id in &st.patterns {
+                        if !tried[from..].contains(id) {
+                            tried.push(*id);
+                        }
+                    }
+                    for (a, b) in classes.iter_mut().zip(&st.classes) {
+                        *a |= b;
+                    }
+                    for &f in &st.features {
+                        features[f as usize / 64] |= 1 << (f % 64);
+                    }
+                    number |= st.number;
+                }};
+            }
             let w = t.text.as_bytes();
             if let Some(list) = self.by_key.get(&key(w)) {
                 let head = Head::of(w);
-                for (q, st) in list {
-                    if q.matches(w, head) {
-                        add(st, tried);
+                for q in list {
+                    if q.matches(w, head, &self.texts) {
+                        let st = &self.starts[q.slot as usize];
+                        add!(st);
                         if !q.prefix
-                            && let Some(n) = st.word
+                            && let Some(k) = st.word
                         {
-                            id = n;
+                            id = k;
                         }
                     }
                 }
@@ -234,18 +270,20 @@ impl FirstWords {
                         continue;
                     }
                     let head = Head::of(w);
-                    for (q, st) in self.by_key.get(&key(&w[..len])).into_iter().flatten() {
-                        if q.prefix && q.matches(w, head) {
-                            add(st, tried);
+                    for q in self.by_key.get(&key(&w[..len])).into_iter().flatten() {
+                        if q.prefix && q.matches(w, head, &self.texts) {
+                            add!(&self.starts[q.slot as usize]);
                         }
                     }
                 }
             }
             at.push((from as u32, tried.len() as u32));
+            entries_at.push((entries_from as u32, entries.len() as u32));
             for (a, b) in features.iter_mut().zip(&classes) {
                 *a |= b;
             }
             bits.push(classes);
+            singles.push(single);
             number_words.push(number);
             ids.push(id);
         }
@@ -279,12 +317,41 @@ struct Scratch {
     positional: [Vec<u16>; 4],
     /// Patterns that only qualify a rule, and where to try them.
     rest: Vec<(u16, u32)>,
+    /// Per token, the classes with a one-word entry there.
+    singles: Vec<ClassBits>,
+    /// The longer class entries that may start at each token (class, entry), and where
+    /// each token's are.
+    entries: Vec<(u16, u32)>,
+    entries_at: Vec<(u32, u32)>,
+    /// The longer class entries that do start at each token (class, end token), and where
+    /// each token's are: a class is matched once per token, not once per pattern that asks.
+    class_ends: Vec<(u16, u32)>,
+    class_at: Vec<(u32, u32)>,
 }
 
 impl Scratch {
     fn clear(&mut self) {
-        let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest } = self;
+        let Scratch {
+            tried,
+            words,
+            starts,
+            number_words,
+            ids,
+            numbers,
+            positional,
+            rest,
+            singles,
+            entries,
+            entries_at,
+            class_ends,
+            class_at,
+        } = self;
         positional.iter_mut().for_each(Vec::clear);
+        singles.clear();
+        entries.clear();
+        entries_at.clear();
+        class_ends.clear();
+        class_at.clear();
         tried.clear();
         words.clear();
         starts.clear();
@@ -753,7 +820,7 @@ impl Rules {
 
     /// Where an entry of class `class` that starts at token `i` ends (the longest).
     pub(crate) fn class_end(&self, class: usize, toks: &[Tok], i: usize) -> Option<usize> {
-        let s = Subject { toks, caps: &[], names: &[], starts: &[], numbers: &[], ids: &[] };
+        let s = Subject { toks, ..Subject::default() };
         self.classes[class].longest_at(&s, i)
     }
 
@@ -785,11 +852,38 @@ impl Rules {
 
     fn hits_with(&self, s: &Subject, scratch: &mut Scratch) -> Hits {
         scratch.clear();
-        let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest } = scratch;
         // Per token: the patterns whose first word it is, and the classes that may start
         // there; for the sentence: the classes and words it has.
         let mut features: Features = [0; MAX_FEATURES / 64];
-        self.first_words().scan(s, tried, words, starts, number_words, ids, &mut features);
+        self.first_words().scan(s, scratch, &mut features);
+        let Scratch {
+            tried,
+            words,
+            starts,
+            number_words,
+            ids,
+            numbers,
+            positional,
+            rest,
+            singles,
+            entries,
+            entries_at,
+            class_ends,
+            class_at,
+        } = scratch;
+        // Where each longer class entry that may start at a token ends, if it matches there.
+        {
+            let numbered = Subject { toks: s.toks, ids, ..Subject::default() };
+            for (i, &(a, b)) in entries_at.iter().enumerate() {
+                let from = class_ends.len() as u32;
+                for &(c, e) in &entries[a as usize..b as usize] {
+                    if let Some(end) = pattern::entry_end(&self.classes[c as usize].entries[e as usize], &numbered, i) {
+                        class_ends.push((c, end as u32));
+                    }
+                }
+                class_at.push((from, class_ends.len() as u32));
+            }
+        }
         // Where numbers start, and where each ends.
         numbers.resize(s.toks.len(), 0);
         for (i, t) in s.toks.iter().enumerate() {
@@ -804,7 +898,8 @@ impl Rules {
             list.extend(all.iter().copied().filter(|&id| self.viable(id, &features)));
         }
         let [at_number, at_name, at_cap, anywhere] = &*positional;
-        let s = Subject { toks: s.toks, caps: s.caps, names: s.names, starts, numbers, ids };
+        let s =
+            Subject { toks: s.toks, caps: s.caps, names: s.names, starts, numbers, ids, singles, class_ends, class_at };
         let mut out = Vec::with_capacity(8);
         // First the triggers, contexts and code patterns; the patterns that only qualify a
         // rule (with, unless, vetoes) wait until some trigger matched.
@@ -1130,7 +1225,7 @@ pub(crate) fn subject<'a, 't>(
     caps: &'a [bool],
     names: &'a [Option<(NameKind, u32)>],
 ) -> Subject<'a, 't> {
-    Subject { toks, caps, names, starts: &[], numbers: &[], ids: &[] }
+    Subject { toks, caps, names, ..Subject::default() }
 }
 
 #[cfg(test)]
@@ -1202,5 +1297,50 @@ kinds = ["strike"]
             kinds("They might have fired missiles during talks"),
             [(EventKind::Diplomacy, "diplomacy.talks".into())]
         );
+    }
+
+    #[test]
+    fn a_sentence_matches_classes_as_each_pattern_alone_does() {
+        // Classes with one-word, multi-word and prefix entries sharing first words: the
+        // sentence pass reads each token's class entries once; matching each pattern on its
+        // own (no sentence tables) must find the same ends.
+        let src = r#"
+[classes]
+m = ["drone", "drone attack", "drone attacks on", "missile*", "cruise missile"]
+v = ["struck", "struck at", "hit"]
+[[rule]]
+name = "strike.a"
+kind = "strike"
+when = ["@v ~2 @m", "@m on|in"]
+"#;
+        let r = Rules::from_files(&[("t.toml", src)]).unwrap();
+        let mut matched = 0;
+        for text in [
+            "A drone attack on Kyiv",
+            "A drone attacks on Kyiv",
+            "They struck at a cruise missile depot",
+            "Missiles hit the drone attack site in Lviv",
+            "The drone in the cruise",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            let toks = super::super::counts::tokens(&lower);
+            let caps = vec![false; toks.len()];
+            let names = vec![None; toks.len()];
+            let mut found = r.hits(&subject(&toks, &caps, &names)).hits;
+            found.sort_unstable();
+            let s = subject(&toks, &caps, &names);
+            let mut alone: Vec<(u16, u32, u32)> = Vec::new();
+            for (id, p) in r.patterns.iter().enumerate() {
+                for i in 0..toks.len() {
+                    if let Some(e) = pattern::match_at(&p.elems, &r.classes, &s, i) {
+                        alone.push((id as u16, i as u32, e as u32));
+                    }
+                }
+            }
+            alone.sort_unstable();
+            assert_eq!(found, alone, "{text:?}");
+            matched += usize::from(!alone.is_empty());
+        }
+        assert_eq!(matched, 4);
     }
 }

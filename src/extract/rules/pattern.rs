@@ -236,6 +236,7 @@ pub(crate) fn parse(src: &str, class: &dyn Fn(&str) -> Option<usize>, ids: &mut 
 
 /// What a pattern is matched against: a sentence's tokens (lowercase), whether each starts
 /// with a capital in the original text, and the names starting at each token.
+#[derive(Default)]
 pub(crate) struct Subject<'a, 't> {
     pub toks: &'a [Tok<'t>],
     pub caps: &'a [bool],
@@ -248,6 +249,12 @@ pub(crate) struct Subject<'a, 't> {
     pub numbers: &'a [u32],
     /// Per token, when known: its number in the rule set's [`WordIds`], or [`NO_WORD`].
     pub ids: &'a [u32],
+    /// Per token, when known: the classes with a one-word entry there (a bit per class),
+    /// and the longer class entries that start there, as (class, end token), token `i`'s
+    /// at `class_ends[class_at[i].0..class_at[i].1]`.
+    pub singles: &'a [ClassBits],
+    pub class_ends: &'a [(u16, u32)],
+    pub class_at: &'a [(u32, u32)],
 }
 
 /// A bit per word class.
@@ -299,6 +306,17 @@ pub(crate) fn match_at(elems: &[Elem], classes: &[Class], s: &Subject, i: usize)
                         }
                         Choice::Class(c) => {
                             if s.starts.get(i).is_some_and(|b| b[*c / 64] & (1 << (*c % 64)) == 0) {
+                                continue;
+                            }
+                            if let Some(&(a, b)) = s.class_at.get(i) {
+                                if s.singles[i][*c / 64] & (1 << (*c % 64)) != 0 {
+                                    push(i + 1);
+                                }
+                                for &(k, end) in &s.class_ends[a as usize..b as usize] {
+                                    if k as usize == *c {
+                                        push(end as usize);
+                                    }
+                                }
                                 continue;
                             }
                             for entry in classes[*c].candidates(s, i) {
@@ -401,7 +419,7 @@ mod tests {
         let names = vec![None; toks.len()];
         // Numbered tokens, as the rule set matches them, and the same tokens by text: one answer.
         let ids: Vec<u32> = toks.iter().map(|t| w.get(t.text)).collect();
-        let by_id = Subject { toks: &toks, caps: &caps, names: &names, starts: &[], numbers: &[], ids: &ids };
+        let by_id = Subject { toks: &toks, caps: &caps, names: &names, ids: &ids, ..Subject::default() };
         let by_text = Subject { ids: &[], ..by_id };
         let found = |s: &Subject| (0..toks.len()).find_map(|i| match_at(&p.elems, &cls, s, i).map(|e| (i, e)));
         let out = found(&by_id);
