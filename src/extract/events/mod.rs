@@ -99,10 +99,18 @@ fn tok_range(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     (lo, hi)
 }
 
-/// Per token of a sentence: the kind of the name that starts there and the token after it.
-fn name_tokens(ctx: &ArticleCtx, toks: &[Tok], at: usize, idx: &[usize]) -> Vec<Option<(NameKind, u32)>> {
-    let mut out = vec![None; toks.len()];
-    for &m in idx {
+/// Per token of a sentence (into `out`): the kind of the name that starts there and the
+/// token after it; `mentions` are the sentence's.
+fn name_tokens(
+    ctx: &ArticleCtx,
+    toks: &[Tok],
+    at: usize,
+    mentions: std::ops::Range<usize>,
+    out: &mut Vec<Option<(NameKind, u32)>>,
+) {
+    out.clear();
+    out.resize(toks.len(), None);
+    for m in mentions {
         let f = &ctx.mentions[m];
         let (fs, fe) = (f.start.saturating_sub(at), f.end.saturating_sub(at));
         let first = toks.partition_point(|t| t.end <= fs);
@@ -118,19 +126,15 @@ fn name_tokens(ctx: &ArticleCtx, toks: &[Tok], at: usize, idx: &[usize]) -> Vec<
             out[first] = Some((kind, end as u32));
         }
     }
-    out
 }
 
-/// The sentence's tokens (lowercase, offsets in the sentence).
-fn sentence_toks<'a>(ctx: &'a ArticleCtx, s: Sentence) -> Vec<Tok<'a>> {
+/// The sentence's tokens (lowercase, offsets in the sentence), appended to `out`.
+fn sentence_toks<'a>(ctx: &ArticleCtx<'a>, s: Sentence, out: &mut Vec<Tok<'a>>) {
     let lower = &ctx.lowered[s.start..s.end];
-    toks_within(ctx.toks, s.start, s.end)
-        .iter()
-        .map(|t| {
-            let (a, b) = (t.start - s.start, t.end - s.start);
-            Tok { text: &lower[a..b], start: a, end: b }
-        })
-        .collect()
+    out.extend(toks_within(ctx.toks, s.start, s.end).iter().map(|t| {
+        let (a, b) = (t.start - s.start, t.end - s.start);
+        Tok { text: &lower[a..b], start: a, end: b }
+    }));
 }
 
 /// How many paragraphs after the one that stated it a date still dates an undated sentence.
@@ -176,23 +180,33 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     // Every sentence's pattern matches, first: a report's status also reads the next sentence.
     // (Each sentence's tokens, lowercase, with offsets in the sentence, kept for the
     // second pass.)
+    // (All sentences' tokens in one vector, sentence `si`'s at `tok_at[si]`; the per-token
+    // buffers of one sentence are reused for the next.)
     let mut m_lo = 0;
-    let (all_toks, all_hits): (Vec<Vec<Tok>>, Vec<Hits>) = ctx
+    let mut flat: Vec<Tok> = Vec::with_capacity(ctx.toks.len());
+    let mut tok_at: Vec<(usize, usize)> = Vec::with_capacity(ctx.sentences.len());
+    let mut caps: Vec<bool> = Vec::new();
+    let mut names: Vec<Option<(NameKind, u32)>> = Vec::new();
+    let all_hits: Vec<Hits> = ctx
         .sentences
         .iter()
         .map(|s| {
             while m_lo < ctx.mentions.len() && ctx.mentions[m_lo].start < s.start {
                 m_lo += 1;
             }
-            let idx: Vec<usize> = (m_lo..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
-            let toks = sentence_toks(ctx, *s);
+            let m_hi = m_lo + ctx.mentions[m_lo..].partition_point(|m| m.start < s.end);
+            let from = flat.len();
+            sentence_toks(ctx, *s, &mut flat);
+            tok_at.push((from, flat.len()));
+            let toks = &flat[from..];
             let text = &ctx.body[s.start..s.end];
-            let caps: Vec<bool> = toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)).collect();
-            let names = name_tokens(ctx, &toks, s.start, &idx);
-            let hits = rules.hits(&subject(&toks, &caps, &names));
-            (toks, hits)
+            caps.clear();
+            caps.extend(toks.iter().map(|t| text[t.start..].starts_with(char::is_uppercase)));
+            name_tokens(ctx, toks, s.start, m_lo..m_hi, &mut names);
+            rules.hits(&subject(toks, &caps, &names))
         })
-        .unzip();
+        .collect();
+    let all_toks = |si: usize| &flat[tok_at[si].0..tok_at[si].1];
     // What the article is about: its title and first paragraph, context for every clause.
     let mut lead_context = Context::default();
     {
@@ -210,16 +224,21 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let mut d_i = 0;
     // The date a paragraph's earlier sentence gave: (paragraph, date, its span).
     let mut carried: Option<(usize, DateValue, Span)> = None;
+    // (The sentence's mentions and dates, in buffers reused from one sentence to the next.)
+    let mut idx: Vec<usize> = Vec::new();
+    let mut sdates: Vec<&DateExpr> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let para = ctx.paragraph_of[si];
         while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
             m_i += 1;
         }
-        let idx: Vec<usize> = (m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end).collect();
+        idx.clear();
+        idx.extend((m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end));
         while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
             d_i += 1;
         }
-        let sdates: Vec<&DateExpr> = ctx.dates[d_i..].iter().take_while(|d| d.start < s.end).collect();
+        sdates.clear();
+        sdates.extend(ctx.dates[d_i..].iter().take_while(|d| d.start < s.end));
         let text = &ctx.body[s.start..s.end];
         // The first date that pins something; "not on February 1" is skipped.
         // (Not a bound either: "since 2014", "by 2030", "the 1945 Yalta conference".)
@@ -249,7 +268,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
         // One lowercased copy and one tokenization per sentence, shared by the classifier,
         // the counts and the claimant; one trigger pass, each clause taking its part.
         // The article's tokens of this sentence, lowercase, with offsets in the sentence.
-        let toks = &all_toks[si];
+        let toks = all_toks(si);
         let hits = &all_hits[si];
         // Counts read a copy with footnote markers blanked; most sentences have none.
         let blanked = blank_footnotes(text);
