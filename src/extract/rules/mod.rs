@@ -50,7 +50,8 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// What may start at a word: the patterns whose first word it is, and the classes with an
-/// entry starting with it.
+/// entry starting with it. (Its number and whether it is a number word are copied into its
+/// [`Head`]; most words are only that, and keep no `Starts` at all.)
 #[derive(Default)]
 struct Starts {
     patterns: Vec<u16>,
@@ -78,10 +79,10 @@ impl Starts {
 /// The first words of every pattern and class entry, looked up once per token.
 struct FirstWords {
     /// By [`key`] of their first bytes: whole words and prefixes ("liberat*"), each with
-    /// its slot in `starts` (kept apart, and the heads small: a token compares itself with
-    /// every head of its key).
+    /// what it starts in `starts` (kept apart, and the heads small: a token compares itself
+    /// with every head of its key).
     by_key: FxHashMap<u32, Vec<Head>>,
-    /// Per slot: what may start at a token that matches its head.
+    /// What may start at a token that matches a head, for the heads that start something.
     starts: Vec<Starts>,
     /// Per slot: the word or prefix (read only for those longer than eight bytes).
     texts: Vec<Box<str>>,
@@ -95,13 +96,30 @@ struct Head {
     head: u64,
     len: u32,
     prefix: bool,
-    /// Its slot in [`FirstWords::starts`] and [`FirstWords::texts`].
+    /// A number word ("twelve"): a number may start here.
+    number: bool,
+    /// Its slot in [`FirstWords::texts`].
     slot: u32,
+    /// The word's number in [`Rules::word_ids`] (whole words only), or [`NO_WORD`].
+    word: u32,
+    /// What it starts, in [`FirstWords::starts`], or [`STARTS_NOTHING`].
+    starts: u32,
 }
+
+/// [`Head::starts`] of a word that starts no pattern, class entry or feature.
+const STARTS_NOTHING: u32 = u32::MAX;
 
 impl Head {
     fn new(w: &str, prefix: bool, slot: u32) -> Head {
-        Head { head: Head::of(w.as_bytes()), len: w.len() as u32, prefix, slot }
+        Head {
+            head: Head::of(w.as_bytes()),
+            len: w.len() as u32,
+            prefix,
+            number: false,
+            slot,
+            word: NO_WORD,
+            starts: STARTS_NOTHING,
+        }
     }
 
     /// The first eight bytes of `w` (zero after its end).
@@ -202,6 +220,21 @@ impl FirstWords {
         for (w, id) in r.word_ids.iter() {
             slot!(w, false).word = Some(id);
         }
+        // Keep only what starts something; the word's number and number-ness go into its head.
+        let mut all = std::mem::take(&mut fw.starts);
+        for q in fw.by_key.values_mut().flatten() {
+            let st = &mut all[q.slot as usize];
+            q.word = st.word.unwrap_or(NO_WORD);
+            q.number = st.number;
+            let nothing = st.patterns.is_empty()
+                && st.features.is_empty()
+                && st.entries.is_empty()
+                && st.classes.iter().chain(&st.single).all(|&b| b == 0);
+            if !nothing {
+                q.starts = fw.starts.len() as u32;
+                fw.starts.push(std::mem::take(st));
+            }
+        }
         fw.short_prefixes = fw
             .by_key
             .values()
@@ -246,7 +279,6 @@ impl FirstWords {
                     for &f in &st.features {
                         features[f as usize / 64] |= 1 << (f % 64);
                     }
-                    number |= st.number;
                 }};
             }
             let w = t.text.as_bytes();
@@ -254,12 +286,12 @@ impl FirstWords {
                 let head = Head::of(w);
                 for q in list {
                     if q.matches(w, head, &self.texts) {
-                        let st = &self.starts[q.slot as usize];
-                        add!(st);
-                        if !q.prefix
-                            && let Some(k) = st.word
-                        {
-                            id = k;
+                        number |= q.number;
+                        if !q.prefix && q.word != NO_WORD {
+                            id = q.word;
+                        }
+                        if q.starts != STARTS_NOTHING {
+                            add!(&self.starts[q.starts as usize]);
                         }
                     }
                 }
@@ -271,8 +303,8 @@ impl FirstWords {
                     }
                     let head = Head::of(w);
                     for q in self.by_key.get(&key(&w[..len])).into_iter().flatten() {
-                        if q.prefix && q.matches(w, head, &self.texts) {
-                            add!(&self.starts[q.slot as usize]);
+                        if q.prefix && q.matches(w, head, &self.texts) && q.starts != STARTS_NOTHING {
+                            add!(&self.starts[q.starts as usize]);
                         }
                     }
                 }
