@@ -65,9 +65,17 @@ struct Starts {
     /// The classes with a one-word entry that is this word or prefix: such an entry ends
     /// at the next token.
     single: ClassBits,
-    /// The class entries of more than one word that start with this word or prefix:
-    /// (class, entry).
-    entries: Vec<(u16, u32)>,
+    /// The class entries of more than one word that start with this word or prefix.
+    entries: Vec<Entry>,
+}
+
+/// A class entry of more than one word, as [`FirstWords`] keeps it under its first word:
+/// its class, and its other words (`rest` of them at `at` in [`FirstWords::rest`]).
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    rest: u16,
+    at: u32,
 }
 
 impl Starts {
@@ -86,6 +94,8 @@ struct FirstWords {
     starts: Vec<Starts>,
     /// Per slot: the word or prefix (read only for those longer than eight bytes).
     texts: Vec<Box<str>>,
+    /// The words after the first of every longer class entry, entry after entry.
+    rest: Vec<Word>,
     /// The lengths of prefixes shorter than [`PREFIX_KEY`], a bit per length.
     short_prefixes: u32,
 }
@@ -156,8 +166,13 @@ fn key(w: &[u8]) -> u32 {
 
 impl FirstWords {
     fn build(r: &Rules) -> FirstWords {
-        let mut fw =
-            FirstWords { by_key: FxHashMap::default(), starts: Vec::new(), texts: Vec::new(), short_prefixes: 0 };
+        let mut fw = FirstWords {
+            by_key: FxHashMap::default(),
+            starts: Vec::new(),
+            texts: Vec::new(),
+            rest: Vec::new(),
+            short_prefixes: 0,
+        };
         fn slot<'m>(fw: &'m mut FirstWords, w: &str, prefix: bool) -> &'m mut Starts {
             let list = fw.by_key.entry(key(w.as_bytes())).or_default();
             let k = match list.iter().find(|q| *fw.texts[q.slot as usize] == *w && q.prefix == prefix) {
@@ -195,16 +210,18 @@ impl FirstWords {
             slot!(p, true).add_class(*c);
         }
         for (c, class) in r.classes.iter().enumerate() {
-            for (e, entry) in class.entries.iter().enumerate() {
+            for entry in &class.entries {
                 let (w, prefix) = match &entry[0] {
                     Word::Exact(w, _) => (w, false),
                     Word::Prefix(p) => (p, true),
                 };
+                let at = fw.rest.len() as u32;
+                fw.rest.extend_from_slice(&entry[1..]);
                 let st = slot!(w, prefix);
                 if entry.len() == 1 {
                     st.single[c / 64] |= 1 << (c % 64);
                 } else {
-                    st.entries.push((c as u16, e as u32));
+                    st.entries.push(Entry { class: c as u16, rest: entry.len() as u16 - 1, at });
                 }
             }
         }
@@ -351,9 +368,8 @@ struct Scratch {
     rest: Vec<(u16, u32)>,
     /// Per token, the classes with a one-word entry there.
     singles: Vec<ClassBits>,
-    /// The longer class entries that may start at each token (class, entry), and where
-    /// each token's are.
-    entries: Vec<(u16, u32)>,
+    /// The longer class entries that may start at each token, and where each token's are.
+    entries: Vec<Entry>,
     entries_at: Vec<(u32, u32)>,
     /// The longer class entries that do start at each token (class, end token), and where
     /// each token's are: a class is matched once per token, not once per pattern that asks.
@@ -906,11 +922,13 @@ impl Rules {
         // Where each longer class entry that may start at a token ends, if it matches there.
         {
             let numbered = Subject { toks: s.toks, ids, ..Subject::default() };
+            let rest = &self.first_words().rest;
             for (i, &(a, b)) in entries_at.iter().enumerate() {
                 let from = class_ends.len() as u32;
-                for &(c, e) in &entries[a as usize..b as usize] {
-                    if let Some(end) = pattern::entry_end(&self.classes[c as usize].entries[e as usize], &numbered, i) {
-                        class_ends.push((c, end as u32));
+                for e in &entries[a as usize..b as usize] {
+                    let words = &rest[e.at as usize..e.at as usize + e.rest as usize];
+                    if let Some(end) = pattern::entry_end(words, &numbered, i + 1) {
+                        class_ends.push((e.class, end as u32));
                     }
                 }
                 class_at.push((from, class_ends.len() as u32));
