@@ -261,7 +261,7 @@ pub(crate) struct Subject<'a, 't> {
 pub(crate) type ClassBits = [u64; MAX_CLASSES / 64];
 
 /// At most this many word classes.
-pub(crate) const MAX_CLASSES: usize = 256;
+pub(crate) const MAX_CLASSES: usize = 128;
 
 pub(crate) fn entry_end(entry: &[Word], s: &Subject, i: usize) -> Option<usize> {
     if i + entry.len() > s.toks.len() {
