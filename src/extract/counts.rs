@@ -28,6 +28,13 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < b.len() {
+        // A run of ASCII letters and digits, the bulk of any text, in one step.
+        if b[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += b[i..].iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(b.len() - i);
+            prev = Some(b[i - 1] as char);
+            continue;
+        }
         let (c, len) = if b[i] < 0x80 {
             (b[i] as char, 1)
         } else {
