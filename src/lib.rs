@@ -9,3 +9,21 @@ pub mod corpus;
 pub mod extract;
 pub mod store;
 pub mod tui;
+
+/// jemalloc instead of the system's malloc: loading and extraction allocate many small,
+/// short-lived vectors and strings per sentence, where glibc's malloc spent ~10% of the
+/// time; with jemalloc, load + extract runs 15-35% faster and memory per event stays under
+/// the 1 KB target (docs/performance.md, "The allocator"). mimalloc was as fast but kept
+/// 1.1-1.3 KB per event. Declared in the library so that the binary, the benches and the
+/// probes all measure the same thing.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's settings, read when it starts: one arena for all threads. jemalloc's default
+/// (four per core) keeps each thread's freed fragments apart; loaded as the browser loads
+/// (loader, extraction and rayon's threads) that cost ~75 B per event, and the per-thread
+/// caches keep the shared arena's lock out of the hot path (no loss measured on 2 cores).
+#[cfg(not(target_env = "msvc"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static JEMALLOC_CONF: &[u8] = b"narenas:1\0";
