@@ -216,7 +216,7 @@ fn plain_article(
             let t = c.text(src);
             if let Some(mt) = &meta.title {
                 // The headline is known already: drop its copy at the top of the text.
-                if scraped::norm(t) == scraped::norm(mt) {
+                if scraped::same_norm(t, mt) {
                     c.role = Role::Drop;
                 }
                 break;
