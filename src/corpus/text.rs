@@ -23,17 +23,15 @@ pub(crate) fn lines_in(src: &str, from: usize, to: usize) -> Vec<Line> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = from;
-    let mut i = from;
-    while i < to {
-        if bytes[i] == b'\n' {
-            let mut end = i;
-            if end > start && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
-            out.push(Line { start, end });
-            start = i + 1;
+    // memchr finds the line ends many bytes at a time (a byte-by-byte loop cost ~5
+    // instructions a byte, ~25,000 a news article).
+    for i in memchr::memchr_iter(b'\n', &bytes[from..to]).map(|i| from + i) {
+        let mut end = i;
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
         }
-        i += 1;
+        out.push(Line { start, end });
+        start = i + 1;
     }
     if start < to {
         let mut end = to;
