@@ -24,11 +24,20 @@ fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(LoadError::Binary { offset });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 { offset: e.valid_up_to() })?;
-    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    // Counted in blocks of 255 bytes into a `u8`, a loop the compiler vectorises (a `usize`
+    // count of every byte cost ~3 instructions a byte).
+    let control: usize = bytes
+        .chunks(255)
+        .map(|block| {
+            let n =
+                block.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)));
+            usize::from(n)
+        })
+        .sum();
     let percent = control * 100 / bytes.len();
     if control > 0 && percent >= 5 {
         return Err(LoadError::NotText { percent: percent.max(1) });
