@@ -154,24 +154,21 @@ pub(crate) fn stats(s: &str) -> Stats {
     st
 }
 
-/// [`stats`] of ASCII text, byte by byte.
+/// [`stats`] of ASCII text. Letters are counted over the whole text in blocks of 255 bytes
+/// into a `u8`, a loop the compiler vectorises; a token is then trimmed to its letters and
+/// digits from both ends, which for most words stops at their first and last byte.
+/// (Counting and trimming byte by byte in each token cost ~40 instructions a byte.)
 fn stats_ascii(b: &[u8]) -> Stats {
-    let mut st = Stats { chars: b.len(), ..Stats::default() };
+    let letters = b
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, c| n + u8::from(c.is_ascii_alphabetic()))))
+        .sum();
+    let mut st = Stats { chars: b.len(), letters, ..Stats::default() };
     for tok in b.split(u8::is_ascii_whitespace) {
-        let mut first = None;
-        let mut last = 0;
-        for (i, &c) in tok.iter().enumerate() {
-            if c.is_ascii_alphanumeric() {
-                if c.is_ascii_alphabetic() {
-                    st.letters += 1;
-                }
-                first.get_or_insert(i);
-                last = i;
-            }
-        }
-        let Some(first) = first else { continue };
-        st.words += 1;
+        let Some(first) = tok.iter().position(u8::is_ascii_alphanumeric) else { continue };
+        let last = tok.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
         let core = &tok[first..=last];
+        st.words += 1;
         if core[0].is_ascii_uppercase() {
             st.capitalized += 1;
         }
