@@ -17,7 +17,9 @@ use super::inline;
 use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
-use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count};
+use super::text::{
+    FnvBuild, count_bytes, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count,
+};
 
 /// Check that the bytes are text and return them as a string.
 fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
@@ -28,16 +30,7 @@ fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
         return Err(LoadError::Binary { offset });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 { offset: e.valid_up_to() })?;
-    // Counted in blocks of 255 bytes into a `u8`, a loop the compiler vectorises (a `usize`
-    // count of every byte cost ~3 instructions a byte).
-    let control: usize = bytes
-        .chunks(255)
-        .map(|block| {
-            let n =
-                block.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)));
-            usize::from(n)
-        })
-        .sum();
+    let control = count_bytes(bytes, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
     let percent = control * 100 / bytes.len();
     if control > 0 && percent >= 5 {
         return Err(LoadError::NotText { percent: percent.max(1) });
