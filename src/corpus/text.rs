@@ -216,20 +216,28 @@ fn stats_ascii(b: &[u8]) -> Stats {
     st
 }
 
-/// A fast, non-cryptographic hasher (FNV-1a) for maps keyed by line text.
+/// A fast, non-cryptographic hasher for maps keyed by line text: FNV-1a's scheme (xor, then
+/// multiply) taken 8 bytes at a time rather than byte by byte (~2.5 instructions a byte),
+/// with a multiplier that mixes whole words, and the high half of the state folded into the
+/// low one at the end (the map picks buckets by the low bits, which the multiplications leave
+/// to the first bytes of each word).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         let mut eat = |part: &[u8]| {
-            for &b in part {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+            let mut words = part.chunks_exact(8);
+            for w in &mut words {
+                h = (h ^ u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])).wrapping_mul(K);
+            }
+            for &b in words.remainder() {
+                h = (h ^ u64::from(b)).wrapping_mul(K);
             }
         };
         // Long keys (whole paragraphs): their length and ends spread them well enough;
