@@ -59,7 +59,15 @@ pub(crate) fn parse(src: &str, lines: &[Line]) -> Option<FrontMatter> {
 
 /// `key: value` with a plain identifier key.
 pub(crate) fn key_value(t: &str) -> Option<(&str, &str)> {
-    let (k, v) = t.split_once(':')?;
+    // The key is made of ASCII letters, digits, `_`, `-` and spaces (white space around it is
+    // trimmed): a line with another character before its first colon is no `key: value`,
+    // found without looking for the colon through the rest of a long paragraph.
+    let colon =
+        t.find(|c: char| c == ':' || !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-') || c.is_whitespace()))?;
+    if !t[colon..].starts_with(':') {
+        return None;
+    }
+    let (k, v) = (&t[..colon], &t[colon + 1..]);
     let k = k.trim();
     let ok = !k.is_empty()
         && k.len() <= 40

@@ -65,7 +65,7 @@ pub(crate) fn scan(src: &str, lines: &[Line]) -> Vec<Header> {
                 continue;
             }
         }
-        if word_count(t, 40) >= 25 {
+        if word_count(t, 25) >= 25 {
             break;
         }
     }

@@ -6,17 +6,10 @@ use super::broken::glued;
 use super::text::is_space;
 
 /// The bytes [`clean`] looks at: `[`, `*`, `_`, and the first bytes of the invisible
-/// characters it drops (U+200B..U+200D, U+2060, U+FEFF, U+00AD).
-static STARTS_MARKUP: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let bytes = [b'[', b'*', b'_', 0xE2, 0xEF, 0xC2];
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+/// characters it drops (U+200B..U+200D, U+2060, U+FEFF, U+00AD), in two sets of three for
+/// `memchr3`.
+const MARKUP_ASCII: [u8; 3] = [b'[', b'*', b'_'];
+const MARKUP_HIGH: [u8; 3] = [0xE2, 0xEF, 0xC2];
 
 /// The kept byte ranges of `src[start..end]`, in order, non-empty, trimmed at both ends.
 pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
@@ -30,13 +23,22 @@ pub(crate) fn clean(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
         }
         *keep_from = z;
     }
+    // Most bytes are plain text: skip to the next that may start markup. memchr finds the
+    // next of each set many bytes at a time (a byte-by-byte skip cost ~4 instructions a byte);
+    // each is found again only once `i` has passed it (the first byte is looked at as is).
+    let find =
+        |from: usize, set: [u8; 3]| memchr::memchr3(set[0], set[1], set[2], &b[from..end]).map_or(end, |k| from + k);
+    let (mut next_ascii, mut next_high) = (i, i);
     while i < end {
-        // Most bytes are plain text: skip to the next that may start markup.
-        if !STARTS_MARKUP[b[i] as usize] {
-            i += 1;
-            while i < end && !STARTS_MARKUP[b[i] as usize] {
-                i += 1;
-            }
+        if next_ascii < i {
+            next_ascii = find(i, MARKUP_ASCII);
+        }
+        if next_high < i {
+            next_high = find(i, MARKUP_HIGH);
+        }
+        let next = next_ascii.min(next_high);
+        if next > i {
+            i = next;
             continue;
         }
         match b[i] {

@@ -17,18 +17,20 @@ use super::inline;
 use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
-use super::text::{FnvBuild, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count};
+use super::text::{
+    FnvBuild, count_bytes, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count,
+};
 
 /// Check that the bytes are text and return them as a string.
 fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(LoadError::Binary { offset });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 { offset: e.valid_up_to() })?;
-    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = count_bytes(bytes, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
     let percent = control * 100 / bytes.len();
     if control > 0 && percent >= 5 {
         return Err(LoadError::NotText { percent: percent.max(1) });
@@ -216,7 +218,7 @@ fn plain_article(
             let t = c.text(src);
             if let Some(mt) = &meta.title {
                 // The headline is known already: drop its copy at the top of the text.
-                if scraped::norm(t) == scraped::norm(mt) {
+                if scraped::same_norm(t, mt) {
                     c.role = Role::Drop;
                 }
                 break;

@@ -23,17 +23,15 @@ pub(crate) fn lines_in(src: &str, from: usize, to: usize) -> Vec<Line> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = from;
-    let mut i = from;
-    while i < to {
-        if bytes[i] == b'\n' {
-            let mut end = i;
-            if end > start && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
-            out.push(Line { start, end });
-            start = i + 1;
+    // memchr finds the line ends many bytes at a time (a byte-by-byte loop cost ~5
+    // instructions a byte, ~25,000 a news article).
+    for i in memchr::memchr_iter(b'\n', &bytes[from..to]).map(|i| from + i) {
+        let mut end = i;
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
         }
-        i += 1;
+        out.push(Line { start, end });
+        start = i + 1;
     }
     if start < to {
         let mut end = to;
@@ -117,6 +115,26 @@ impl Stats {
     pub fn stop_ratio(&self) -> f32 {
         if self.words == 0 { 0.0 } else { self.stop as f32 / self.words as f32 }
     }
+
+    /// Count the word of an ASCII token, if it has a letter or digit.
+    #[inline]
+    fn ascii_word(&mut self, tok: &[u8]) {
+        let Some(first) = tok.iter().position(u8::is_ascii_alphanumeric) else { return };
+        let last = tok.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
+        self.word(&tok[first..=last], tok[first].is_ascii_uppercase());
+    }
+
+    /// Count a word: a token trimmed to its first and last letter or digit.
+    #[inline]
+    fn word(&mut self, core: &[u8], capitalized: bool) {
+        self.words += 1;
+        if capitalized {
+            self.capitalized += 1;
+        }
+        if is_stopword(core) {
+            self.stop += 1;
+        }
+    }
 }
 
 pub(crate) fn stats(s: &str) -> Stats {
@@ -124,80 +142,102 @@ pub(crate) fn stats(s: &str) -> Stats {
     if s.is_ascii() {
         return stats_ascii(s.as_bytes());
     }
-    let mut st = Stats::default();
-    for tok in s.split(char::is_whitespace) {
-        if tok.is_empty() {
+    stats_unicode(s)
+}
+
+/// [`stats`] of text with non-ASCII characters: tokens are separated by Unicode white space,
+/// and `chars` counts the characters of the tokens and one separator between each two.
+///
+/// ASCII letters, characters and ASCII white space are counted over the whole text in
+/// vectorised blocks. The text is cut at ASCII white space; the pieces are mostly ASCII words,
+/// trimmed as in [`stats_ascii`]; only pieces with other characters (curly quotes, dashes,
+/// non-breaking spaces) are decoded, to count their other letters and white space and cut
+/// them again at the latter. (Decoding every character cost ~40 instructions a byte.)
+fn stats_unicode(s: &str) -> Stats {
+    let b = s.as_bytes();
+    let mut st = Stats { letters: count_bytes(b, |c| c.is_ascii_alphabetic()), ..Stats::default() };
+    // Characters are counted by their first bytes; white space is taken off below.
+    let mut chars = count_bytes(b, |c| c & 0xC0 != 0x80);
+    let mut tokens = 0;
+    let mut start = 0;
+    while start < b.len() {
+        let end = b[start..].iter().position(|&c| is_ascii_space(c)).map_or(b.len(), |k| start + k);
+        let piece = &s[start..end];
+        chars -= usize::from(end < b.len());
+        start = end + 1;
+        if piece.is_empty() {
             continue;
         }
-        let mut has_alnum = false;
-        for c in tok.chars() {
-            st.chars += 1;
-            if c.is_alphabetic() {
+        if piece.is_ascii() {
+            tokens += 1;
+            st.ascii_word(piece.as_bytes());
+            continue;
+        }
+        for c in piece.chars().filter(|c| !c.is_ascii()) {
+            if c.is_whitespace() {
+                chars -= 1;
+            } else if c.is_alphabetic() {
                 st.letters += 1;
-                has_alnum = true;
-            } else if c.is_numeric() {
-                has_alnum = true;
             }
         }
-        st.chars += 1; // the separator
-        if !has_alnum {
-            continue;
-        }
-        st.words += 1;
-        let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.chars().next().is_some_and(char::is_uppercase) {
-            st.capitalized += 1;
-        }
-        if is_stopword(core.as_bytes()) {
-            st.stop += 1;
+        for tok in piece.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+            tokens += 1;
+            if tok.chars().any(char::is_alphanumeric) {
+                let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+                st.word(core.as_bytes(), core.chars().next().is_some_and(char::is_uppercase));
+            }
         }
     }
-    st.chars = st.chars.saturating_sub(1);
+    st.chars = (chars + tokens).saturating_sub(1);
     st
 }
 
-/// [`stats`] of ASCII text, byte by byte.
+/// The ASCII characters that are white space to [`char::is_whitespace`] (the vertical tab
+/// too, unlike [`u8::is_ascii_whitespace`]).
+fn is_ascii_space(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
+/// How many bytes of `b` are `counted`: in blocks of 255 into a `u8`, a loop the compiler
+/// vectorises (a `usize` count cost ~3 instructions a byte).
+pub(crate) fn count_bytes(b: &[u8], counted: impl Fn(u8) -> bool) -> usize {
+    b.chunks(255).map(|block| usize::from(block.iter().fold(0u8, |n, &c| n + u8::from(counted(c))))).sum()
+}
+
+/// [`stats`] of ASCII text. Letters are counted over the whole text by [`count_bytes`]; a
+/// token is then trimmed to its letters and digits from both ends, which for most words stops
+/// at their first and last byte. (Counting and trimming byte by byte in each token cost ~40
+/// instructions a byte.)
 fn stats_ascii(b: &[u8]) -> Stats {
-    let mut st = Stats { chars: b.len(), ..Stats::default() };
+    let mut st = Stats { chars: b.len(), letters: count_bytes(b, |c| c.is_ascii_alphabetic()), ..Stats::default() };
     for tok in b.split(u8::is_ascii_whitespace) {
-        let mut first = None;
-        let mut last = 0;
-        for (i, &c) in tok.iter().enumerate() {
-            if c.is_ascii_alphanumeric() {
-                if c.is_ascii_alphabetic() {
-                    st.letters += 1;
-                }
-                first.get_or_insert(i);
-                last = i;
-            }
-        }
-        let Some(first) = first else { continue };
-        st.words += 1;
-        let core = &tok[first..=last];
-        if core[0].is_ascii_uppercase() {
-            st.capitalized += 1;
-        }
-        if is_stopword(core) {
-            st.stop += 1;
-        }
+        st.ascii_word(tok);
     }
     st
 }
 
-/// A fast, non-cryptographic hasher (FNV-1a) for maps keyed by line text.
+/// A fast, non-cryptographic hasher for maps keyed by line text: FNV-1a's scheme (xor, then
+/// multiply) taken 8 bytes at a time rather than byte by byte (~2.5 instructions a byte),
+/// with a multiplier that mixes whole words, and the high half of the state folded into the
+/// low one at the end (the map picks buckets by the low bits, which the multiplications leave
+/// to the first bytes of each word).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         let mut eat = |part: &[u8]| {
-            for &b in part {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+            let mut words = part.chunks_exact(8);
+            for w in &mut words {
+                h = (h ^ u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])).wrapping_mul(K);
+            }
+            for &b in words.remainder() {
+                h = (h ^ u64::from(b)).wrapping_mul(K);
             }
         };
         // Long keys (whole paragraphs): their length and ends spread them well enough;
