@@ -2,7 +2,7 @@
 //! names typed from context (`President X`, `X said`, `near X`, `X Oblast`, `X Center`).
 
 use super::counts::{Tok, tokens, toks_within};
-use super::gazetteer::{Gazetteer, KnownId, PlaceKind};
+use super::gazetteer::{Gazetteer, KnownId, Place, PlaceKind};
 use super::lexicon::Lexicon;
 use super::text::{Lower, Sentence, leading_run, trailing_run};
 use super::types::EntityKind;
@@ -255,6 +255,68 @@ fn gap_is(body: &str, a: usize, b: usize, allow: &[char]) -> bool {
     a <= b && body[a..b].chars().all(|c| c.is_whitespace() || allow.contains(&c))
 }
 
+/// Whether an article names each parent of a homonym ([`Finder::choose`]): its name and its
+/// stem, anywhere in the lowercased text, looked up once per parent. Homonyms have many
+/// parents (a village name shared by thirty villages names thirty raions), so most look-ups
+/// are refused by a table of the article's four-byte sequences, built at the first, instead
+/// of a scan of the whole text.
+struct ParentsSeen<'a> {
+    lowered: &'a str,
+    seen: rustc_hash::FxHashMap<u32, (bool, bool)>,
+    grams: Option<Box<[u64; GRAM_BITS / 64]>>,
+}
+
+/// The size of [`ParentsSeen`]'s table, in bits.
+const GRAM_BITS: usize = 1 << 16;
+
+/// A four-byte sequence's bit in [`ParentsSeen`]'s table.
+fn gram_bit(g: &[u8]) -> usize {
+    let x = u32::from_le_bytes([g[0], g[1], g[2], g[3]]);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl<'a> ParentsSeen<'a> {
+    fn new(lowered: &'a str) -> ParentsSeen<'a> {
+        ParentsSeen { lowered, seen: rustc_hash::FxHashMap::default(), grams: None }
+    }
+
+    /// (Does the article hold the place's name, does it hold its stem?)
+    fn of(&mut self, id: u32, place: &Place) -> (bool, bool) {
+        if let Some(&v) = self.seen.get(&id) {
+            return v;
+        }
+        let stem_in = self.holds(&place.stem);
+        let v = (stem_in && self.holds(&place.lower), stem_in);
+        self.seen.insert(id, v);
+        v
+    }
+
+    /// Does the article's text hold `needle`? Not when the table lacks its first or last
+    /// four bytes.
+    fn holds(&mut self, needle: &str) -> bool {
+        let n = needle.as_bytes();
+        if n.len() >= 4 {
+            let lowered = self.lowered.as_bytes();
+            let grams = self.grams.get_or_insert_with(|| {
+                let mut t = Box::new([0u64; GRAM_BITS / 64]);
+                for g in lowered.windows(4) {
+                    let b = gram_bit(g);
+                    t[b / 64] |= 1 << (b % 64);
+                }
+                t
+            });
+            let has = |g: &[u8]| {
+                let b = gram_bit(g);
+                grams[b / 64] & (1 << (b % 64)) != 0
+            };
+            if !has(&n[..4]) || !has(&n[n.len() - 4..]) {
+                return false;
+            }
+        }
+        self.lowered.contains(needle)
+    }
+}
+
 pub struct Finder<'a> {
     pub gaz: &'a Gazetteer,
     pub lex: &'a Lexicon,
@@ -277,7 +339,7 @@ impl Finder<'_> {
                 || body[..pos].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '-', '*', '•']).is_empty()
         };
         let mut found: Vec<Found> = Vec::new();
-        let ancestors_seen = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+        let ancestors_seen = std::cell::RefCell::new(ParentsSeen::new(lowered));
 
         // 1. Gazetteer names.
         self.gaz.find_accepting_at(lowered, capitalised_starts(body), |m| {
@@ -532,7 +594,7 @@ impl Finder<'_> {
         body: &str,
         (start, end): (usize, usize),
         lowered: &str,
-        ancestors_seen: &std::cell::RefCell<rustc_hash::FxHashMap<u32, (bool, bool)>>,
+        ancestors_seen: &std::cell::RefCell<ParentsSeen>,
     ) -> KnownId {
         if ids.len() == 1 {
             return ids[0];
@@ -566,10 +628,7 @@ impl Finder<'_> {
                             let place = &self.gaz.places[*anc as usize];
                             // Whole-article look-ups are cached (homonyms share ancestors): the
                             // window is searched only when the stem occurs in the article at all.
-                            let (name_in, stem_in) = *ancestors_seen.borrow_mut().entry(*anc).or_insert_with(|| {
-                                let stem_in = lowered.contains(place.stem.as_str());
-                                (stem_in && lowered.contains(place.lower.as_str()), stem_in)
-                            });
+                            let (name_in, stem_in) = ancestors_seen.borrow_mut().of(*anc, place);
                             let mut stem_near = || match near.iter().find(|(a, _)| a == anc) {
                                 Some(&(_, yes)) => yes,
                                 None => {
@@ -1216,6 +1275,18 @@ fn prev_cap_word(body: &str, pos: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parents_seen_holds_what_the_text_holds() {
+        let text = "shelling of the nikopol district, dnipropetrovsk oblast; kyiv";
+        let mut seen = ParentsSeen::new(text);
+        for needle in ["nikopol", "dnipropetrovsk oblast", "kyiv", "ky", "district,", "t, d", "oblast; kyiv"] {
+            assert!(seen.holds(needle), "{needle:?}");
+        }
+        for needle in ["kharkiv", "nikopoll", "kyivs", "zz", "oblast kyiv", "dnipro oblast"] {
+            assert!(!seen.holds(needle), "{needle:?}");
+        }
+    }
     use crate::extract::text::sentences;
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
