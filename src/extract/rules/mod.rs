@@ -489,18 +489,35 @@ pub(crate) struct WordSet {
     prefixes: Vec<Box<str>>,
     /// A bit per first byte of the words and prefixes: most words are refused on it.
     firsts: [u64; 4],
+    /// Per first byte, a bit per length (up to 63, longer words on the last) of the whole
+    /// words: the words the code asks about are refused here before hashing.
+    lengths: Vec<u64>,
+    /// A bit per first byte of the prefixes.
+    prefix_firsts: [u64; 4],
 }
 
 impl WordSet {
-    fn add_first(&mut self, w: &str) {
+    fn add_first(firsts: &mut [u64; 4], w: &str) {
         let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
-        self.firsts[b / 64] |= 1 << (b % 64);
+        firsts[b / 64] |= 1 << (b % 64);
     }
 
     /// Add a whole word (lowercase).
     fn insert_word(&mut self, w: &str) {
         self.exact.insert(w.into());
-        self.add_first(w);
+        WordSet::add_first(&mut self.firsts, w);
+        if self.lengths.is_empty() {
+            self.lengths = vec![0; 256];
+        }
+        let b = w.as_bytes().first().copied().unwrap_or(0) as usize;
+        self.lengths[b] |= 1 << w.len().min(63);
+    }
+
+    /// Add a prefix (lowercase): the class holds every word starting with it.
+    fn insert_prefix(&mut self, p: &str) {
+        self.prefixes.push(p.into());
+        WordSet::add_first(&mut self.firsts, p);
+        WordSet::add_first(&mut self.prefix_firsts, p);
     }
 
     /// Is `w` (lowercase) in the class?
@@ -509,7 +526,9 @@ impl WordSet {
         if self.firsts[b / 64] & (1 << (b % 64)) == 0 {
             return false;
         }
-        self.exact.contains(w) || self.prefixes.iter().any(|p| w.starts_with(&**p))
+        let exact = self.lengths.get(b).is_some_and(|l| l & (1 << w.len().min(63)) != 0);
+        exact && self.exact.contains(w)
+            || self.prefix_firsts[b / 64] & (1 << (b % 64)) != 0 && self.prefixes.iter().any(|p| w.starts_with(&**p))
     }
     /// As `has`, ignoring ASCII case (no allocation for short ASCII words).
     pub(crate) fn has_ci(&self, w: &str) -> bool {
@@ -857,10 +876,7 @@ impl Rules {
             assert!(e.len() == 1, "class {name} is used as a word list and holds a phrase");
             match &e[0] {
                 Word::Exact(w, _) => out.insert_word(w),
-                Word::Prefix(p) => {
-                    out.prefixes.push(p.clone());
-                    out.add_first(p);
-                }
+                Word::Prefix(p) => out.insert_prefix(p),
             }
         }
         out
