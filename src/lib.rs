@@ -11,11 +11,11 @@ pub mod store;
 pub mod tui;
 
 /// jemalloc instead of the system's malloc: loading and extraction allocate many small,
-/// short-lived vectors and strings per sentence, where glibc's malloc spent ~10% of the
-/// time; with jemalloc, load + extract runs 15-35% faster and memory per event stays under
-/// the 1 KB target (docs/performance.md, "The allocator"). mimalloc was as fast but kept
-/// 1.1-1.3 KB per event. Declared in the library so that the binary, the benches and the
-/// probes all measure the same thing.
+/// short-lived vectors and strings per sentence, where glibc's malloc and free took ~10% of
+/// the instructions; with jemalloc, load + extract takes 9-15% less time and memory per event
+/// stays under the 1 KB target (docs/performance.md, "What the rules engine costs"). mimalloc
+/// was as fast but kept 1.1-1.3 KB per event. Declared in the library so that the binary, the
+/// benches and the probes all measure the same thing.
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
