@@ -920,21 +920,8 @@ impl Rules {
         // there; for the sentence: the classes and words it has.
         let mut features: Features = [0; MAX_FEATURES / 64];
         self.first_words().scan(s, scratch, &mut features);
-        let Scratch {
-            tried,
-            words,
-            starts,
-            number_words,
-            ids,
-            numbers,
-            positional,
-            rest,
-            singles,
-            entries,
-            entries_at,
-            class_ends,
-            class_at,
-        } = scratch;
+        let Scratch { tried, words, starts, number_words, ids, numbers, positional, rest, singles, .. } = scratch;
+        let Scratch { entries, entries_at, class_ends, class_at, .. } = scratch;
         // Where each longer class entry that may start at a token ends, if it matches there.
         {
             let numbered = Subject { toks: s.toks, ids, ..Subject::default() };
