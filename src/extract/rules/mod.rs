@@ -50,18 +50,14 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// What may start at a word: the patterns whose first word it is, and the classes with an
-/// entry starting with it. (Its number and whether it is a number word are copied into its
-/// [`Head`]; most words are only that, and keep no `Starts` at all.)
+/// entry starting with it. (Its number and whether it is a number word are in its [`Head`];
+/// most words are only that, and keep no `Starts` at all.)
 #[derive(Default)]
 struct Starts {
     patterns: Vec<u16>,
     classes: ClassBits,
     /// The word features ([`Rules::needs`]) this word gives.
     features: Vec<u16>,
-    /// A number word ("twelve"): a number may start here.
-    number: bool,
-    /// The word's number in [`Rules::word_ids`] (for whole words only).
-    word: Option<u32>,
     /// The classes with a one-word entry that is this word or prefix: such an entry ends
     /// at the next token.
     single: ClassBits,
@@ -173,22 +169,25 @@ impl FirstWords {
             rest: Vec::new(),
             short_prefixes: 0,
         };
-        fn slot<'m>(fw: &'m mut FirstWords, w: &str, prefix: bool) -> &'m mut Starts {
+        /// The head of the word or prefix `w`, and what it starts (both made on first use).
+        fn slot<'m>(fw: &'m mut FirstWords, w: &str, prefix: bool) -> (&'m mut Head, &'m mut Starts) {
             let list = fw.by_key.entry(key(w.as_bytes())).or_default();
-            let k = match list.iter().find(|q| *fw.texts[q.slot as usize] == *w && q.prefix == prefix) {
-                Some(q) => q.slot as usize,
+            let k = match list.iter().position(|q| *fw.texts[q.slot as usize] == *w && q.prefix == prefix) {
+                Some(k) => k,
                 None => {
                     list.push(Head::new(w, prefix, fw.starts.len() as u32));
                     fw.starts.push(Starts::default());
                     fw.texts.push(w.into());
-                    fw.starts.len() - 1
+                    list.len() - 1
                 }
             };
-            &mut fw.starts[k]
+            let q = &mut list[k];
+            let st = &mut fw.starts[q.slot as usize];
+            (q, st)
         }
         macro_rules! slot {
             ($w:expr, $prefix:expr) => {
-                slot(&mut fw, $w, $prefix)
+                slot(&mut fw, $w, $prefix).1
             };
         }
         for (w, ids) in &r.by_word {
@@ -232,17 +231,15 @@ impl FirstWords {
             }
         }
         for (w, _) in super::text::NUMBER_WORDS {
-            slot!(w, false).number = true;
+            slot(&mut fw, w, false).0.number = true;
         }
         for (w, id) in r.word_ids.iter() {
-            slot!(w, false).word = Some(id);
+            slot(&mut fw, w, false).0.word = id;
         }
-        // Keep only what starts something; the word's number and number-ness go into its head.
+        // Keep only what starts something.
         let mut all = std::mem::take(&mut fw.starts);
         for q in fw.by_key.values_mut().flatten() {
             let st = &mut all[q.slot as usize];
-            q.word = st.word.unwrap_or(NO_WORD);
-            q.number = st.number;
             let nothing = st.patterns.is_empty()
                 && st.features.is_empty()
                 && st.entries.is_empty()

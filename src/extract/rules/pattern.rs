@@ -142,10 +142,9 @@ impl fmt::Display for Pattern {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class {
     pub entries: Vec<Vec<Word>>,
-    /// Exact first word (by number) -> the entries starting with it.
-    by_first: rustc_hash::FxHashMap<u32, Vec<u32>>,
-    /// The same, by text, for tokens that are not numbered.
-    by_first_text: rustc_hash::FxHashMap<Box<str>, Vec<u32>>,
+    /// Exact first word -> the entries starting with it. (The sentence pass of the rule set
+    /// reads its own table of first words; this serves look-ups outside it.)
+    by_first: rustc_hash::FxHashMap<Box<str>, Vec<u32>>,
     /// Entries whose first word is a prefix ("missile*").
     prefixed: Vec<u32>,
 }
@@ -158,10 +157,7 @@ impl Class {
             let n = c.entries.len() as u32;
             match words.first() {
                 None => return Err("an empty entry".into()),
-                Some(Word::Exact(w, id)) => {
-                    c.by_first.entry(*id).or_default().push(n);
-                    c.by_first_text.entry(w.clone()).or_default().push(n);
-                }
+                Some(Word::Exact(w, _)) => c.by_first.entry(w.clone()).or_default().push(n),
                 Some(Word::Prefix(_)) => c.prefixed.push(n),
             }
             c.entries.push(words);
@@ -171,12 +167,7 @@ impl Class {
 
     /// The entries that may start at token `i` of `s`.
     fn candidates<'a>(&'a self, s: &Subject, i: usize) -> impl Iterator<Item = &'a [Word]> + 'a {
-        let exact = match s.ids.get(i) {
-            Some(&NO_WORD) => None,
-            Some(id) => self.by_first.get(id),
-            None => self.by_first_text.get(s.toks[i].text),
-        };
-        let exact = exact.map(|v| v.as_slice()).unwrap_or(&[]);
+        let exact = self.by_first.get(s.toks[i].text).map(|v| v.as_slice()).unwrap_or(&[]);
         exact.iter().chain(self.prefixed.iter()).map(move |&i| self.entries[i as usize].as_slice())
     }
 
