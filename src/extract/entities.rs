@@ -1275,6 +1275,7 @@ fn prev_cap_word(body: &str, pos: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::sentences;
 
     #[test]
     fn parents_seen_holds_what_the_text_holds() {
@@ -1287,7 +1288,6 @@ mod tests {
             assert!(!seen.holds(needle), "{needle:?}");
         }
     }
-    use crate::extract::text::sentences;
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         let gaz = crate::extract::gazetteer::get();

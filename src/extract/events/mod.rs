@@ -178,13 +178,13 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let countries_named = countries_named(ctx);
     let mut out: Vec<Draft> = Vec::new();
     // Every sentence's pattern matches, first: a report's status also reads the next sentence.
-    // (Each sentence's tokens, lowercase, with offsets in the sentence, kept for the
-    // second pass.)
-    // (All sentences' tokens in one vector, sentence `si`'s at `tok_at[si]`; the per-token
-    // buffers of one sentence are reused for the next.)
+    // (Each sentence's tokens, lowercase, with offsets in the sentence, are kept for the
+    // second pass, all in one vector: sentence `si`'s at `tok_at[si]`, its mentions at
+    // `mentions_at[si]`; the per-token buffers of one sentence are reused for the next.)
     let mut m_lo = 0;
     let mut flat: Vec<Tok> = Vec::with_capacity(ctx.toks.len());
     let mut tok_at: Vec<(usize, usize)> = Vec::with_capacity(ctx.sentences.len());
+    let mut mentions_at: Vec<std::ops::Range<usize>> = Vec::with_capacity(ctx.sentences.len());
     let mut caps: Vec<bool> = Vec::new();
     let mut names: Vec<Option<(NameKind, u32)>> = Vec::new();
     let all_hits: Vec<Hits> = ctx
@@ -195,6 +195,7 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
                 m_lo += 1;
             }
             let m_hi = m_lo + ctx.mentions[m_lo..].partition_point(|m| m.start < s.end);
+            mentions_at.push(m_lo..m_hi);
             let from = flat.len();
             sentence_toks(ctx, *s, &mut flat);
             tok_at.push((from, flat.len()));
@@ -220,7 +221,6 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     }
     let mut context = lead_context.clone();
     let mut context_para = usize::MAX;
-    let mut m_i = 0;
     let mut d_i = 0;
     // The date a paragraph's earlier sentence gave: (paragraph, date, its span).
     let mut carried: Option<(usize, DateValue, Span)> = None;
@@ -229,11 +229,8 @@ pub fn drafts(ctx: &ArticleCtx) -> Vec<Draft> {
     let mut sdates: Vec<&DateExpr> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let para = ctx.paragraph_of[si];
-        while m_i < ctx.mentions.len() && ctx.mentions[m_i].start < s.start {
-            m_i += 1;
-        }
         idx.clear();
-        idx.extend((m_i..ctx.mentions.len()).take_while(|&i| ctx.mentions[i].start < s.end));
+        idx.extend(mentions_at[si].clone());
         while d_i < ctx.dates.len() && ctx.dates[d_i].start < s.start {
             d_i += 1;
         }
