@@ -487,3 +487,46 @@ fn a_credit_line_makes_the_line_above_a_caption() {
         ["More than eight million people have fled Ukraine since the invasion began, the UN said."]
     );
 }
+
+/// A body that is one long paragraph (as feeds and scraped datasets give it) loses only the
+/// sentences that hold debris, never the whole article.
+#[test]
+fn debris_inside_a_one_paragraph_body_is_cut_at_the_sentence() {
+    let story = "Officials in the port city said the ferry service would resume on Monday after a week of storms. \
+The harbour master told reporters that two vessels had been inspected and found safe to sail. \
+Local traders, who depend on the crossing for supplies, welcomed the decision on Friday.";
+    let tail = "The regional council will review the timetable again in the spring, a spokesman said.";
+    for (debris, name) in [
+        ("- READ MORE: Storm season tests island towns", "read-more.txt"),
+        ("Read more from Reality Check", "reality-check.txt"),
+        ("Want more updates from Jane Roe? Sign up for her newsletter, Harbour Notes, here.", "newsletter.txt"),
+        ("Opinions expressed in this column are those of the author.", "opinions.txt"),
+        ("Share this with Media playback is not supported on this device.", "share.txt"),
+    ] {
+        for at_end in [false, true] {
+            let body = if at_end { format!("{story} {tail} {debris}") } else { format!("{story} {debris} {tail}") };
+            let text =
+                format!("Title: Ferries to resume\nDate: 2017-02-07\nSource: http://example.com/ferries\n\n{body}\n");
+            let a = one(name, &text);
+            assert_eq!(a.title, "Ferries to resume", "{name}");
+            // A teaser's headline has no full stop: in mid-paragraph, the sentence it runs
+            // into goes with it.
+            let runs_on = !debris.ends_with('.') && !at_end;
+            let want = if runs_on { story.to_string() } else { format!("{story} {tail}") };
+            assert_eq!(paragraphs(&a), [want], "{name}, debris at the end: {at_end}");
+        }
+    }
+}
+
+/// A paragraph that is debris through and through stays out, however long.
+#[test]
+fn a_long_paragraph_of_debris_stays_out() {
+    let text = "Title: Weekly show\n\nThe council met on Tuesday and approved the budget for the coming year after a long debate.\n\n\
+You can find out more about our programmes on our website. Sign up for our newsletter to get the latest episodes \
+in your inbox every week. Follow us on Facebook and Instagram for clips from the show and news about our hosts.\n";
+    let a = one("promo.txt", text);
+    assert_eq!(
+        paragraphs(&a),
+        ["The council met on Tuesday and approved the budget for the coming year after a long debate."]
+    );
+}

@@ -42,7 +42,6 @@ pub(crate) struct Context<'a> {
 /// Phrases that mark a line as page furniture wherever they occur: they do not occur in war
 /// reporting. Matched case-insensitively on word boundaries.
 const STRONG: &[&str] = &[
-    "cookie",
     "cookies",
     "javascript",
     "all rights reserved",
@@ -176,6 +175,10 @@ const WEAK: &[&str] = &[
 
 /// A paragraph this long is prose even when it holds one of the `WEAK` phrases.
 const WEAK_MAX_WORDS: usize = 40;
+
+/// A paragraph of debris this long is cut at its sentences, and what is left without the
+/// debris sentences, when this long too and prose, is kept ([`super::candidate`]).
+pub(crate) const CUT_MIN_WORDS: usize = WEAK_MAX_WORDS;
 
 /// Words that make a short line (at most a few words) navigation when they open it.
 const SOFT: &[&str] = &[

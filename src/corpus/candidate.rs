@@ -32,6 +32,9 @@ pub(crate) struct Cand {
     pub words: usize,
     pub role: Role,
     pub class: Class,
+    /// A sentence of the paragraph before it, once that paragraph's debris sentences were cut
+    /// out ([`cut_debris_sentences`]): kept, it continues that paragraph in the body.
+    pub joined: bool,
 }
 
 impl Cand {
@@ -125,6 +128,7 @@ pub(crate) fn candidates(
                 words: 0,
                 role: Role::Text,
                 class: Class::Short,
+                joined: false,
             });
         }
         blank_before = false;
@@ -181,6 +185,89 @@ fn joins(src: &str, a: &Line, b: &Line) -> bool {
         return false;
     }
     tb.chars().next().is_some_and(char::is_lowercase) && !captions::is_caption(ta) && !captions::is_caption(tb)
+}
+
+/// A long paragraph that holds a debris phrase ("READ MORE: ...", "Sign up for her
+/// newsletter", "Share this with") is cut at its sentences: the debris sentences are dropped,
+/// and the rest is kept as one paragraph when it is prose on its own. Without this, a body
+/// that is one long paragraph (as many scraped feeds give it) was lost whole to one phrase.
+/// Classified candidates in; a long debris candidate comes back as its sentences, the first
+/// in its place and the others `joined`.
+pub(crate) fn cut_debris_sentences(src: &str, cands: Vec<Cand>, ctx: &boilerplate::Context<'_>) -> Vec<Cand> {
+    if !cands.iter().any(may_cut) {
+        return cands;
+    }
+    let mut out = Vec::with_capacity(cands.len() + 8);
+    for c in cands {
+        if !may_cut(&c) {
+            out.push(c);
+            continue;
+        }
+        match debris_cut(src, &c, ctx) {
+            Some(parts) => out.extend(parts),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The words of a question that leads into debris, at most.
+const LEAD_IN_WORDS: usize = 8;
+
+/// A paragraph rejected as debris that is long enough to hold prose besides.
+fn may_cut(c: &Cand) -> bool {
+    c.class == Class::Bad && c.words >= boilerplate::CUT_MIN_WORDS && c.role == Role::Text
+}
+
+/// The sentences of `c` as candidates, or `None` when it is debris through and through.
+fn debris_cut(src: &str, c: &Cand, ctx: &boilerplate::Context<'_>) -> Option<Vec<Cand>> {
+    let sentences = super::text::sentence_ranges(src, c.start, c.end);
+    if sentences.len() < 2 {
+        return None;
+    }
+    let mut debris: Vec<bool> = sentences.iter().map(|&(s, e)| boilerplate::is_furniture(&src[s..e])).collect();
+    // A short question right before debris is its lead-in ("Want more updates from Jane
+    // Roe? Sign up for her newsletter", "Got a tip? Email us").
+    for k in 1..sentences.len() {
+        let (s, e) = sentences[k - 1];
+        let t = &src[s..e];
+        if debris[k] && t.ends_with('?') && word_count(t, LEAD_IN_WORDS + 1) <= LEAD_IN_WORDS {
+            debris[k - 1] = true;
+        }
+    }
+    let words = |keep: bool| {
+        sentences
+            .iter()
+            .zip(&debris)
+            .filter(|(_, d)| **d != keep)
+            .map(|(&(s, e), _)| word_count(&src[s..e], usize::MAX))
+            .sum::<usize>()
+    };
+    let (kept, cut) = (words(true), words(false));
+    if cut == 0 || kept < boilerplate::CUT_MIN_WORDS || kept < cut {
+        return None;
+    }
+    // The rest must be prose on its own.
+    let rest: Vec<&str> = sentences.iter().zip(&debris).filter(|(_, d)| !**d).map(|(&(s, e), _)| &src[s..e]).collect();
+    let (class, _) = boilerplate::classify(&rest.join(" "), c.broken, ctx);
+    if class != Class::Good {
+        return None;
+    }
+    let parts = sentences
+        .iter()
+        .zip(&debris)
+        .enumerate()
+        .map(|(k, (&(s, e), &d))| Cand {
+            start: s,
+            end: e,
+            blank_before: c.blank_before && k == 0,
+            words: word_count(&src[s..e], usize::MAX),
+            class: if d { Class::Bad } else { Class::Good },
+            joined: k > 0,
+            ..c.clone()
+        })
+        .collect();
+    Some(parts)
 }
 
 /// Decide which candidates in `cands` are body text (on top of roles already set).

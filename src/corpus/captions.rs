@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{ends_sentence, suffix, trimmed, word_count};
+use super::text::{ends_sentence, sentence_ranges, suffix, trimmed, word_count};
 
 const AGENCY: &str = r"(?:Reuters|REUTERS|AFP|AP|Getty Images|Getty|dpa|TASS|ZUMA Press|ZUMA|EPA(?:-EFE)?|Anadolu(?: Agency)?|Ukrinform|NurPhoto|Shutterstock|Sputnik|Xinhua|Handout|POOL|Pool|UNIAN|RIA Novosti|AA|Bloomberg|Alamy|SOPA Images|LightRocket|Abaca|Imago|IMAGO|Kremlin|Presidential Press Service)";
 
@@ -47,6 +47,9 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){AGENCY}(?-u:\b)")).expect("valid regex"));
 
+/// The sentences of a caption before its credit, at most.
+const MAX_CAPTION_SENTENCES: usize = 2;
+
 /// Whether the line is a photo caption by its own form.
 pub(crate) fn is_caption(line: &str) -> bool {
     let t = trimmed(line);
@@ -67,8 +70,16 @@ pub(crate) fn is_caption(line: &str) -> bool {
         // '/'; on them the full pattern cost ~21,000 instructions a line (its lazy DFA meets
         // new states on every new line).
         && (photo || source || AGENCY_WORD.is_match(tail));
-    let form = (may_have_prefix(t) && PREFIX.is_match(t))
-        || (may_credit && word_count(t, 120) <= 100 && CREDIT_END.is_match(tail));
+    // A paragraph of several sentences that ends in an agency's signature ("... for ground
+    // staff. is/ch (dpa)") is the story's last paragraph: a caption has a sentence or two
+    // before its credit.
+    let credited = || {
+        CREDIT_END.find(tail).is_some_and(|m| {
+            let before = &t[..t.len() - tail.len() + m.start()];
+            sentence_ranges(before, 0, before.len()).len() <= MAX_CAPTION_SENTENCES
+        })
+    };
+    let form = (may_have_prefix(t) && PREFIX.is_match(t)) || (may_credit && word_count(t, 120) <= 100 && credited());
     // `© 2026 Publisher. All rights reserved.` is a page footer, not a photo credit.
     form && !contains_ignore_case(t, "rights reserved") && !contains_ignore_case(t, "copyright")
 }
@@ -130,6 +141,11 @@ mod tests {
             "Compiled by Ana Dumbadze",
             "The photo showed a destroyed bridge.",
             "Exports fell by a third (source: customs data) in the first quarter of the year.",
+            // A story's last paragraph, signed by its agency.
+            "Dockers walked out at the port from 6 a.m. on Monday. The union wants higher pay for night shifts. \
+             Talks with the operator resume next week. ab/cd (dpa)",
+            "The ministry said four drones were downed. Two fell on a warehouse. A fire broke out and was put out \
+             by morning, officials said. (Reuters)",
         ] {
             assert!(!is_caption(s), "{s}");
         }

@@ -48,6 +48,9 @@ pub(crate) struct Meta {
     pub date: Option<(NaiveDate, Rank)>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// A site name split off the title (`Headline | News.az`) and the title as it was, until
+    /// [`Meta::settle_site_suffix`] knows whether it names the page's site.
+    pub site_suffix: Option<(String, String)>,
 }
 
 impl Meta {
@@ -111,12 +114,20 @@ impl Meta {
             return;
         }
         let (main, site) = scraped::split_site_suffix(v);
-        match site {
-            Some(site) => {
-                self.source.get_or_insert_with(|| site.to_string());
-                self.title = Some(main.to_string());
-            }
-            None => self.title = Some(v.to_string()),
+        self.title = Some(main.to_string());
+        self.site_suffix = site.map(|site| (v.to_string(), site.to_string()));
+    }
+
+    /// A site name split off the title is the source when it names the URL's host, or when
+    /// there is no URL to ask; otherwise it was the headline's own end: a quote's speaker
+    /// ("Hiring goals may not be met - Kelly") or a date ("29 January - 3 February 2017").
+    pub(crate) fn settle_site_suffix(&mut self) {
+        let Some((full, site)) = self.site_suffix.take() else { return };
+        let host = self.url.as_deref().and_then(scraped::host);
+        if host.is_none_or(|h| scraped::names_host(&site, h)) {
+            self.source.get_or_insert(site);
+        } else {
+            self.title = Some(full);
         }
     }
 }

@@ -7,7 +7,7 @@ use super::article::{Article, Caption, DateSource, Span};
 use super::assemble::Body;
 use super::boilerplate::{self, Class, Context};
 use super::broken;
-use super::candidate::{Cand, Role, candidates, keep_flags};
+use super::candidate::{Cand, Role, candidates, cut_debris_sentences, keep_flags};
 use super::captions;
 use super::dates;
 use super::error::LoadError;
@@ -91,6 +91,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         (c.class, c.words) = boilerplate::classify(t, c.broken, &ctx);
         c.caption_form = captions::is_caption(t);
     }
+    let mut cands = cut_debris_sentences(src, cands, &ctx);
     let mut counts: HashMap<&str, usize, FnvBuild> =
         HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default());
     for c in &cands {
@@ -599,6 +600,8 @@ fn build(
     let mut captions_out: Vec<Caption> = Vec::new();
     let mut seen_captions: HashSet<&str, FnvBuild> = HashSet::default();
     let mut first_kept: Option<usize> = None;
+    // The candidate that went into the body last.
+    let mut last_kept: Option<usize> = None;
     for (i, c) in cands.iter().enumerate() {
         if c.role == Role::Caption {
             let t = c.text(src);
@@ -629,7 +632,12 @@ fn build(
             continue;
         }
         first_kept.get_or_insert(i);
-        body.push(&pieces);
+        if c.joined && last_kept.is_some_and(|k| cands[k + 1..i].iter().all(|c| c.joined)) {
+            body.extend_last(&pieces);
+        } else {
+            body.push(&pieces);
+        }
+        last_kept = Some(i);
     }
     if body.is_empty() {
         return None;
@@ -650,6 +658,7 @@ fn build(
         meta.offer_date(d, Rank::FileName);
     }
     let (text, paragraphs) = body.finish();
+    meta.settle_site_suffix();
     let title = meta.title.clone().unwrap_or_else(|| {
         let first = &text[paragraphs[0].body.start..paragraphs[0].body.end];
         let s = first_sentence(first, 600);
@@ -657,7 +666,12 @@ fn build(
         shorten(s, 100)
     });
     let (title, site) = match scraped::split_site_suffix(&title) {
-        (main, Some(site)) if meta.source.is_none() && meta.url.is_some() => (main.to_string(), Some(site.to_string())),
+        (main, Some(site))
+            if meta.source.is_none()
+                && meta.url.as_deref().and_then(scraped::host).is_some_and(|h| scraped::names_host(site, h)) =>
+        {
+            (main.to_string(), Some(site.to_string()))
+        }
         _ => (title.clone(), None),
     };
     if meta.source.is_none() {

@@ -150,6 +150,19 @@ pub(crate) fn split_site_suffix(title: &str) -> (&str, Option<&str>) {
     (main, site)
 }
 
+/// Whether a site name names the host of the page's URL: a word of it, or all its letters
+/// run together, is part of the host (`Al Jazeera`, aljazeera.com; `Kyiv Post`, kyivpost.com;
+/// `BBC News`, bbc.co.uk), or it is an acronym (`ISW`, understandingwar.org).
+pub(crate) fn names_host(site: &str, host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    let letters: String = site.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    let host_letters: String = host.chars().filter(char::is_ascii_alphanumeric).collect();
+    let acronym = (2..=5).contains(&site.chars().count()) && site.chars().all(char::is_uppercase);
+    acronym
+        || letters.len() >= 3 && host_letters.contains(&letters)
+        || site.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && host.contains(&w.to_ascii_lowercase()))
+}
+
 /// A short name: a few capitalised words or a domain.
 fn looks_like_site(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -303,6 +316,24 @@ mod tests {
             ("Exclusive-US slows sale of Lukoil assets", Some("KFGO"))
         );
         assert_eq!(split_site_suffix("Russia - a country at war"), ("Russia - a country at war", None));
+    }
+
+    #[test]
+    fn site_names_and_hosts() {
+        for (site, host) in [
+            ("Al Jazeera", "www.aljazeera.com"),
+            ("Kyiv Post", "www.kyivpost.com"),
+            ("BBC News", "www.bbc.co.uk"),
+            ("News.az", "news.az"),
+            ("ISW", "understandingwar.org"),
+            ("Ukrainska Pravda", "www.pravda.com.ua"),
+        ] {
+            assert!(names_host(site, host), "{site} {host}");
+        }
+        for (site, host) in [("Kelly", "edition.cnn.com"), ("3 February 2017", "www.bbc.com"), ("Harris", "www.rte.ie")]
+        {
+            assert!(!names_host(site, host), "{site} {host}");
+        }
         assert_eq!(host("https://www.bbc.com/news/x"), Some("bbc.com"));
     }
 

@@ -473,6 +473,53 @@ pub(crate) fn first_sentence(s: &str, max: usize) -> &str {
     window
 }
 
+/// The sentences of `src[start..end]` as trimmed byte ranges of `src`: cut after `.`, `!` or
+/// `?` (and closing quotes or brackets) where a capital, a digit or an opening quote follows,
+/// perhaps after a dash or bullet ("... on Friday. - READ MORE: ..."), unless the word before
+/// the full stop is an abbreviation; and at line ends.
+pub(crate) fn sentence_ranges(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = &src[start..end];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut push = |from: usize, to: usize| {
+        let (s, e) = trim_range(src, start + from, start + to);
+        if e > s {
+            out.push((s, e));
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                push(from, i);
+                from = i + 1;
+            }
+            c @ (b'.' | b'!' | b'?') => {
+                let mut j = i + 1;
+                let closers = text[j..].len() - text[j..].trim_start_matches(['"', '\'', '”', '’', ')']).len();
+                j += closers;
+                let rest = &text[j..];
+                let after = rest.trim_start_matches([' ', '\t']);
+                let spaced = after.len() < rest.len();
+                let after = after.trim_start_matches(['-', '–', '—', '•', '*']).trim_start_matches([' ', '\t']);
+                let opens =
+                    after.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘«".contains(c));
+                if spaced && opens && !(c == b'.' && is_abbreviation(&text[..i])) {
+                    push(from, j);
+                    from = j;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(from, b.len());
+    out
+}
+
 /// Whether the word ending at the end of `before` is an abbreviation ("Mr", "U.S", "Feb").
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
@@ -589,6 +636,13 @@ mod tests {
             "Mr. Smith met U.S. officials on Feb. 3."
         );
         assert_eq!(first_sentence("No end here", 500), "No end here");
+    }
+
+    #[test]
+    fn sentence_ranges_cover_the_sentences() {
+        let src = "xx Mr. Smith met U.S. officials. Then he left! Did he?\nA new line";
+        let got: Vec<&str> = sentence_ranges(src, 3, src.len()).into_iter().map(|(s, e)| &src[s..e]).collect();
+        assert_eq!(got, ["Mr. Smith met U.S. officials.", "Then he left!", "Did he?", "A new line"]);
     }
 
     #[test]
