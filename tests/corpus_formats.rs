@@ -530,3 +530,100 @@ in your inbox every week. Follow us on Facebook and Instagram for clips from the
         ["The council met on Tuesday and approved the budget for the coming year after a long debate."]
     );
 }
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Drones hit Odesa port | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Roe">
+<link rel="canonical" href="https://news.example.com/2026/02/03/odesa-port">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Drones hit Odesa port","datePublished":"2026-02-03T08:10:00+02:00"}</script>
+<script>var tracking = "Sign up for our newsletter";</script>
+</head><body>
+<header><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></header>
+<main><article>
+<h1>Drones hit Odesa port</h1>
+<p>Russian drones struck port infrastructure in Odesa overnight, injuring two workers and
+starting a fire at a grain terminal, the regional governor said on Tuesday &amp; Wednesday.</p>
+<figure><img src="a.jpg"><figcaption>Firefighters at the terminal on January 30, 2026. Photo: Jane Roe/Example</figcaption></figure>
+<p>Air defences shot down 40 of the 52 drones launched at southern and central regions,
+the air force said. Firefighters put out the blaze by dawn, officials said.</p>
+<p>The port has been targeted repeatedly since the summer, when Russia left the deal that
+had let grain ships sail from Ukrainian ports through the Black Sea.</p>
+<p>Share this article</p>
+</article></main>
+<aside><h3>Most read</h3><ul><li><a href="/x">Ten things to do in Kyiv</a></li></ul></aside>
+<footer>Sign up for our newsletter. &copy; 2026 Example News</footer>
+</body></html>"#;
+
+#[test]
+fn saved_web_page() {
+    let a = one("odesa.html", PAGE);
+    assert_eq!(a.title, "Drones hit Odesa port");
+    assert_eq!(a.source.as_deref(), Some("Example News"));
+    assert_eq!(a.url.as_deref(), Some("https://news.example.com/2026/02/03/odesa-port"));
+    assert_eq!(a.published, date(2026, 2, 3));
+    assert_eq!(a.published_from, DateSource::Metadata);
+    let page = a.extracted.as_ref().expect("a page's extracted text");
+    assert_eq!(page.byline.as_deref(), Some("Jane Roe"));
+    let paras = paragraphs(&a);
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[0].starts_with("Russian drones struck") && paras[0].ends_with("Tuesday & Wednesday."), "{paras:#?}");
+    assert!(paras[2].ends_with("through the Black Sea."));
+    for debris in ["Share this", "newsletter", "Most read", "Ten things", "Sport", "tracking"] {
+        assert!(!a.body.contains(debris), "{debris}: {}", a.body);
+    }
+    // The photo's caption (and its date) is kept apart from the body.
+    assert!(a.captions.iter().any(|c| c.text.starts_with("Firefighters at the terminal")), "{:?}", a.captions);
+    // Spans index the extracted text, which the article carries (checked by `parse`).
+    let p = &a.paragraphs[1];
+    assert_eq!(&page.text[p.span.start..p.span.end], paras[1]);
+}
+
+#[test]
+fn gzipped_files_are_read_through() {
+    use std::io::Write;
+    let gz = |bytes: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    let page = gz(PAGE.as_bytes());
+    let a = parse_file("odesa.html.gz", &page).expect("a gzipped page");
+    let plain = parse_file("odesa.html", PAGE.as_bytes()).unwrap();
+    assert_eq!(
+        (&a[0].body, &a[0].paragraphs, &a[0].extracted),
+        (&plain[0].body, &plain[0].paragraphs, &plain[0].extracted)
+    );
+    let text =
+        "Title: Ferries to resume\n\nOfficials said the ferry service would resume on Monday after a week of storms.\n";
+    let a = parse_file("ferries.txt.gz", &gz(text.as_bytes())).expect("a gzipped text");
+    assert_eq!(a[0].title, "Ferries to resume");
+    // Cut short: one clear line, no panic.
+    let e = parse_file("cut.html.gz", &page[..page.len() / 2]).unwrap_err().to_string();
+    assert!(e.starts_with("cannot read the gzip file"), "{e}");
+}
+
+#[test]
+fn bad_web_pages_get_one_line() {
+    for (name, html, want) in [
+        (
+            "script.html",
+            "<html><head><script>".to_string() + &"var a = 1;\n".repeat(5000) + "</script></head><body></body></html>",
+            "no article text found",
+        ),
+        ("empty.html", "<html><body>   </body></html>".to_string(), "no article text found"),
+        ("blank.html", "   \n".to_string(), "empty file"),
+    ] {
+        let e = parse_file(name, html.as_bytes()).unwrap_err().to_string();
+        assert!(e.starts_with(want) && !e.contains('\n'), "{name}: {e}");
+    }
+    // Broken markup still gives its text.
+    let broken = "<html><body><div><p>Russian drones struck port infrastructure in Odesa overnight, injuring two \
+                  workers, the regional governor said on Tuesday.<p>Air defences shot down 40 of the 52 drones launched \
+                  at southern regions, the air force said.</div></span></b>";
+    let a = one("broken.html", broken);
+    assert!(a.body.contains("Air defences shot down 40"), "{}", a.body);
+}

@@ -32,9 +32,16 @@ pub struct ArticleRow {
     pub published_from: &'static str,
     pub source: Option<String>,
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// What the spans (paragraphs, captions, events' and mentions' `span`) index: `file`, the
+    /// file's bytes, or `extracted_text`, a saved web page's main text (given below).
+    pub spans_in: &'static str,
     pub body: String,
     pub paragraphs: Vec<ParagraphRow>,
     pub captions: Vec<CaptionRow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extracted_text: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -67,6 +74,8 @@ impl From<&Article> for ArticleRow {
             published_from: date_source_str(a),
             source: a.source.clone(),
             url: a.url.clone(),
+            byline: a.extracted.as_ref().and_then(|e| e.byline.clone()),
+            spans_in: if a.extracted.is_some() { "extracted_text" } else { "file" },
             body: a.body.clone(),
             paragraphs: a.paragraphs.iter().map(ParagraphRow::from).collect(),
             captions: a
@@ -74,6 +83,7 @@ impl From<&Article> for ArticleRow {
                 .iter()
                 .map(|c| CaptionRow { text: c.text.clone(), start: c.span.start, end: c.span.end })
                 .collect(),
+            extracted_text: a.extracted.as_ref().map(|e| e.text.clone()),
         }
     }
 }

@@ -118,6 +118,18 @@ pub struct Article {
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub captions: Vec<Caption>,
+    /// For a saved web page: what it adds. Its spans (paragraphs, pieces, captions) index
+    /// the main text extracted from the page, not the file's bytes.
+    pub extracted: Option<Box<Extracted>>,
+}
+
+/// What a saved web page adds to its article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extracted {
+    pub byline: Option<String>,
+    /// The page's main text, paragraphs separated by a blank line: the text the article's
+    /// spans index.
+    pub text: String,
 }
 
 impl Article {
@@ -169,10 +181,17 @@ impl Article {
             .map_or(piece.file + piece.len, |next| next.file)
     }
 
-    /// Check the provenance invariants against the bytes of the file the article came from:
+    /// The bytes the article's spans index: the file's, or a saved page's extracted text.
+    pub fn span_source<'a>(&'a self, file: &'a [u8]) -> &'a [u8] {
+        self.extracted.as_ref().map_or(file, |e| e.text.as_bytes())
+    }
+
+    /// Check the provenance invariants against the bytes of the file the article came from
+    /// (or of a saved page's extracted text):
     /// every piece copies file bytes exactly, every span lies inside the file on UTF-8
     /// boundaries, paragraphs are in order and tile the body with `\n\n` between them.
     pub fn verify(&self, file: &[u8]) -> Result<(), String> {
+        let file = self.span_source(file);
         let body = self.body.as_bytes();
         let on_boundary = |off: usize| off == file.len() || (off < file.len() && (file[off] & 0xC0) != 0x80);
         let check_span = |what: &str, s: Span| -> Result<(), String> {
@@ -247,6 +266,7 @@ mod tests {
             body: body.into(),
             paragraphs,
             captions: Vec::new(),
+            extracted: None,
         }
     }
 

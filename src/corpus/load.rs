@@ -11,11 +11,13 @@ use super::error::LoadError;
 use super::parse::parse_file;
 use super::{LoadReport, Problem};
 
-/// File extensions loaded from folders (compared case-insensitively).
-pub const SUPPORTED_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+/// File extensions loaded from folders (compared case-insensitively); each may also be
+/// gzipped (`page.html.gz`).
+pub const SUPPORTED_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
-/// Files larger than this are refused rather than read into memory.
-const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
+/// Files larger than this (or gzip files that unpack to more) are refused rather than read
+/// into memory.
+pub(crate) const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
 
 macro_rules! seeds {
     ($($name:literal),* $(,)?) => {
@@ -46,7 +48,7 @@ pub fn load_seeds() -> LoadReport {
 }
 
 /// Load every supported file below the given paths: files are read whatever their extension,
-/// folders are walked recursively for `.txt`, `.md` and `.markdown` files (other files are
+/// folders are walked recursively for `.txt`, `.md`, `.markdown`, `.html` and `.htm` files, gzipped or not (other files are
 /// skipped with a note, hidden entries silently). Order is deterministic: the paths as given,
 /// each folder's entries sorted by name. Files are read and parsed in parallel, each file's
 /// bytes freed once it is parsed.
@@ -61,7 +63,7 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
                 let mut visited = HashSet::new();
                 walk(path, &mut files, &mut problems, &mut visited);
                 if files.len() == before {
-                    problems.push(problem(path, "no .txt, .md or .markdown files to load in this folder"));
+                    problems.push(problem(path, "no .txt, .md, .markdown, .html or .htm files to load in this folder"));
                 }
             }
             Ok(_) => files.push(path.clone()),
@@ -115,9 +117,10 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn is_supported(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| SUPPORTED_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(e)))
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.rsplit_once('.').is_some_and(|(_, e)| SUPPORTED_EXTENSIONS.contains(&e))
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, visited: &mut HashSet<PathBuf>) {
@@ -151,7 +154,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, visit
             Err(e) => problems.push(problem(&p, &describe_io(&e))),
             Ok(m) if m.is_dir() => walk(&p, files, problems, visited),
             Ok(_) if is_supported(&p) => files.push(p),
-            Ok(_) => problems.push(problem(&p, "skipped: not a .txt, .md or .markdown file")),
+            Ok(_) => problems.push(problem(&p, "skipped: not a .txt, .md, .markdown, .html or .htm file")),
         }
     }
 }

@@ -18,6 +18,8 @@ use super::text::{Line, trimmed, word_count};
 pub(crate) enum Rank {
     FrontMatter,
     Header,
+    /// A saved web page's meta tags, JSON-LD or `<time>` element.
+    PageMeta,
     Dateline,
     /// The date a page shows under its headline ("Updated Feb 18, 2026").
     Byline,
@@ -33,7 +35,7 @@ impl Rank {
         match self {
             Rank::FrontMatter => DateSource::FrontMatter,
             Rank::Header => DateSource::Header,
-            Rank::PageTimestamp => DateSource::Metadata,
+            Rank::PageTimestamp | Rank::PageMeta => DateSource::Metadata,
             Rank::Dateline => DateSource::Dateline,
             Rank::Byline => DateSource::Byline,
             Rank::Url | Rank::FileName => DateSource::Inferred,

@@ -23,6 +23,7 @@ mod dates;
 mod error;
 mod front_matter;
 mod headers;
+mod html;
 mod inline;
 mod load;
 mod meta;
@@ -31,7 +32,7 @@ mod scraped;
 mod split;
 mod text;
 
-pub use article::{Article, Caption, DateSource, Paragraph, Piece, Span, Span32};
+pub use article::{Article, Caption, DateSource, Extracted, Paragraph, Piece, Span, Span32};
 pub use error::LoadError;
 pub use load::{SUPPORTED_EXTENSIONS, load_paths, load_seeds};
 pub use parse::parse_file;

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::article::{Article, Caption, DateSource, Span};
+use super::article::{Article, Caption, DateSource, Extracted, Span};
 use super::assemble::Body;
 use super::boilerplate::{self, Class, Context};
 use super::broken;
@@ -13,12 +13,13 @@ use super::dates;
 use super::error::LoadError;
 use super::front_matter;
 use super::headers::{self, Key};
+use super::html;
 use super::inline;
 use super::meta::{Meta, Rank, file_name_date, read_full_article_lines};
 use super::scraped::{self, Page};
 use super::split::{self, Start, View};
 use super::text::{
-    FnvBuild, count_bytes, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count,
+    FnvBuild, Line, count_bytes, first_sentence, is_headline_like, lines_in, prefix, shorten, trimmed, word_count,
 };
 
 /// Check that the bytes are text and return them as a string.
@@ -42,7 +43,15 @@ fn check_text(bytes: &[u8]) -> Result<&str, LoadError> {
 }
 
 /// Parse one file. `file` is the name the articles carry (`seeds/NAME` or the path as given).
+/// A gzip file is read through; a saved web page (by name or content) is read as HTML.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
+    if bytes.starts_with(&GZIP_MAGIC) {
+        let inner = gunzip(bytes)?;
+        return parse_file(file, &inner);
+    }
+    if html::is_html(file, bytes) {
+        return parse_html(file, bytes);
+    }
     let src = check_text(bytes)?;
     let bom = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
     let lines = lines_in(src, bom, src.len());
@@ -82,23 +91,8 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     }
     read_full_article_lines(src, &lines, from, to, &mut removed, &mut meta);
 
-    let rejoin = page.as_ref().map(|p| broken::Page { links: &p.links, headings: &p.headings });
-    let mut cands = candidates(src, &lines, from, to, &removed, rejoin.as_ref());
-    let no_links = HashSet::new();
-    let ctx = Context { scraped: page.is_some(), links: page.as_ref().map_or(&no_links, |p| &p.links) };
-    for c in &mut cands {
-        let t = c.text(src);
-        (c.class, c.words) = boilerplate::classify(t, c.broken, &ctx);
-        c.caption_form = captions::is_caption(t);
-    }
-    let mut cands = cut_debris_sentences(src, cands, &ctx);
-    let mut counts: HashMap<&str, usize, FnvBuild> =
-        HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default());
-    for c in &cands {
-        if c.words >= 4 {
-            *counts.entry(c.text(src)).or_default() += 1;
-        }
-    }
+    let mut cands = classified(src, &lines, (from, to), &removed, page.as_ref());
+    let counts = repeats(src, &cands);
 
     match &page {
         Some(p) => match scraped_article(file, src, p, &mut cands, &counts, meta) {
@@ -122,6 +116,109 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
             Ok(articles)
         }
     }
+}
+
+/// The candidate paragraphs of `lines[from..to]`, classified, long debris paragraphs cut
+/// at their sentences.
+fn classified(
+    src: &str,
+    lines: &[Line],
+    (from, to): (usize, usize),
+    removed: &[bool],
+    page: Option<&Page>,
+) -> Vec<Cand> {
+    let rejoin = page.map(|p| broken::Page { links: &p.links, headings: &p.headings });
+    let mut cands = candidates(src, lines, from, to, removed, rejoin.as_ref());
+    let no_links = HashSet::new();
+    let ctx = Context { scraped: page.is_some(), links: page.map_or(&no_links, |p| &p.links) };
+    for c in &mut cands {
+        let t = c.text(src);
+        (c.class, c.words) = boilerplate::classify(t, c.broken, &ctx);
+        c.caption_form = captions::is_caption(t);
+    }
+    cut_debris_sentences(src, cands, &ctx)
+}
+
+/// How often each candidate's text (of four words or more) occurs: a repeated line is a
+/// caption or page furniture.
+fn repeats<'a>(src: &'a str, cands: &[Cand]) -> HashMap<&'a str, usize, FnvBuild> {
+    let mut counts: HashMap<&str, usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default());
+    for c in cands {
+        if c.words >= 4 {
+            *counts.entry(c.text(src)).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// A gzip file starts with these bytes.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The bytes of a gzip file, at most [`super::load::MAX_FILE_SIZE`] of them.
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let limit = super::load::MAX_FILE_SIZE;
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(64 << 20));
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| LoadError::Gzip { detail: e.to_string() })?;
+    if out.len() as u64 > limit {
+        return Err(LoadError::TooLarge { size: out.len() as u64, limit });
+    }
+    Ok(out)
+}
+
+/// HTML larger than this is refused: its document tree would take about ten times as much
+/// memory, and no article page comes near it.
+const MAX_HTML_SIZE: usize = 64 << 20;
+
+/// A saved web page: its main content (see [`html`]) read as a plain text whose metadata
+/// the page gave. The articles' spans index that text, which they carry.
+fn parse_html(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
+    if bytes.len() > MAX_HTML_SIZE {
+        return Err(LoadError::TooLarge { size: bytes.len() as u64, limit: MAX_HTML_SIZE as u64 });
+    }
+    if trimmed(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])).is_empty() && bytes.len() <= 4096 {
+        return Err(LoadError::Empty);
+    }
+    // Pages in other encodings keep their ASCII; a stray byte becomes U+FFFD.
+    let html = String::from_utf8_lossy(bytes);
+    let page =
+        html::read(&html).ok_or_else(|| LoadError::NoText { detail: " (no main content in the page)".into() })?;
+    let mut meta = Meta::default();
+    if let Some(t) = &page.title {
+        meta.offer_title(t);
+    }
+    if let Some(d) = &page.published {
+        meta.offer_date_text(d, Rank::PageMeta);
+    }
+    if let Some(u) = &page.url {
+        meta.offer_url(u);
+    }
+    if let Some(site) = &page.site {
+        meta.offer_source(site);
+    }
+    let src = page.text.as_str();
+    let lines = lines_in(src, 0, src.len());
+    let removed = vec![false; lines.len()];
+    let mut cands = classified(src, &lines, (0, lines.len()), &removed, None);
+    // The extractor chose the content already, in any language: a paragraph stays unless it
+    // is page furniture by its words ("Share this", "Read more", a date stamp).
+    for c in &mut cands {
+        c.class =
+            if c.class == Class::Bad && boilerplate::is_furniture(c.text(src)) { Class::Bad } else { Class::Good };
+    }
+    let counts = repeats(src, &cands);
+    let mut articles = plain_articles(file, src, &mut cands, &counts, &meta);
+    if articles.is_empty() {
+        return Err(LoadError::NoText { detail: " (the page's main content is all page furniture)".into() });
+    }
+    for a in &mut articles {
+        a.extracted = Some(Box::new(Extracted { byline: page.byline.clone(), text: page.text.clone() }));
+    }
+    Ok(articles)
 }
 
 /// The articles of a plain text (with or without front matter or headers): one, or several
@@ -693,5 +790,6 @@ fn build(
         body: text,
         paragraphs,
         captions: captions_out,
+        extracted: None,
     })
 }

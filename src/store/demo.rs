@@ -96,6 +96,7 @@ impl Builder {
             body,
             paragraphs: paras,
             captions: Vec::new(),
+            extracted: None,
         });
         index as u32
     }
@@ -586,5 +587,6 @@ pub fn placeholder_article(dir: &str, title: &str, i: usize) -> Article {
         body: String::new(),
         paragraphs: Vec::new(),
         captions: Vec::new(),
+        extracted: None,
     }
 }
