@@ -132,11 +132,17 @@ fn folder_with_nothing_to_load() {
     let r = load_paths(&[dir.path().to_path_buf()]);
     assert!(r.articles.is_empty());
     let prob = problem_for(&r, dir.path());
-    assert_eq!(prob.message, "no .txt, .md, .markdown, .html or .htm files to load in this folder");
+    assert_eq!(
+        prob.message,
+        "no articles, pages or feeds to load in this folder (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)"
+    );
 
     let png = write(dir.path(), "photo.png", b"\x89PNG");
     let r = load_paths(&[dir.path().to_path_buf()]);
-    assert_eq!(problem_for(&r, &png).message, "skipped: not a .txt, .md, .markdown, .html or .htm file");
+    assert_eq!(
+        problem_for(&r, &png).message,
+        "skipped: not an article, page or feed (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)"
+    );
     problem_for(&r, dir.path());
 }
 

@@ -566,7 +566,7 @@ fn saved_web_page() {
     assert_eq!(a.url.as_deref(), Some("https://news.example.com/2026/02/03/odesa-port"));
     assert_eq!(a.published, date(2026, 2, 3));
     assert_eq!(a.published_from, DateSource::Metadata);
-    let page = a.extracted.as_ref().expect("a page's extracted text");
+    let page = a.extra.as_ref().expect("a page's byline and text");
     assert_eq!(page.byline.as_deref(), Some("Jane Roe"));
     let paras = paragraphs(&a);
     assert_eq!(paras.len(), 3, "{paras:#?}");
@@ -579,7 +579,7 @@ fn saved_web_page() {
     assert!(a.captions.iter().any(|c| c.text.starts_with("Firefighters at the terminal")), "{:?}", a.captions);
     // Spans index the extracted text, which the article carries (checked by `parse`).
     let p = &a.paragraphs[1];
-    assert_eq!(&page.text[p.span.start..p.span.end], paras[1]);
+    assert_eq!(&a.extracted_text().unwrap()[p.span.start..p.span.end], paras[1]);
 }
 
 #[test]
@@ -593,10 +593,7 @@ fn gzipped_files_are_read_through() {
     let page = gz(PAGE.as_bytes());
     let a = parse_file("odesa.html.gz", &page).expect("a gzipped page");
     let plain = parse_file("odesa.html", PAGE.as_bytes()).unwrap();
-    assert_eq!(
-        (&a[0].body, &a[0].paragraphs, &a[0].extracted),
-        (&plain[0].body, &plain[0].paragraphs, &plain[0].extracted)
-    );
+    assert_eq!((&a[0].body, &a[0].paragraphs, &a[0].extra), (&plain[0].body, &plain[0].paragraphs, &plain[0].extra));
     let text =
         "Title: Ferries to resume\n\nOfficials said the ferry service would resume on Monday after a week of storms.\n";
     let a = parse_file("ferries.txt.gz", &gz(text.as_bytes())).expect("a gzipped text");
@@ -626,4 +623,166 @@ fn bad_web_pages_get_one_line() {
                   at southern regions, the air force said.</div></span></b>";
     let a = one("broken.html", broken);
     assert!(a.body.contains("Air defences shot down 40"), "{}", a.body);
+}
+
+const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Example News</title>
+  <link>https://news.example.com/</link>
+  <description>News from the south</description>
+  <item>
+    <title>Drones hit Odesa port</title>
+    <link>https://news.example.com/2026/02/03/odesa-port</link>
+    <guid>https://news.example.com/2026/02/03/odesa-port</guid>
+    <pubDate>Tue, 03 Feb 2026 08:10:00 +0200</pubDate>
+    <dc:creator>Jane Roe</dc:creator>
+    <description>Russian drones struck the port of Odesa overnight.</description>
+    <content:encoded><![CDATA[<p>Russian drones struck port infrastructure in Odesa overnight, injuring two workers and
+      starting a fire at a grain terminal, the regional governor said on Tuesday.</p>
+      <p>Air defences shot down 40 of the 52 drones launched at southern and central regions, the air force said.</p>
+      <p>The post <a href="https://news.example.com/2026/02/03/odesa-port">Drones hit Odesa port</a> appeared first on Example News.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Ferries to resume</title>
+    <link>https://news.example.com/2026/02/04/ferries</link>
+    <pubDate>Wed, 04 Feb 2026 10:00:00 +0200</pubDate>
+    <description>Officials in the port city said the ferry service would resume on Monday after a week of storms.</description>
+  </item>
+  <item><title>An item with nothing to read</title><link>https://news.example.com/empty</link></item>
+</channel>
+</rss>"#;
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Example Wire</title>
+  <id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id>
+  <updated>2026-02-05T18:30:02Z</updated>
+  <entry>
+    <title type="html">Kharkiv power restored &amp;amp; schools reopen</title>
+    <link rel="alternate" href="https://wire.example.org/kharkiv-power"/>
+    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+    <published>2026-02-05T09:00:00Z</published>
+    <updated>2026-02-05T18:30:02Z</updated>
+    <author><name>John Doe</name></author>
+    <content type="html">&lt;p&gt;Power was restored to most of Kharkiv on Thursday after Russian missiles hit two
+      substations on Monday, the city's mayor said.&lt;/p&gt;&lt;p&gt;Schools will reopen on Friday.&lt;/p&gt;</content>
+  </entry>
+</feed>"#;
+
+const JSON_FEED: &str = r#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Example Daily",
+  "home_page_url": "https://daily.example.net/",
+  "items": [
+    {
+      "id": "1",
+      "url": "https://daily.example.net/talks",
+      "title": "Talks resume in Abu Dhabi",
+      "content_html": "<p>Delegations from Ukraine and Russia met in Abu Dhabi on Wednesday for a second round of talks, officials said.</p>",
+      "date_published": "2026-02-04T12:00:00+04:00",
+      "authors": [{"name": "Ann Smith"}]
+    },
+    {
+      "id": "2",
+      "url": "https://daily.example.net/aid",
+      "title": "Aid convoy reaches Kherson",
+      "content_text": "A convoy of 12 trucks carrying food and medicine reached Kherson on Thursday, the UN said.",
+      "date_published": "2026-02-05T08:00:00Z"
+    }
+  ]
+}"#;
+
+#[test]
+fn rss_items_are_articles() {
+    let arts = parse("news.rss", RSS);
+    assert_eq!(arts.len(), 2, "the item without text is left out");
+    let a = &arts[0];
+    assert_eq!((a.id.as_str(), a.title.as_str()), ("news.rss#0", "Drones hit Odesa port"));
+    assert_eq!(a.published, date(2026, 2, 3));
+    assert_eq!(a.published_from, DateSource::Metadata);
+    assert_eq!(a.url.as_deref(), Some("https://news.example.com/2026/02/03/odesa-port"));
+    assert_eq!(a.source.as_deref(), Some("Example News"));
+    assert_eq!(a.extra.as_ref().and_then(|e| e.byline.as_deref()), Some("Jane Roe"));
+    assert_eq!(paragraphs(a).len(), 2, "{:#?}", paragraphs(a));
+    assert!(paragraphs(a)[1].starts_with("Air defences shot down 40"));
+    assert!(!a.body.contains("appeared first"), "{}", a.body);
+    // An item without content is read from its summary.
+    assert_eq!((arts[1].id.as_str(), arts[1].title.as_str()), ("news.rss#1", "Ferries to resume"));
+    assert!(arts[1].body.starts_with("Officials in the port city"));
+}
+
+#[test]
+fn atom_entries_are_articles() {
+    let a = one("wire.atom", ATOM);
+    assert_eq!(a.title, "Kharkiv power restored & schools reopen");
+    assert_eq!(a.published, date(2026, 2, 5));
+    assert_eq!(a.url.as_deref(), Some("https://wire.example.org/kharkiv-power"));
+    assert_eq!(a.source.as_deref(), Some("Example Wire"));
+    assert_eq!(a.extra.as_ref().and_then(|e| e.byline.as_deref()), Some("John Doe"));
+    assert_eq!(paragraphs(&a).len(), 2);
+    // By its root, whatever the name.
+    assert_eq!(one("wire.xml", ATOM).title, a.title);
+}
+
+#[test]
+fn json_feed_items_are_articles() {
+    let arts = parse("daily.json", JSON_FEED);
+    assert_eq!(arts.len(), 2);
+    assert_eq!(arts[0].title, "Talks resume in Abu Dhabi");
+    assert_eq!(arts[0].published, date(2026, 2, 4));
+    assert_eq!(arts[0].url.as_deref(), Some("https://daily.example.net/talks"));
+    assert_eq!(arts[0].extra.as_ref().and_then(|e| e.byline.as_deref()), Some("Ann Smith"));
+    assert!(arts[1].body.starts_with("A convoy of 12 trucks"), "{}", arts[1].body);
+}
+
+#[test]
+fn bad_feeds_get_one_line() {
+    for (name, text, want) in [
+        ("cut.rss", &RSS[..RSS.len() / 3], "not a feed"),
+        ("notes.json", r#"{"events": [1, 2]}"#, "not a feed"),
+        ("sitemap.xml", "<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>", "not a feed"),
+        ("empty.rss", "<rss version=\"2.0\"><channel><title>T</title></channel></rss>", "no article text found"),
+    ] {
+        let e = parse_file(name, text.as_bytes()).unwrap_err().to_string();
+        assert!(e.starts_with(want) && !e.contains('\n'), "{name}: {e}");
+    }
+}
+
+/// A page, its feed item and a copy of the page are one article that lists the other files;
+/// a text saved twice (no URL) is one article too; the feed's other item stays itself.
+#[test]
+fn copies_of_one_article_load_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let page = put("a/odesa.html", PAGE);
+    let feed = put("b/news.rss", RSS);
+    let copy = put("c/odesa (1).html", &PAGE.replace("<p>Share this article</p>", ""));
+    let story = "Officials in the port city said the ferry service to the islands would resume on Monday after a \
+                 week of storms that kept boats in harbour. The harbour master told reporters that two vessels had \
+                 been inspected and found safe to sail, and that a third would follow once a damaged propeller was \
+                 replaced. Local traders, who depend on the crossing for supplies of fuel and fresh food, welcomed \
+                 the decision on Friday, though several said the week without deliveries had cost them dearly. The \
+                 regional council will review the timetable again in the spring, a spokesman said, when the new \
+                 ferry ordered last year is due to arrive from the shipyard.";
+    let t1 = put("d/ferries.txt", &format!("Title: Ferries to resume on Monday\n\n{story}\n"));
+    let t2 = put(
+        "e/ferries-saved.txt",
+        &format!("Ferries to resume on Monday\n\n{}\n\nShare this article\n", story.replace(". ", ".\n\n")),
+    );
+    let r = sitrep::corpus::load_paths(&[dir.path().to_path_buf()]);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let titles: Vec<&str> = r.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Drones hit Odesa port", "Ferries to resume", "Ferries to resume on Monday"], "{titles:?}");
+    let copies = |a: &Article| a.extra.as_ref().map(|e| e.copies.clone()).unwrap_or_default();
+    let odesa = &r.articles[0];
+    assert_eq!(odesa.file, page, "the longest body stays");
+    assert_eq!(copies(odesa), [feed.clone(), copy]);
+    assert!(copies(&r.articles[1]).is_empty(), "the feed's other item");
+    assert_eq!((r.articles[2].file.clone(), copies(&r.articles[2])), (t1, vec![t2]));
 }

@@ -70,7 +70,7 @@ pub fn parts(facts: &[Fact]) -> (Vec<Article>, Extraction) {
                     pieces: vec![Piece { body: 0, file: 0, len }],
                 }],
                 captions: Vec::new(),
-                extracted: None,
+                extra: None,
             }
         })
         .collect();

@@ -42,6 +42,9 @@ pub struct ArticleRow {
     pub captions: Vec<CaptionRow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<String>,
+    /// Other files holding the same article, loaded once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,8 +77,8 @@ impl From<&Article> for ArticleRow {
             published_from: date_source_str(a),
             source: a.source.clone(),
             url: a.url.clone(),
-            byline: a.extracted.as_ref().and_then(|e| e.byline.clone()),
-            spans_in: if a.extracted.is_some() { "extracted_text" } else { "file" },
+            byline: a.extra.as_ref().and_then(|e| e.byline.clone()),
+            spans_in: if a.extracted_text().is_some() { "extracted_text" } else { "file" },
             body: a.body.clone(),
             paragraphs: a.paragraphs.iter().map(ParagraphRow::from).collect(),
             captions: a
@@ -83,7 +86,8 @@ impl From<&Article> for ArticleRow {
                 .iter()
                 .map(|c| CaptionRow { text: c.text.clone(), start: c.span.start, end: c.span.end })
                 .collect(),
-            extracted_text: a.extracted.as_ref().map(|e| e.text.clone()),
+            extracted_text: a.extracted_text().map(str::to_string),
+            copies: a.extra.as_ref().map(|e| e.copies.clone()).unwrap_or_default(),
         }
     }
 }

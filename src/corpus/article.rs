@@ -118,18 +118,21 @@ pub struct Article {
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub captions: Vec<Caption>,
-    /// For a saved web page: what it adds. Its spans (paragraphs, pieces, captions) index
-    /// the main text extracted from the page, not the file's bytes.
-    pub extracted: Option<Box<Extracted>>,
+    /// What few articles have (kept apart, so that the others stay small).
+    pub extra: Option<Box<Extra>>,
 }
 
-/// What a saved web page adds to its article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Extracted {
+/// What some articles have besides.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Extra {
     pub byline: Option<String>,
-    /// The page's main text, paragraphs separated by a blank line: the text the article's
-    /// spans index.
-    pub text: String,
+    /// A saved web page's or a feed item's main text, paragraphs separated by a blank line:
+    /// the text the article's spans (paragraphs, pieces, captions) index instead of the
+    /// file's bytes.
+    pub text: Option<String>,
+    /// Other files that hold the same article (the same canonical URL, or the same text):
+    /// loaded once, listed here.
+    pub copies: Vec<String>,
 }
 
 impl Article {
@@ -183,7 +186,12 @@ impl Article {
 
     /// The bytes the article's spans index: the file's, or a saved page's extracted text.
     pub fn span_source<'a>(&'a self, file: &'a [u8]) -> &'a [u8] {
-        self.extracted.as_ref().map_or(file, |e| e.text.as_bytes())
+        self.extracted_text().map_or(file, str::as_bytes)
+    }
+
+    /// A saved web page's or a feed item's main text, which the spans index.
+    pub fn extracted_text(&self) -> Option<&str> {
+        self.extra.as_ref().and_then(|e| e.text.as_deref())
     }
 
     /// Check the provenance invariants against the bytes of the file the article came from
@@ -266,7 +274,7 @@ mod tests {
             body: body.into(),
             paragraphs,
             captions: Vec::new(),
-            extracted: None,
+            extra: None,
         }
     }
 

@@ -156,6 +156,7 @@ const STRONG: &[&str] = &[
     "email share",
     "for signing up",
     "confirmation email",
+    "appeared first on",
 ];
 
 /// Debris phrases that are also ordinary words of news copy ("600,000 subscribers were left

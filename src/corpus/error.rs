@@ -17,6 +17,8 @@ pub enum LoadError {
     NoText { detail: String },
     #[error("file too large ({size} bytes, the limit is {limit})")]
     TooLarge { size: u64, limit: u64 },
+    #[error("not a feed: {detail}")]
+    NotFeed { detail: String },
     #[error("cannot read the gzip file: {detail}")]
     Gzip { detail: String },
     #[error("cannot read: {0}")]

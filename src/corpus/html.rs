@@ -70,6 +70,14 @@ pub(crate) fn read(html: &str) -> Option<Page> {
     })
 }
 
+/// The text of an HTML fragment (a feed item's content), as paragraphs; scripts and styles
+/// left out.
+pub(crate) fn fragment_text(html: &str) -> String {
+    let doc = Document::fragment(html);
+    doc.select("script, style, noscript, iframe").remove();
+    paragraphs(&doc.formatted_text())
+}
+
 /// The formatted text as paragraphs: lines trimmed, runs of blank lines one blank line, and
 /// the lines of one block joined by a blank line too (a block's line breaks are `<br>`s and
 /// list items, which stand apart as paragraphs do).
@@ -137,6 +145,12 @@ had let grain ships sail from Ukrainian ports through the Black Sea.</p>
             r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Drones hit Odesa port","datePublished":"2026-02-05T06:00:00+02:00"}</script>"#,
         );
         assert_eq!(read(&ld).and_then(|p| p.published).as_deref(), Some("2026-02-05T06:00:00+02:00"));
+    }
+
+    #[test]
+    fn fragments_give_their_paragraphs() {
+        let t = fragment_text("<p>One &amp; two.</p><script>var x;</script><p>Three<br>four.</p>");
+        assert_eq!(t, "One & two.\n\nThree\n\nfour.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{LoadReport, Problem};
 
 /// File extensions loaded from folders (compared case-insensitively); each may also be
 /// gzipped (`page.html.gz`).
-pub const SUPPORTED_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+pub const SUPPORTED_EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "html", "htm", "xml", "rss", "atom", "json"];
 
 /// Files larger than this (or gzip files that unpack to more) are refused rather than read
 /// into memory.
@@ -48,7 +48,7 @@ pub fn load_seeds() -> LoadReport {
 }
 
 /// Load every supported file below the given paths: files are read whatever their extension,
-/// folders are walked recursively for `.txt`, `.md`, `.markdown`, `.html` and `.htm` files, gzipped or not (other files are
+/// folders are walked recursively for articles, pages and feeds ([`SUPPORTED_EXTENSIONS`]), gzipped or not (other files are
 /// skipped with a note, hidden entries silently). Order is deterministic: the paths as given,
 /// each folder's entries sorted by name. Files are read and parsed in parallel, each file's
 /// bytes freed once it is parsed.
@@ -63,7 +63,7 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
                 let mut visited = HashSet::new();
                 walk(path, &mut files, &mut problems, &mut visited);
                 if files.len() == before {
-                    problems.push(problem(path, "no .txt, .md, .markdown, .html or .htm files to load in this folder"));
+                    problems.push(problem(path, "no articles, pages or feeds to load in this folder (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)"));
                 }
             }
             Ok(_) => files.push(path.clone()),
@@ -93,7 +93,7 @@ fn collect(results: Vec<Parsed>, mut problems: Vec<Problem>) -> LoadReport {
             Err(e) => problems.push(Problem { path: name, message: e.to_string() }),
         }
     }
-    LoadReport { articles, problems }
+    LoadReport { articles: super::copies::merge(articles), problems }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -154,7 +154,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, visit
             Err(e) => problems.push(problem(&p, &describe_io(&e))),
             Ok(m) if m.is_dir() => walk(&p, files, problems, visited),
             Ok(_) if is_supported(&p) => files.push(p),
-            Ok(_) => problems.push(problem(&p, "skipped: not a .txt, .md, .markdown, .html or .htm file")),
+            Ok(_) => problems.push(problem(
+                &p,
+                "skipped: not an article, page or feed (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)",
+            )),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::article::{Article, Caption, DateSource, Extracted, Span};
+use super::article::{Article, Caption, DateSource, Extra, Span};
 use super::assemble::Body;
 use super::boilerplate::{self, Class, Context};
 use super::broken;
@@ -11,6 +11,7 @@ use super::candidate::{Cand, Role, candidates, cut_debris_sentences, keep_flags}
 use super::captions;
 use super::dates;
 use super::error::LoadError;
+use super::feed;
 use super::front_matter;
 use super::headers::{self, Key};
 use super::html;
@@ -49,8 +50,14 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
         let inner = gunzip(bytes)?;
         return parse_file(file, &inner);
     }
+    if feed::is_feed(file, bytes) {
+        return parse_feed(file, bytes);
+    }
     if html::is_html(file, bytes) {
         return parse_html(file, bytes);
+    }
+    if feed::named_as_feed(file) {
+        return Err(LoadError::NotFeed { detail: "neither RSS, Atom nor JSON Feed".into() });
     }
     let src = check_text(bytes)?;
     let bom = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
@@ -200,12 +207,19 @@ fn parse_html(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     if let Some(site) = &page.site {
         meta.offer_source(site);
     }
-    let src = page.text.as_str();
+    from_extracted(file, &page.text, meta, page.byline.as_deref())
+        .ok_or_else(|| LoadError::NoText { detail: " (the page's main content is all page furniture)".into() })
+}
+
+/// The articles of a text extracted from a page or a feed item (paragraphs separated by
+/// blank lines), whose metadata came with it: the extractor chose the content already, in
+/// any language, so a paragraph stays unless it is page furniture by its words ("Share
+/// this", "Read more", a date stamp) or a caption. The articles carry the text, which their
+/// spans index. `None` when nothing is left.
+fn from_extracted(file: &str, src: &str, meta: Meta, byline: Option<&str>) -> Option<Vec<Article>> {
     let lines = lines_in(src, 0, src.len());
     let removed = vec![false; lines.len()];
     let mut cands = classified(src, &lines, (0, lines.len()), &removed, None);
-    // The extractor chose the content already, in any language: a paragraph stays unless it
-    // is page furniture by its words ("Share this", "Read more", a date stamp).
     for c in &mut cands {
         c.class =
             if c.class == Class::Bad && boilerplate::is_furniture(c.text(src)) { Class::Bad } else { Class::Good };
@@ -213,12 +227,49 @@ fn parse_html(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     let counts = repeats(src, &cands);
     let mut articles = plain_articles(file, src, &mut cands, &counts, &meta);
     if articles.is_empty() {
-        return Err(LoadError::NoText { detail: " (the page's main content is all page furniture)".into() });
+        return None;
     }
     for a in &mut articles {
-        a.extracted = Some(Box::new(Extracted { byline: page.byline.clone(), text: page.text.clone() }));
+        let text = Some(src.to_string());
+        a.extra = Some(Box::new(Extra { byline: byline.map(str::to_string), text, copies: Vec::new() }));
     }
-    Ok(articles)
+    Some(articles)
+}
+
+/// A feed: an article per item that has text (see [`feed`]), numbered by its place in the
+/// feed (`news.rss#3`).
+fn parse_feed(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
+    let f = feed::read(bytes).map_err(|e| LoadError::NotFeed { detail: e })?;
+    if f.items.is_empty() {
+        return Err(LoadError::NoText { detail: " (a feed without items)".into() });
+    }
+    let mut out = Vec::new();
+    for (k, item) in f.items.iter().enumerate() {
+        let mut meta = Meta::default();
+        if let Some(t) = &item.title {
+            meta.offer_title(t);
+        }
+        if let Some(d) = item.published {
+            meta.offer_date(d, Rank::PageMeta);
+        }
+        if let Some(u) = &item.link {
+            meta.offer_url(u);
+        }
+        if let Some(t) = &f.title {
+            meta.offer_source(t);
+        }
+        let Some(articles) = from_extracted(file, &item.text, meta, item.author.as_deref()) else { continue };
+        // One item is one story: its first article (an item does not split into several).
+        if let Some(mut a) = articles.into_iter().next() {
+            a.index = k;
+            a.id = format!("{file}#{k}");
+            out.push(a);
+        }
+    }
+    if out.is_empty() {
+        return Err(LoadError::NoText { detail: " (no item of the feed has text)".into() });
+    }
+    Ok(out)
 }
 
 /// The articles of a plain text (with or without front matter or headers): one, or several
@@ -790,6 +841,6 @@ fn build(
         body: text,
         paragraphs,
         captions: captions_out,
-        extracted: None,
+        extra: None,
     })
 }

@@ -261,7 +261,7 @@ pub(crate) fn word_count(s: &str, limit: usize) -> usize {
 }
 
 /// Common English function words: prose has many of them, menus and headlines few.
-fn is_stopword(word: &[u8]) -> bool {
+pub(crate) fn is_stopword(word: &[u8]) -> bool {
     if word.len() > 7 || word.is_empty() {
         return false;
     }

@@ -37,6 +37,6 @@ pub fn article_from_text(file: &str, text: &str, published: Option<NaiveDate>) -
         body: text.to_string(),
         paragraphs,
         captions: Vec::new(),
-        extracted: None,
+        extra: None,
     }
 }

@@ -96,7 +96,7 @@ impl Builder {
             body,
             paragraphs: paras,
             captions: Vec::new(),
-            extracted: None,
+            extra: None,
         });
         index as u32
     }
@@ -587,6 +587,6 @@ pub fn placeholder_article(dir: &str, title: &str, i: usize) -> Article {
         body: String::new(),
         paragraphs: Vec::new(),
         captions: Vec::new(),
-        extracted: None,
+        extra: None,
     }
 }
