@@ -26,6 +26,10 @@ struct Args {
     /// Turn mouse support off (or on) regardless of keymap.toml.
     #[arg(long)]
     no_mouse: bool,
+    /// Watch the files and folders: new, changed and deleted files update the browser while it
+    /// runs (`w` toggles it).
+    #[arg(long)]
+    watch: bool,
     /// Start with the light theme.
     #[arg(long)]
     light: bool,
@@ -82,7 +86,13 @@ fn browse(args: Args) -> Result<(), CliError> {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         return Err(CliError::NothingLoaded(format!("{} (no such file or folder)", names.join(", "))));
     }
-    let opts = sitrep::tui::Options { mouse: args.no_mouse.then_some(false), light: args.light, query: args.query };
+    let opts = sitrep::tui::Options {
+        mouse: args.no_mouse.then_some(false),
+        light: args.light,
+        query: args.query,
+        paths: args.paths.clone(),
+        watch: args.watch,
+    };
     sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| CliError::Tui(e.to_string()))
 }
 

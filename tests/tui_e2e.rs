@@ -117,3 +117,72 @@ fn druzh_reader_resize_and_quit_in_tmux() {
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
 }
+
+/// `sitrep --watch DIR`: a file copied into DIR shows its event within two seconds, the
+/// selection staying where it was; deleting the file takes the event away again.
+#[test]
+fn watch_picks_up_new_and_deleted_files_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipped");
+        return;
+    }
+    let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, title: &str, date: &str, text: &str| {
+        std::fs::write(dir.path().join(name), format!("Title: {title}\nDate: {date}\n\n{text}\n")).unwrap();
+    };
+    put(
+        "a.txt",
+        "Strike on Kharkiv",
+        "2026-02-03",
+        "Russian missiles struck Kharkiv on February 2, killing three people, the governor said.",
+    );
+    put(
+        "b.txt",
+        "Drones over Odesa",
+        "2026-02-04",
+        "Russian drones hit the port of Odesa on February 3, injuring two workers, officials said.",
+    );
+    let session = format!("sitrep-watch-{}", std::process::id());
+    let cmd = format!(
+        "env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin} --watch {}; echo EXIT=$?; sleep 30",
+        cfg.path().display(),
+        dir.path().display()
+    );
+    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
+    let t = Tmux { session };
+    let s = t.wait("the first screen", |s| s.contains("Kharkiv") && s.contains("Odesa") && s.contains("2/2"));
+
+    // Select the second row (the older event): the reader shows its article.
+    t.keys(&["j"]);
+    let reading = |s: &str| s.contains("│Strike on Kharkiv ");
+    let s2 = t.wait("the second row in the reader", reading);
+    assert_ne!(s, s2);
+
+    // A new file: its event is listed within two seconds, the selection stays on Kharkiv.
+    let copy = dir.path().join("c.txt.part");
+    std::fs::write(
+        &copy,
+        "Title: Attack on Sumy\nDate: 2026-02-05\n\nRussian forces shelled Sumy on February 4, killing one civilian, \
+         the regional administration said.\n",
+    )
+    .unwrap();
+    let started = Instant::now();
+    std::fs::rename(&copy, dir.path().join("c.txt")).unwrap();
+    let s = t.wait("the new event", |s| s.contains("Sumy") && s.contains("3/3"));
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "the new event took {took:?}");
+    assert!(s.contains("1 new article"), "{s}");
+    assert!(reading(&s), "the selection moved: {s}");
+
+    // Deleted: the event goes, the selection stays.
+    std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+    let s = t.wait("the event gone", |s| !s.contains("Sumy") && s.contains("2/2"));
+    assert!(s.contains("1 article gone"), "{s}");
+    assert!(reading(&s), "the selection moved: {s}");
+
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}

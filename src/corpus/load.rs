@@ -34,6 +34,34 @@ const SEEDS: [(&str, &[u8]); 5] = seeds!(
     "004_af50b2a087189622.txt",
 );
 
+/// The files to load below `paths` (see [`load_paths`]), each once, and a problem for each
+/// path or entry that cannot be read.
+pub(crate) fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => problems.push(problem(path, &describe_io(&e))),
+            Ok(m) if m.is_dir() => {
+                let before = files.len();
+                let mut visited = HashSet::new();
+                walk(path, &mut files, &mut problems, &mut visited);
+                if files.len() == before {
+                    problems.push(problem(path, NOTHING_IN_FOLDER));
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    // A file named twice (itself and inside a folder) loads once, where it first appears.
+    let mut seen = HashSet::new();
+    files.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    (files, problems)
+}
+
+const NOTHING_IN_FOLDER: &str =
+    "no articles, pages or feeds to load in this folder (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)";
+
 /// Load the seed corpus embedded in the binary. Articles carry `file = "seeds/NAME"`.
 pub fn load_seeds() -> LoadReport {
     let results = SEEDS
@@ -53,25 +81,7 @@ pub fn load_seeds() -> LoadReport {
 /// each folder's entries sorted by name. Files are read and parsed in parallel, each file's
 /// bytes freed once it is parsed.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Err(e) => problems.push(problem(path, &describe_io(&e))),
-            Ok(m) if m.is_dir() => {
-                let before = files.len();
-                let mut visited = HashSet::new();
-                walk(path, &mut files, &mut problems, &mut visited);
-                if files.len() == before {
-                    problems.push(problem(path, "no articles, pages or feeds to load in this folder (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)"));
-                }
-            }
-            Ok(_) => files.push(path.clone()),
-        }
-    }
-    // A file named twice (itself and inside a folder) loads once, where it first appears.
-    let mut seen = HashSet::new();
-    files.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    let (files, problems) = list_files(paths);
     let results = files
         .par_iter()
         .map(|p| {
@@ -96,7 +106,7 @@ fn collect(results: Vec<Parsed>, mut problems: Vec<Problem>) -> LoadReport {
     LoadReport { articles: super::copies::merge(articles), problems }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let size = fs::metadata(path)?.len();
     if size > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge { size, limit: MAX_FILE_SIZE });

@@ -27,6 +27,7 @@ mod front_matter;
 mod headers;
 mod html;
 mod inline;
+mod library;
 mod load;
 mod meta;
 mod parse;
@@ -36,6 +37,7 @@ mod text;
 
 pub use article::{Article, Caption, DateSource, Extra, Paragraph, Piece, Span, Span32};
 pub use error::LoadError;
+pub use library::{Changes, Library};
 pub use load::{SUPPORTED_EXTENSIONS, load_paths, load_seeds};
 pub use parse::parse_file;
 

@@ -83,6 +83,14 @@ impl Progress {
     }
 }
 
+/// See [`Store::event_key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventKey {
+    pub article: String,
+    pub body: Span,
+    pub kind: EventKind,
+}
+
 /// A mention of an entity in an article body, ready for highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleMention {
@@ -459,6 +467,27 @@ impl Store {
     pub fn extraction(&self) -> &Extraction {
         &self.ex
     }
+    /// What identifies an event beyond this store (its article's id, its sentence span and its
+    /// kind): the same event in a store rebuilt from the same files has the same key.
+    pub fn event_key(&self, id: EventId) -> Option<EventKey> {
+        let e = self.event(id)?;
+        Some(EventKey { article: self.article(e.article)?.id.clone(), body: e.body(), kind: e.kind })
+    }
+
+    /// The event with this key, if this store has it.
+    pub fn find_event(&self, key: &EventKey) -> Option<EventId> {
+        let a = self.find_article(&key.article)?;
+        self.events_of_article(a)
+            .iter()
+            .copied()
+            .find(|&id| self.event(id).is_some_and(|e| e.body() == key.body && e.kind == key.kind))
+    }
+
+    /// The index of the article with this id.
+    pub fn find_article(&self, id: &str) -> Option<u32> {
+        self.articles.iter().position(|a| a.id == id).map(|i| i as u32)
+    }
+
     pub fn event(&self, id: EventId) -> Option<&Event> {
         self.ex.events.get(id as usize)
     }

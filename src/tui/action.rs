@@ -40,6 +40,7 @@ pub enum Action {
     ZoomOut,
     MarkSpan,
     ToggleMouse,
+    ToggleWatch,
     Redraw,
     // While typing a query.
     Accept,
@@ -92,6 +93,7 @@ impl Action {
             ZoomOut => "zoom out (day, week, month)",
             MarkSpan => "start or end a span of days",
             ToggleMouse => "mouse on/off",
+            ToggleWatch => "watch the files for changes on/off",
             Redraw => "redraw the screen",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",

@@ -71,6 +71,10 @@ pub struct Options {
     pub light: bool,
     /// A query to open with.
     pub query: Option<String>,
+    /// The files and folders `w` watches (none: the embedded seeds, nothing to watch).
+    pub paths: Vec<std::path::PathBuf>,
+    /// Watch them from the start (`--watch`).
+    pub watch: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,7 +96,7 @@ static UI_THREAD: std::sync::OnceLock<thread::ThreadId> = std::sync::OnceLock::n
 static BACKGROUND_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
 /// The message of the last panic on a background thread.
-fn background_panic() -> String {
+pub(super) fn background_panic() -> String {
     BACKGROUND_PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_else(|| "unknown error".into())
 }
 
@@ -146,6 +150,7 @@ fn init_terminal(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>,
 struct Worker {
     tx: Sender<SearchRequest>,
     latest: Arc<AtomicU64>,
+    store: Arc<Store>,
 }
 
 impl Worker {
@@ -153,8 +158,9 @@ impl Worker {
         let (tx, rx): (Sender<SearchRequest>, Receiver<SearchRequest>) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
+        let searched = Arc::clone(&store);
         let _ = thread::Builder::new().name("sitrep-search".into()).spawn(move || {
-            let mut searcher = Searcher::new(store);
+            let mut searcher = Searcher::new(searched);
             while let Ok(mut req) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     req = newer;
@@ -176,7 +182,7 @@ impl Worker {
                 }
             }
         });
-        Worker { tx, latest }
+        Worker { tx, latest, store }
     }
 
     fn send(&self, req: SearchRequest) {
@@ -202,6 +208,27 @@ fn spawn_input(tx: Sender<Msg>) {
             }
         }
     });
+}
+
+/// Start watching `paths`, or say in the status line why not.
+fn start_watch(
+    watch: &mut Option<super::watch::Watch>,
+    model: &mut Model,
+    paths: &[std::path::PathBuf],
+    tx: &Sender<Msg>,
+) {
+    if paths.is_empty() {
+        model.watching = false;
+        model.error("nothing to watch: these are the embedded seeds (start sitrep with files or folders)");
+        return;
+    }
+    match super::watch::Watch::start(paths.to_vec(), tx.clone()) {
+        Ok(w) => *watch = Some(w),
+        Err(e) => {
+            model.watching = false;
+            model.error(e);
+        }
+    }
 }
 
 /// Run the browser until the user quits. The terminal is restored on return, on error and
@@ -248,6 +275,11 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     }
 
     let mut worker: Option<Worker> = None;
+    let mut watch: Option<super::watch::Watch> = None;
+    if opts.watch {
+        model.watching = true;
+        start_watch(&mut watch, &mut model, &opts.paths, &tx);
+    }
     // Draw, then sleep until something happens; every message batch may change the screen.
     loop {
         if PANICKED.load(Ordering::SeqCst) {
@@ -260,10 +292,15 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         for msg in batch {
-            if let Msg::Loaded(Ok(store)) = &msg {
-                worker = Some(Worker::spawn(Arc::clone(store), tx.clone()));
+            let effects = update(&mut model, msg);
+            // Searches run on the newest store: the one shown, or a rebuilt one waiting for
+            // its first results.
+            if let Some(target) = model.pending.as_ref().map(|(s, _)| s).or(model.store.as_ref())
+                && !worker.as_ref().is_some_and(|w| Arc::ptr_eq(&w.store, target))
+            {
+                worker = Some(Worker::spawn(Arc::clone(target), tx.clone()));
             }
-            for fx in update(&mut model, msg) {
+            for fx in effects {
                 match fx {
                     Effect::Search(req) => {
                         if let Some(w) = &worker {
@@ -278,6 +315,8 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                         }
                     }
                     Effect::Redraw => terminal.clear()?,
+                    Effect::Watch(true) => start_watch(&mut watch, &mut model, &opts.paths, &tx),
+                    Effect::Watch(false) => watch = None,
                 }
             }
         }

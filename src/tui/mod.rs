@@ -25,6 +25,7 @@ pub mod theme;
 pub mod timeline;
 pub mod ui;
 pub mod update;
+mod watch;
 pub mod wrap;
 
 pub use app::{Loader, Options, TuiError, corpus_loader, run};

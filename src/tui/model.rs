@@ -21,6 +21,8 @@ pub enum Msg {
     Paste(String),
     Progress(Progress),
     Loaded(Result<Arc<Store>, String>),
+    /// The watched files changed: the store rebuilt from them, and what changed.
+    Reloaded(Arc<Store>, crate::corpus::Changes),
     Results(SearchOutput),
     /// A background job failed; the message goes to the status line.
     Failed(String),
@@ -32,6 +34,8 @@ pub enum Effect {
     Search(SearchRequest),
     SetMouse(bool),
     Redraw,
+    /// Start or stop watching the files for changes.
+    Watch(bool),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -105,10 +109,14 @@ pub struct Status {
 #[derive(Debug)]
 pub struct Model {
     pub store: Option<Arc<Store>>,
+    /// A store rebuilt from the watched files, waiting for its first results.
+    pub pending: Option<(Arc<Store>, crate::corpus::Changes)>,
     pub progress: Option<Progress>,
     pub load_error: Option<String>,
     pub keymap: Keymap,
     pub mouse: bool,
+    /// The files are watched for changes (`w`, `--watch`).
+    pub watching: bool,
     pub size: (u16, u16),
     pub focus: Focus,
     /// The help overlay is open, scrolled this far.
@@ -146,9 +154,11 @@ impl Model {
     pub fn new(keymap: Keymap, size: (u16, u16)) -> Model {
         Model {
             store: None,
+            pending: None,
             progress: None,
             load_error: None,
             mouse: keymap.mouse,
+            watching: false,
             keymap,
             size,
             focus: Focus::List,

@@ -118,6 +118,24 @@ impl TimelineState {
         TimelineState { cursor: buckets.len().saturating_sub(1), buckets, ..TimelineState::default() }
     }
 
+    /// The corpus now spans `range`: new buckets at the same zoom, the cursor, the marked span
+    /// and the first bucket drawn kept on the same days where those still exist.
+    pub fn rebuild(&mut self, range: Option<(NaiveDate, NaiveDate)>) {
+        let old = std::mem::replace(&mut self.buckets, buckets(range, self.zoom));
+        let n_old = old.len();
+        let n = self.buckets.len();
+        let day = |i: usize| old.get(i).map(|b| b.start);
+        let find = |d: NaiveDate| self.buckets.iter().position(|b| b.start <= d && d <= b.end);
+        // Past the buckets: imprecise and undated keep their place after the new buckets.
+        let map = |i: usize| match day(i) {
+            Some(d) => find(d).unwrap_or(n.saturating_sub(1)),
+            None => n + (i - n_old),
+        };
+        self.cursor = map(self.cursor).min(self.slots() - 1);
+        self.anchor = self.anchor.map(map).map(|a| a.min(self.slots() - 1));
+        self.offset = day(self.offset).and_then(find).unwrap_or(0);
+    }
+
     /// Cursor positions: buckets, imprecise, undated.
     pub fn slots(&self) -> usize {
         self.buckets.len() + 2

@@ -4,7 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::store::{Query, SearchRequest};
+use std::sync::Arc;
+
+use crate::extract::EventId;
+use crate::store::{Query, SearchRequest, Store};
 
 use super::action::Action;
 use super::keymap::{Chord, Context};
@@ -34,6 +37,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             None => m.progress = Some(p),
         },
         Msg::Loaded(Ok(store)) => {
+            // The watch may have rebuilt the store before the first load was done: the
+            // newer one is shown.
+            let store = m.pending.take().map_or(store, |(newer, _)| newer);
             m.timeline = TimelineState::new(store.day_range());
             m.store = Some(store);
             m.progress = None;
@@ -44,16 +50,30 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             request_search(m, &mut fx);
         }
+        Msg::Reloaded(store, changes) => {
+            // Shown once its first results are in (the list's event ids are the old store's
+            // until then).
+            m.pending = Some((store, changes));
+            request_search(m, &mut fx);
+            // (Before the first load is done, the load takes it.)
+        }
         Msg::Loaded(Err(e)) => {
             m.progress = None;
             m.load_error = Some(e);
         }
         Msg::Failed(e) => {
             m.searching = false;
+            if let Some((store, changes)) = m.pending.take() {
+                reloaded(m, store, changes);
+                m.results = crate::store::SearchOutput::empty();
+            }
             m.error(e);
         }
         Msg::Results(out) => {
             if out.generation == m.generation {
+                if let Some((store, changes)) = m.pending.take() {
+                    reloaded(m, store, changes);
+                }
                 m.results = out;
                 m.searching = false;
                 reselect(m);
@@ -62,6 +82,40 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     sync(m);
     fx
+}
+
+/// The watched files changed and the rebuilt store's first results are in: take the store,
+/// staying on the same event, article and scroll position where they still exist, and say
+/// what changed.
+fn reloaded(m: &mut Model, store: Arc<Store>, changes: crate::corpus::Changes) {
+    let old = m.store.replace(Arc::clone(&store));
+    let (mut new_articles, mut gone) = (0usize, 0usize);
+    if let Some(old) = &old {
+        let before: std::collections::HashSet<&str> = old.articles().iter().map(|a| a.id.as_str()).collect();
+        let after: std::collections::HashSet<&str> = store.articles().iter().map(|a| a.id.as_str()).collect();
+        new_articles = after.difference(&before).count();
+        gone = before.difference(&after).count();
+        let remap = |e: Option<EventId>| e.and_then(|e| old.event_key(e)).and_then(|k| store.find_event(&k));
+        m.selected_event = remap(m.selected_event);
+        m.reader.event = remap(m.reader.event);
+        m.reader.article = m.reader.article.and_then(|a| old.article(a)).and_then(|a| store.find_article(&a.id));
+        m.reader.mention = None;
+        m.reader.wrap_width = 0; // wrap again, keeping the line on top
+        if old.day_range() != store.day_range() {
+            m.timeline.rebuild(store.day_range());
+        }
+    }
+    let mut what = Vec::new();
+    if new_articles > 0 {
+        what.push(format!("{new_articles} new article{}", if new_articles == 1 { "" } else { "s" }));
+    }
+    if gone > 0 {
+        what.push(format!("{gone} article{} gone", if gone == 1 { "" } else { "s" }));
+    }
+    if what.is_empty() {
+        what.push(format!("updated ({})", changes.describe()));
+    }
+    m.info(what.join(", "));
 }
 
 fn ctrl_c(k: &KeyEvent) -> bool {
@@ -162,6 +216,11 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
                     s => s.as_str(),
                 }
             ));
+        }
+        ToggleWatch => {
+            m.watching = !m.watching;
+            fx.push(Effect::Watch(m.watching));
+            m.info(if m.watching { "watching the files for changes" } else { "not watching the files" });
         }
         ToggleMouse => {
             m.mouse = !m.mouse;

@@ -94,6 +94,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         }
         right.push_str(&format!("{}/{} ", m.results.len(), s.events().len()));
     }
+    if m.watching {
+        right.push_str("· watching ");
+    }
     if !m.mouse {
         right.push_str("· mouse off ");
     }
