@@ -3,7 +3,9 @@
 //! `SITREP_NEWS_DIR` names the folder `../shared/corpus/news/make.sh DIR` built), with one
 //! thread and with one thread per core.
 //!
-//! `cargo bench --bench extract`, `SITREP_NEWS_DIR=DIR cargo bench --bench extract`
+//! `cargo bench --bench extract`, `SITREP_NEWS_DIR=DIR cargo bench --bench extract`; the
+//! saved web pages of `../shared/corpus/html` are loaded alone too (`load_pages`, pages per
+//! second).
 
 mod support;
 
@@ -46,6 +48,20 @@ fn bench(c: &mut Criterion) {
         }
     }
     g.finish();
+
+    // Saved web pages: loading alone (main content, metadata, the text pipeline), in pages
+    // per second on one core (issue 10: at least 100).
+    if let Some(dir) = support::html_dir() {
+        let pages = support::read_dir(&dir);
+        let mut g = c.benchmark_group("load_pages");
+        g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+        g.throughput(Throughput::Elements(pages.len() as u64));
+        let pool = support::pool(1);
+        g.bench_function("html/1t", |b| b.iter(|| pool.install(|| support::load(black_box(&pages)).len())));
+        g.finish();
+    } else {
+        eprintln!("saved pages skipped: ../shared/corpus/html not found");
+    }
 }
 
 criterion_group!(benches, bench);

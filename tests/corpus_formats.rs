@@ -617,6 +617,10 @@ fn bad_web_pages_get_one_line() {
         let e = parse_file(name, html.as_bytes()).unwrap_err().to_string();
         assert!(e.starts_with(want) && !e.contains('\n'), "{name}: {e}");
     }
+    // A page far larger than any article page: refused at once, in one line.
+    let huge = format!("<html><body><p>{}</p></body></html>", "word ".repeat(14 << 20));
+    let e = parse_file("huge.html", huge.as_bytes()).unwrap_err().to_string();
+    assert!(e.starts_with("file too large"), "{e}");
     // Broken markup still gives its text.
     let broken = "<html><body><div><p>Russian drones struck port infrastructure in Odesa overnight, injuring two \
                   workers, the regional governor said on Tuesday.<p>Air defences shot down 40 of the 52 drones launched \

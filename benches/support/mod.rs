@@ -23,6 +23,13 @@ pub fn wild_dir() -> Option<PathBuf> {
     d.is_dir().then_some(d)
 }
 
+/// The saved web pages in `../shared/corpus/html`, when present.
+pub fn html_dir() -> Option<PathBuf> {
+    let d = crate_dir().join("../shared/corpus/html");
+    let d = if d.is_dir() { d } else { PathBuf::from("/work/shared/corpus/html") };
+    d.is_dir().then_some(d)
+}
+
 /// The news corpus, when `SITREP_NEWS_DIR` names the folder `../shared/corpus/news/make.sh DIR`
 /// built; says so when it is not set.
 pub fn news_dir() -> Option<PathBuf> {

@@ -122,6 +122,10 @@ pub struct EventRow {
     pub status: &'static str,
     pub text: String,
     pub span: Span,
+    /// `extracted_text` when `span` (and the spans under `why`) index a saved page's or a
+    /// feed item's extracted text; absent when they index the file's bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span_in: Option<&'static str>,
     /// With `--explain`: the words behind each fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<WhyRow>,
@@ -200,6 +204,7 @@ impl EventRow {
             status: e.status.as_str(),
             text: a.map_or("", |a| e.text(a)).to_string(),
             span: a.map_or(Span::default(), |a| e.file_span(a)),
+            span_in: a.and_then(extracted),
             why: a.zip(ex.why(e)).map(|(a, w)| WhyRow::new(w, a)),
         }
     }
@@ -211,6 +216,14 @@ pub struct MentionRow {
     pub article: String,
     pub start: usize,
     pub end: usize,
+    /// As [`EventRow::span_in`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span_in: Option<&'static str>,
+}
+
+/// `Some("extracted_text")` for an article whose spans index its extracted text.
+fn extracted(a: &Article) -> Option<&'static str> {
+    a.extracted_text().map(|_| "extracted_text")
 }
 
 #[derive(Debug, Serialize)]
@@ -248,6 +261,7 @@ impl EntityRow {
                         article: a.map(|a| a.id.clone()).unwrap_or_default(),
                         start: span.start,
                         end: span.end,
+                        span_in: a.and_then(extracted),
                     }
                 })
                 .collect(),
