@@ -58,19 +58,27 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
-#[test]
-fn druzh_reader_resize_and_quit_in_tmux() {
+/// The binary (or SITREP_E2E_BIN) started with `args` in a tmux session at 120x40, with a
+/// config folder of its own (kept alive with the session); `None`, said, without tmux.
+fn start(name: &str, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux is not installed: skipped");
-        return;
+        return None;
     }
     let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
     let cfg = tempfile::tempdir().unwrap();
-    let session = format!("sitrep-e2e-{}", std::process::id());
-    let cmd =
-        format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin}; echo EXIT=$?; sleep 30", cfg.path().display());
+    let session = format!("sitrep-{name}-{}", std::process::id());
+    let cmd = format!(
+        "env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin} {args}; echo EXIT=$?; sleep 30",
+        cfg.path().display()
+    );
     Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
-    let t = Tmux { session };
+    Some((Tmux { session }, cfg))
+}
+
+#[test]
+fn druzh_reader_resize_and_quit_in_tmux() {
+    let Some((t, _cfg)) = start("e2e", "") else { return };
 
     // all three panes filled
     let s = t.wait("the first screen", |s| s.contains("Timeline") && s.contains(" of ") && s.contains("Reader"));
@@ -122,12 +130,6 @@ fn druzh_reader_resize_and_quit_in_tmux() {
 /// selection staying where it was; deleting the file takes the event away again.
 #[test]
 fn watch_picks_up_new_and_deleted_files_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipped");
-        return;
-    }
-    let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
-    let cfg = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let put = |name: &str, title: &str, date: &str, text: &str| {
         std::fs::write(dir.path().join(name), format!("Title: {title}\nDate: {date}\n\n{text}\n")).unwrap();
@@ -144,14 +146,7 @@ fn watch_picks_up_new_and_deleted_files_in_tmux() {
         "2026-02-04",
         "Russian drones hit the port of Odesa on February 3, injuring two workers, officials said.",
     );
-    let session = format!("sitrep-watch-{}", std::process::id());
-    let cmd = format!(
-        "env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin} --watch {}; echo EXIT=$?; sleep 30",
-        cfg.path().display(),
-        dir.path().display()
-    );
-    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
-    let t = Tmux { session };
+    let Some((t, _cfg)) = start("watch", &format!("--watch {}", dir.path().display())) else { return };
     let s = t.wait("the first screen", |s| s.contains("Kharkiv") && s.contains("Odesa") && s.contains("2/2"));
 
     // Select the second row (the older event): the reader shows its article.
