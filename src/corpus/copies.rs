@@ -21,7 +21,7 @@ const WINDOW: usize = 16 * 1024;
 /// Merge the copies in `articles` (in load order): of each set of copies the one with the
 /// most text stays (the first, when none has a tenth more), where the first of the set was,
 /// and lists the others' files.
-pub(crate) fn merge(articles: Vec<Article>) -> Vec<Article> {
+pub(crate) fn merge(mut articles: Vec<Article>) -> Vec<Article> {
     let n = articles.len();
     if n < 2 {
         return articles;
@@ -77,24 +77,20 @@ pub(crate) fn merge(articles: Vec<Article>) -> Vec<Article> {
             }
         }
     }
-    // The keeper takes the place of its set's first member.
-    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(keeper.len());
-    let mut placed = vec![false; n];
-    for i in 0..n {
-        let root = sets.find(i);
-        if placed[root] {
-            continue;
+    for (k, list) in copies {
+        if !list.is_empty() {
+            articles[k].extra.get_or_insert_with(|| Box::new(Extra::default())).copies = list;
         }
-        placed[root] = true;
-        let k = keeper[&root];
-        let Some(mut a) = slots[k].take() else { continue };
-        if let Some(list) = copies.remove(&k).filter(|l| !l.is_empty()) {
-            a.extra.get_or_insert_with(|| Box::new(Extra::default())).copies = list;
-        }
-        out.push(a);
     }
-    out
+    // The keeper takes the place of its set's first member (the set's root: the smallest
+    // index), in place: the whole corpus is not copied for a few copies.
+    let roots: Vec<bool> = (0..n).map(|i| sets.find(i) == i).collect();
+    for (i, _) in roots.iter().enumerate().filter(|(_, r)| **r) {
+        articles.swap(i, keeper[&i]);
+    }
+    let mut kept = roots.into_iter();
+    articles.retain(|_| kept.next().unwrap_or(false));
+    articles
 }
 
 /// Two articles under one URL are one page unless both are long and their texts have
