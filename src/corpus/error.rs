@@ -21,6 +21,9 @@ pub enum LoadError {
     NotFeed { detail: String },
     #[error("cannot read the gzip file: {detail}")]
     Gzip { detail: String },
+    /// A FIFO, a device or a socket: never opened.
+    #[error("{detail}")]
+    NotRegular { detail: String },
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
 }

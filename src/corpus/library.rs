@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::article::Article;
 use super::error::LoadError;
-use super::load::{list_files, read};
+use super::load::{LoadOptions, list_files, read};
 use super::parse::parse_file;
 use super::{LoadReport, Problem};
 
@@ -23,6 +23,7 @@ const SETTLING: Duration = Duration::from_secs(2);
 #[derive(Debug)]
 pub struct Library {
     paths: Vec<PathBuf>,
+    opts: LoadOptions,
     files: HashMap<PathBuf, Entry>,
 }
 
@@ -71,9 +72,9 @@ impl Changes {
 }
 
 impl Library {
-    /// An empty library of `paths` (nothing read yet).
-    pub fn new(paths: Vec<PathBuf>) -> Library {
-        Library { paths, files: HashMap::new() }
+    /// An empty library of `paths` (nothing read yet), folders walked as `opts` says.
+    pub fn new(paths: Vec<PathBuf>, opts: LoadOptions) -> Library {
+        Library { paths, opts, files: HashMap::new() }
     }
 
     pub fn paths(&self) -> &[PathBuf] {
@@ -83,7 +84,7 @@ impl Library {
     /// Walk the paths again and read what is new or changed: the articles of every file (in
     /// load order, copies merged, as [`super::load_paths`] gives them) and what changed.
     pub fn rescan(&mut self) -> (LoadReport, Changes) {
-        let (list, mut problems) = list_files(&self.paths);
+        let (list, mut problems) = list_files(&self.paths, self.opts);
         let now = SystemTime::now();
         let stamps: Vec<Option<Stamp>> = list
             .iter()
@@ -150,7 +151,7 @@ mod tests {
     fn rescans_read_what_changed() {
         let dir = tempfile::tempdir().unwrap();
         put(dir.path(), "a.txt", &format!("Title: A\n\n{STORY}\n"));
-        let mut lib = Library::new(vec![dir.path().to_path_buf()]);
+        let mut lib = Library::new(vec![dir.path().to_path_buf()], LoadOptions::default());
         let (r, c) = lib.rescan();
         assert_eq!((r.articles.len(), c), (1, Changes { added: 1, ..Changes::default() }));
         let (r, c) = lib.rescan();
@@ -171,7 +172,7 @@ mod tests {
     fn a_file_failing_as_it_is_written_is_read_again() {
         let dir = tempfile::tempdir().unwrap();
         put(dir.path(), "a.txt", &format!("Title: A\n\n{STORY}\n"));
-        let mut lib = Library::new(vec![dir.path().to_path_buf()]);
+        let mut lib = Library::new(vec![dir.path().to_path_buf()], LoadOptions::default());
         lib.rescan();
         // Half-written: the first bytes of a multi-byte character.
         put(dir.path(), "b.txt", "Title: B\n\nKyiv \u{2014}".split_at(15).0);

@@ -55,7 +55,7 @@ impl Watch {
         thread::Builder::new()
             .name("sitrep-watch".into())
             .spawn(move || {
-                let mut lib = Library::new(paths);
+                let mut lib = Library::new(paths, crate::corpus::LoadOptions::default());
                 // What is loaded now (the files as they are when the watch starts).
                 let _ = lib.rescan();
                 let mut settling = false;
