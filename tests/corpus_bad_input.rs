@@ -59,12 +59,14 @@ fn binary_files() {
     assert!(err.to_string().starts_with("not a text file"));
 }
 
+/// A UTF-8 file with a fault (damaged, or cut in the middle of a character) is named with the
+/// offset, never decoded lossily.
 #[test]
-fn invalid_utf8_names_the_offset_and_is_not_decoded_lossily() {
-    let mut bytes = b"Valid start of the article\n".to_vec();
+fn broken_utf8_names_the_offset() {
+    let mut bytes = "Valid start of the article about Київ\n".as_bytes().to_vec();
     let offset = bytes.len() + 6;
     bytes.extend_from_slice(b"Kyiv: \xff\xfe broken bytes here\n");
-    match parse_file("latin1.txt", &bytes) {
+    match parse_file("broken.txt", &bytes) {
         Err(e @ LoadError::InvalidUtf8 { .. }) => {
             assert_eq!(e.to_string(), format!("invalid UTF-8 at byte offset {offset}"));
         }
@@ -73,6 +75,30 @@ fn invalid_utf8_names_the_offset_and_is_not_decoded_lossily() {
     // A sequence cut at the end of the file.
     let err = parse_file("cut.txt", "Київ".as_bytes().split_last().unwrap().1).unwrap_err();
     assert!(matches!(err, LoadError::InvalidUtf8 { offset: 6 }), "{err:?}");
+}
+
+/// Latin-1 / Windows-1252 and UTF-16 (with a byte order mark) files are decoded, and say so;
+/// their spans index the decoded text, which they carry.
+#[test]
+fn other_encodings_are_decoded() {
+    let text = "Drones Hit Kyiv Overnight\n\nRussian drones hit Kyiv overnight, injuring four people, the mayor of the \
+                capital told the news agency Agência Brasil on Saturday \u{2014} \u{201c}a hard night\u{201d}.\n";
+    let (latin, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    let mut utf16le = vec![0xff, 0xfe];
+    utf16le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16be = vec![0xfe, 0xff];
+    utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for (bytes, encoding) in [(latin.to_vec(), "windows-1252"), (utf16le, "UTF-16LE"), (utf16be, "UTF-16BE")] {
+        let arts = parse_file("old.txt", &bytes).unwrap_or_else(|e| panic!("{encoding}: {e}"));
+        let a = &arts[0];
+        assert_eq!(a.title, "Drones Hit Kyiv Overnight");
+        assert!(a.body.contains("Agência Brasil on Saturday \u{2014} \u{201c}a hard night\u{201d}."), "{}", a.body);
+        let extra = a.extra.as_ref().expect("the encoding");
+        assert_eq!(extra.encoding.as_deref(), Some(encoding));
+        a.verify(&bytes).unwrap();
+        assert_eq!(a.extracted_text(), Some(text));
+    }
 }
 
 #[test]
@@ -151,7 +177,7 @@ fn one_bad_file_never_stops_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let a = write(d, "a_good.txt", GOOD.as_bytes());
-    let b = write(d, "b_invalid.txt", b"Broken \xc3\x28 text\n");
+    let b = write(d, "b_invalid.txt", "Broken Київ text\n".as_bytes().split_at(12).0);
     let c = write(d, "c_empty.md", b"");
     let e = write(d, "d_binary.txt", b"GIF89a\0\0\x01");
     let f = write(d, "nested/deeper/e_good.markdown", GOOD.as_bytes());
@@ -162,7 +188,7 @@ fn one_bad_file_never_stops_the_others() {
     let files: Vec<&str> = r.articles.iter().map(|a| a.file.as_str()).collect();
     let want: Vec<String> = [&a, &f, &g].iter().map(|p| p.display().to_string()).collect();
     assert_eq!(files, want, "sorted, recursive, hidden entries skipped");
-    assert_eq!(problem_for(&r, &b).message, "invalid UTF-8 at byte offset 7");
+    assert_eq!(problem_for(&r, &b).message, "invalid UTF-8 at byte offset 11");
     assert_eq!(problem_for(&r, &c).message, "empty file");
     assert_eq!(problem_for(&r, &e).message, "binary file (NUL byte at offset 6)");
     problem_for(&r, &d.join("notes.pdf"));
@@ -298,4 +324,49 @@ fn deep_folders_are_walked_quickly() {
     assert_eq!(r.articles.len(), 1, "{:?}", r.problems);
     eprintln!("walked 1,000 levels in {took:?}");
     assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+}
+
+/// An article pasted twice in one file is loaded once (its repeated paragraphs were all taken
+/// for photo captions, and nothing was left).
+#[test]
+fn an_article_pasted_twice_loads_once() {
+    let story = "Drones Hit Kyiv Overnight\n\nRussian drones hit Kyiv overnight, injuring four people, the mayor said on Saturday.\n\n\
+                 Air defences shot down most of the drones over the capital, the military administration said.\n";
+    for text in [format!("{story}\n{story}"), format!("{GOOD}\n{GOOD}"), story.repeat(50)] {
+        let arts = parse_file("twice.txt", text.as_bytes()).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(arts.len(), 1, "{arts:#?}");
+        let a = &arts[0];
+        assert_eq!(a.title, "Drones Hit Kyiv Overnight");
+        assert_eq!(a.body.matches("injuring four people").count(), 1, "{}", a.body);
+        assert!(a.captions.is_empty(), "{:?}", a.captions);
+    }
+}
+
+/// A file name that is not UTF-8 is named faithfully (`\xNN` for its stray bytes), not with
+/// replacement characters that would make two files one name.
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_are_kept_faithfully() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join(std::ffi::OsStr::from_bytes(b"kyiv-\xff.txt"));
+    let b = dir.path().join(std::ffi::OsStr::from_bytes(b"kyiv-\xfe.txt"));
+    fs::write(&a, GOOD).unwrap();
+    fs::write(&b, GOOD.replace("Kyiv", "Lviv")).unwrap();
+    let r = load_paths(&[dir.path().to_path_buf()]);
+    let files: Vec<&str> = r.articles.iter().map(|x| x.file.as_str()).collect();
+    let base = dir.path().display().to_string();
+    assert_eq!(files, [format!("{base}/kyiv-\\xfe.txt"), format!("{base}/kyiv-\\xff.txt")]);
+}
+
+/// Lines ended by a lone carriage return (old Mac files) are lines: the paragraphs stay
+/// apart and none is lost.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let text = "Drones Hit Kyiv Overnight\r\rRussian drones hit Kyiv overnight, injuring four people, the mayor said on \
+                Saturday.\r\rAir defences shot down most of the drones over the capital, the military said.\r";
+    let a = &parse_file("mac.txt", text.as_bytes()).unwrap()[0];
+    assert_eq!(a.title, "Drones Hit Kyiv Overnight");
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.body);
+    a.verify(text.as_bytes()).unwrap();
 }

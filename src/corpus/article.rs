@@ -126,13 +126,16 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Extra {
     pub byline: Option<String>,
-    /// A saved web page's or a feed item's main text, paragraphs separated by a blank line:
-    /// the text the article's spans (paragraphs, pieces, captions) index instead of the
-    /// file's bytes.
+    /// A saved web page's or a feed item's main text (paragraphs separated by a blank line),
+    /// or a file decoded from another encoding: the text the article's spans (paragraphs,
+    /// pieces, captions) index instead of the file's bytes.
     pub text: Option<String>,
     /// Other files that hold the same article (the same canonical URL, or the same text):
     /// loaded once, listed here.
     pub copies: Vec<String>,
+    /// The file's encoding when it was not UTF-8 (`UTF-16LE`, `windows-1252`); `text` is
+    /// then the decoded file.
+    pub encoding: Option<String>,
 }
 
 impl Article {

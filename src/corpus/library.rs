@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::article::Article;
 use super::error::LoadError;
-use super::load::{LoadOptions, list_files, read};
+use super::load::{LoadOptions, list_files, path_name, read};
 use super::parse::parse_file;
 use super::{LoadReport, Problem};
 
@@ -100,7 +100,7 @@ impl Library {
         let fresh: Vec<(usize, Result<Vec<Article>, LoadError>)> = stale
             .par_iter()
             .map(|&i| {
-                let name = list[i].display().to_string();
+                let name = path_name(&list[i]);
                 (i, read(&list[i]).and_then(|bytes| parse_file(&name, &bytes)))
             })
             .collect();
@@ -126,7 +126,7 @@ impl Library {
         for p in &list {
             match self.files.get(p).map(|e| &e.loaded) {
                 Some(Ok(a)) => articles.extend(a.iter().cloned()),
-                Some(Err(msg)) => problems.push(Problem { path: p.display().to_string(), message: msg.clone() }),
+                Some(Err(msg)) => problems.push(Problem { path: path_name(p), message: msg.clone() }),
                 None => {}
             }
         }

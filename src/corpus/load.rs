@@ -152,7 +152,7 @@ pub fn load_paths_with(paths: &[PathBuf], opts: LoadOptions) -> LoadReport {
     let results = files
         .par_iter()
         .map(|p| {
-            let name = p.display().to_string();
+            let name = path_name(p);
             let parsed = read(p).and_then(|bytes| parse_file(&name, &bytes));
             (name, parsed)
         })
@@ -206,7 +206,28 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 fn problem(path: &Path, message: &str) -> Problem {
-    Problem { path: path.display().to_string(), message: message.to_string() }
+    Problem { path: path_name(path), message: message.to_string() }
+}
+
+/// A path as text that names the real file: bytes that are not UTF-8 (possible in Unix file
+/// names) are written `\xNN` instead of being replaced, so two such files never share a name.
+pub(crate) fn path_name(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.display().to_string()
+    }
 }
 
 fn describe_io(e: &io::Error) -> String {
@@ -218,8 +239,8 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn is_supported(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    let name = name.to_ascii_lowercase();
+    let Some(name) = path.file_name() else { return false };
+    let name = name.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     name.rsplit_once('.').is_some_and(|(_, e)| SUPPORTED_EXTENSIONS.contains(&e))
 }
@@ -241,7 +262,7 @@ fn walk(
     let mut stack: Vec<PathBuf> = Vec::new();
     push_entries(root, &mut stack, problems);
     while let Some(p) = stack.pop() {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
         if hidden {
             continue;
         }

@@ -56,10 +56,18 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     if html::is_html(file, bytes) {
         return parse_html(file, bytes);
     }
+    if let Some(decoded) = utf16(bytes) {
+        return parse_decoded(file, decoded);
+    }
     if feed::named_as_feed(file) {
         return Err(LoadError::NotFeed { detail: "neither RSS, Atom nor JSON Feed".into() });
     }
-    let src = check_text(bytes)?;
+    let src = match check_text(bytes) {
+        Err(LoadError::InvalidUtf8 { .. }) if !has_utf8_sequence(bytes) => {
+            return parse_decoded(file, windows_1252(bytes));
+        }
+        r => r?,
+    };
     let bom = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
     let lines = lines_in(src, bom, src.len());
     let mut meta = Meta::default();
@@ -159,6 +167,38 @@ fn repeats<'a>(src: &'a str, cands: &[Cand]) -> HashMap<&'a str, usize, FnvBuild
     counts
 }
 
+/// A text that is not UTF-8: UTF-16 with a byte order mark, decoded.
+fn utf16(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (enc, bom) = encoding_rs::Encoding::for_bom(bytes)?;
+    (enc != encoding_rs::UTF_8).then(|| (enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(), enc.name()))
+}
+
+/// Bytes that are not UTF-8 (and hold no NUL) read as Windows-1252, the superset of
+/// Latin-1 that older Western European files are in: every byte is a character there.
+fn windows_1252(bytes: &[u8]) -> (String, &'static str) {
+    let enc = encoding_rs::WINDOWS_1252;
+    (enc.decode_without_bom_handling(bytes).0.into_owned(), enc.name())
+}
+
+/// Whether `bytes` hold a valid multi-byte UTF-8 sequence: then a byte that is not UTF-8 is
+/// a fault in a UTF-8 file (cut short, damaged), not a sign of another encoding (a
+/// Windows-1252 text almost never forms one).
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
+}
+
+/// Parse a text decoded from another encoding: its spans index the decoded text, which the
+/// articles carry, and they say which encoding it was.
+fn parse_decoded(file: &str, (text, encoding): (String, &'static str)) -> Result<Vec<Article>, LoadError> {
+    let mut arts = parse_file(file, text.as_bytes())?;
+    for a in &mut arts {
+        let extra = a.extra.get_or_insert_with(Box::default);
+        extra.text.get_or_insert_with(|| text.clone());
+        extra.encoding = Some(encoding.to_string());
+    }
+    Ok(arts)
+}
+
 /// A gzip file starts with these bytes.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
@@ -231,7 +271,7 @@ fn from_extracted(file: &str, src: &str, meta: Meta, byline: Option<&str>) -> Op
     }
     for a in &mut articles {
         let text = Some(src.to_string());
-        a.extra = Some(Box::new(Extra { byline: byline.map(str::to_string), text, copies: Vec::new() }));
+        a.extra = Some(Box::new(Extra { byline: byline.map(str::to_string), text, ..Extra::default() }));
     }
     Some(articles)
 }
@@ -281,7 +321,22 @@ fn plain_articles(
     counts: &HashMap<&str, usize, FnvBuild>,
     meta: &Meta,
 ) -> Vec<Article> {
-    let repeated = |c: &Cand| c.words >= 4 && counts.get(c.text(src)).copied().unwrap_or(0) >= 2;
+    // A text pasted more than once: every paragraph of prose repeats. Repetition then says
+    // nothing of captions; the text is read up to where its second copy begins.
+    let count = |c: &Cand| counts.get(c.text(src)).copied().unwrap_or(0);
+    let prose = || cands.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood) && c.words >= 4);
+    let pasted_again = prose().next().is_some() && prose().all(|c| count(c) >= 2);
+    let cands = if pasted_again {
+        let mut seen: HashSet<&str, FnvBuild> = HashSet::default();
+        let end = cands.iter().position(|c| !seen.insert(c.text(src))).unwrap_or(cands.len());
+        for c in &mut cands[end..] {
+            c.role = Role::Drop;
+        }
+        &mut cands[..end]
+    } else {
+        cands
+    };
+    let repeated = |c: &Cand| !pasted_again && c.words >= 4 && count(c) >= 2;
     let views: Vec<View<'_>> = cands
         .iter()
         .map(|c| View {

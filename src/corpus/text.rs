@@ -4,7 +4,8 @@
 //! Everything here works on `&str` slices of the original file and returns byte offsets into
 //! it, so every span the loader produces lies on a UTF-8 boundary of the file.
 
-/// One line of the file: `[start, end)` excludes the line terminator (`\n` or `\r\n`).
+/// One line of the file: `[start, end)` excludes the line terminator (`\n`, `\r\n`, or a lone
+/// `\r` as old Mac files and some scrapers end lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line {
     pub start: usize,
@@ -25,20 +26,16 @@ pub(crate) fn lines_in(src: &str, from: usize, to: usize) -> Vec<Line> {
     let mut start = from;
     // memchr finds the line ends many bytes at a time (a byte-by-byte loop cost ~5
     // instructions a byte, ~25,000 a news article).
-    for i in memchr::memchr_iter(b'\n', &bytes[from..to]).map(|i| from + i) {
-        let mut end = i;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to]).map(|i| from + i) {
+        if i < start {
+            // The `\n` of a `\r\n`, taken with its `\r`.
+            continue;
         }
-        out.push(Line { start, end });
-        start = i + 1;
+        out.push(Line { start, end: i });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') && i + 1 < to { i + 2 } else { i + 1 };
     }
     if start < to {
-        let mut end = to;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        out.push(Line { start, end });
+        out.push(Line { start, end: to });
     }
     out
 }
@@ -636,6 +633,13 @@ mod tests {
             "Mr. Smith met U.S. officials on Feb. 3."
         );
         assert_eq!(first_sentence("No end here", 500), "No end here");
+    }
+
+    #[test]
+    fn lines_end_at_every_line_terminator() {
+        let src = "a\nb\r\nc\rd\r\re\n\nf\r";
+        let got: Vec<&str> = lines_in(src, 0, src.len()).iter().map(|l| l.text(src)).collect();
+        assert_eq!(got, ["a", "b", "c", "d", "", "e", "", "f"]);
     }
 
     #[test]

@@ -45,6 +45,15 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         // Joiners are looked at only for the few characters that are not letters or digits.
         let joins = !word_char && {
             match c {
+                // "-5", "−5": a minus sign starts the number's token, so a negative number is
+                // never read as a count ("killing -5 people"), while "2022-2023" and "5-7"
+                // join below.
+                '-' | '\u{2212}'
+                    if !prev.is_some_and(char::is_alphanumeric)
+                        && char_at(i + len).is_some_and(|n| n.is_ascii_digit()) =>
+                {
+                    true
+                }
                 // "long-range", "Russia's": inside a word.
                 '-' | '\'' | '’' => {
                     prev.is_some_and(char::is_alphanumeric) && char_at(i + len).is_some_and(char::is_alphanumeric)
@@ -535,6 +544,16 @@ mod tests {
         assert_eq!((x.killed, x.injured), (Some(2), Some(9)));
         let x = c("The strikes killed at least one person and injured 15 others, officials said.");
         assert_eq!((x.killed, x.injured), (Some(1), Some(15)));
+    }
+
+    #[test]
+    fn negative_numbers_are_no_counts() {
+        let x = c("Russian shelling hit the town on Monday, killing -5 people and injuring \u{2212}3, officials said.");
+        assert_eq!((x.killed, x.injured), (None, None));
+        let x = c("Shelling killed 5 people in the town.");
+        assert_eq!(x.killed, Some(5));
+        let t: Vec<&str> = tokens("killing -5 and 2022-2023, -3.5 C").iter().map(|t| t.text).collect();
+        assert_eq!(t, ["killing", "-5", "and", "2022-2023", "-3.5", "C"]);
     }
 
     #[test]

@@ -272,6 +272,10 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// Parse a number token: `12`, `1,100`, `twelve`, `twenty-five`, `18-year-olds` is not a number.
 pub fn parse_number(tok: &str) -> Option<u32> {
+    // "-5": a negative number is no count.
+    if tok.strip_prefix(['-', '\u{2212}']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
     let first = *t.as_bytes().first()?;
     if first.is_ascii_digit() {
