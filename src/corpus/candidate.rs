@@ -214,6 +214,49 @@ pub(crate) fn cut_debris_sentences(src: &str, cands: Vec<Cand>, ctx: &boilerplat
 /// The words of a question that leads into debris, at most.
 const LEAD_IN_WORDS: usize = 8;
 
+/// A paragraph longer than this is read as its sentences (joined again in the body), so that
+/// an article can be cut between them ([`MAX_ARTICLE`]).
+const MAX_PARAGRAPH: usize = 64 * 1024;
+
+/// An article's text, at most, in bytes: a longer one (a 50 MB page of one line) is loaded as
+/// parts of about this size. Everything that reads a whole article (names, their parents,
+/// surnames) then stays linear, and no article is larger than a reader can page through.
+pub(crate) const MAX_ARTICLE: usize = 1024 * 1024;
+
+/// Paragraphs longer than [`MAX_PARAGRAPH`] as their sentences (or, in text without sentence
+/// ends, as pieces cut at spaces), each keeping the paragraph's class and role.
+pub(crate) fn split_long(src: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    if !cands.iter().any(|c| c.end - c.start > MAX_PARAGRAPH) {
+        return cands;
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.end - c.start <= MAX_PARAGRAPH {
+            out.push(c);
+            continue;
+        }
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in super::text::sentence_ranges(src, c.start, c.end) {
+            let (mut s, e) = (s, e);
+            // A "sentence" this long has no ends: cut it at a space.
+            while e - s > MAX_PARAGRAPH {
+                let mut cut = s + MAX_PARAGRAPH / 2;
+                while !src.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                let cut = src[cut..e].find(char::is_whitespace).map_or(e, |k| cut + k);
+                parts.push(super::text::trim_range(src, s, cut));
+                s = cut;
+            }
+            parts.push(super::text::trim_range(src, s, e));
+        }
+        for (k, (s, e)) in parts.into_iter().filter(|(s, e)| e > s).enumerate() {
+            out.push(Cand { start: s, end: e, blank_before: c.blank_before && k == 0, joined: k > 0, ..c.clone() });
+        }
+    }
+    out
+}
+
 /// A paragraph rejected as debris that is long enough to hold prose besides.
 fn may_cut(c: &Cand) -> bool {
     c.class == Class::Bad && c.words >= boilerplate::CUT_MIN_WORDS && c.role == Role::Text

@@ -7,7 +7,7 @@ use super::article::{Article, Caption, DateSource, Extra, Span};
 use super::assemble::Body;
 use super::boilerplate::{self, Class, Context};
 use super::broken;
-use super::candidate::{Cand, Role, candidates, cut_debris_sentences, keep_flags};
+use super::candidate::{Cand, MAX_ARTICLE, Role, candidates, cut_debris_sentences, keep_flags, split_long};
 use super::captions;
 use super::dates;
 use super::error::LoadError;
@@ -151,7 +151,7 @@ fn classified(
         (c.class, c.words) = boilerplate::classify(t, c.broken, &ctx);
         c.caption_form = captions::is_caption(t);
     }
-    cut_debris_sentences(src, cands, &ctx)
+    split_long(src, cut_debris_sentences(src, cands, &ctx))
 }
 
 /// How often each candidate's text (of four words or more) occurs: a repeated line is a
@@ -321,14 +321,20 @@ fn plain_articles(
     counts: &HashMap<&str, usize, FnvBuild>,
     meta: &Meta,
 ) -> Vec<Article> {
-    // A text pasted more than once: every paragraph of prose repeats. Repetition then says
-    // nothing of captions; the text is read up to where its second copy begins.
+    // A text pasted more than once: (nearly) all its prose repeats, but for a sentence
+    // running across the seam. Repetition then says nothing of captions; the text is read up
+    // to where its second copy begins.
     let count = |c: &Cand| counts.get(c.text(src)).copied().unwrap_or(0);
-    let prose = || cands.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood) && c.words >= 4);
-    let pasted_again = prose().next().is_some() && prose().all(|c| count(c) >= 2);
+    let (mut prose, mut repeats) = (0usize, 0usize);
+    for c in cands.iter().filter(|c| matches!(c.class, Class::Good | Class::NearGood) && c.words >= 4) {
+        prose += c.end - c.start;
+        if count(c) >= 2 {
+            repeats += c.end - c.start;
+        }
+    }
+    let pasted_again = prose > 0 && repeats * 10 >= prose * 9;
     let cands = if pasted_again {
-        let mut seen: HashSet<&str, FnvBuild> = HashSet::default();
-        let end = cands.iter().position(|c| !seen.insert(c.text(src))).unwrap_or(cands.len());
+        let end = second_copy(src, cands).unwrap_or(cands.len());
         for c in &mut cands[end..] {
             c.role = Role::Drop;
         }
@@ -389,12 +395,56 @@ fn plain_articles(
         if several && start.is_none() && !has_prose {
             continue;
         }
-        let index = articles.len();
-        if let Some(art) = plain_article(file, index, src, &mut cands[a..z], title, meta.clone()) {
-            articles.push(art);
+        // A text too long for one article is loaded as parts, cut between paragraphs.
+        let mut from = a;
+        let mut first_title: Option<String> = None;
+        for (k, to) in parts(cands, a, z).into_iter().enumerate() {
+            let index = articles.len();
+            let title = match &first_title {
+                Some(t) => Some(format!("{t} (part {})", k + 1)),
+                None => title.clone(),
+            };
+            if let Some(art) = plain_article(file, index, src, &mut cands[from..to], title, meta.clone()) {
+                first_title.get_or_insert_with(|| art.title.clone());
+                articles.push(art);
+            }
+            from = to;
         }
     }
     articles
+}
+
+/// Where a text pasted more than once starts again: where its first repeated paragraph
+/// comes again followed by the same paragraphs (up to three in all, in the same order; a
+/// paragraph may repeat inside one copy, a stock phrase of a wire story, and the seam between
+/// two copies may run two sentences into one).
+fn second_copy(src: &str, cands: &[Cand]) -> Option<usize> {
+    let texts: Vec<&str> = cands.iter().map(|c| c.text(src)).collect();
+    let mut count: HashMap<&str, usize, FnvBuild> = HashMap::with_capacity_and_hasher(texts.len(), FnvBuild::default());
+    for t in &texts {
+        *count.entry(t).or_default() += 1;
+    }
+    let f = texts.iter().position(|t| count[t] >= 2)?;
+    let run = (texts.len() - f).min(3);
+    (f + 1..texts.len()).find(|&j| (0..run).all(|k| texts.get(j + k).is_none_or(|t| *t == texts[f + k])))
+}
+
+/// Where the parts of `cands[a..z]` end: after about [`MAX_ARTICLE`] bytes of text each
+/// (just `z` for nearly every text).
+fn parts(cands: &[Cand], a: usize, z: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut size = 0;
+    for (i, c) in cands.iter().enumerate().take(z).skip(a) {
+        // (With the space or blank line that joins it to the one before.)
+        let len = c.end - c.start + 2;
+        if size > 0 && size + len > MAX_ARTICLE {
+            ends.push(i);
+            size = 0;
+        }
+        size += len;
+    }
+    ends.push(z);
+    ends
 }
 
 /// A byline or a date stamp: never a headline.
