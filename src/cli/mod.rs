@@ -1,6 +1,8 @@
 //! Non-interactive subcommands: articles, events, entities and stats as JSON, CSV or a table.
 
+mod csv_out;
 mod output;
+mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, Quote, WhyRow};
 
 use std::io::{self, Write};
@@ -36,6 +38,12 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
 }
 
+/// The line `main` prints for an error, without the control characters a file name or a
+/// query may carry.
+pub fn error_line(e: &dyn std::fmt::Display) -> String {
+    format!("sitrep: {}", crate::printable::one_line(&e.to_string()))
+}
+
 /// Load the given paths (or the embedded seeds when there are none), printing one line
 /// per problem to stderr. Fails only when not a single article could be loaded.
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
@@ -44,7 +52,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &problems {
-        let _ = writeln!(err, "sitrep: {}: {}", p.path, p.message);
+        let _ = writeln!(err, "{}", error_line(&format_args!("{}: {}", p.path, p.message)));
     }
     if articles.is_empty() {
         let what = if paths.is_empty() {
@@ -78,35 +86,8 @@ pub fn print_articles(articles: &[Article], format: Format, out: &mut dyn Write)
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "file",
-                "title",
-                "published",
-                "published_from",
-                "source",
-                "url",
-                "paragraphs",
-                "body_bytes",
-            ])?;
-            for r in &rows {
-                w.write_record([
-                    r.id.as_str(),
-                    r.file.as_str(),
-                    r.title.as_str(),
-                    r.published.as_deref().unwrap_or(""),
-                    r.published_from,
-                    r.source.as_deref().unwrap_or(""),
-                    r.url.as_deref().unwrap_or(""),
-                    &r.paragraphs.len().to_string(),
-                    &r.body.len().to_string(),
-                ])?;
-            }
-            w.flush()?;
-        }
-        Format::Table => output::articles_table(articles, out)?,
+        Format::Csv => csv_out::articles_csv(&rows, out)?,
+        Format::Table => table::articles_table(articles, out)?,
     }
     Ok(())
 }
@@ -125,9 +106,9 @@ pub fn print_events(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => output::events_csv(&rows, out)?,
-        Format::Table if !ex.why.is_empty() => output::events_explained(&rows, out)?,
-        Format::Table => output::events_table(&rows, out)?,
+        Format::Csv => csv_out::events_csv(&rows, out)?,
+        Format::Table if !ex.why.is_empty() => table::events_explained(&rows, out)?,
+        Format::Table => table::events_table(&rows, out)?,
     }
     Ok(())
 }
@@ -144,8 +125,8 @@ pub fn print_entities(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => output::entities_csv(&rows, out)?,
-        Format::Table => output::entities_table(&rows, out)?,
+        Format::Csv => csv_out::entities_csv(&rows, out)?,
+        Format::Table => table::entities_table(&rows, out)?,
     }
     Ok(())
 }

@@ -28,8 +28,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => m.size = (w, h),
         Msg::Paste(s) => {
             if m.input.is_some() {
-                let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-                insert(m, &clean, &mut fx);
+                insert(m, &crate::printable::one_line(&s), &mut fx);
             }
         }
         Msg::Progress(p) => match p.note {
