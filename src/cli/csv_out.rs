@@ -1,32 +1,55 @@
-//! CSV output: a row per article, event or entity. Every cell goes through [`cell`], so that
-//! printing the CSV to a terminal is as safe as printing a table.
+//! CSV output: a row per article, event or entity. Unless asked for raw cells, every cell
+//! goes through [`safe_cell`], so that printing the CSV to a terminal is as safe as printing a
+//! table, and opening it in a spreadsheet runs no formula an article wrote.
 
 use std::borrow::Cow;
 use std::io::Write;
 
 use crate::printable;
 
-use super::CliError;
 use super::output::{ArticleRow, EntityRow, EventRow, opt};
+use super::{Cells, CliError};
 
-/// A cell as written: control characters replaced but for newline and tab, which CSV quotes.
-fn cell(s: &str) -> Cow<'_, str> {
-    printable::keeping_lines(s)
+/// A cell as written by default: control characters replaced but for newline and tab (CSV
+/// quotes them), and a text cell that a spreadsheet would read as a formula (one starting
+/// with `=`, `+`, `-`, `@`, tab or CR) behind a single quote, as OWASP recommends for CSV
+/// injection. A plain number (`-12.5`) stays a number.
+fn safe_cell(s: &str) -> Cow<'_, str> {
+    let shown = printable::keeping_lines(s);
+    let formula = |t: &str| t.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if (formula(s) || formula(&shown)) && !plain_number(s) {
+        return Cow::Owned(format!("'{shown}"));
+    }
+    shown
 }
 
-/// A CSV writer whose rows go through [`cell`].
+/// `12`, `-12`, `-12.5`: digits, an optional leading minus and an optional decimal part.
+fn plain_number(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    }
+}
+
+/// A CSV writer whose cells are written safe or raw.
 struct Sheet<'a> {
     w: csv::Writer<&'a mut dyn Write>,
+    cells: Cells,
 }
 
 impl<'a> Sheet<'a> {
-    fn new(out: &'a mut dyn Write) -> Sheet<'a> {
-        Sheet { w: csv::Writer::from_writer(out) }
+    fn new(out: &'a mut dyn Write, cells: Cells) -> Sheet<'a> {
+        Sheet { w: csv::Writer::from_writer(out), cells }
     }
 
     fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> Result<(), CliError> {
         for c in cells {
-            self.w.write_field(cell(c.as_ref()).as_bytes())?;
+            match self.cells {
+                Cells::Safe => self.w.write_field(safe_cell(c.as_ref()).as_bytes())?,
+                Cells::Raw => self.w.write_field(c.as_ref())?,
+            }
         }
         self.w.write_record(None::<&[u8]>)?;
         Ok(())
@@ -38,8 +61,8 @@ impl<'a> Sheet<'a> {
     }
 }
 
-pub(super) fn articles_csv(rows: &[ArticleRow], out: &mut dyn Write) -> Result<(), CliError> {
-    let mut w = Sheet::new(out);
+pub(super) fn articles_csv(rows: &[ArticleRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = Sheet::new(out, cells);
     w.row(["id", "file", "title", "published", "published_from", "source", "url", "paragraphs", "body_bytes"])?;
     for r in rows {
         w.row([
@@ -57,8 +80,8 @@ pub(super) fn articles_csv(rows: &[ArticleRow], out: &mut dyn Write) -> Result<(
     w.finish()
 }
 
-pub(super) fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError> {
-    let mut w = Sheet::new(out);
+pub(super) fn events_csv(rows: &[EventRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = Sheet::new(out, cells);
     w.row([
         "id",
         "file",
@@ -116,8 +139,8 @@ pub(super) fn events_csv(rows: &[EventRow], out: &mut dyn Write) -> Result<(), C
     w.finish()
 }
 
-pub(super) fn entities_csv(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
-    let mut w = Sheet::new(out);
+pub(super) fn entities_csv(rows: &[EntityRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = Sheet::new(out, cells);
     w.row(["id", "name", "kind", "aliases", "role", "place_path", "lat", "lon", "mentions", "articles"])?;
     for r in rows {
         let mut arts: Vec<&str> = r.mentions.iter().map(|m| m.article.as_str()).collect();
@@ -136,4 +159,30 @@ pub(super) fn entities_csv(rows: &[EntityRow], out: &mut dyn Write) -> Result<()
         ])?;
     }
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_quoted_and_numbers_kept() {
+        assert_eq!(safe_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(safe_cell("+1+2"), "'+1+2");
+        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_cell("-2+3"), "'-2+3");
+        assert_eq!(safe_cell("-"), "'-");
+        assert_eq!(safe_cell("\t=1"), "'\t=1");
+        assert_eq!(safe_cell("\r=1"), "' =1");
+        assert_eq!(safe_cell("-12.5"), "-12.5");
+        assert_eq!(safe_cell("-12"), "-12");
+        assert_eq!(safe_cell("12.5"), "12.5");
+        assert_eq!(safe_cell("-12."), "'-12.");
+        assert_eq!(safe_cell("-1e5"), "'-1e5");
+        assert_eq!(safe_cell("+5"), "'+5");
+        assert_eq!(safe_cell("Kyiv"), "Kyiv");
+        assert_eq!(safe_cell("a=b"), "a=b");
+        assert_eq!(safe_cell(""), "");
+        assert_eq!(safe_cell("two\nlines\x1b[2J"), "two\nlines\u{FFFD}[2J");
+    }
 }

@@ -19,6 +19,17 @@ pub enum Format {
     Table,
 }
 
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cells {
+    /// Safe to print and to open in a spreadsheet: control characters replaced (newline and
+    /// tab kept), and text that a spreadsheet would run as a formula behind a single quote.
+    #[default]
+    Safe,
+    /// Exactly as extracted (`--raw-csv`).
+    Raw,
+}
+
 /// Errors a subcommand reports at `main`.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -79,14 +90,14 @@ pub fn load_and_explain(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction),
     Ok((articles, ex))
 }
 
-pub fn print_articles(articles: &[Article], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn print_articles(articles: &[Article], format: Format, cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
     let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => csv_out::articles_csv(&rows, out)?,
+        Format::Csv => csv_out::articles_csv(&rows, cells, out)?,
         Format::Table => table::articles_table(articles, out)?,
     }
     Ok(())
@@ -97,6 +108,7 @@ pub fn print_events(
     ex: &Extraction,
     ids: &[u32],
     format: Format,
+    cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let rows: Vec<EventRow> =
@@ -106,7 +118,7 @@ pub fn print_events(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => csv_out::events_csv(&rows, out)?,
+        Format::Csv => csv_out::events_csv(&rows, cells, out)?,
         Format::Table if !ex.why.is_empty() => table::events_explained(&rows, out)?,
         Format::Table => table::events_table(&rows, out)?,
     }
@@ -117,6 +129,7 @@ pub fn print_entities(
     articles: &[Article],
     ex: &Extraction,
     format: Format,
+    cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let rows: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, articles)).collect();
@@ -125,7 +138,7 @@ pub fn print_entities(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => csv_out::entities_csv(&rows, out)?,
+        Format::Csv => csv_out::entities_csv(&rows, cells, out)?,
         Format::Table => table::entities_table(&rows, out)?,
     }
     Ok(())
