@@ -49,10 +49,13 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
 }
 
-/// The line `main` prints for an error, without the control characters a file name or a
-/// query may carry.
+/// What `main` prints for an error: `sitrep: ` and the message, without the control
+/// characters a file name or a query may carry. A message of several lines (the reasons
+/// nothing could be loaded) keeps its line breaks.
 pub fn error_line(e: &dyn std::fmt::Display) -> String {
-    format!("sitrep: {}", crate::printable::one_line(&e.to_string()))
+    let text = e.to_string();
+    let lines: Vec<_> = text.lines().map(crate::printable::one_line).collect();
+    format!("sitrep: {}", lines.join("\n"))
 }
 
 /// Load the given paths (or the embedded seeds when there are none), printing one line
@@ -63,7 +66,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &problems {
-        let _ = writeln!(err, "{}", error_line(&format_args!("{}: {}", p.path, p.message)));
+        let _ = writeln!(err, "sitrep: {}", p.shown());
     }
     if articles.is_empty() {
         let what = if paths.is_empty() {
