@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+mod printable;
 pub mod store;
 pub mod tui;
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use sitrep::cli::{self, CliError, Format};
+use sitrep::cli::{self, Cells, CliError, Format};
 use sitrep::store::Store;
 
 /// A terminal situation browser: events, places, people and weapons extracted from war reporting.
@@ -42,12 +42,22 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value = "table")]
         format: Format,
+        /// Write CSV cells exactly as extracted: no quote before a cell that a spreadsheet
+        /// would run as a formula (=, +, -, @), and control characters kept. For programs,
+        /// not for a spreadsheet or a terminal.
+        #[arg(long)]
+        raw_csv: bool,
     },
     /// Print the extracted events.
     Events {
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value = "table")]
         format: Format,
+        /// Write CSV cells exactly as extracted: no quote before a cell that a spreadsheet
+        /// would run as a formula (=, +, -, @), and control characters kept. For programs,
+        /// not for a spreadsheet or a terminal.
+        #[arg(long)]
+        raw_csv: bool,
         /// Filter with the query language of the browser, e.g. 'kind:strike place:donetsk killed>0 druzh'.
         #[arg(long, short)]
         query: Option<String>,
@@ -61,9 +71,19 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value = "table")]
         format: Format,
+        /// Write CSV cells exactly as extracted: no quote before a cell that a spreadsheet
+        /// would run as a formula (=, +, -, @), and control characters kept. For programs,
+        /// not for a spreadsheet or a terminal.
+        #[arg(long)]
+        raw_csv: bool,
     },
     /// Print a short summary of what was loaded and extracted.
     Stats { paths: Vec<PathBuf> },
+}
+
+/// How `--raw-csv` asks for CSV cells to be written.
+fn cells(raw_csv: bool) -> Cells {
+    if raw_csv { Cells::Raw } else { Cells::Safe }
 }
 
 fn main() -> ExitCode {
@@ -72,7 +92,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sitrep: {e}");
+            eprintln!("{}", cli::error_line(&e));
             ExitCode::FAILURE
         }
     }
@@ -100,11 +120,11 @@ fn run(args: Args) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.command {
-        Some(Command::Articles { paths, format }) => {
+        Some(Command::Articles { paths, format, raw_csv }) => {
             let articles = cli::load(&paths)?;
-            cli::print_articles(&articles, format, &mut out)?;
+            cli::print_articles(&articles, format, cells(raw_csv), &mut out)?;
         }
-        Some(Command::Events { paths, format, query, explain }) => {
+        Some(Command::Events { paths, format, raw_csv, query, explain }) => {
             let (articles, ex) = if explain { cli::load_and_explain(&paths)? } else { cli::load_and_extract(&paths)? };
             match query {
                 Some(q) => {
@@ -112,17 +132,17 @@ fn run(args: Args) -> Result<(), CliError> {
                     let store = Store::build(articles, ex);
                     let result = store.query_str(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
                     let ids: Vec<u32> = result.hits.iter().map(|h| h.event).collect();
-                    cli::print_events(store.articles(), store.extraction(), &ids, format, &mut out)?;
+                    cli::print_events(store.articles(), store.extraction(), &ids, format, cells(raw_csv), &mut out)?;
                 }
                 None => {
                     let ids: Vec<u32> = (0..ex.events.len() as u32).collect();
-                    cli::print_events(&articles, &ex, &ids, format, &mut out)?;
+                    cli::print_events(&articles, &ex, &ids, format, cells(raw_csv), &mut out)?;
                 }
             }
         }
-        Some(Command::Entities { paths, format }) => {
+        Some(Command::Entities { paths, format, raw_csv }) => {
             let (articles, ex) = cli::load_and_extract(&paths)?;
-            cli::print_entities(&articles, &ex, format, &mut out)?;
+            cli::print_entities(&articles, &ex, format, cells(raw_csv), &mut out)?;
         }
         Some(Command::Stats { paths }) => {
             let (articles, ex) = cli::load_and_extract(&paths)?;

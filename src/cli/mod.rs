@@ -1,6 +1,8 @@
 //! Non-interactive subcommands: articles, events, entities and stats as JSON, CSV or a table.
 
+mod csv_out;
 mod output;
+mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, Quote, WhyRow};
 
 use std::io::{self, Write};
@@ -15,6 +17,17 @@ pub enum Format {
     Json,
     Csv,
     Table,
+}
+
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cells {
+    /// Safe to print and to open in a spreadsheet: control characters replaced (newline and
+    /// tab kept), and text that a spreadsheet would run as a formula behind a single quote.
+    #[default]
+    Safe,
+    /// Exactly as extracted (`--raw-csv`).
+    Raw,
 }
 
 /// Errors a subcommand reports at `main`.
@@ -36,6 +49,15 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
 }
 
+/// What `main` prints for an error: `sitrep: ` and the message, without the control
+/// characters a file name or a query may carry. A message of several lines (the reasons
+/// nothing could be loaded) keeps its line breaks.
+pub fn error_line(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    let lines: Vec<_> = text.lines().map(crate::printable::one_line).collect();
+    format!("sitrep: {}", lines.join("\n"))
+}
+
 /// Load the given paths (or the embedded seeds when there are none), printing one line
 /// per problem to stderr. Fails only when not a single article could be loaded.
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
@@ -44,7 +66,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &problems {
-        let _ = writeln!(err, "sitrep: {}: {}", p.path, p.message);
+        let _ = writeln!(err, "sitrep: {}", p.shown());
     }
     if articles.is_empty() {
         let what = if paths.is_empty() {
@@ -71,42 +93,15 @@ pub fn load_and_explain(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction),
     Ok((articles, ex))
 }
 
-pub fn print_articles(articles: &[Article], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn print_articles(articles: &[Article], format: Format, cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
     let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "file",
-                "title",
-                "published",
-                "published_from",
-                "source",
-                "url",
-                "paragraphs",
-                "body_bytes",
-            ])?;
-            for r in &rows {
-                w.write_record([
-                    r.id.as_str(),
-                    r.file.as_str(),
-                    r.title.as_str(),
-                    r.published.as_deref().unwrap_or(""),
-                    r.published_from,
-                    r.source.as_deref().unwrap_or(""),
-                    r.url.as_deref().unwrap_or(""),
-                    &r.paragraphs.len().to_string(),
-                    &r.body.len().to_string(),
-                ])?;
-            }
-            w.flush()?;
-        }
-        Format::Table => output::articles_table(articles, out)?,
+        Format::Csv => csv_out::articles_csv(&rows, cells, out)?,
+        Format::Table => table::articles_table(articles, out)?,
     }
     Ok(())
 }
@@ -116,6 +111,7 @@ pub fn print_events(
     ex: &Extraction,
     ids: &[u32],
     format: Format,
+    cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let rows: Vec<EventRow> =
@@ -125,9 +121,9 @@ pub fn print_events(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => output::events_csv(&rows, out)?,
-        Format::Table if !ex.why.is_empty() => output::events_explained(&rows, out)?,
-        Format::Table => output::events_table(&rows, out)?,
+        Format::Csv => csv_out::events_csv(&rows, cells, out)?,
+        Format::Table if !ex.why.is_empty() => table::events_explained(&rows, out)?,
+        Format::Table => table::events_table(&rows, out)?,
     }
     Ok(())
 }
@@ -136,6 +132,7 @@ pub fn print_entities(
     articles: &[Article],
     ex: &Extraction,
     format: Format,
+    cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let rows: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, articles)).collect();
@@ -144,8 +141,8 @@ pub fn print_entities(
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
-        Format::Csv => output::entities_csv(&rows, out)?,
-        Format::Table => output::entities_table(&rows, out)?,
+        Format::Csv => csv_out::entities_csv(&rows, cells, out)?,
+        Format::Table => table::entities_table(&rows, out)?,
     }
     Ok(())
 }

@@ -48,6 +48,14 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// `path: message` on one line, safe to show on a terminal (a file name may hold
+    /// control characters).
+    pub(crate) fn shown(&self) -> String {
+        crate::printable::one_line(&format!("{}: {}", self.path, self.message)).into_owned()
+    }
+}
+
 /// What loading produced: the articles, and one problem line per input that failed or was skipped.
 #[derive(Debug, Default)]
 pub struct LoadReport {

@@ -43,8 +43,10 @@ pub struct SearchRequest {
 pub struct DayCount {
     /// Events per kind, in [`EventKind::ALL`] order.
     pub kinds: [u32; EventKind::COUNT],
-    pub killed: u32,
-    pub injured: u32,
+    /// Sums of the events' counts, wider than one event's: a few events of billions would
+    /// overflow a `u32` (there are at most `u32::MAX` events, so a `u64` cannot overflow).
+    pub killed: u64,
+    pub injured: u64,
 }
 
 impl DayCount {
@@ -96,8 +98,8 @@ impl Histogram {
                 };
                 if let Some(c) = slot {
                     c.kinds[f.kind as usize] += 1;
-                    c.killed += f.killed;
-                    c.injured += f.injured;
+                    c.killed += u64::from(f.killed);
+                    c.injured += u64::from(f.injured);
                 }
             }
             h

@@ -16,12 +16,12 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::store::{Progress, Query, SearchRequest, Searcher, Store};
+use crate::store::{Progress, SearchRequest, Searcher, Store};
 
 use super::config;
 use super::model::{Effect, Model, Msg};
 use super::ui;
-use super::update::update;
+use super::update::{self, update};
 
 /// Builds the store on a background thread while the first frame is already on screen.
 /// It reports progress through the callback and returns the store or a message.
@@ -35,7 +35,7 @@ pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
         progress(Progress::new("reading", 0, 0));
         let report = if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths(&paths) };
         for p in &report.problems {
-            progress(Progress::note(format!("{}: {}", p.path, p.message)));
+            progress(Progress::note(p.shown()));
         }
         if report.articles.is_empty() {
             let what = if paths.is_empty() {
@@ -43,7 +43,7 @@ pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
             } else {
                 paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
             };
-            return Err(format!("nothing could be loaded from {what}"));
+            return Err(nothing_loaded(&what, &report.problems));
         }
         // Extraction runs on its own scoped thread and counts articles as it goes; this thread
         // passes the count on, so a large corpus shows its progress instead of "0 of N".
@@ -60,6 +60,26 @@ pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
         .map_err(|_| "extraction failed (a bug: please report it)".to_string())?;
         Ok(Store::build_with_progress(report.articles, ex, progress))
     })
+}
+
+/// How many files' reasons the error says when nothing could be loaded.
+const REASONS: usize = 5;
+
+/// The error when nothing could be loaded: what from, then a line per file saying why
+/// (the first few). The browser shows it, and prints it when it ends.
+fn nothing_loaded(what: &str, problems: &[crate::corpus::Problem]) -> String {
+    let mut msg = format!("nothing could be loaded from {what}");
+    if !problems.is_empty() {
+        msg.push(':');
+    }
+    for p in problems.iter().take(REASONS) {
+        msg.push_str("\n  ");
+        msg.push_str(&p.shown());
+    }
+    if problems.len() > REASONS {
+        msg.push_str(&format!("\n  and {} more", problems.len() - REASONS));
+    }
+    msg
 }
 
 /// Start-up choices from the command line.
@@ -251,13 +271,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
         model.error(format!("config: {first}{extra}; using defaults there"));
     }
     if let Some(q) = opts.query.as_deref() {
-        match Query::parse(q) {
-            Ok(parsed) => {
-                model.query = parsed;
-                model.query_text = q.to_string();
-            }
-            Err(e) => model.error(format!("query: {e}")),
-        }
+        update::open_with_query(&mut model, q);
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();

@@ -16,6 +16,18 @@ use super::model::{Effect, Focus, Input, Model, Msg, ReaderState};
 use super::timeline::{Slot, TimelineState};
 use super::wrap;
 
+/// Start with the query given on the command line (`--query`); one that does not parse is
+/// an error in the status line, and the browser opens on all events.
+pub fn open_with_query(m: &mut Model, q: &str) {
+    match Query::parse(q) {
+        Ok(parsed) => {
+            m.query = parsed;
+            m.query_text = q.to_string();
+        }
+        Err(e) => m.error(format!("query: {e}")),
+    }
+}
+
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
@@ -28,8 +40,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => m.size = (w, h),
         Msg::Paste(s) => {
             if m.input.is_some() {
-                let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-                insert(m, &clean, &mut fx);
+                insert(m, &crate::printable::one_line(&s), &mut fx);
             }
         }
         Msg::Progress(p) => match p.note {
@@ -44,9 +55,15 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.store = Some(store);
             m.progress = None;
             if let Some(first) = m.load_notes.first() {
-                let more = m.load_notes.len() - 1;
-                let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-                m.error(format!("skipped {first}{tail}"));
+                let n = m.load_notes.len();
+                let note = match m.status.as_ref().filter(|s| s.error) {
+                    // An error from the start (a bad --query, keymap.toml) stays in view,
+                    // with the number of files skipped.
+                    Some(earlier) => format!("{} · skipped {n} file{}", earlier.text, if n == 1 { "" } else { "s" }),
+                    None if n > 1 => format!("skipped {first} (and {} more)", n - 1),
+                    None => format!("skipped {first}"),
+                };
+                m.error(note);
             }
             request_search(m, &mut fx);
         }

@@ -34,7 +34,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
             let at = start + off;
             let bad = err.as_ref().is_some_and(|r| at >= r.start && at < r.end);
             let st = if bad { t.error.add_modifier(Modifier::UNDERLINED) } else { Style::default() };
-            let c = if ch.is_control() { ' ' } else { ch };
+            let c = crate::printable::shown(ch);
             spans.push(Span::styled(c.to_string(), st));
         }
         let cx = prefix_w + width(&before_cursor[start..]);

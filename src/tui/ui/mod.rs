@@ -90,8 +90,17 @@ fn loading(m: &Model, t: &Theme, list: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(e) = &m.load_error {
-        put(buf, i, i.y, &Line::styled(fit(&format!(" could not load: {e}"), i.width as usize), t.error));
-        put(buf, i, i.y + 1, &Line::styled(" q quits", t.dim));
+        // the message, then its further lines (why each file could not be loaded) as far
+        // as the pane goes, keeping a row for how to quit
+        let rows = (i.height as usize).saturating_sub(1).max(1);
+        let mut y = i.y;
+        for (n, line) in e.lines().take(rows).enumerate() {
+            let (text, style) =
+                if n == 0 { (format!(" could not load: {line}"), t.error) } else { (format!(" {line}"), t.dim) };
+            put(buf, i, y, &Line::styled(fit(&text::clean(&text), i.width as usize), style));
+            y += 1;
+        }
+        put(buf, i, y, &Line::styled(" q quits", t.dim));
         return;
     }
     let (stage, done, total) = match &m.progress {

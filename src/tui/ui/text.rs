@@ -12,9 +12,10 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Replace control characters (tabs, newlines) by spaces, one for one.
+/// `s` safe to draw: control characters (tabs and newlines by spaces, escapes and bidi
+/// controls by U+FFFD), replaced one for one; see [`crate::printable`].
 pub fn clean(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    crate::printable::one_line(s).into_owned()
 }
 
 /// Cut `s` to at most `max` columns, ending with `…` when cut.
