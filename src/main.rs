@@ -17,7 +17,7 @@ use sitrep::store::Store;
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files or folders to read (.txt, .md, .markdown; folders recursively).
+    /// Files or folders to read (articles, saved pages, feeds; folders recursively).
     #[arg(global = false)]
     paths: Vec<PathBuf>,
     /// Open the browser with this query, e.g. 'kind:strike place:donetsk'.
@@ -33,6 +33,10 @@ struct Args {
     /// Start with the light theme.
     #[arg(long)]
     light: bool,
+    /// Follow symbolic links inside folders (links named on the command line are always
+    /// followed).
+    #[arg(long, global = true)]
+    follow: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -112,20 +116,27 @@ fn browse(args: Args) -> Result<(), CliError> {
         query: args.query,
         paths: args.paths.clone(),
         watch: args.watch,
+        load: sitrep::corpus::LoadOptions { follow: args.follow },
     };
-    sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| CliError::Tui(e.to_string()))
+    let loader = sitrep::tui::corpus_loader(args.paths, opts.load);
+    sitrep::tui::run(loader, opts).map_err(|e| CliError::Tui(e.to_string()))
 }
 
 fn run(args: Args) -> Result<(), CliError> {
+    let load_opts = sitrep::corpus::LoadOptions { follow: args.follow };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.command {
         Some(Command::Articles { paths, format, raw_csv }) => {
-            let articles = cli::load(&paths)?;
+            let articles = cli::load(&paths, load_opts)?;
             cli::print_articles(&articles, format, cells(raw_csv), &mut out)?;
         }
         Some(Command::Events { paths, format, raw_csv, query, explain }) => {
-            let (articles, ex) = if explain { cli::load_and_explain(&paths)? } else { cli::load_and_extract(&paths)? };
+            let (articles, ex) = if explain {
+                cli::load_and_explain(&paths, load_opts)?
+            } else {
+                cli::load_and_extract(&paths, load_opts)?
+            };
             match query {
                 Some(q) => {
                     // The same parser and engine as the browser's query line.
@@ -141,11 +152,11 @@ fn run(args: Args) -> Result<(), CliError> {
             }
         }
         Some(Command::Entities { paths, format, raw_csv }) => {
-            let (articles, ex) = cli::load_and_extract(&paths)?;
+            let (articles, ex) = cli::load_and_extract(&paths, load_opts)?;
             cli::print_entities(&articles, &ex, format, cells(raw_csv), &mut out)?;
         }
         Some(Command::Stats { paths }) => {
-            let (articles, ex) = cli::load_and_extract(&paths)?;
+            let (articles, ex) = cli::load_and_extract(&paths, load_opts)?;
             cli::print_stats(&articles, &ex, &mut out)?;
         }
         None => {

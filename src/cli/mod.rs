@@ -60,9 +60,9 @@ pub fn error_line(e: &dyn std::fmt::Display) -> String {
 
 /// Load the given paths (or the embedded seeds when there are none), printing one line
 /// per problem to stderr. Fails only when not a single article could be loaded.
-pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
+pub fn load(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<Vec<Article>, CliError> {
     let LoadReport { articles, problems } =
-        if paths.is_empty() { corpus::load_seeds() } else { corpus::load_paths(paths) };
+        if paths.is_empty() { corpus::load_seeds() } else { corpus::load_paths_with(paths, opts) };
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &problems {
@@ -80,15 +80,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Article>, CliError> {
 }
 
 /// Load and extract.
-pub fn load_and_extract(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction), CliError> {
-    let articles = load(paths)?;
+pub fn load_and_extract(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<(Vec<Article>, Extraction), CliError> {
+    let articles = load(paths, opts)?;
     let ex = extract::run(&articles);
     Ok((articles, ex))
 }
 
 /// Load and extract, keeping why each event was extracted (`--explain`).
-pub fn load_and_explain(paths: &[PathBuf]) -> Result<(Vec<Article>, Extraction), CliError> {
-    let articles = load(paths)?;
+pub fn load_and_explain(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<(Vec<Article>, Extraction), CliError> {
+    let articles = load(paths, opts)?;
     let ex = extract::run_explained(&articles);
     Ok((articles, ex))
 }

@@ -30,10 +30,11 @@ pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Store, String> + S
 /// The usual loader: the given files and folders (the embedded seeds when there are none),
 /// read, extracted and indexed on the loading thread. Files that cannot be read are reported
 /// in the status line; it fails only when nothing could be loaded.
-pub fn corpus_loader(paths: Vec<std::path::PathBuf>) -> Loader {
+pub fn corpus_loader(paths: Vec<std::path::PathBuf>, opts: crate::corpus::LoadOptions) -> Loader {
     Box::new(move |progress: &dyn Fn(Progress)| {
         progress(Progress::new("reading", 0, 0));
-        let report = if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths(&paths) };
+        let report =
+            if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths_with(&paths, opts) };
         for p in &report.problems {
             progress(Progress::note(p.shown()));
         }
@@ -95,6 +96,8 @@ pub struct Options {
     pub paths: Vec<std::path::PathBuf>,
     /// Watch them from the start (`--watch`).
     pub watch: bool,
+    /// How folders are walked (`--follow`), for the watch too.
+    pub load: crate::corpus::LoadOptions,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -230,19 +233,15 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Start watching `paths`, or say in the status line why not.
-fn start_watch(
-    watch: &mut Option<super::watch::Watch>,
-    model: &mut Model,
-    paths: &[std::path::PathBuf],
-    tx: &Sender<Msg>,
-) {
+/// Start watching the paths of `opts`, or say in the status line why not.
+fn start_watch(watch: &mut Option<super::watch::Watch>, model: &mut Model, opts: &Options, tx: &Sender<Msg>) {
+    let paths = &opts.paths;
     if paths.is_empty() {
         model.watching = false;
         model.error("nothing to watch: these are the embedded seeds (start sitrep with files or folders)");
         return;
     }
-    match super::watch::Watch::start(paths.to_vec(), tx.clone()) {
+    match super::watch::Watch::start(paths.to_vec(), opts.load, tx.clone()) {
         Ok(w) => *watch = Some(w),
         Err(e) => {
             model.watching = false;
@@ -292,7 +291,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     let mut watch: Option<super::watch::Watch> = None;
     if opts.watch {
         model.watching = true;
-        start_watch(&mut watch, &mut model, &opts.paths, &tx);
+        start_watch(&mut watch, &mut model, &opts, &tx);
     }
     // Draw, then sleep until something happens; every message batch may change the screen.
     loop {
@@ -329,7 +328,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                         }
                     }
                     Effect::Redraw => terminal.clear()?,
-                    Effect::Watch(true) => start_watch(&mut watch, &mut model, &opts.paths, &tx),
+                    Effect::Watch(true) => start_watch(&mut watch, &mut model, &opts, &tx),
                     Effect::Watch(false) => watch = None,
                 }
             }

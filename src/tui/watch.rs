@@ -39,7 +39,11 @@ impl Watch {
     /// Watch `paths` (files or folders, folders recursively), sending a [`Msg::Reloaded`] after
     /// each change that adds, changes or removes a file, and [`Msg::Failed`] when a rebuild
     /// fails.
-    pub(crate) fn start(paths: Vec<PathBuf>, out: Sender<Msg>) -> Result<Watch, String> {
+    pub(crate) fn start(
+        paths: Vec<PathBuf>,
+        opts: crate::corpus::LoadOptions,
+        out: Sender<Msg>,
+    ) -> Result<Watch, String> {
         let (tx, rx) = mpsc::channel::<()>();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if res.is_ok_and(|e| !matches!(e.kind, EventKind::Access(_))) {
@@ -55,7 +59,7 @@ impl Watch {
         thread::Builder::new()
             .name("sitrep-watch".into())
             .spawn(move || {
-                let mut lib = Library::new(paths, crate::corpus::LoadOptions::default());
+                let mut lib = Library::new(paths, opts);
                 // What is loaded now (the files as they are when the watch starts).
                 let _ = lib.rescan();
                 let mut settling = false;
