@@ -33,6 +33,10 @@ struct Args {
     /// Start with the light theme.
     #[arg(long)]
     light: bool,
+    /// Check the config files (keymap.toml, theme.toml): list every problem, one a line, and
+    /// exit (status 1 when there are any).
+    #[arg(long)]
+    check_config: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -68,6 +72,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if args.check_config {
+        return check_config();
+    }
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -76,6 +83,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--check-config`: every problem of the config files on stdout, then how many.
+fn check_config() -> ExitCode {
+    let cfg = sitrep::tui::config::load(&|k| std::env::var(k).ok(), false);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let folder = cfg.dir.as_ref().map_or_else(|| "no config folder".to_string(), |d| d.display().to_string());
+    for p in &cfg.problems {
+        let _ = writeln!(out, "{p}");
+    }
+    let _ = match cfg.problems.len() {
+        0 => writeln!(out, "no problems in the config in {folder}"),
+        1 => writeln!(out, "1 problem"),
+        n => writeln!(out, "{n} problems"),
+    };
+    let _ = out.flush();
+    if cfg.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 /// Open the interactive browser. Loading runs on a background thread behind the first

@@ -58,6 +58,10 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
+fn bin() -> String {
+    std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string())
+}
+
 /// The binary (or SITREP_E2E_BIN) started with `args` in a tmux session at 120x40, with a
 /// config folder of its own (kept alive with the session); `None`, said, without tmux.
 fn start(name: &str, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
@@ -65,7 +69,7 @@ fn start(name: &str, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
         eprintln!("tmux is not installed: skipped");
         return None;
     }
-    let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
+    let bin = bin();
     let cfg = tempfile::tempdir().unwrap();
     let session = format!("sitrep-{name}-{}", std::process::id());
     let cmd = format!(
@@ -180,4 +184,34 @@ fn watch_picks_up_new_and_deleted_files_in_tmux() {
     t.keys(&["q"]);
     let s = t.wait("the exit", |s| s.contains("EXIT="));
     assert!(s.contains("EXIT=0"), "{s}");
+}
+
+/// `sitrep --check-config` lists every problem of the config files, one a line, and fails;
+/// with none it says where it looked and succeeds.
+#[test]
+fn check_config_lists_every_problem() {
+    let cfg = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = Command::new(bin())
+            .arg("--check-config")
+            .env("SITREP_CONFIG_HOME", cfg.path())
+            .output()
+            .expect("the binary runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, out) = run();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&cfg.path().display().to_string()), "{out}");
+    std::fs::write(cfg.path().join("keymap.toml"), "[list]\na = \"jump\"\nctrl-c = \"help\"\nb = \"up\"\nc = 1\n")
+        .unwrap();
+    std::fs::write(cfg.path().join("theme.toml"), "[ui\n").unwrap();
+    let (code, out) = run();
+    assert_eq!(code, Some(1), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[0].ends_with("keymap.toml line 2: unknown action 'jump' for key 'a'"), "{out}");
+    assert!(lines[1].contains("keymap.toml line 3: ctrl-c"), "{out}");
+    assert!(lines[2].contains("keymap.toml line 5"), "{out}");
+    assert!(lines[3].contains("theme.toml line 1"), "{out}");
+    assert_eq!(lines[4], "4 problems");
 }

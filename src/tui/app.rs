@@ -245,10 +245,8 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     let size = terminal.size()?;
     let mut model = Model::new(cfg.keymap.clone(), (size.width, size.height));
     model.mouse = mouse;
-    if let Some(first) = cfg.problems.first() {
-        let more = cfg.problems.len() - 1;
-        let extra = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-        model.error(format!("config: {first}{extra}; using defaults there"));
+    if let Some(summary) = cfg.summary() {
+        model.error(summary);
     }
     if let Some(q) = opts.query.as_deref() {
         match Query::parse(q) {
