@@ -30,13 +30,16 @@ impl Tmux {
     }
     /// Wait until the screen satisfies `ok` (or fail with the last screen).
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_within(what, Duration::from_secs(20), ok)
+    }
+    fn wait_within(&self, what: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if ok(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(20) {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             sleep(Duration::from_millis(50));
@@ -65,19 +68,25 @@ fn bin() -> String {
 /// The binary (or SITREP_E2E_BIN) started with `args` in a tmux session at 120x40, with a
 /// config folder of its own (kept alive with the session); `None`, said, without tmux.
 fn start(name: &str, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    start_with(name, |browser| format!("{browser} {args}; echo EXIT=$?; sleep 30"))
+}
+
+/// A tmux session at 120x40 running the command `wrap` makes of the command line that starts
+/// the browser (with its own config folder).
+fn start_with(name: &str, wrap: impl Fn(&str) -> String) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux is not installed: skipped");
         return None;
     }
-    let bin = bin();
     let cfg = tempfile::tempdir().unwrap();
     let session = format!("sitrep-{name}-{}", std::process::id());
-    let cmd = format!(
-        "env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin} {args}; echo EXIT=$?; sleep 30",
-        cfg.path().display()
-    );
-    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
+    let browser = format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {}", cfg.path().display(), bin());
+    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &wrap(&browser)]);
     Some((Tmux { session }, cfg))
+}
+
+fn first_screen(s: &str) -> bool {
+    s.contains("Timeline") && s.contains(" of ") && s.contains("Reader")
 }
 
 #[test]
@@ -181,6 +190,28 @@ fn watch_picks_up_new_and_deleted_files_in_tmux() {
     assert!(s.contains("1 article gone"), "{s}");
     assert!(reading(&s), "the selection moved: {s}");
 
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}
+
+/// 50 KB pasted into the query line (bracketed paste): cut to the first 1,000 characters,
+/// said in the status line, and the browser answers at once.
+#[test]
+fn a_long_paste_into_the_query_is_capped_and_quick_in_tmux() {
+    let Some((t, _cfg)) = start("paste", "") else { return };
+    t.wait("the first screen", first_screen);
+    t.keys(&["/"]);
+    t.wait("the query line", |s| s.lines().next().is_some_and(|l| l.contains("│ /")));
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), "druzh ".repeat(50_000 / 6)).unwrap();
+    let buffer = format!("{}-paste", t.session);
+    Tmux::run(&["load-buffer", "-b", &buffer, &file.path().display().to_string()]);
+    Tmux::run(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &t.session]);
+    t.wait_within("the cap's message", Duration::from_secs(3), |s| s.contains("1,000 characters"));
+    // still answering: Esc restores the query in effect
+    t.keys(&["Escape"]);
+    t.wait_within("the list", Duration::from_secs(2), |s| s.contains("j/k move"));
     t.keys(&["q"]);
     let s = t.wait("the exit", |s| s.contains("EXIT="));
     assert!(s.contains("EXIT=0"), "{s}");

@@ -28,7 +28,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => m.size = (w, h),
         Msg::Paste(s) => {
             if m.input.is_some() {
-                let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                // one more than fits is enough for `insert` to say the rest was left out
+                let clean: String =
+                    s.chars().take(MAX_QUERY_CHARS + 1).map(|c| if c.is_control() { ' ' } else { c }).collect();
                 insert(m, &clean, &mut fx);
             }
         }
@@ -320,13 +322,26 @@ fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
     }
 }
 
+/// The longest query line, in characters: a query is a few words and filters, and a longer
+/// one (a pasted article) would only be parsed again on every key.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// Type or paste `s` at the cursor, as much of it as the query line holds.
 fn insert(m: &mut Model, s: &str, fx: &mut Vec<Effect>) {
+    let mut cut_short = false;
     if let Some(inp) = &mut m.input {
-        inp.text.insert_str(inp.cursor, s);
-        inp.cursor += s.len();
+        let room = MAX_QUERY_CHARS.saturating_sub(inp.text.chars().count());
+        let fits = s.char_indices().nth(room).map_or(s.len(), |(at, _)| at);
+        cut_short = fits < s.len();
+        inp.text.insert_str(inp.cursor, &s[..fits]);
+        inp.cursor += fits;
         inp.history_pos = None;
     }
     input_changed(m, fx);
+    if cut_short {
+        // (MAX_QUERY_CHARS, written out)
+        m.error("the query line holds at most 1,000 characters; the rest was left out");
+    }
 }
 
 fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
