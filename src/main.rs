@@ -78,6 +78,7 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Ended(status)) => ExitCode::from(status),
         Err(e) => {
             eprintln!("sitrep: {e}");
             ExitCode::FAILURE
@@ -117,7 +118,10 @@ fn browse(args: Args) -> Result<(), CliError> {
         paths: args.paths.clone(),
         watch: args.watch,
     };
-    sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| CliError::Tui(e.to_string()))
+    sitrep::tui::run(sitrep::tui::corpus_loader(args.paths), opts).map_err(|e| match e {
+        sitrep::tui::TuiError::Ended(_) => CliError::Ended(e.exit_status()),
+        e => CliError::Tui(e.to_string()),
+    })
 }
 
 fn run(args: Args) -> Result<(), CliError> {

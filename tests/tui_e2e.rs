@@ -45,6 +45,29 @@ impl Tmux {
             sleep(Duration::from_millis(50));
         }
     }
+    /// Wait until a format (`#{alternate_on}`) has a value.
+    fn wait_format(&self, f: &str, want: &str) {
+        let start = Instant::now();
+        while self.format(f) != want {
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {f} = {want}; screen:\n{}", self.screen());
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+    /// The browser's process: the pane's process or one of its descendants, by name.
+    fn browser_pid(&self) -> String {
+        let name: String = bin().rsplit('/').next().unwrap_or("sitrep").chars().take(15).collect();
+        let mut todo = vec![self.format("#{pane_pid}")];
+        while let Some(pid) = todo.pop() {
+            if std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name) {
+                return pid;
+            }
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+            todo.extend(children.split_whitespace().map(str::to_string));
+        }
+        panic!("no {name} process in the pane; screen:\n{}", self.screen());
+    }
 }
 
 impl Drop for Tmux {
@@ -87,6 +110,18 @@ fn start_with(name: &str, wrap: impl Fn(&str) -> String) -> Option<(Tmux, tempfi
 
 fn first_screen(s: &str) -> bool {
     s.contains("Timeline") && s.contains(" of ") && s.contains("Reader")
+}
+
+/// Send a signal (`TERM`, `TSTP`) to a process.
+fn kill(sig: &str, pid: &str) {
+    let ok = Command::new("kill").args(["-s", sig, pid]).status().expect("kill runs").success();
+    assert!(ok, "kill -s {sig} {pid}");
+}
+
+fn assert_restored(t: &Tmux) {
+    assert_eq!(t.format("#{alternate_on}"), "0", "left the alternate screen: {}", t.screen());
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
 }
 
 #[test]
@@ -193,6 +228,110 @@ fn watch_picks_up_new_and_deleted_files_in_tmux() {
     t.keys(&["q"]);
     let s = t.wait("the exit", |s| s.contains("EXIT="));
     assert!(s.contains("EXIT=0"), "{s}");
+}
+
+/// `kill`, a hang-up and an interrupt: the terminal is restored and the status is 128 + n.
+#[test]
+fn signals_restore_the_terminal_and_exit_128_plus_n_in_tmux() {
+    for (sig, n) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let Some((t, _cfg)) = start(&format!("sig{n}"), "") else { return };
+        t.wait("the first screen", first_screen);
+        kill(sig, &t.browser_pid());
+        let s = t.wait("the exit", |s| s.contains("EXIT="));
+        assert!(s.contains(&format!("EXIT={}", 128 + n)), "SIG{sig}: {s}");
+        assert!(!s.contains("Timeline"), "SIG{sig}: still on the browser's screen: {s}");
+        assert_restored(&t);
+    }
+}
+
+/// Under dash (which, unlike bash, does not reset the terminal after its child), a killed
+/// browser leaves the tty in cooked mode: line editing and echo on.
+#[test]
+fn sigterm_under_dash_leaves_the_tty_cooked_in_tmux() {
+    let Some((t, _cfg)) = start_with("dash", |browser| format!("dash -c '{browser}; echo EXIT=$?; stty -a; sleep 30'"))
+    else {
+        return;
+    };
+    t.wait("the first screen", first_screen);
+    kill("TERM", &t.browser_pid());
+    let s = t.wait("stty's report", |s| s.contains("EXIT=") && s.contains("icanon"));
+    assert!(s.contains("EXIT=143"), "{s}");
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for w in ["icanon", "echo", "icrnl", "opost", "isig"] {
+        assert!(words.contains(&w), "{w} is off: {s}");
+    }
+    assert_restored(&t);
+}
+
+/// Ctrl-z (and `kill -TSTP`) from an interactive shell: the shell's prompt comes back on the
+/// main screen; `fg` brings the browser back, repainted and taking keys.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_resumes_in_tmux() {
+    let Some((t, _cfg)) = start_with("tstp", |_| "env PS1='$ ' bash --norc --noprofile -i".to_string()) else {
+        return;
+    };
+    let browser = format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {}", _cfg.path().display(), bin());
+    t.wait("the shell", |s| s.lines().any(|l| l.trim_end() == "$"));
+    for how in ["C-z", "TSTP"] {
+        t.literal(&browser);
+        t.keys(&["Enter"]);
+        t.wait("the first screen", first_screen);
+        if how == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            kill("TSTP", &t.browser_pid());
+        }
+        t.wait_format("#{alternate_on}", "0");
+        // the job's line, then the prompt
+        let s = t.wait("the shell's prompt", |s| {
+            let lines: Vec<&str> = s.lines().collect();
+            lines.windows(2).any(|w| w[0].contains("Stopped") && w[1].trim_end() == "$")
+        });
+        assert!(!s.contains("Timeline"), "{how}: {s}");
+        assert_restored(&t);
+        t.literal("fg");
+        t.keys(&["Enter"]);
+        t.wait(&format!("the browser repainted after {how}"), first_screen);
+        assert_eq!(t.format("#{alternate_on}"), "1");
+        t.keys(&["?"]);
+        t.wait("the help", |s| s.contains(" Help ") && s.contains("Everywhere (not while typing)"));
+        t.keys(&["Escape"]);
+        t.wait("the list", |s| !s.contains(" Help ") && first_screen(s));
+        t.keys(&["q"]);
+        t.wait_format("#{alternate_on}", "0");
+        t.literal("echo EXIT=$?");
+        t.keys(&["Enter"]);
+        let s = t.wait("the exit", |s| s.contains("EXIT="));
+        assert!(s.contains("EXIT=0"), "{how}: {s}");
+        t.literal("clear");
+        t.keys(&["Enter"]);
+        t.wait("a clear screen", |s| !s.contains("EXIT="));
+    }
+}
+
+/// The terminal closes while SIGHUP is ignored (`nohup`, `trap '' HUP`): the browser notices
+/// the end of its input and exits instead of reading end-of-file forever.
+#[test]
+fn a_closed_terminal_ends_the_browser_with_sighup_ignored_in_tmux() {
+    let Some((t, _cfg)) = start_with("hup", |browser| format!("sh -c \"trap '' HUP; exec {browser}\"")) else {
+        return;
+    };
+    t.wait("the first screen", first_screen);
+    let pid = t.browser_pid();
+    Tmux::run(&["kill-session", "-t", &t.session]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+    {
+        if start.elapsed() > Duration::from_secs(5) {
+            let a = cpu_ticks(&pid).unwrap_or(0);
+            sleep(Duration::from_millis(500));
+            let b = cpu_ticks(&pid).unwrap_or(0);
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("the browser is still running 5 s after its terminal closed ({} CPU ticks in 0.5 s)", b - a);
+        }
+        sleep(Duration::from_millis(50));
+    }
 }
 
 /// 50 KB pasted into the query line (bracketed paste): cut to the first 1,000 characters,

@@ -12,7 +12,7 @@ use crate::store::{Query, SearchRequest, Store};
 use super::action::Action;
 use super::keymap::{Chord, Context};
 use super::layout::{self, Areas};
-use super::model::{Effect, Focus, Input, Model, Msg, ReaderState};
+use super::model::{Effect, Focus, Input, Model, Msg, ReaderState, Signal};
 use super::timeline::{Slot, TimelineState};
 use super::wrap;
 
@@ -62,6 +62,16 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Loaded(Err(e)) => {
             m.progress = None;
             m.load_error = Some(e);
+        }
+        Msg::Signal(Signal::End(n)) => {
+            m.ended_by = Some(n);
+            m.quit = true;
+        }
+        Msg::Signal(Signal::Suspend) => fx.push(Effect::Suspend),
+        Msg::Signal(Signal::Resume) => fx.push(Effect::Resume),
+        Msg::TerminalGone => {
+            m.terminal_gone = true;
+            m.quit = true;
         }
         Msg::Failed(e) => {
             m.searching = false;
@@ -131,14 +141,20 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
     }
     let chord = Chord::from_event(&k);
     if m.help.is_some() {
-        if let Some(a) = m.keymap.lookup(Context::Help, chord) {
-            help_action(m, a);
+        match m.keymap.lookup(Context::Help, chord) {
+            Some(Action::Suspend) => act(m, Action::Suspend, fx),
+            Some(a) => help_action(m, a),
+            None => {}
         }
         return;
     }
     if m.input.is_some() {
         if let Some(a) = m.keymap.lookup(Context::Input, chord) {
-            input_action(m, a, fx);
+            if a == Action::Suspend {
+                act(m, a, fx);
+            } else {
+                input_action(m, a, fx);
+            }
         } else if let KeyCode::Char(c) = k.code
             && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
@@ -157,7 +173,7 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         return;
     };
     m.status = None;
-    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw) {
+    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw | Action::Suspend) {
         return;
     }
     act(m, a, fx);
@@ -230,6 +246,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             m.info(if m.mouse { "mouse on" } else { "mouse off" });
         }
         Redraw => fx.push(Effect::Redraw),
+        Suspend => fx.push(Effect::Suspend),
         _ => match m.focus {
             Focus::List => list_action(m, a, fx),
             Focus::Timeline => timeline_action(m, a, fx),
