@@ -385,3 +385,20 @@ fn check_config_lists_every_problem() {
     assert!(lines[3].contains("theme.toml line 1"), "{out}");
     assert_eq!(lines[4], "4 problems");
 }
+
+/// Ctrl-l redraws and the browser goes on (it used to ask the terminal for the cursor
+/// position, time out after two seconds and end with an error).
+#[test]
+fn ctrl_l_redraws_in_tmux() {
+    let Some((t, _cfg)) = start("redraw", "") else { return };
+    t.wait("the first screen", first_screen);
+    t.keys(&["C-l"]);
+    sleep(Duration::from_millis(2500));
+    t.keys(&["?"]);
+    t.wait("the help", |s| s.contains(" Help ") && s.contains("Everywhere (not while typing)"));
+    t.keys(&["Escape"]);
+    t.wait("the list", |s| !s.contains(" Help ") && first_screen(s));
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}

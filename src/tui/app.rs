@@ -353,7 +353,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                             execute!(stdout(), DisableMouseCapture)?;
                         }
                     }
-                    Effect::Redraw => terminal.clear()?,
+                    Effect::Redraw => repaint_all(&mut terminal)?,
                     Effect::Suspend if super::signals::can_suspend() => {
                         restore_terminal();
                         super::signals::stop();
