@@ -37,6 +37,10 @@ struct Args {
     /// followed).
     #[arg(long, global = true)]
     follow: bool,
+    /// Check the config files (keymap.toml, theme.toml): list every problem, one a line, and
+    /// exit (status 1 when there are any).
+    #[arg(long)]
+    check_config: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -92,14 +96,35 @@ fn cells(raw_csv: bool) -> Cells {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if args.check_config {
+        return check_config();
+    }
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Ended(status)) => ExitCode::from(status),
         Err(e) => {
             eprintln!("{}", cli::error_line(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--check-config`: every problem of the config files on stdout, then how many.
+fn check_config() -> ExitCode {
+    let cfg = sitrep::tui::config::load(&|k| std::env::var(k).ok(), false);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let folder = cfg.dir.as_ref().map_or_else(|| "no config folder".to_string(), |d| d.display().to_string());
+    for p in &cfg.problems {
+        let _ = writeln!(out, "{p}");
+    }
+    let _ = match cfg.problems.len() {
+        0 => writeln!(out, "no problems in the config in {folder}"),
+        1 => writeln!(out, "1 problem"),
+        n => writeln!(out, "{n} problems"),
+    };
+    let _ = out.flush();
+    if cfg.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 /// Open the interactive browser. Loading runs on a background thread behind the first
@@ -119,7 +144,10 @@ fn browse(args: Args) -> Result<(), CliError> {
         load: sitrep::corpus::LoadOptions { follow: args.follow },
     };
     let loader = sitrep::tui::corpus_loader(args.paths, opts.load);
-    sitrep::tui::run(loader, opts).map_err(|e| CliError::Tui(e.to_string()))
+    sitrep::tui::run(loader, opts).map_err(|e| match e {
+        sitrep::tui::TuiError::Ended(_) => CliError::Ended(e.exit_status()),
+        e => CliError::Tui(e.to_string()),
+    })
 }
 
 fn run(args: Args) -> Result<(), CliError> {

@@ -30,17 +30,43 @@ impl Tmux {
     }
     /// Wait until the screen satisfies `ok` (or fail with the last screen).
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_within(what, Duration::from_secs(20), ok)
+    }
+    fn wait_within(&self, what: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if ok(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(20) {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             sleep(Duration::from_millis(50));
         }
+    }
+    /// Wait until a format (`#{alternate_on}`) has a value.
+    fn wait_format(&self, f: &str, want: &str) {
+        let start = Instant::now();
+        while self.format(f) != want {
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {f} = {want}; screen:\n{}", self.screen());
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+    /// The browser's process: the pane's process or one of its descendants, by name.
+    fn browser_pid(&self) -> String {
+        let name: String = bin().rsplit('/').next().unwrap_or("sitrep").chars().take(15).collect();
+        let mut todo = vec![self.format("#{pane_pid}")];
+        while let Some(pid) = todo.pop() {
+            if std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name) {
+                return pid;
+            }
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+            todo.extend(children.split_whitespace().map(str::to_string));
+        }
+        panic!("no {name} process in the pane; screen:\n{}", self.screen());
     }
 }
 
@@ -58,22 +84,44 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
+fn bin() -> String {
+    std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string())
+}
+
 /// The binary (or SITREP_E2E_BIN) started with `args` in a tmux session at 120x40, with a
 /// config folder of its own (kept alive with the session); `None`, said, without tmux.
 fn start(name: &str, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    start_with(name, |browser| format!("{browser} {args}; echo EXIT=$?; sleep 30"))
+}
+
+/// A tmux session at 120x40 running the command `wrap` makes of the command line that starts
+/// the browser (with its own config folder).
+fn start_with(name: &str, wrap: impl Fn(&str) -> String) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux is not installed: skipped");
         return None;
     }
-    let bin = std::env::var("SITREP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sitrep").to_string());
     let cfg = tempfile::tempdir().unwrap();
     let session = format!("sitrep-{name}-{}", std::process::id());
-    let cmd = format!(
-        "env SITREP_CONFIG_HOME={} TERM=xterm-256color {bin} {args}; echo EXIT=$?; sleep 30",
-        cfg.path().display()
-    );
-    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &cmd]);
+    let browser = format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {}", cfg.path().display(), bin());
+    Tmux::run(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "40", &wrap(&browser)]);
     Some((Tmux { session }, cfg))
+}
+
+fn first_screen(s: &str) -> bool {
+    s.contains("Timeline") && s.contains(" of ") && s.contains("Reader")
+}
+
+/// Send a signal (`TERM`, `TSTP`) to a process.
+fn kill(sig: &str, pid: &str) {
+    let ok = Command::new("kill").args(["-s", sig, pid]).status().expect("kill runs").success();
+    assert!(ok, "kill -s {sig} {pid}");
+}
+
+fn assert_restored(t: &Tmux) {
+    assert_eq!(t.format("#{alternate_on}"), "0", "left the alternate screen: {}", t.screen());
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
 }
 
 #[test]
@@ -177,6 +225,179 @@ fn watch_picks_up_new_and_deleted_files_in_tmux() {
     assert!(s.contains("1 article gone"), "{s}");
     assert!(reading(&s), "the selection moved: {s}");
 
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}
+
+/// `kill`, a hang-up and an interrupt: the terminal is restored and the status is 128 + n.
+#[test]
+fn signals_restore_the_terminal_and_exit_128_plus_n_in_tmux() {
+    for (sig, n) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let Some((t, _cfg)) = start(&format!("sig{n}"), "") else { return };
+        t.wait("the first screen", first_screen);
+        kill(sig, &t.browser_pid());
+        let s = t.wait("the exit", |s| s.contains("EXIT="));
+        assert!(s.contains(&format!("EXIT={}", 128 + n)), "SIG{sig}: {s}");
+        assert!(!s.contains("Timeline"), "SIG{sig}: still on the browser's screen: {s}");
+        assert_restored(&t);
+    }
+}
+
+/// Under dash (which, unlike bash, does not reset the terminal after its child), a killed
+/// browser leaves the tty in cooked mode: line editing and echo on.
+#[test]
+fn sigterm_under_dash_leaves_the_tty_cooked_in_tmux() {
+    let Some((t, _cfg)) = start_with("dash", |browser| format!("dash -c '{browser}; echo EXIT=$?; stty -a; sleep 30'"))
+    else {
+        return;
+    };
+    t.wait("the first screen", first_screen);
+    kill("TERM", &t.browser_pid());
+    let s = t.wait("stty's report", |s| s.contains("EXIT=") && s.contains("icanon"));
+    assert!(s.contains("EXIT=143"), "{s}");
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for w in ["icanon", "echo", "icrnl", "opost", "isig"] {
+        assert!(words.contains(&w), "{w} is off: {s}");
+    }
+    assert_restored(&t);
+}
+
+/// Ctrl-z (and `kill -TSTP`) from an interactive shell: the shell's prompt comes back on the
+/// main screen; `fg` brings the browser back, repainted and taking keys.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_resumes_in_tmux() {
+    let Some((t, _cfg)) = start_with("tstp", |_| "env PS1='$ ' bash --norc --noprofile -i".to_string()) else {
+        return;
+    };
+    let browser = format!("env SITREP_CONFIG_HOME={} TERM=xterm-256color {}", _cfg.path().display(), bin());
+    t.wait("the shell", |s| s.lines().any(|l| l.trim_end() == "$"));
+    for how in ["C-z", "TSTP"] {
+        t.literal(&browser);
+        t.keys(&["Enter"]);
+        t.wait("the first screen", first_screen);
+        if how == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            kill("TSTP", &t.browser_pid());
+        }
+        t.wait_format("#{alternate_on}", "0");
+        // the job's line, then the prompt
+        let s = t.wait("the shell's prompt", |s| {
+            let lines: Vec<&str> = s.lines().collect();
+            lines.windows(2).any(|w| w[0].contains("Stopped") && w[1].trim_end() == "$")
+        });
+        assert!(!s.contains("Timeline"), "{how}: {s}");
+        assert_restored(&t);
+        t.literal("fg");
+        t.keys(&["Enter"]);
+        t.wait(&format!("the browser repainted after {how}"), first_screen);
+        assert_eq!(t.format("#{alternate_on}"), "1");
+        t.keys(&["?"]);
+        t.wait("the help", |s| s.contains(" Help ") && s.contains("Everywhere (not while typing)"));
+        t.keys(&["Escape"]);
+        t.wait("the list", |s| !s.contains(" Help ") && first_screen(s));
+        t.keys(&["q"]);
+        t.wait_format("#{alternate_on}", "0");
+        t.literal("echo EXIT=$?");
+        t.keys(&["Enter"]);
+        let s = t.wait("the exit", |s| s.contains("EXIT="));
+        assert!(s.contains("EXIT=0"), "{how}: {s}");
+        t.literal("clear");
+        t.keys(&["Enter"]);
+        t.wait("a clear screen", |s| !s.contains("EXIT="));
+    }
+}
+
+/// The terminal closes while SIGHUP is ignored (`nohup`, `trap '' HUP`): the browser notices
+/// the end of its input and exits instead of reading end-of-file forever.
+#[test]
+fn a_closed_terminal_ends_the_browser_with_sighup_ignored_in_tmux() {
+    let Some((t, _cfg)) = start_with("hup", |browser| format!("sh -c \"trap '' HUP; exec {browser}\"")) else {
+        return;
+    };
+    t.wait("the first screen", first_screen);
+    let pid = t.browser_pid();
+    Tmux::run(&["kill-session", "-t", &t.session]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+    {
+        if start.elapsed() > Duration::from_secs(5) {
+            let a = cpu_ticks(&pid).unwrap_or(0);
+            sleep(Duration::from_millis(500));
+            let b = cpu_ticks(&pid).unwrap_or(0);
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("the browser is still running 5 s after its terminal closed ({} CPU ticks in 0.5 s)", b - a);
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// 50 KB pasted into the query line (bracketed paste): cut to the first 1,000 characters,
+/// said in the status line, and the browser answers at once.
+#[test]
+fn a_long_paste_into_the_query_is_capped_and_quick_in_tmux() {
+    let Some((t, _cfg)) = start("paste", "") else { return };
+    t.wait("the first screen", first_screen);
+    t.keys(&["/"]);
+    t.wait("the query line", |s| s.lines().next().is_some_and(|l| l.contains("│ /")));
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), "druzh ".repeat(50_000 / 6)).unwrap();
+    let buffer = format!("{}-paste", t.session);
+    Tmux::run(&["load-buffer", "-b", &buffer, &file.path().display().to_string()]);
+    Tmux::run(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &t.session]);
+    t.wait_within("the cap's message", Duration::from_secs(3), |s| s.contains("1,000 characters"));
+    // still answering: Esc restores the query in effect
+    t.keys(&["Escape"]);
+    t.wait_within("the list", Duration::from_secs(2), |s| s.contains("j/k move"));
+    t.keys(&["q"]);
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}
+
+/// `sitrep --check-config` lists every problem of the config files, one a line, and fails;
+/// with none it says where it looked and succeeds.
+#[test]
+fn check_config_lists_every_problem() {
+    let cfg = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = Command::new(bin())
+            .arg("--check-config")
+            .env("SITREP_CONFIG_HOME", cfg.path())
+            .output()
+            .expect("the binary runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, out) = run();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&cfg.path().display().to_string()), "{out}");
+    std::fs::write(cfg.path().join("keymap.toml"), "[list]\na = \"jump\"\nctrl-c = \"help\"\nb = \"up\"\nc = 1\n")
+        .unwrap();
+    std::fs::write(cfg.path().join("theme.toml"), "[ui\n").unwrap();
+    let (code, out) = run();
+    assert_eq!(code, Some(1), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[0].ends_with("keymap.toml line 2: unknown action 'jump' for key 'a'"), "{out}");
+    assert!(lines[1].contains("keymap.toml line 3: ctrl-c"), "{out}");
+    assert!(lines[2].contains("keymap.toml line 5"), "{out}");
+    assert!(lines[3].contains("theme.toml line 1"), "{out}");
+    assert_eq!(lines[4], "4 problems");
+}
+
+/// Ctrl-l redraws and the browser goes on (it used to ask the terminal for the cursor
+/// position, time out after two seconds and end with an error).
+#[test]
+fn ctrl_l_redraws_in_tmux() {
+    let Some((t, _cfg)) = start("redraw", "") else { return };
+    t.wait("the first screen", first_screen);
+    t.keys(&["C-l"]);
+    sleep(Duration::from_millis(2500));
+    t.keys(&["?"]);
+    t.wait("the help", |s| s.contains(" Help ") && s.contains("Everywhere (not while typing)"));
+    t.keys(&["Escape"]);
+    t.wait("the list", |s| !s.contains(" Help ") && first_screen(s));
     t.keys(&["q"]);
     let s = t.wait("the exit", |s| s.contains("EXIT="));
     assert!(s.contains("EXIT=0"), "{s}");

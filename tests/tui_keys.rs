@@ -489,3 +489,35 @@ fn load_problems_show_once_loaded() {
     assert_eq!(st.text, "skipped x/a.md: not valid UTF-8 (and 1 more)");
     assert_eq!(h.model.results.len(), 9);
 }
+
+/// 100 KB pasted into the query line: the first 1,000 characters are kept and the status
+/// line says so; keys typed past the cap are refused the same way; drawing stays quick.
+#[test]
+fn a_100k_paste_is_capped_at_1000_characters() {
+    let mut h = Harness::new(demo(), 120, 40);
+    h.key("/");
+    h.type_text("ab");
+    h.key("home");
+    let started = std::time::Instant::now();
+    h.send(Msg::Paste("druzh\tkyiv ".repeat(100_000 / 11)));
+    let screen = h.screen();
+    let took = started.elapsed();
+    let inp = h.model.input.as_ref().unwrap();
+    assert_eq!(inp.text.chars().count(), 1000);
+    assert!(inp.text.starts_with("druzh kyiv druzh"), "controls became spaces");
+    assert!(inp.text.ends_with("ab"), "the text after the cursor is kept");
+    assert_eq!(inp.cursor, inp.text.len() - 2);
+    assert!(screen.contains("1,000 characters"), "{screen}");
+    assert!(h.model.status.as_ref().is_some_and(|s| s.error));
+    assert!(took < std::time::Duration::from_secs(1), "the paste took {took:?}");
+    h.key("end");
+    h.type_text("x");
+    assert_eq!(h.model.input.as_ref().unwrap().text.chars().count(), 1000);
+    assert!(h.screen().contains("1,000 characters"));
+    // room again after deleting: typing works
+    h.keys("backspace backspace");
+    h.type_text("é");
+    let inp = h.model.input.as_ref().unwrap();
+    assert_eq!(inp.text.chars().count(), 999);
+    assert!(inp.text.ends_with("kyé"), "{}", inp.text);
+}

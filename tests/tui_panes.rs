@@ -247,3 +247,32 @@ fn header_chips_and_typing_cursor() {
     assert!(ui::header::render(&h.model, &h.theme, area, &mut buf).is_none());
     assert_eq!(buffer_text(&buf).trim_end(), " sitrep │  kind:strike   “kyiv”");
 }
+
+/// A query line far longer than the screen (as the model never holds, but the header must
+/// not care): drawn in time linear in its length, the cursor's end in view.
+#[test]
+fn header_draws_a_100k_query_line_quickly() {
+    let mut h = Harness::new(demo(), 100, 30);
+    h.key("/");
+    let text = "abcdé漢".repeat(100_000 / 8);
+    let area = Rect::new(0, 0, 100, 1);
+    let unit = "abcdé漢".len();
+    for cursor in [text.len(), 0, text.len() / 2 / unit * unit] {
+        h.model.input.as_mut().unwrap().text = text.clone();
+        h.model.input.as_mut().unwrap().cursor = cursor;
+        let started = std::time::Instant::now();
+        let mut buf = Buffer::empty(area);
+        let cur = ui::header::render(&h.model, &h.theme, area, &mut buf).expect("the cursor is shown");
+        let took = started.elapsed();
+        assert!(took < std::time::Duration::from_millis(500), "drawing the header took {took:?}");
+        let line = buffer_text(&buf);
+        assert!(cur.x < 100, "{cur:?}");
+        if cursor == 0 {
+            assert!(line.starts_with(" sitrep │ /abcdé漢abcdé"), "{line}");
+            assert_eq!(cur.x, 11);
+        } else {
+            // the text before the cursor fills the line up to it
+            assert!(line.trim_end().chars().count() > 80, "{line}");
+        }
+    }
+}

@@ -39,6 +39,9 @@ pub enum CliError {
     Query(String),
     #[error("{0}")]
     Tui(String),
+    /// The browser ended on a signal: exit with this status (128 + the signal), quietly.
+    #[error("ended by a signal (status {0})")]
+    Ended(u8),
     #[error("format {0} is not available for {1}")]
     Unsupported(&'static str, &'static str),
     #[error("writing output: {0}")]

@@ -42,6 +42,7 @@ pub enum Action {
     ToggleMouse,
     ToggleWatch,
     Redraw,
+    Suspend,
     // While typing a query.
     Accept,
     Cancel,
@@ -95,6 +96,7 @@ impl Action {
             ToggleMouse => "mouse on/off",
             ToggleWatch => "watch the files for changes on/off",
             Redraw => "redraw the screen",
+            Suspend => "suspend (fg in the shell brings sitrep back)",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",
             DeleteBack => "delete the char before the cursor",

@@ -111,6 +111,21 @@ pub enum TuiError {
     /// The loader failed (the user saw the message and quit).
     #[error("{0}")]
     Load(String),
+    /// A signal ended the browser; the process should end with status 128 + it.
+    #[error("ended by signal {0}")]
+    Ended(i32),
+    #[error("the terminal closed")]
+    TerminalGone,
+}
+
+impl TuiError {
+    /// The exit status for this error: 128 + n for signal n, else 1.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            TuiError::Ended(n) => (128 + n).clamp(0, 255) as u8,
+            _ => 1,
+        }
+    }
 }
 
 static PANICKED: AtomicBool = AtomicBool::new(false);
@@ -138,6 +153,29 @@ impl Drop for TermGuard {
     fn drop(&mut self) {
         restore_terminal();
     }
+}
+
+/// Take the terminal again after a suspension (or a stop from outside, after which the shell
+/// may have reset it): raw mode, the alternate screen, paste and mouse, and a full redraw.
+fn retake_terminal(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+    // crossterm does nothing when it believes raw mode is still on
+    let _ = disable_raw_mode();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    repaint_all(terminal)
+}
+
+/// Clear the screen and make the next draw paint every cell. (`Terminal::clear` would ask the
+/// terminal where its cursor is; the answer goes to the input thread, which holds crossterm's
+/// reader, and the question fails after two seconds.)
+fn repaint_all(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    execute!(stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+    // the buffer being drawn into is blank; swapping blanks the one drawn last too
+    terminal.swap_buffers();
+    Ok(())
 }
 
 fn init_terminal(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TermGuard)> {
@@ -223,9 +261,9 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
                 Ok(Event::Paste(s)) => Msg::Paste(s),
                 Ok(_) => continue,
-                Err(_) => Msg::Loaded(Err("the terminal closed".into())),
+                Err(_) => Msg::TerminalGone,
             };
-            let closed = matches!(msg, Msg::Loaded(Err(_)));
+            let closed = matches!(msg, Msg::TerminalGone);
             if tx.send(msg).is_err() || closed {
                 break;
             }
@@ -260,21 +298,22 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     let cfg = config::load(&|k| std::env::var(k).ok(), opts.light);
     let mouse = opts.mouse.unwrap_or(cfg.keymap.mouse);
     let theme = cfg.theme.clone();
+    let (tx, rx) = mpsc::channel::<Msg>();
+    // Signals first: one arriving while the terminal is being set up waits in the channel.
+    let _signals = super::signals::spawn(tx.clone(), restore_terminal)?;
     let (mut terminal, _guard) = init_terminal(mouse)?;
     let size = terminal.size()?;
     let mut model = Model::new(cfg.keymap.clone(), (size.width, size.height));
     model.mouse = mouse;
-    if let Some(first) = cfg.problems.first() {
-        let more = cfg.problems.len() - 1;
-        let extra = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-        model.error(format!("config: {first}{extra}; using defaults there"));
+    if let Some(summary) = cfg.summary() {
+        model.error(summary);
     }
     if let Some(q) = opts.query.as_deref() {
         update::open_with_query(&mut model, q);
     }
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     spawn_input(tx.clone());
+    super::signals::watch_hangup(tx.clone());
     {
         let tx = tx.clone();
         let _ = thread::Builder::new().name("sitrep-load".into()).spawn(move || {
@@ -327,7 +366,17 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                             execute!(stdout(), DisableMouseCapture)?;
                         }
                     }
-                    Effect::Redraw => terminal.clear()?,
+                    Effect::Redraw => repaint_all(&mut terminal)?,
+                    Effect::Suspend if super::signals::can_suspend() => {
+                        restore_terminal();
+                        super::signals::stop();
+                        // continued (fg)
+                        retake_terminal(&mut terminal, model.mouse)?;
+                    }
+                    Effect::Suspend => {
+                        model.error("cannot suspend: sitrep was not started from a shell with job control (fg)")
+                    }
+                    Effect::Resume => retake_terminal(&mut terminal, model.mouse)?,
                     Effect::Watch(true) => start_watch(&mut watch, &mut model, &opts, &tx),
                     Effect::Watch(false) => watch = None,
                 }
@@ -336,6 +385,12 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
         if model.quit {
             break;
         }
+    }
+    if let Some(n) = model.ended_by {
+        return Err(TuiError::Ended(n));
+    }
+    if model.terminal_gone {
+        return Err(TuiError::TerminalGone);
     }
     match model.load_error.take() {
         Some(e) => Err(TuiError::Load(e)),

@@ -220,6 +220,26 @@ impl ConfigProblem {
     }
 }
 
+/// Makes problems for one file, finding their lines by binary search over the line starts
+/// (counting newlines from the top for each problem made many problems quadratic).
+pub(crate) struct ProblemAt<'a> {
+    file: &'a str,
+    /// Byte offsets of the newlines.
+    newlines: Vec<usize>,
+}
+
+impl<'a> ProblemAt<'a> {
+    pub(crate) fn new(text: &str, file: &'a str) -> ProblemAt<'a> {
+        ProblemAt { file, newlines: memchr::memchr_iter(b'\n', text.as_bytes()).collect() }
+    }
+
+    /// A problem at a byte offset of the file's text.
+    pub(crate) fn at(&self, offset: usize, message: impl Into<String>) -> ConfigProblem {
+        let line = self.newlines.partition_point(|&n| n < offset) + 1;
+        ConfigProblem { file: self.file.to_string(), line, message: message.into() }
+    }
+}
+
 /// Parse a config file's TOML, or say where it is broken.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, ConfigProblem> {
     toml::from_str(text).map_err(|e| ConfigProblem::at(text, file, e.span().map_or(0, |s| s.start), e.message().trim()))
@@ -250,11 +270,13 @@ impl Keymap {
     /// Apply a file of overrides. Every bad entry is skipped and reported; the rest applies.
     /// A file that is not valid TOML changes nothing.
     pub fn apply(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
-        let problem = |off: usize, message: String| ConfigProblem::at(text, file, off, message);
         let sections: Sections = match parse_toml(text, file) {
             Ok(s) => s,
             Err(p) => return vec![p],
         };
+        let lines = ProblemAt::new(text, file);
+        let problem = |off: usize, message: String| lines.at(off, message);
+        let ctrl_c = Chord::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         let mut problems = Vec::new();
         for (section, entries) in sections {
             if section == "options" {
@@ -277,9 +299,14 @@ impl Keymap {
             // in file order (the map is sorted by key): hints show the first key bound
             let mut entries: Vec<_> = entries.into_iter().collect();
             entries.sort_by_key(|(_, v)| v.span().start);
+            let mut binder = self.binder(ctx);
             for (key, v) in entries {
                 let off = v.span().start;
                 let chord = match Chord::parse(&key) {
+                    Ok(c) if c == ctrl_c => {
+                        problems.push(problem(off, "ctrl-c always quits and cannot be rebound".into()));
+                        continue;
+                    }
                     Ok(c) => c,
                     Err(m) => {
                         problems.push(problem(off, m));
@@ -299,7 +326,7 @@ impl Keymap {
                         continue;
                     }
                 };
-                self.bind(ctx, chord, action);
+                binder.bind(chord, action);
             }
         }
         problems
@@ -307,11 +334,14 @@ impl Keymap {
 
     /// Bind (or with [`Action::None`], unbind) a key in a context.
     pub fn bind(&mut self, ctx: Context, chord: Chord, action: Action) {
+        self.binder(ctx).bind(chord, action);
+    }
+
+    /// Binds many keys of a context, each in constant time.
+    fn binder(&mut self, ctx: Context) -> Binder<'_> {
         let map = self.maps.entry(ctx).or_default();
-        match map.iter_mut().find(|(c, _)| *c == chord) {
-            Some(slot) => slot.1 = action,
-            None => map.push((chord, action)),
-        }
+        let at = map.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
+        Binder { map, at }
     }
 
     pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Action> {
@@ -326,6 +356,24 @@ impl Keymap {
     /// The keys bound to an action in a context.
     pub fn keys_for(&self, ctx: Context, action: Action) -> Vec<Chord> {
         self.bindings(ctx).filter(|(_, a)| *a == action).map(|(c, _)| c).collect()
+    }
+}
+
+/// The bindings of one context with an index of where each key is.
+struct Binder<'a> {
+    map: &'a mut Vec<(Chord, Action)>,
+    at: std::collections::HashMap<Chord, usize>,
+}
+
+impl Binder<'_> {
+    fn bind(&mut self, chord: Chord, action: Action) {
+        match self.at.get(&chord) {
+            Some(&i) => self.map[i].1 = action,
+            None => {
+                self.at.insert(chord, self.map.len());
+                self.map.push((chord, action));
+            }
+        }
     }
 }
 
@@ -408,5 +456,17 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, 3);
         assert_eq!(k, before);
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_rebound() {
+        let mut k = Keymap::defaults();
+        let p = k.apply("[list]\nctrl-c = \"help\"\n[global]\nctrl-C = \"none\"\n", "keymap.toml");
+        assert_eq!(p.len(), 2, "{p:?}");
+        // sections in name order: [global] first
+        assert_eq!((p[0].line, p[1].line), (4, 2));
+        assert!(p.iter().all(|p| p.message.contains("ctrl-c always quits")), "{p:?}");
+        assert_eq!(k.lookup(Context::List, key("ctrl-c")), None);
+        assert_eq!(k.lookup(Context::Global, key("ctrl-c")), None);
     }
 }

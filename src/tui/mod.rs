@@ -20,6 +20,7 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+mod signals;
 pub mod testing;
 pub mod theme;
 pub mod timeline;

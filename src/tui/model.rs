@@ -26,6 +26,21 @@ pub enum Msg {
     Results(SearchOutput),
     /// A background job failed; the message goes to the status line.
     Failed(String),
+    /// A signal arrived (the runtime turns signals into these).
+    Signal(Signal),
+    /// The terminal is gone (it hung up): nothing can be shown or read any more.
+    TerminalGone,
+}
+
+/// What a signal asks of the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM, SIGHUP, SIGINT: quit, the process ending with status 128 + this number.
+    End(i32),
+    /// SIGTSTP: give the terminal back and stop until continued.
+    Suspend,
+    /// SIGCONT: take the terminal again and draw everything.
+    Resume,
 }
 
 /// What `update` asks the runtime to do.
@@ -36,6 +51,10 @@ pub enum Effect {
     Redraw,
     /// Start or stop watching the files for changes.
     Watch(bool),
+    /// Give the terminal back to the shell and stop until continued (Ctrl-z, SIGTSTP).
+    Suspend,
+    /// Take the terminal again (raw mode, alternate screen, mouse) and draw everything.
+    Resume,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -148,6 +167,10 @@ pub struct Model {
     /// Problems the loader reported (shown once loading is done).
     pub load_notes: Vec<String>,
     pub quit: bool,
+    /// Quitting because of this signal (the process ends with status 128 + it).
+    pub ended_by: Option<i32>,
+    /// Quitting because the terminal is gone.
+    pub terminal_gone: bool,
 }
 
 impl Model {
@@ -182,6 +205,8 @@ impl Model {
             card_for: None,
             load_notes: Vec::new(),
             quit: false,
+            ended_by: None,
+            terminal_gone: false,
         }
     }
 

@@ -179,7 +179,8 @@ impl Theme {
 
     fn apply_sections(&mut self, text: &str, file: &str) -> Vec<ConfigProblem> {
         type Sections = BTreeMap<String, toml::Spanned<toml::Value>>;
-        let problem = |off: usize, message: String| ConfigProblem::at(text, file, off, message);
+        let lines = super::keymap::ProblemAt::new(text, file);
+        let problem = |off: usize, message: String| lines.at(off, message);
         let top: Sections = match parse_toml(text, file) {
             Ok(s) => s,
             Err(p) => return vec![p],

@@ -12,7 +12,7 @@ use crate::store::{Query, SearchRequest, Store};
 use super::action::Action;
 use super::keymap::{Chord, Context};
 use super::layout::{self, Areas};
-use super::model::{Effect, Focus, Input, Model, Msg, ReaderState};
+use super::model::{Effect, Focus, Input, Model, Msg, ReaderState, Signal};
 use super::timeline::{Slot, TimelineState};
 use super::wrap;
 
@@ -40,7 +40,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => m.size = (w, h),
         Msg::Paste(s) => {
             if m.input.is_some() {
-                insert(m, &crate::printable::one_line(&s), &mut fx);
+                // one more than fits is enough for `insert` to say the rest was left out
+                let clean: String = s.chars().take(MAX_QUERY_CHARS + 1).collect();
+                insert(m, &crate::printable::one_line(&clean), &mut fx);
             }
         }
         Msg::Progress(p) => match p.note {
@@ -77,6 +79,16 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Loaded(Err(e)) => {
             m.progress = None;
             m.load_error = Some(e);
+        }
+        Msg::Signal(Signal::End(n)) => {
+            m.ended_by = Some(n);
+            m.quit = true;
+        }
+        Msg::Signal(Signal::Suspend) => fx.push(Effect::Suspend),
+        Msg::Signal(Signal::Resume) => fx.push(Effect::Resume),
+        Msg::TerminalGone => {
+            m.terminal_gone = true;
+            m.quit = true;
         }
         Msg::Failed(e) => {
             m.searching = false;
@@ -146,14 +158,20 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
     }
     let chord = Chord::from_event(&k);
     if m.help.is_some() {
-        if let Some(a) = m.keymap.lookup(Context::Help, chord) {
-            help_action(m, a);
+        match m.keymap.lookup(Context::Help, chord) {
+            Some(Action::Suspend) => act(m, Action::Suspend, fx),
+            Some(a) => help_action(m, a),
+            None => {}
         }
         return;
     }
     if m.input.is_some() {
         if let Some(a) = m.keymap.lookup(Context::Input, chord) {
-            input_action(m, a, fx);
+            if a == Action::Suspend {
+                act(m, a, fx);
+            } else {
+                input_action(m, a, fx);
+            }
         } else if let KeyCode::Char(c) = k.code
             && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
@@ -172,7 +190,7 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         return;
     };
     m.status = None;
-    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw) {
+    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw | Action::Suspend) {
         return;
     }
     act(m, a, fx);
@@ -245,6 +263,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             m.info(if m.mouse { "mouse on" } else { "mouse off" });
         }
         Redraw => fx.push(Effect::Redraw),
+        Suspend => fx.push(Effect::Suspend),
         _ => match m.focus {
             Focus::List => list_action(m, a, fx),
             Focus::Timeline => timeline_action(m, a, fx),
@@ -337,13 +356,26 @@ fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
     }
 }
 
+/// The longest query line, in characters: a query is a few words and filters, and a longer
+/// one (a pasted article) would only be parsed again on every key.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// Type or paste `s` at the cursor, as much of it as the query line holds.
 fn insert(m: &mut Model, s: &str, fx: &mut Vec<Effect>) {
+    let mut cut_short = false;
     if let Some(inp) = &mut m.input {
-        inp.text.insert_str(inp.cursor, s);
-        inp.cursor += s.len();
+        let room = MAX_QUERY_CHARS.saturating_sub(inp.text.chars().count());
+        let fits = s.char_indices().nth(room).map_or(s.len(), |(at, _)| at);
+        cut_short = fits < s.len();
+        inp.text.insert_str(inp.cursor, &s[..fits]);
+        inp.cursor += fits;
         inp.history_pos = None;
     }
     input_changed(m, fx);
+    if cut_short {
+        // (MAX_QUERY_CHARS, written out)
+        m.error("the query line holds at most 1,000 characters; the rest was left out");
+    }
 }
 
 fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {

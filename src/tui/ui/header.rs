@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
 
 use crate::store::Window;
 
@@ -23,21 +24,34 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
         spans.push(Span::styled("/", t.key));
         let prefix_w: usize = spans.iter().map(|s| width(&s.content)).sum();
         let avail = (area.width as usize).saturating_sub(prefix_w + 1);
-        // keep the cursor visible: show the tail when the text is long
-        let before_cursor = &inp.text[..inp.cursor];
-        let mut start = 0;
-        while width(&inp.text[start..inp.cursor]) > avail && start < inp.cursor {
-            start += inp.text[start..].chars().next().map_or(1, char::len_utf8);
+        // Keep the cursor visible: show as much of the text before it as fits, walking back
+        // from the cursor once (the text can be long; measuring it again for each character
+        // dropped made a long paste quadratic).
+        let cols = |ch: char| if ch.is_control() { 1 } else { ch.width().unwrap_or(0) };
+        let mut start = inp.cursor;
+        let mut before = 0;
+        for (at, ch) in inp.text[..inp.cursor].char_indices().rev() {
+            if before + cols(ch) > avail {
+                break;
+            }
+            before += cols(ch);
+            start = at;
         }
         let err = m.query_error.as_ref().map(|e| e.span.clone());
+        // then the characters up to the edge, no further
+        let mut used = prefix_w;
         for (off, ch) in inp.text[start..].char_indices() {
+            if used >= area.width as usize {
+                break;
+            }
+            used += cols(ch);
             let at = start + off;
             let bad = err.as_ref().is_some_and(|r| at >= r.start && at < r.end);
             let st = if bad { t.error.add_modifier(Modifier::UNDERLINED) } else { Style::default() };
             let c = crate::printable::shown(ch);
             spans.push(Span::styled(c.to_string(), st));
         }
-        let cx = prefix_w + width(&before_cursor[start..]);
+        let cx = prefix_w + before;
         if cx < area.width as usize {
             cursor = Some(Position::new(area.x + cx as u16, area.y));
         }
