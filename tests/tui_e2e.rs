@@ -282,10 +282,13 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_resumes_in_tmux() {
             kill("TSTP", &t.browser_pid());
         }
         t.wait_format("#{alternate_on}", "0");
-        // the job's line, then the prompt
+        // the job's line (wrapped when the binary's path is long), then the prompt
         let s = t.wait("the shell's prompt", |s| {
             let lines: Vec<&str> = s.lines().collect();
-            lines.windows(2).any(|w| w[0].contains("Stopped") && w[1].trim_end() == "$")
+            lines
+                .iter()
+                .position(|l| l.contains("Stopped"))
+                .is_some_and(|i| lines[i + 1..].iter().any(|l| l.trim_end() == "$"))
         });
         assert!(!s.contains("Timeline"), "{how}: {s}");
         assert_restored(&t);
