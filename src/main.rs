@@ -21,7 +21,7 @@ struct Args {
     #[arg(global = false)]
     paths: Vec<PathBuf>,
     /// Open the browser with this query, e.g. 'kind:strike place:donetsk'.
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     query: Option<String>,
     /// Turn mouse support off (or on) regardless of keymap.toml.
     #[arg(long)]
@@ -67,7 +67,7 @@ enum Command {
         #[arg(long)]
         raw_csv: bool,
         /// Filter with the query language of the browser, e.g. 'kind:strike place:donetsk killed>0 druzh'.
-        #[arg(long, short)]
+        #[arg(long, short, allow_hyphen_values = true)]
         query: Option<String>,
         /// Say why each event was extracted: its rule and the words that gave its place,
         /// date, counts and claimant (a block per event; in JSON, a `why` object).

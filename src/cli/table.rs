@@ -9,7 +9,7 @@ use crate::corpus::Article;
 use crate::printable::one_line;
 
 use super::CliError;
-use super::output::{EntityRow, EventRow, Quote, opt};
+use super::output::{EntityRow, EventRow, Quote};
 
 /// Pad or cut `s` to exactly `width` terminal columns.
 fn fit(s: &str, width: usize) -> String {
@@ -56,13 +56,11 @@ pub fn articles_table(articles: &[Article], out: &mut dyn Write) -> Result<(), C
 }
 
 pub fn events_table(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(out, "{} {} {} {} TEXT", fit("DATE", 11), fit("KIND", 17), fit("PLACE", 22), fit("CASUALTIES", 10))?;
     for r in rows {
         let date = r.date.clone().unwrap_or_else(|| "undated".into());
         let mark = if r.date_precision == "day" { ' ' } else { '~' };
-        let counts = match (r.killed, r.injured) {
-            (None, None) => String::new(),
-            (k, i) => format!("{}k/{}i", opt(&k), opt(&i)),
-        };
+        let counts = casualties(r.killed, r.injured);
         writeln!(
             out,
             "{}{} {} {} {} {}",
@@ -70,11 +68,18 @@ pub fn events_table(rows: &[EventRow], out: &mut dyn Write) -> Result<(), CliErr
             mark,
             fit(r.kind, 17),
             fit(&one_line(r.place.as_deref().unwrap_or("-")), 22),
-            fit(&counts, 9),
+            fit(&counts, 10),
             one_line(r.text.trim())
         )?;
     }
     Ok(())
+}
+
+/// Killed and injured as far as known: "5k", "6i", "5k 6i", or nothing.
+fn casualties(killed: Option<u32>, injured: Option<u32>) -> String {
+    let parts: Vec<String> =
+        [(killed, 'k'), (injured, 'i')].iter().filter_map(|(n, mark)| n.map(|n| format!("{n}{mark}"))).collect();
+    parts.join(" ")
 }
 
 /// `sitrep events --explain`: each event with its rule and the words behind its facts.
@@ -120,6 +125,7 @@ pub fn events_explained(rows: &[EventRow], out: &mut dyn Write) -> Result<(), Cl
 }
 
 pub fn entities_table(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(out, "{} {} {:>5}  PLACE PATH", fit("KIND", 7), fit("NAME", 40), "MENTIONS")?;
     for r in rows {
         writeln!(
             out,

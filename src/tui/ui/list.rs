@@ -86,6 +86,20 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The width of a count cell: four digits and the mark ("6000k").
+const COUNT_W: usize = 5;
+
+/// A count in at most four characters: as it is below 10,000, then in thousands ("12K"),
+/// millions ("3M") or billions ("4G"), rounded down (the exact figure is in the CLI).
+fn compact(n: u32) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{}K", n / 1000),
+        1_000_000..=999_999_999 => format!("{}M", n / 1_000_000),
+        _ => format!("{}G", n / 1_000_000_000),
+    }
+}
+
 /// One list row; `matched` are the free words' positions in the event's search key.
 pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, short: bool) -> Line<'static> {
     let Some(e) = store.event(hit.event) else {
@@ -112,11 +126,11 @@ pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, 
     let (ps, pw) = marked(&place, &place_marks, Style::default(), t.matched, place_w);
     spans.extend(ps);
     spans.push(Span::raw(" ".repeat(place_w - pw + 1)));
-    let k = e.killed.map(|k| format!("{k}k")).unwrap_or_default();
-    let inj = e.injured.map(|i| format!("{i}i")).unwrap_or_default();
-    spans.push(Span::styled(rpad(&k, 4), t.killed));
+    let k = e.killed.map(|k| format!("{}k", compact(k))).unwrap_or_default();
+    let inj = e.injured.map(|i| format!("{}i", compact(i))).unwrap_or_default();
+    spans.push(Span::styled(rpad(&k, COUNT_W), t.killed));
     spans.push(Span::raw(" "));
-    spans.push(Span::styled(rpad(&inj, 4), t.injured));
+    spans.push(Span::styled(rpad(&inj, COUNT_W), t.injured));
     spans.push(Span::raw(" "));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let text = clean(store.event_text(hit.event));
@@ -164,5 +178,17 @@ fn render_card(m: &Model, store: &Store, t: &Theme, area: Rect, buf: &mut Buffer
             ])
         };
         put(buf, area, y, &line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn compact_counts_fit_four_characters() {
+        for (n, s) in
+            [(0, "0"), (9_999, "9999"), (10_000, "10K"), (999_999, "999K"), (1_000_000, "1M"), (u32::MAX, "4G")]
+        {
+            assert_eq!(super::compact(n), s);
+        }
     }
 }

@@ -1,0 +1,44 @@
+//! The command line as a user types it (the real binary, on the embedded seeds).
+
+use std::process::Command;
+
+fn sitrep(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("sitrep runs")
+}
+
+/// A query that starts with a negated term is a query, not an unknown option.
+#[test]
+fn a_query_may_start_with_a_minus() {
+    let all = sitrep(&["events", "--format", "json"]);
+    let out = sitrep(&["events", "--query", "-kind:statement", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let every: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["kind"] != "statement"));
+    assert!(rows.len() < every.len(), "the seeds have statements");
+    let short = sitrep(&["events", "-q", "-kind:statement", "--format", "json"]);
+    assert_eq!(short.stdout, out.stdout);
+}
+
+/// Casualties in the events table: only what is known ("5k", "6i", "5k 6i", never "k/6i"),
+/// under a header row; the entities table has one too.
+#[test]
+fn tables_have_headers_and_plain_counts() {
+    let out = sitrep(&["events", "--format", "table"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    for col in ["DATE", "KIND", "PLACE", "CASUALTIES", "TEXT"] {
+        assert!(header.contains(col), "{header}");
+    }
+    for l in lines {
+        assert!(!l.contains("k/") && !l.contains("/i") && !l.contains(" k "), "{l}");
+    }
+    assert!(text.contains("7k 8i") || text.contains("12k 16i"), "{text}");
+    let out = sitrep(&["entities", "--format", "table"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    for col in ["KIND", "NAME", "MENTIONS"] {
+        assert!(header.contains(col), "{header}");
+    }
+}
