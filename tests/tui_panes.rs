@@ -78,6 +78,31 @@ fn list_rows_exact() {
     assert_eq!(buf[(13, 2)].fg, h.theme.kind(EventKind::Strike).fg.unwrap());
     assert_eq!(buf[(5, 1)].bg, Color::DarkGray);
     assert_eq!(buf[(5, 2)].bg, Color::Reset);
+    // the selected row's date stays readable (it was dark grey on dark grey)
+    for x in 1..11 {
+        assert_ne!(buf[(x, 1)].fg, buf[(x, 1)].bg, "column {x}");
+    }
+}
+
+/// Day numbers inside a marked span of the timeline stay readable.
+#[test]
+fn a_marked_span_keeps_its_day_numbers_readable() {
+    let mut h = Harness::new(demo(), 120, 40);
+    h.keys("1 h h space l l");
+    let area = Rect::new(0, 0, 120, 12);
+    let mut buf = Buffer::empty(area);
+    ui::timeline::render(&h.model, &h.theme, area, &mut buf);
+    let mut highlighted = 0;
+    for y in 0..12 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            if c.bg == Color::DarkGray && c.symbol().chars().any(|ch| ch.is_ascii_digit()) {
+                highlighted += 1;
+                assert_ne!(c.fg, c.bg, "({x}, {y}) {:?}", c.symbol());
+            }
+        }
+    }
+    assert!(highlighted > 0, "the span shows day numbers");
 }
 
 #[test]

@@ -81,7 +81,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         put(buf, rows, y, &line);
         if row == m.list.selected {
             let st = if focused { t.selection } else { t.selection_unfocused };
-            buf.set_style(Rect::new(rows.x, y, rows.width, 1), st);
+            super::text::highlight(buf, Rect::new(rows.x, y, rows.width, 1), st);
         }
     }
 }

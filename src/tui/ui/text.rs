@@ -57,6 +57,21 @@ pub fn rpad(s: &str, w: usize) -> String {
     out
 }
 
+/// Lay `st` over `area`, keeping the text readable: a character whose colour is the new
+/// background's (dim text under a dark-grey selection) takes the default colour instead.
+pub fn highlight(buf: &mut Buffer, area: Rect, st: Style) {
+    buf.set_style(area, st);
+    let Some(bg) = st.bg else { return };
+    for y in area.top()..area.bottom().min(buf.area.bottom()) {
+        for x in area.left()..area.right().min(buf.area.right()) {
+            let cell = &mut buf[(x, y)];
+            if cell.fg == bg {
+                cell.fg = ratatui::style::Color::Reset;
+            }
+        }
+    }
+}
+
 /// Spans for `s` with the chars at `marks` (sorted char indexes) in `hl` patched over `base`,
 /// cut to `max` columns with `…`. Returns the spans and their width.
 pub fn marked(s: &str, marks: &[u32], base: Style, hl: Style, max: usize) -> (Vec<Span<'static>>, usize) {

@@ -139,7 +139,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let x = g.bars.x + col as u16 * g.col_w;
         let bucket = &tl.buckets[*i];
         if sel.is_some_and(|(a, b)| *i >= a && *i <= b) {
-            buf.set_style(Rect::new(x, g.bars.y, g.col_w, g.bars.height + 2), t.selection);
+            super::text::highlight(buf, Rect::new(x, g.bars.y, g.col_w, g.bars.height + 2), t.selection);
         }
         draw_bar(buf, t, &g, x, bar_w, c, max);
         // casualties
@@ -170,7 +170,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
         if tl.active && tl.cursor == slot {
-            buf.set_style(r, t.selection);
+            super::text::highlight(buf, r, t.selection);
         }
         let n = c.total().to_string();
         let mid = g.bars.y + g.bars.height.saturating_sub(1) / 2;
