@@ -217,7 +217,7 @@ fn draw_axis(
             if (pass == 0) != is_major {
                 continue;
             }
-            let label = axis_label(b, zoom, is_major, col == 0 && !major(b));
+            let label = axis_label(b, zoom, is_major, col == 0);
             let x = col * g.col_w as usize;
             let lw = width(&label);
             if lw == 0 {
@@ -237,11 +237,15 @@ fn draw_axis(
 
 /// The label under a bucket: month starts (years at month zoom) are major; the first bucket
 /// drawn says where the view begins.
+/// The first label and each new year's say the year (a 2016-17 corpus was unreadable).
 fn axis_label(b: &Bucket, zoom: Zoom, major: bool, first: bool) -> String {
+    let new_year = b.start.month() == 1 && b.start.day() <= 7 || b.end.year() != b.start.year();
     match zoom {
+        Zoom::Day if first || major && new_year => b.start.format("%b%-d %Y").to_string(),
         Zoom::Day if major => b.start.format("%b%-d").to_string(),
         Zoom::Day => b.start.format("%-d").to_string(),
-        Zoom::Week if first => b.start.format("%-d%b").to_string(),
+        Zoom::Week if first => b.start.format("%-d%b %Y").to_string(),
+        Zoom::Week if major && new_year => b.end.format("%b %Y").to_string(),
         Zoom::Week if major => b.end.format("%b").to_string(),
         Zoom::Week => String::new(),
         Zoom::Month if first => b.start.format("%b%y").to_string(),
@@ -292,5 +296,25 @@ mod tests {
         let a = allocate(&[1; EventKind::COUNT], 3);
         assert_eq!(a.iter().sum::<u16>(), 3);
         assert_eq!(allocate(&[0; EventKind::COUNT], 5), [0; EventKind::COUNT]);
+    }
+
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_axis_says_the_year() {
+        let b = |a: NaiveDate, z: NaiveDate| Bucket { start: a, end: z };
+        let d = b(day(2016, 12, 30), day(2016, 12, 30));
+        assert_eq!(axis_label(&d, Zoom::Day, false, true), "Dec30 2016");
+        let jan = b(day(2017, 1, 1), day(2017, 1, 1));
+        assert_eq!(axis_label(&jan, Zoom::Day, true, false), "Jan1 2017");
+        let feb = b(day(2017, 2, 1), day(2017, 2, 1));
+        assert_eq!(axis_label(&feb, Zoom::Day, true, false), "Feb1");
+        let week = b(day(2016, 12, 26), day(2017, 1, 1));
+        assert_eq!(axis_label(&week, Zoom::Week, true, false), "Jan 2017");
+        assert_eq!(axis_label(&week, Zoom::Week, false, true), "26Dec 2016");
     }
 }
