@@ -301,8 +301,7 @@ fn timeline_filters_the_list() {
 fn sort_cycles() {
     let mut h = Harness::new(demo(), 120, 40);
     assert_eq!(h.model.sort, Sort::Relevance);
-    h.key("s");
-    assert_eq!(h.model.sort, Sort::Newest);
+    // (Without free words best match is newest first: the first `s` goes on to oldest.)
     h.key("s");
     assert_eq!(h.model.sort, Sort::Oldest);
     assert_eq!(places(&h)[0], "Sumy Oblast");
@@ -419,9 +418,9 @@ fn keymap_overrides_apply() {
     let mut h = Harness::new(demo(), 120, 40).with_keymap(k);
     h.key("x");
     assert_eq!(h.model.list.selected, 1);
+    assert!(h.screen().contains("x/k move"), "hints follow the keymap");
     h.key("j");
     assert_eq!(h.model.list.selected, 1, "j unbound");
-    assert!(h.screen().contains("x/k move"), "hints follow the keymap");
 }
 
 #[test]
@@ -520,4 +519,27 @@ fn a_100k_paste_is_capped_at_1000_characters() {
     let inp = h.model.input.as_ref().unwrap();
     assert_eq!(inp.text.chars().count(), 999);
     assert!(inp.text.ends_with("kyé"), "{}", inp.text);
+}
+
+/// A key bound to nothing says so (`:`, `y`, `o` did nothing and said nothing).
+#[test]
+fn unbound_keys_say_so() {
+    let mut h = Harness::new(sitrep::store::demo::demo(), 120, 40);
+    for key in [":", "y", "o"] {
+        h.key(key);
+        let st = h.model.status.clone().expect("a message");
+        assert!(st.text.contains("does nothing here") && st.text.contains('?'), "{key}: {}", st.text);
+    }
+}
+
+/// The first `s` changes the order: without free words best match is newest first, so it
+/// goes on to oldest first.
+#[test]
+fn the_first_sort_changes_the_list() {
+    let mut h = Harness::new(sitrep::store::demo::demo(), 120, 40);
+    let before: Vec<u32> = (0..h.model.results.len()).filter_map(|i| h.model.results.get(i).map(|x| x.event)).collect();
+    h.key("s");
+    let after: Vec<u32> = (0..h.model.results.len()).filter_map(|i| h.model.results.get(i).map(|x| x.event)).collect();
+    assert_ne!(before, after);
+    assert!(h.model.status.as_ref().unwrap().text.contains("oldest"), "{:?}", h.model.status);
 }

@@ -187,6 +187,10 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
     };
     let action = m.keymap.lookup(ctx, chord).or_else(|| m.keymap.lookup(Context::Global, chord));
     let Some(a) = action else {
+        // Say so, rather than nothing (but for modifier-only and such).
+        if !matches!(k.code, KeyCode::Modifier(_) | KeyCode::Null) {
+            m.info(format!("{} does nothing here · ? lists the keys", chord.label()));
+        }
         return;
     };
     m.status = None;
@@ -242,6 +246,10 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         }
         Sort => {
             m.sort = m.sort.next();
+            // Without free words best match is newest first: skip to a sort that changes the list.
+            if m.sort == crate::store::Sort::Newest && m.query.words.is_empty() {
+                m.sort = m.sort.next();
+            }
             request_search(m, fx);
             let words = !m.query.words.is_empty();
             m.info(format!(
