@@ -317,10 +317,18 @@ fn selection_follows_the_event_across_results() {
     let mut h = Harness::new(demo(), 120, 40);
     h.keys("j");
     assert_eq!(selected_place(&h), "Druzhkivka");
+    // the same results again (a resize, a reload): the selection stays
+    h.resize(120, 40);
+    assert_eq!(selected_place(&h), "Druzhkivka");
+    // a new query opens at its first row, not part-way down
+    h.key("j");
+    assert_eq!(selected_place(&h), "Kyiv");
     h.key("/");
-    h.type_text("kind:strike");
+    h.send(Msg::Paste("kind:strike".into()));
     h.key("enter");
-    assert_eq!(selected_place(&h), "Druzhkivka", "still selected after filtering");
+    assert_eq!(h.model.results.len(), 4);
+    assert_eq!(h.model.list.selected, 0, "a new query starts at the top");
+    assert_eq!(h.model.list.offset, 0);
     // stale results are dropped
     let stale = {
         let mut s = sitrep::store::Searcher::new(h.model.store.clone().unwrap());

@@ -155,8 +155,10 @@ pub struct Model {
     pub results: SearchOutput,
     pub searching: bool,
     pub list: ListState,
-    /// The event the list selection is on (kept across new results).
+    /// The event the list selection is on (kept across new results of the same query).
     pub selected_event: Option<EventId>,
+    /// The query changed: its results open at the top.
+    pub to_top: bool,
     pub timeline: TimelineState,
     pub reader: ReaderState,
     pub status: Option<Status>,
@@ -198,6 +200,7 @@ impl Model {
             searching: false,
             list: ListState::default(),
             selected_event: None,
+            to_top: false,
             timeline: TimelineState::default(),
             reader: ReaderState::default(),
             status: None,

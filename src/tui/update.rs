@@ -105,7 +105,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 }
                 m.results = out;
                 m.searching = false;
-                reselect(m);
+                if std::mem::take(&mut m.to_top) {
+                    // A new query: its best rows first, not the old selection part-way down.
+                    select(m, 0);
+                    m.list.offset = 0;
+                } else {
+                    reselect(m);
+                }
             }
         }
     }
@@ -335,6 +341,7 @@ fn set_query(m: &mut Model, text: &str, fx: &mut Vec<Effect>) {
             m.query = q;
             m.query_text = text.to_string();
             m.query_error = None;
+            m.to_top = true;
             request_search(m, fx);
         }
         Err(e) => m.error(format!("query: {e}")),
@@ -354,6 +361,7 @@ fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
             m.query = q;
             m.query_text = text;
             if !same {
+                m.to_top = true;
                 request_search(m, fx);
             }
         }
