@@ -276,12 +276,20 @@ fn timeline_filters_the_list() {
     h.key("l");
     assert_eq!(h.model.timeline.window(), Some(Window::Undated));
     assert_eq!(places(&h), vec!["Pokrovsk"]);
-    // zoom out: a week, then a month, with all dated days
-    h.keys("g -");
+    // zoom out, a week, then a month: the view changes, the filter (the first day) does not
+    h.key("g");
+    let first_day = h.model.timeline.window();
+    assert_eq!(first_day, Some(Window::Days(d("2026-02-01"), d("2026-02-01"))));
+    let n = h.model.results.len();
+    h.key("-");
     assert_eq!(h.model.timeline.zoom, Zoom::Week);
-    assert_eq!(h.model.timeline.window(), Some(Window::Days(d("2026-01-26"), d("2026-02-01"))));
+    assert_eq!(h.model.timeline.window(), first_day);
     h.key("z");
     assert_eq!(h.model.timeline.zoom, Zoom::Month);
+    assert_eq!(h.model.results.len(), n);
+    // a move at month zoom takes the whole month
+    h.key("l");
+    h.key("h");
     assert_eq!(h.model.results.len(), 6);
     h.key("+");
     assert_eq!(h.model.timeline.zoom, Zoom::Week);
@@ -550,4 +558,23 @@ fn the_first_sort_changes_the_list() {
     let after: Vec<u32> = (0..h.model.results.len()).filter_map(|i| h.model.results.get(i).map(|x| x.event)).collect();
     assert_ne!(before, after);
     assert!(h.model.status.as_ref().unwrap().text.contains("oldest"), "{:?}", h.model.status);
+}
+
+/// Zooming the timeline changes the view, not the filter: a marked span of days stays the
+/// filter at week and month zoom (it was replaced by whole weeks, or thrown away).
+#[test]
+fn zoom_keeps_a_marked_span() {
+    let mut h = Harness::new(demo(), 120, 40);
+    h.keys("1 h h space l");
+    let window = h.model.timeline.window();
+    assert!(matches!(window, Some(Window::Days(a, b)) if a != b), "{window:?}");
+    let n = h.model.results.len();
+    for z in ["-", "-", "+", "+"] {
+        h.key(z);
+        assert_eq!(h.model.timeline.window(), window, "after {z}");
+        assert_eq!(h.model.results.len(), n, "after {z}");
+    }
+    // moving the cursor makes a new selection
+    h.key("h");
+    assert_ne!(h.model.timeline.window(), window);
 }

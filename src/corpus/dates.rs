@@ -108,10 +108,10 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    if let Some(c) = PATH_YMD.captures(path) {
-        if let Some(d) = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3])) {
-            return Some(d);
-        }
+    if let Some(c) = PATH_YMD.captures(path)
+        && let Some(d) = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]))
+    {
+        return Some(d);
     }
     let spaced: String = path.chars().map(|c| if matches!(c, '-' | '_' | '/') { ' ' } else { c }).collect();
     let f = find_date(&spaced)?;
@@ -149,10 +149,10 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, Option<NaiveDate>)> {
         .expect("valid regex")
     });
     let head = super::text::prefix(s, 200);
-    if let Some(c) = WITH_DATE.captures(head) {
-        if let Some(d) = find_date(&c[1]) {
-            return Some((c.get(0)?.end(), Some(d.date)));
-        }
+    if let Some(c) = WITH_DATE.captures(head)
+        && let Some(d) = find_date(&c[1])
+    {
+        return Some((c.get(0)?.end(), Some(d.date)));
     }
     if let Some(c) = AGENCY.captures(head)
         && chars_within(c.name("place"), 2, 41)

@@ -59,11 +59,11 @@ pub(crate) fn scan(src: &str, lines: &[Line]) -> Vec<Header> {
         if seen > ZONE {
             break;
         }
-        if let Some((k, v)) = key_value(t) {
-            if let Some(key) = key_kind(k) {
-                out.push(Header { line: i, key, value: unquote(v) });
-                continue;
-            }
+        if let Some((k, v)) = key_value(t)
+            && let Some(key) = key_kind(k)
+        {
+            out.push(Header { line: i, key, value: unquote(v) });
+            continue;
         }
         if word_count(t, 25) >= 25 {
             break;

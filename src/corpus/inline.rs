@@ -112,10 +112,10 @@ pub(crate) fn clean_lines(src: &str, start: usize, end: usize) -> Vec<(usize, us
         let line_end = nl.unwrap_or(end);
         let pieces = clean(src, line_start, line_end);
         if let (Some(&(s, _)), Some(&(_, e))) = (pieces.first(), pieces.last()) {
-            if let Some(((ps, pe), Some(b))) = prev {
-                if !glued(&src[ps..pe], &src[s..e]) {
-                    push_merged(&mut out, (b, b + 1));
-                }
+            if let Some(((ps, pe), Some(b))) = prev
+                && !glued(&src[ps..pe], &src[s..e])
+            {
+                push_merged(&mut out, (b, b + 1));
             }
             for p in pieces {
                 push_merged(&mut out, p);

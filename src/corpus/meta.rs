@@ -168,15 +168,15 @@ pub(crate) fn read_full_article_lines(
             }
         }
         let mut url = c.get(2).and_then(|m| URL.find(m.as_str())).map(|m| m.as_str().to_string());
-        if url.is_none() {
-            if let Some(j) = (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty()) {
-                let next = trimmed(lines[j].text(src));
-                if let Some(m) = URL.find(next) {
-                    if next.len() <= m.as_str().len() + 6 {
-                        removed[j] = true;
-                        url = Some(m.as_str().to_string());
-                    }
-                }
+        if url.is_none()
+            && let Some(j) = (i + 1..to.min(i + 3)).find(|&j| !trimmed(lines[j].text(src)).is_empty())
+        {
+            let next = trimmed(lines[j].text(src));
+            if let Some(m) = URL.find(next)
+                && next.len() <= m.as_str().len() + 6
+            {
+                removed[j] = true;
+                url = Some(m.as_str().to_string());
             }
         }
         if let Some(u) = url {

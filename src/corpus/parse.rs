@@ -868,17 +868,15 @@ fn build(
         }
         let mut pieces =
             if c.broken { inline::clean_lines(src, c.start, c.end) } else { inline::clean(src, c.start, c.end) };
-        if first_kept.is_none() {
-            if let Some(&(s, e)) = pieces.first() {
-                if let Some((n, date)) = dates::dateline(&src[s..e]) {
-                    if s + n < e || pieces.len() > 1 {
-                        pieces[0].0 = s + n;
-                        inline::trim_pieces(src, &mut pieces);
-                        if let Some(d) = date {
-                            meta.offer_date(d, Rank::Dateline);
-                        }
-                    }
-                }
+        if first_kept.is_none()
+            && let Some(&(s, e)) = pieces.first()
+            && let Some((n, date)) = dates::dateline(&src[s..e])
+            && (s + n < e || pieces.len() > 1)
+        {
+            pieces[0].0 = s + n;
+            inline::trim_pieces(src, &mut pieces);
+            if let Some(d) = date {
+                meta.offer_date(d, Rank::Dateline);
             }
         }
         if pieces.is_empty() {

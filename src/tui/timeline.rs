@@ -102,6 +102,9 @@ pub struct TimelineState {
     pub active: bool,
     /// First bucket drawn.
     pub offset: usize,
+    /// The window in effect when the zoom changed: zooming changes the view, not the filter,
+    /// until the cursor moves or a span is marked again.
+    pub kept: Option<Window>,
 }
 
 /// What a cursor position stands for.
@@ -157,6 +160,9 @@ impl TimelineState {
         if !self.active {
             return None;
         }
+        if let Some(w) = self.kept {
+            return Some(w);
+        }
         match self.slot(self.cursor) {
             Slot::Imprecise => Some(Window::Imprecise),
             Slot::Undated => Some(Window::Undated),
@@ -183,6 +189,7 @@ impl TimelineState {
     }
 
     pub fn move_to(&mut self, i: usize) {
+        self.kept = None;
         self.cursor = i.min(self.slots() - 1);
         if !matches!(self.slot(self.cursor), Slot::Bucket(_)) {
             self.anchor = None;
@@ -194,6 +201,9 @@ impl TimelineState {
     pub fn set_zoom(&mut self, zoom: Zoom, range: Option<(NaiveDate, NaiveDate)>) {
         if zoom == self.zoom {
             return;
+        }
+        if self.kept.is_none() {
+            self.kept = self.window();
         }
         let old = std::mem::take(&mut self.buckets);
         let at = |i: usize| old.get(i).map(|b| b.start);

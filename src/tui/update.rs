@@ -247,6 +247,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             }
             m.timeline.active = false;
             m.timeline.anchor = Option::None;
+            m.timeline.kept = Option::None;
             set_query(m, "", fx);
             m.info("filters cleared (u undoes)");
         }
@@ -536,6 +537,7 @@ fn list_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             if m.timeline.active {
                 m.timeline.active = false;
                 m.timeline.anchor = None;
+                m.timeline.kept = None;
                 request_search(m, fx);
                 m.info("timeline selection cleared");
             } else if !m.query.is_empty() {
@@ -566,6 +568,7 @@ fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::ZoomIn => t.set_zoom(t.zoom.zoom_in(), range),
         Action::ZoomOut => t.set_zoom(t.zoom.zoom_out(), range),
         Action::MarkSpan => {
+            t.kept = None;
             if t.anchor.is_some() {
                 t.anchor = None;
             } else if matches!(t.slot(c), Slot::Bucket(_)) {
@@ -577,6 +580,7 @@ fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Back => {
             t.active = false;
             t.anchor = None;
+            t.kept = None;
         }
         _ => {}
     }
@@ -715,6 +719,7 @@ fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
     }
     m.timeline.active = false;
     m.timeline.anchor = None;
+    m.timeline.kept = None;
     set_query(m, &format!("entity=\"{name}\""), fx);
     m.focus = Focus::List;
     m.selected_event = None;

@@ -552,10 +552,10 @@ impl<'a> P<'a> {
             return self.clock(k + 1).unwrap_or(k);
         }
         let j = if self.punct(k, b',') { k + 1 } else { k };
-        if self.t.get(j).is_some_and(|t| t.ws) {
-            if let Some(e) = self.clock(j) {
-                return e;
-            }
+        if self.t.get(j).is_some_and(|t| t.ws)
+            && let Some(e) = self.clock(j)
+        {
+            return e;
         }
         k
     }
@@ -1035,10 +1035,10 @@ impl<'a> P<'a> {
         if let Some((y1, y2, e)) = self.decade(i) {
             return Some((Cal::years(y1, y2), e));
         }
-        if let Some((y, e)) = self.year(i) {
-            if (ctx_ok && !self.count_noun(e)) || self.year_ctx(i, e) {
-                return Some((Cal::years(y, y), e));
-            }
+        if let Some((y, e)) = self.year(i)
+            && ((ctx_ok && !self.count_noun(e)) || self.year_ctx(i, e))
+        {
+            return Some((Cal::years(y, y), e));
         }
         None
     }
@@ -1134,10 +1134,10 @@ impl<'a> P<'a> {
         if let Some((c, e)) = self.period(i, ctx_ok) {
             return Some((U::Cal(c), e));
         }
-        if let Cls::Wd(w) = self.cls(i) {
-            if self.capital(i) {
-                return Some((U::Wd(w), i + 1));
-            }
+        if let Cls::Wd(w) = self.cls(i)
+            && self.capital(i)
+        {
+            return Some((U::Wd(w), i + 1));
         }
         None
     }
@@ -1463,16 +1463,18 @@ impl<'a> P<'a> {
         let e = if y.is_some() { self.time_after(k) } else { k };
         let mut h = self.hit(i, e, Sem::Cal(Cal::day(y, m, d)));
         // "February 1 and 10": the second day, same month.
-        if e == k && self.kw(k, Kw::And) {
-            if let Some((d2, y2, e2)) = self.bare_right_day(k + 1) {
-                if d2 != d && d2 <= days_in_month_max(m) && (y2.is_none() || y2 == y) {
-                    let y = y.or(y2);
-                    if y.is_none_or(|y| chrono::NaiveDate::from_ymd_opt(y, m, d2).is_some()) {
-                        h.raw.sem = Sem::Cal(Cal::day(y, m, d));
-                        h.extra = Some(self.raw(k + 1, e2, Sem::Cal(Cal::day(y, m, d2))));
-                        h.end = e2;
-                    }
-                }
+        if e == k
+            && self.kw(k, Kw::And)
+            && let Some((d2, y2, e2)) = self.bare_right_day(k + 1)
+            && d2 != d
+            && d2 <= days_in_month_max(m)
+            && (y2.is_none() || y2 == y)
+        {
+            let y = y.or(y2);
+            if y.is_none_or(|y| chrono::NaiveDate::from_ymd_opt(y, m, d2).is_some()) {
+                h.raw.sem = Sem::Cal(Cal::day(y, m, d));
+                h.extra = Some(self.raw(k + 1, e2, Sem::Cal(Cal::day(y, m, d2))));
+                h.end = e2;
             }
         }
         Some(h)
@@ -1534,10 +1536,12 @@ impl<'a> P<'a> {
         }
         if let Some(h) = &mut best {
             // "4 February and 10 February 2026": borrow the year.
-            if let Sem::Cal(c) = &mut h.raw.sem {
-                if c.y.is_none() && c.prec == Precision::Day && h.extra.is_none() {
-                    c.y = self.borrow_year(h.end, true);
-                }
+            if let Sem::Cal(c) = &mut h.raw.sem
+                && c.y.is_none()
+                && c.prec == Precision::Day
+                && h.extra.is_none()
+            {
+                c.y = self.borrow_year(h.end, true);
             }
         }
         best
@@ -1712,10 +1716,10 @@ impl<'a> P<'a> {
             return Some(self.hit(s, e, sem));
         }
         let (u, e) = self.unit(j, true)?;
-        if let U::Cal(c) = u {
-            if c.prec != Precision::Day {
-                return None;
-            }
+        if let U::Cal(c) = u
+            && c.prec != Precision::Day
+        {
+            return None;
         }
         Some(self.hit(s, e, self.unit_sem(u, s, e)))
     }
@@ -1730,10 +1734,10 @@ impl<'a> P<'a> {
             if let Some((c, e)) = self.day_cal(j) {
                 return Some(self.hit(i, e, Sem::Cal(c)));
             }
-            if let Cls::Wd(w) = self.cls(j) {
-                if self.capital(j) {
-                    return Some(self.hit(i, j + 1, self.wd_sem(w, i, j + 1)));
-                }
+            if let Cls::Wd(w) = self.cls(j)
+                && self.capital(j)
+            {
+                return Some(self.hit(i, j + 1, self.wd_sem(w, i, j + 1)));
             }
         }
         Some(self.hit(i, i + 1, Sem::Rel(Rel::Night)))
@@ -1749,10 +1753,10 @@ impl<'a> P<'a> {
             if let Some((c, e)) = self.day_cal(j + 1) {
                 return Some(self.hit(s, e, Sem::Cal(c)));
             }
-            if let Cls::Wd(w) = self.cls(j + 1) {
-                if self.capital(j + 1) {
-                    return Some(self.hit(s, j + 2, self.wd_sem(w, s, j + 2)));
-                }
+            if let Cls::Wd(w) = self.cls(j + 1)
+                && self.capital(j + 1)
+            {
+                return Some(self.hit(s, j + 2, self.wd_sem(w, s, j + 2)));
             }
             match self.cls(j + 1) {
                 Cls::Kw(Kw::Today) => return Some(self.hit(s, j + 2, Sem::Rel(Rel::Today))),
@@ -1892,10 +1896,10 @@ impl<'a> P<'a> {
 
 /// Keep the longer of two hits (the first on a tie).
 fn pick(best: &mut Option<Hit>, h: Option<Hit>) {
-    if let Some(h) = h {
-        if best.is_none_or(|b| h.end > b.end) {
-            *best = Some(h);
-        }
+    if let Some(h) = h
+        && best.is_none_or(|b| h.end > b.end)
+    {
+        *best = Some(h);
     }
 }
 
