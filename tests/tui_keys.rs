@@ -578,3 +578,14 @@ fn zoom_keeps_a_marked_span() {
     h.key("h");
     assert_ne!(h.model.timeline.window(), window);
 }
+
+/// `sort:` in the query shows as a chip like the filters (it showed nothing).
+#[test]
+fn a_sort_in_the_query_shows_a_chip() {
+    let mut h = Harness::new(demo(), 120, 40);
+    h.key("/");
+    h.send(Msg::Paste("kind:strike sort:casualties".into()));
+    h.key("enter");
+    let top = h.screen().lines().next().unwrap().to_string();
+    assert!(top.contains(" kind:strike ") && top.contains(" sort:casualties"), "{top}");
+}

@@ -70,6 +70,12 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
             spans.push(Span::raw(" "));
             any = true;
         }
+        // `sort:` in the query is no filter term, but in effect like one.
+        if let Some(sort) = m.query.sort {
+            spans.push(Span::styled(format!(" sort:{} ", sort.as_str()), t.chip));
+            spans.push(Span::raw(" "));
+            any = true;
+        }
         if let Some(w) = m.timeline.window() {
             let label = match w {
                 Window::Days(a, b) if a == b => format!(" {a} "),
