@@ -589,3 +589,19 @@ fn a_sort_in_the_query_shows_a_chip() {
     let top = h.screen().lines().next().unwrap().to_string();
     assert!(top.contains(" kind:strike ") && top.contains(" sort:casualties"), "{top}");
 }
+
+/// `-word` leaves out the events that hold the word (it was searched for, with the minus);
+/// `text:word` keeps only them.
+#[test]
+fn a_minus_word_excludes() {
+    let s = demo();
+    let all = s.query_str("").unwrap().hits.len();
+    let without = s.query_str("-druzh").unwrap().hits;
+    assert_eq!(without.len(), all - 1);
+    assert!(without.iter().all(|h| s.place_label(h.event) != "Druzhkivka"));
+    let only = s.query_str("text:druzh").unwrap().hits;
+    assert_eq!(only.len(), 1);
+    assert_eq!(s.place_label(only[0].event), "Druzhkivka");
+    // a lone minus is nothing to exclude
+    assert_eq!(s.query_str("kind:strike -").unwrap().hits.len(), s.query_str("kind:strike").unwrap().hits.len());
+}

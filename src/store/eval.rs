@@ -77,6 +77,18 @@ impl Store {
                     }
                 }
             }
+            Filter::Text(ms) => {
+                let n = self.events().len() as u32;
+                for id in 0..n {
+                    let key = self.search_key(id);
+                    if ms.iter().any(|m| match m {
+                        TextMatch::Contains(v) => key.contains(v.as_str()),
+                        TextMatch::Exact(v) => key.split(|c: char| !c.is_alphanumeric()).any(|w| w == v),
+                    }) {
+                        b.insert(id);
+                    }
+                }
+            }
             Filter::Claimed(ms) => {
                 for (name, ids) in &self.by_claimant {
                     if ms.iter().any(|m| match m {

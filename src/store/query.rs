@@ -167,6 +167,8 @@ pub enum Filter {
     Source(Vec<TextMatch>),
     Claimed(Vec<TextMatch>),
     Article(Vec<TextMatch>),
+    /// Words in the event's text, place or names (`text:`; what `-word` excludes).
+    Text(Vec<TextMatch>),
     Since(NaiveDate),
     Until(NaiveDate),
     Date(Vec<DateSel>),
@@ -196,6 +198,7 @@ pub const KEYS: &[&str] = &[
     "source",
     "claimed",
     "article",
+    "text",
     "status",
     "since",
     "until",
@@ -326,7 +329,11 @@ fn split_key(tok: &Token) -> Option<(&str, &str, &str)> {
 }
 
 fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
-    // `-key:value` negates; a lone `-word` is a free word.
+    // A lone `-` (typed before what it negates) is nothing yet.
+    if tok.quoted_from.is_none() && tok.text.chars().all(|c| c == '-') {
+        return Ok(());
+    }
+    // `-key:value` negates; a lone `-word` excludes events holding the word (`-text:word`).
     let (negate, inner) = match tok.text.strip_prefix('-') {
         Some(rest) if tok.quoted_from != Some(0) => {
             let inner = Token {
@@ -336,6 +343,15 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
             };
             match split_key(&inner) {
                 Some(_) => (true, inner),
+                None if !fold(rest).is_empty() && !rest.starts_with('-') => {
+                    let span = inner.span.clone();
+                    q.terms.push(Term {
+                        negate: true,
+                        filter: Filter::Text(vec![TextMatch::Contains(fold(rest))]),
+                        span,
+                    });
+                    return Ok(());
+                }
                 None => (false, tok),
             }
         }
@@ -409,6 +425,10 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
         "article" | "file" => {
             text_op("article")?;
             Filter::Article(texts())
+        }
+        "text" | "word" => {
+            text_op("text")?;
+            Filter::Text(texts())
         }
         "since" | "from" | "after" => {
             text_op("since")?;
@@ -582,6 +602,7 @@ impl fmt::Display for Filter {
             Filter::Source(v) => texts(f, "source", v),
             Filter::Claimed(v) => texts(f, "claimed", v),
             Filter::Article(v) => texts(f, "article", v),
+            Filter::Text(v) => texts(f, "text", v),
             Filter::Since(d) => write!(f, "since:{d}"),
             Filter::Until(d) => write!(f, "until:{d}"),
             Filter::Date(s) => {
@@ -688,7 +709,14 @@ mod tests {
     fn words_and_odd_tokens_are_not_filters() {
         let q = Query::parse("10:30 \"market area\" -").unwrap();
         assert!(q.terms.is_empty());
-        assert_eq!(q.words, vec!["10:30", "market area", "-"]);
+        // (a lone minus is nothing yet: it is typed before what it negates)
+        assert_eq!(q.words, vec!["10:30", "market area"]);
+        // a minus and a word leaves the word out
+        let q = Query::parse("-druzh").unwrap();
+        assert!(q.words.is_empty());
+        assert_eq!(q.terms.len(), 1);
+        assert!(q.terms[0].negate);
+        assert_eq!(q.terms[0].filter, Filter::Text(vec![TextMatch::Contains("druzh".into())]));
         assert!(Query::parse("").unwrap().is_empty());
         assert!(Query::parse("   ").unwrap().is_empty());
     }
