@@ -605,3 +605,17 @@ fn a_minus_word_excludes() {
     // a lone minus is nothing to exclude
     assert_eq!(s.query_str("kind:strike -").unwrap().hits.len(), s.query_str("kind:strike").unwrap().hits.len());
 }
+
+/// Focusing the timeline shows the cursor's day, and says the list is not filtered by it
+/// until the cursor moves (it read as if the list held that day's events).
+#[test]
+fn a_focused_timeline_says_the_list_is_not_filtered_yet() {
+    let mut h = Harness::new(demo(), 120, 40);
+    h.key("1");
+    let screen = h.screen();
+    assert!(screen.contains("the list shows all"), "{screen}");
+    assert_eq!(h.model.results.len(), 9);
+    h.key("h");
+    assert!(!h.screen().contains("the list shows all"));
+    assert!(h.model.results.len() < 9);
+}

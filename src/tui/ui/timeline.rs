@@ -107,6 +107,10 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             },
         };
         title.push(Span::styled(info, t.info));
+        if !tl.active {
+            // The cursor is shown, but the list is not filtered by it yet.
+            title.push(Span::styled("· the list shows all: move or mark to filter ", t.dim));
+        }
     }
     // legend in the bottom border
     let mut legend = Vec::new();
