@@ -128,8 +128,9 @@ pub struct Extra {
     pub byline: Option<String>,
     /// A saved web page's or a feed item's main text (paragraphs separated by a blank line),
     /// or a file decoded from another encoding: the text the article's spans (paragraphs,
-    /// pieces, captions) index instead of the file's bytes.
-    pub text: Option<String>,
+    /// pieces, captions) index instead of the file's bytes. Shared by the parts of a text
+    /// loaded as several articles (a 50 MB page is not copied into each part).
+    pub text: Option<std::sync::Arc<str>>,
     /// Other files that hold the same article (the same canonical URL, or the same text):
     /// loaded once, listed here.
     pub copies: Vec<String>,

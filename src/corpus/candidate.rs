@@ -41,6 +41,12 @@ impl Cand {
     pub(crate) fn text<'a>(&self, src: &'a str) -> &'a str {
         &src[self.start..self.end]
     }
+
+    /// The `k`th piece (a sentence, `start..end`) of this paragraph as a candidate of its own,
+    /// which continues the paragraph in the body ([`Cand::joined`]).
+    fn part(&self, k: usize, start: usize, end: usize) -> Cand {
+        Cand { start, end, blank_before: self.blank_before && k == 0, joined: k > 0, ..self.clone() }
+    }
 }
 
 /// Strip list/heading markers and emphasis from the edges of a range.
@@ -251,7 +257,7 @@ pub(crate) fn split_long(src: &str, cands: Vec<Cand>) -> Vec<Cand> {
             parts.push(super::text::trim_range(src, s, e));
         }
         for (k, (s, e)) in parts.into_iter().filter(|(s, e)| e > s).enumerate() {
-            out.push(Cand { start: s, end: e, blank_before: c.blank_before && k == 0, joined: k > 0, ..c.clone() });
+            out.push(c.part(k, s, e));
         }
     }
     out
@@ -301,13 +307,9 @@ fn debris_cut(src: &str, c: &Cand, ctx: &boilerplate::Context<'_>) -> Option<Vec
         .zip(&debris)
         .enumerate()
         .map(|(k, (&(s, e), &d))| Cand {
-            start: s,
-            end: e,
-            blank_before: c.blank_before && k == 0,
             words: word_count(&src[s..e], usize::MAX),
             class: if d { Class::Bad } else { Class::Good },
-            joined: k > 0,
-            ..c.clone()
+            ..c.part(k, s, e)
         })
         .collect();
     Some(parts)

@@ -2,7 +2,7 @@
 //! URL in two feeds) is one article that lists the other files. Two articles are copies when
 //! they have the same canonical URL (scheme, `www.`, trailing slash, fragment and tracking
 //! parameters aside), or the same text up to whitespace and a little debris: 64-bit SimHashes
-//! of their content words within [`MAX_DISTANCE`] bits. A story another outlet rewrote
+//! of their word trigrams within [`MAX_DISTANCE`] bits. A story another outlet rewrote
 //! shares neither and stays apart (merging its events is the store's business).
 
 use std::collections::HashMap;

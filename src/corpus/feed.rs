@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use super::text::{kind_name, opening};
+
 /// One feed item, ready for the text pipeline.
 #[derive(Debug, Default)]
 pub(crate) struct Item {
@@ -26,13 +28,11 @@ pub(crate) struct Feed {
 /// other names, by how it opens: an XML root `<rss>`, `<feed>` or `<rdf:RDF>`, or a JSON
 /// object naming `jsonfeed.org`.
 pub(crate) fn is_feed(file: &str, bytes: &[u8]) -> bool {
-    let name = file.to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = kind_name(file);
     if name.ends_with(".rss") || name.ends_with(".atom") {
         return true;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
-    let head = head.trim_start_matches('\u{feff}').trim_start();
+    let head = opening(bytes, 2048);
     if head.starts_with('{') {
         return head.contains("jsonfeed.org/version");
     }
@@ -41,8 +41,7 @@ pub(crate) fn is_feed(file: &str, bytes: &[u8]) -> bool {
 
 /// Whether a file by this name must be a feed (so that anything else in it is an error).
 pub(crate) fn named_as_feed(file: &str) -> bool {
-    let name = file.to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = kind_name(file);
     [".rss", ".atom", ".xml", ".json"].iter().any(|e| name.ends_with(e))
 }
 

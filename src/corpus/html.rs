@@ -4,10 +4,13 @@
 //!
 //! The main content comes out as plain text, one paragraph per block, blank lines between.
 //! That text, not the file's bytes, is what the article's spans index (see
-//! [`super::Article::extracted`]): a page's markup and entities have no byte-exact copy in it.
+//! [`super::Article::extracted_text`]): a page's markup and entities have no byte-exact copy
+//! in it.
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
+
+use super::text::{kind_name, opening};
 
 /// What a saved page holds.
 #[derive(Debug, Default)]
@@ -25,15 +28,13 @@ pub(crate) struct Page {
 
 /// Whether `bytes` (or the file name) look like an HTML page.
 pub(crate) fn is_html(file: &str, bytes: &[u8]) -> bool {
-    let name = file.to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = kind_name(file);
     if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
         return true;
     }
-    let head = &bytes[..bytes.len().min(1024)];
-    let head = String::from_utf8_lossy(head);
-    let head = head.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    let head = opening(bytes, 1024);
+    let opens = |with: &str| head.get(..with.len()).is_some_and(|h| h.eq_ignore_ascii_case(with));
+    opens("<!doctype html") || opens("<html")
 }
 
 /// The page's main content and metadata; `None` when no content was found.

@@ -240,8 +240,7 @@ fn describe_io(e: &io::Error) -> String {
 
 fn is_supported(path: &Path) -> bool {
     let Some(name) = path.file_name() else { return false };
-    let name = name.to_string_lossy().to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = super::text::kind_name(&name.to_string_lossy());
     name.rsplit_once('.').is_some_and(|(_, e)| SUPPORTED_EXTENSIONS.contains(&e))
 }
 

@@ -191,9 +191,10 @@ fn has_utf8_sequence(bytes: &[u8]) -> bool {
 /// articles carry, and they say which encoding it was.
 fn parse_decoded(file: &str, (text, encoding): (String, &'static str)) -> Result<Vec<Article>, LoadError> {
     let mut arts = parse_file(file, text.as_bytes())?;
+    let text: std::sync::Arc<str> = text.into();
     for a in &mut arts {
         let extra = a.extra.get_or_insert_with(Box::default);
-        extra.text.get_or_insert_with(|| text.clone());
+        extra.text.get_or_insert_with(|| std::sync::Arc::clone(&text));
         extra.encoding = Some(encoding.to_string());
     }
     Ok(arts)
@@ -227,11 +228,11 @@ fn parse_html(file: &str, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     if bytes.len() > MAX_HTML_SIZE {
         return Err(LoadError::TooLarge { size: bytes.len() as u64, limit: MAX_HTML_SIZE as u64 });
     }
-    if trimmed(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])).is_empty() && bytes.len() <= 4096 {
-        return Err(LoadError::Empty);
-    }
     // Pages in other encodings keep their ASCII; a stray byte becomes U+FFFD.
     let html = String::from_utf8_lossy(bytes);
+    if bytes.len() <= 4096 && trimmed(&html).is_empty() {
+        return Err(LoadError::Empty);
+    }
     let page =
         html::read(&html).ok_or_else(|| LoadError::NoText { detail: " (no main content in the page)".into() })?;
     let mut meta = Meta::default();
@@ -269,8 +270,9 @@ fn from_extracted(file: &str, src: &str, meta: Meta, byline: Option<&str>) -> Op
     if articles.is_empty() {
         return None;
     }
+    let text: std::sync::Arc<str> = src.into();
     for a in &mut articles {
-        let text = Some(src.to_string());
+        let text = Some(std::sync::Arc::clone(&text));
         a.extra = Some(Box::new(Extra { byline: byline.map(str::to_string), text, ..Extra::default() }));
     }
     Some(articles)

@@ -40,6 +40,27 @@ pub(crate) fn lines_in(src: &str, from: usize, to: usize) -> Vec<Line> {
     out
 }
 
+/// A file name in lower case, without a `.gz` ending: what tells a file's kind by its name
+/// (`Page.HTML.gz` is an `.html`).
+pub(crate) fn kind_name(name: &str) -> String {
+    let mut n = name.to_ascii_lowercase();
+    if n.ends_with(".gz") {
+        n.truncate(n.len() - 3);
+    }
+    n
+}
+
+/// How a file opens: its first `n` bytes as text, without a byte order mark and leading
+/// white space; what tells a file's kind by its content.
+pub(crate) fn opening(bytes: &[u8], n: usize) -> std::borrow::Cow<'_, str> {
+    match String::from_utf8_lossy(&bytes[..bytes.len().min(n)]) {
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim_start_matches('\u{feff}').trim_start()),
+        std::borrow::Cow::Owned(s) => {
+            std::borrow::Cow::Owned(s.trim_start_matches('\u{feff}').trim_start().to_string())
+        }
+    }
+}
+
 /// Whitespace the loader trims from the edges of lines and paragraphs: Unicode white space
 /// plus the invisible format characters scrapers leave behind.
 pub(crate) fn is_space(c: char) -> bool {

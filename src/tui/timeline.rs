@@ -139,6 +139,13 @@ impl TimelineState {
         self.offset = day(self.offset).and_then(find).unwrap_or(0);
     }
 
+    /// No selection: the list is not filtered by the timeline (the cursor stays).
+    pub fn clear(&mut self) {
+        self.active = false;
+        self.anchor = None;
+        self.kept = None;
+    }
+
     /// Cursor positions: buckets, imprecise, undated.
     pub fn slots(&self) -> usize {
         self.buckets.len() + 2

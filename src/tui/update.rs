@@ -245,9 +245,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             if !m.query_text.is_empty() {
                 m.undo.push(m.query_text.clone());
             }
-            m.timeline.active = false;
-            m.timeline.anchor = Option::None;
-            m.timeline.kept = Option::None;
+            m.timeline.clear();
             set_query(m, "", fx);
             m.info("filters cleared (u undoes)");
         }
@@ -535,9 +533,7 @@ fn list_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         }
         Action::Back => {
             if m.timeline.active {
-                m.timeline.active = false;
-                m.timeline.anchor = None;
-                m.timeline.kept = None;
+                m.timeline.clear();
                 request_search(m, fx);
                 m.info("timeline selection cleared");
             } else if !m.query.is_empty() {
@@ -578,9 +574,7 @@ fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         }
         Action::Open => m.focus = Focus::List,
         Action::Back => {
-            t.active = false;
-            t.anchor = None;
-            t.kept = None;
+            t.clear();
         }
         _ => {}
     }
@@ -717,9 +711,7 @@ fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
     } else {
         m.undo.push(String::new());
     }
-    m.timeline.active = false;
-    m.timeline.anchor = None;
-    m.timeline.kept = None;
+    m.timeline.clear();
     set_query(m, &format!("entity=\"{name}\""), fx);
     m.focus = Focus::List;
     m.selected_event = None;
