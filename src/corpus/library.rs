@@ -77,10 +77,6 @@ impl Library {
         Library { paths, opts, files: HashMap::new() }
     }
 
-    pub fn paths(&self) -> &[PathBuf] {
-        &self.paths
-    }
-
     /// Walk the paths again and read what is new or changed: the articles of every file (in
     /// load order, copies merged, as [`super::load_paths`] gives them) and what changed.
     pub fn rescan(&mut self) -> (LoadReport, Changes) {
