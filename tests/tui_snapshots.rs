@@ -68,3 +68,28 @@ fn loading_and_too_small() {
     hs.resize(30, 8);
     insta::assert_snapshot!("too_small_30x8", hs.screen());
 }
+
+/// The event card (`i`) on the Druzhkivka strike: every field, with who claims it.
+#[test]
+fn event_card() {
+    for (w, h) in sizes() {
+        let mut hs = Harness::new(demo(), w, h);
+        hs.key("/");
+        hs.type_text("druzh");
+        hs.keys("enter i");
+        insta::assert_snapshot!(format!("event_card_{w}x{h}"), hs.screen());
+    }
+}
+
+/// The `:` command line while typing, after Tab completed the command's name.
+#[test]
+fn command_line() {
+    for (w, h) in sizes() {
+        let mut hs = Harness::new(demo(), w, h);
+        hs.key(":");
+        hs.type_text("ex");
+        hs.key("tab");
+        hs.type_text("druzh.csv");
+        insta::assert_snapshot!(format!("command_line_{w}x{h}"), hs.screen());
+    }
+}

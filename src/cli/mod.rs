@@ -1,6 +1,7 @@
 //! Non-interactive subcommands: articles, events, entities and stats as JSON, CSV or a table.
 
 mod csv_out;
+mod geojson;
 mod output;
 mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, Quote, WhyRow};
@@ -17,6 +18,22 @@ pub enum Format {
     Json,
     Csv,
     Table,
+    /// A GeoJSON FeatureCollection (events only): a point per placed event, no geometry
+    /// for the others.
+    Geojson,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension (`.csv`, `.json`, `.geojson`).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "geojson" => Some(Format::Geojson),
+            _ => None,
+        }
+    }
 }
 
 /// How CSV cells are written.
@@ -105,6 +122,7 @@ pub fn print_articles(articles: &[Article], format: Format, cells: Cells, out: &
         }
         Format::Csv => csv_out::articles_csv(&rows, cells, out)?,
         Format::Table => table::articles_table(articles, out)?,
+        Format::Geojson => return Err(CliError::Unsupported("geojson", "articles (only events have places)")),
     }
     Ok(())
 }
@@ -127,6 +145,10 @@ pub fn print_events(
         Format::Csv => csv_out::events_csv(&rows, cells, out)?,
         Format::Table if !ex.why.is_empty() => table::events_explained(&rows, out)?,
         Format::Table => table::events_table(&rows, out)?,
+        Format::Geojson => {
+            geojson::events_geojson(&rows, out)?;
+            writeln!(out)?;
+        }
     }
     Ok(())
 }
@@ -146,6 +168,7 @@ pub fn print_entities(
         }
         Format::Csv => csv_out::entities_csv(&rows, cells, out)?,
         Format::Table => table::entities_table(&rows, out)?,
+        Format::Geojson => return Err(CliError::Unsupported("geojson", "entities (events carry the places)")),
     }
     Ok(())
 }
@@ -173,4 +196,30 @@ pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -
         writeln!(out, "  {k:<17} {n}")?;
     }
     Ok(())
+}
+
+/// Write the events `ids` of `store` to the file `path`, in the format its extension names
+/// (CSV with the safe cells, JSON or GeoJSON), through a temporary file renamed into place,
+/// so a failed export leaves no half-written file. Returns how many events were written.
+pub fn export_events(store: &crate::store::Store, ids: &[u32], path: &std::path::Path) -> Result<usize, String> {
+    let shown = crate::printable::one_line(&path.display().to_string()).into_owned();
+    let format = Format::from_path(path)
+        .ok_or_else(|| format!("export {shown}: name the file .csv, .json or .geojson to choose the format"))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().ok_or_else(|| format!("export {shown}: not a file name"))?;
+    let tmp = dir.join(format!(".{}.sitrep-tmp", name.to_string_lossy()));
+    let write = || -> Result<(), CliError> {
+        let file = std::fs::File::create(&tmp)?;
+        let mut out = io::BufWriter::new(file);
+        print_events(store.articles(), store.extraction(), ids, format, Cells::Safe, &mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("export {shown}: {}", crate::printable::one_line(&e.to_string()))
+    })?;
+    Ok(ids.len())
 }

@@ -34,6 +34,30 @@ const SEEDS: [(&str, &[u8]); 5] = seeds!(
     "004_af50b2a087189622.txt",
 );
 
+/// The line (counted from 1) where byte `offset` of an article's file lies: `file` is an
+/// [`Article::file`](super::Article::file), an embedded seed (`seeds/NAME`) or a path on
+/// disk, read up to the offset. `None` when it cannot be read, is compressed, or is shorter
+/// than the offset (it changed since it was loaded).
+pub fn line_at(file: &str, offset: usize) -> Option<usize> {
+    use std::io::Read;
+    let count = |bytes: &[u8]| (bytes.len() == offset).then(|| memchr::memchr_iter(b'\n', bytes).count() + 1);
+    if let Some(name) = file.strip_prefix("seeds/")
+        && let Some((_, bytes)) = SEEDS.iter().find(|(n, _)| *n == name)
+    {
+        return bytes.get(..offset).and_then(count);
+    }
+    if file.ends_with(".gz") {
+        return None;
+    }
+    let f = fs::File::open(file).ok()?;
+    if !f.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut head = Vec::with_capacity(offset.min(1 << 20));
+    f.take(offset as u64).read_to_end(&mut head).ok()?;
+    count(&head)
+}
+
 /// How folders are walked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoadOptions {

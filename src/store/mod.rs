@@ -584,12 +584,14 @@ impl Store {
     /// The entities an article names (in [`Store::mentions_in`]) with mention counts, most
     /// mentioned first, then by name. Counted when asked: an article has a few dozen mentions.
     pub fn entities_in(&self, article: u32) -> Vec<(u32, u32)> {
+        let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut counts: Vec<(u32, u32)> = Vec::new();
         for m in self.mentions_in(article) {
-            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((m.entity, 1)),
-            }
+            let i = *at.entry(m.entity).or_insert_with(|| {
+                counts.push((m.entity, 0));
+                counts.len() - 1
+            });
+            counts[i].1 += 1;
         }
         let name = |e: u32| self.ex.entities.get(e as usize).map_or("", |x| x.name.as_str());
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));

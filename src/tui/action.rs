@@ -43,6 +43,14 @@ pub enum Action {
     ToggleWatch,
     Redraw,
     Suspend,
+    /// Show every fact of the current event.
+    EventCard,
+    /// Copy the current event's sentence with its citation.
+    Copy,
+    /// Open the current article's URL.
+    OpenUrl,
+    /// Type a command (`:export`, `:goto` ...).
+    Command,
     // While typing a query.
     Accept,
     Cancel,
@@ -56,6 +64,8 @@ pub enum Action {
     CursorEnd,
     HistoryPrev,
     HistoryNext,
+    /// Complete the command or file name being typed.
+    Complete,
 }
 
 impl Action {
@@ -97,6 +107,10 @@ impl Action {
             ToggleWatch => "watch the files for changes on/off",
             Redraw => "redraw the screen",
             Suspend => "suspend (fg in the shell brings sitrep back)",
+            EventCard => "the event card: every fact, its source and why",
+            Copy => "copy the sentence with its citation (OSC 52)",
+            OpenUrl => "open the article's URL in a browser",
+            Command => "type a command (:export :goto :help …)",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",
             DeleteBack => "delete the char before the cursor",
@@ -109,6 +123,7 @@ impl Action {
             CursorEnd => "cursor to end",
             HistoryPrev => "previous query",
             HistoryNext => "next query",
+            Complete => "complete the command or file name",
         }
     }
 }

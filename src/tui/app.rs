@@ -8,9 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Once};
 use std::thread;
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
@@ -138,6 +136,18 @@ pub(super) fn background_panic() -> String {
     BACKGROUND_PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_else(|| "unknown error".into())
 }
 
+/// Mouse reports for clicks and the wheel, in SGR form; not every motion (crossterm's
+/// `EnableMouseCapture` asks for any-motion tracking, 1003, which woke the browser on each
+/// move of the pointer over the window).
+struct EnableMouse;
+
+impl crossterm::Command for EnableMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        // 1000: press and release (the wheel too), 1006: SGR coordinates
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
 /// Put the terminal back: raw mode off, mouse and paste off, main screen, cursor shown.
 /// Safe to call more than once.
 fn restore_terminal() {
@@ -163,7 +173,7 @@ fn retake_terminal(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: boo
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
-        execute!(stdout(), EnableMouseCapture)?;
+        execute!(stdout(), EnableMouse)?;
     }
     repaint_all(terminal)
 }
@@ -200,7 +210,7 @@ fn init_terminal(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>,
     let guard = TermGuard;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
-        execute!(stdout(), EnableMouseCapture)?;
+        execute!(stdout(), EnableMouse)?;
     }
     let term = Terminal::new(CrosstermBackend::new(stdout()))?;
     Ok((term, guard))
@@ -288,6 +298,57 @@ fn start_watch(watch: &mut Option<super::watch::Watch>, model: &mut Model, opts:
     }
 }
 
+/// Open `url`: with `$BROWSER` in the foreground (the terminal handed over, as a text browser
+/// needs it, and taken back after), else with the platform's opener in the background, else
+/// (over SSH, no display) by showing the URL.
+fn open_url(url: &str, terminal: &mut Terminal<CrosstermBackend<Stdout>>, model: &mut Model) -> io::Result<()> {
+    use std::process::{Command, Stdio};
+    let shown = crate::printable::one_line(url).into_owned();
+    let env = |k: &str| std::env::var(k).ok();
+    let Some(prog) = super::cite::opener(&env) else {
+        model.info(format!("no browser here (set $BROWSER) · {shown}"));
+        return Ok(());
+    };
+    let foreground = env("BROWSER").is_some_and(|b| !b.trim().is_empty());
+    // `$BROWSER` may hold arguments ("firefox --new-tab"), or `%s` for the URL
+    let mut words: Vec<String> = prog.split_whitespace().map(String::from).collect();
+    if words.is_empty() {
+        return Ok(());
+    }
+    let mut placed = false;
+    for w in &mut words {
+        if w.contains("%s") {
+            *w = w.replace("%s", url);
+            placed = true;
+        }
+    }
+    if !placed {
+        words.push(url.to_string());
+    }
+    let mut cmd = Command::new(&words[0]);
+    cmd.args(&words[1..]);
+    if foreground {
+        restore_terminal();
+        let status = cmd.status();
+        retake_terminal(terminal, model.mouse)?;
+        match status {
+            Ok(s) if s.success() => model.info(format!("opened {shown}")),
+            Ok(s) => model.error(format!("{} ended with {s} · {shown}", words[0])),
+            Err(e) => model.error(format!("could not run {}: {e} · {shown}", words[0])),
+        }
+    } else {
+        match cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
+            // reaped on a thread, so no zombie is left behind
+            Ok(mut child) => {
+                let _ = thread::Builder::new().name("sitrep-open".into()).spawn(move || child.wait());
+                model.info(format!("opening {shown}"));
+            }
+            Err(e) => model.error(format!("could not run {prog}: {e} · {shown}")),
+        }
+    }
+    Ok(())
+}
+
 /// Run the browser until the user quits. The terminal is restored on return, on error and
 /// on panic.
 pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
@@ -337,7 +398,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
         if PANICKED.load(Ordering::SeqCst) {
             return Err(TuiError::Panicked);
         }
-        terminal.draw(|f| ui::view(f, &model, &theme))?;
+        // Drawn only when an update may have changed the screen (not on a stray mouse move).
+        if std::mem::take(&mut model.dirty) {
+            terminal.draw(|f| ui::view(f, &model, &theme))?;
+        }
         let Ok(first) = rx.recv() else {
             break;
         };
@@ -361,7 +425,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                     }
                     Effect::SetMouse(on) => {
                         if on {
-                            execute!(stdout(), EnableMouseCapture)?;
+                            execute!(stdout(), EnableMouse)?;
                         } else {
                             execute!(stdout(), DisableMouseCapture)?;
                         }
@@ -379,6 +443,29 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                     Effect::Resume => retake_terminal(&mut terminal, model.mouse)?,
                     Effect::Watch(true) => start_watch(&mut watch, &mut model, &opts, &tx),
                     Effect::Watch(false) => watch = None,
+                    Effect::Copy(text) => {
+                        use std::io::Write;
+                        let mut out = stdout();
+                        out.write_all(super::cite::osc52(&text).as_bytes())?;
+                        out.flush()?;
+                    }
+                    Effect::OpenUrl(url) => open_url(&url, &mut terminal, &mut model)?,
+                    Effect::Export { path, events } => {
+                        if let Some(store) = model.store.clone() {
+                            let tx = tx.clone();
+                            let _ = thread::Builder::new().name("sitrep-export".into()).spawn(move || {
+                                let msg = match crate::cli::export_events(&store, &events, &path) {
+                                    Ok(n) => Msg::Done(format!(
+                                        "exported {n} event{} to {}",
+                                        if n == 1 { "" } else { "s" },
+                                        crate::printable::one_line(&path.display().to_string())
+                                    )),
+                                    Err(e) => Msg::Failed(e),
+                                };
+                                let _ = tx.send(msg);
+                            });
+                        }
+                    }
                 }
             }
         }

@@ -148,10 +148,11 @@ pub enum Context {
     Entities,
     Input,
     Help,
+    Card,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::List,
         Context::Timeline,
@@ -159,6 +160,7 @@ impl Context {
         Context::Entities,
         Context::Input,
         Context::Help,
+        Context::Card,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -169,6 +171,7 @@ impl Context {
             Context::Entities => "entities",
             Context::Input => "input",
             Context::Help => "help",
+            Context::Card => "card",
         }
     }
     pub fn title(self) -> &'static str {
@@ -178,8 +181,9 @@ impl Context {
             Context::List => "Event list",
             Context::Reader => "Reader",
             Context::Entities => "Reader: entity list",
-            Context::Input => "Typing a query",
+            Context::Input => "Typing a query or a command",
             Context::Help => "Help",
+            Context::Card => "Event card",
         }
     }
     fn parse(s: &str) -> Option<Context> {

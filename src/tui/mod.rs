@@ -16,10 +16,13 @@
 
 pub mod action;
 mod app;
+mod cite;
+mod command;
 pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+mod outward;
 mod signals;
 pub mod testing;
 pub mod theme;

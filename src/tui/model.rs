@@ -30,6 +30,8 @@ pub enum Msg {
     Signal(Signal),
     /// The terminal is gone (it hung up): nothing can be shown or read any more.
     TerminalGone,
+    /// A job the runtime ran for `update` is done; the message goes to the status line.
+    Done(String),
 }
 
 /// What a signal asks of the browser.
@@ -55,6 +57,15 @@ pub enum Effect {
     Suspend,
     /// Take the terminal again (raw mode, alternate screen, mouse) and draw everything.
     Resume,
+    /// Put this text on the clipboard (OSC 52: works over SSH and in tmux).
+    Copy(String),
+    /// Open this URL in a browser ($BROWSER or the platform's opener).
+    OpenUrl(String),
+    /// Write these events to a file, in the format its extension names.
+    Export {
+        path: std::path::PathBuf,
+        events: Vec<EventId>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,9 +88,20 @@ impl Focus {
     }
 }
 
-/// The query being typed.
+/// What the line at the top is being typed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prompt {
+    /// A query (`/`): the list follows each key.
+    #[default]
+    Query,
+    /// A command (`:`), run on Enter.
+    Command,
+}
+
+/// The query or command being typed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Input {
+    pub prompt: Prompt,
     pub text: String,
     /// Byte offset of the cursor in `text`.
     pub cursor: usize,
@@ -105,9 +127,20 @@ pub struct ReaderState {
     pub scroll: usize,
     /// The current mention (index into `Store::mentions_in(article)`).
     pub mention: Option<usize>,
+    /// The article's entities with their mention counts, most named first (the side list).
+    pub entities: Vec<(u32, u32)>,
     /// The side list: selected entity row and first row drawn.
     pub entity_sel: usize,
     pub entity_offset: usize,
+}
+
+/// The event card (`i`): every fact of one event, scrolled this far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventCard {
+    pub event: EventId,
+    pub scroll: usize,
+    /// The line of the event's file where its sentence starts, when the file could be read.
+    pub line: Option<usize>,
 }
 
 /// What the list says about the entity a query is about.
@@ -140,6 +173,12 @@ pub struct Model {
     pub focus: Focus,
     /// The help overlay is open, scrolled this far.
     pub help: Option<usize>,
+    /// The event card is open.
+    pub event_card: Option<EventCard>,
+    /// Commands run (`:`), for up/down while typing one.
+    pub command_history: Vec<String>,
+    /// Something on screen may have changed since the last draw (the runtime draws only then).
+    pub dirty: bool,
     pub input: Option<Input>,
     /// The query in effect, as typed, and parsed.
     pub query_text: String,
@@ -188,6 +227,9 @@ impl Model {
             size,
             focus: Focus::List,
             help: None,
+            event_card: None,
+            command_history: Vec::new(),
+            dirty: true,
             input: None,
             query_text: String::new(),
             query: Query::default(),

@@ -12,7 +12,7 @@ use crate::store::{Query, SearchRequest, Store};
 use super::action::Action;
 use super::keymap::{Chord, Context};
 use super::layout::{self, Areas};
-use super::model::{Effect, Focus, Input, Model, Msg, ReaderState, Signal};
+use super::model::{Effect, Focus, Input, Model, Msg, Prompt, ReaderState, Signal};
 use super::timeline::{Slot, TimelineState};
 use super::wrap;
 
@@ -30,6 +30,18 @@ pub fn open_with_query(m: &mut Model, q: &str) {
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
+    // What cannot change the screen does not make it drawn again: the pointer moving or
+    // dragging (nothing reacts to either), any mouse report while the mouse is off, and
+    // results of a search that was replaced.
+    let quiet = match &msg {
+        Msg::Mouse(e) => !m.mouse || matches!(e.kind, MouseEventKind::Moved | MouseEventKind::Drag(_)),
+        Msg::Results(out) => out.generation != m.generation,
+        _ => false,
+    };
+    if quiet {
+        return fx;
+    }
+    m.dirty = true;
     match msg {
         Msg::Key(k) => on_key(m, k, &mut fx),
         Msg::Mouse(e) => {
@@ -90,6 +102,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.terminal_gone = true;
             m.quit = true;
         }
+        Msg::Done(note) => m.info(note),
         Msg::Failed(e) => {
             m.searching = false;
             if let Some((store, changes)) = m.pending.take() {
@@ -171,10 +184,22 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         }
         return;
     }
+    if m.event_card.is_some() {
+        match m.keymap.lookup(Context::Card, chord) {
+            Some(Action::Suspend) => act(m, Action::Suspend, fx),
+            Some(a) => super::outward::card_action(m, a, fx),
+            None => m.info(format!("{} does nothing in the card · Esc closes it", chord.label())),
+        }
+        return;
+    }
     if m.input.is_some() {
         if let Some(a) = m.keymap.lookup(Context::Input, chord) {
             if a == Action::Suspend {
                 act(m, a, fx);
+            } else if a == Action::Complete {
+                super::outward::complete(m);
+            } else if a == Action::Accept && m.input.as_ref().is_some_and(|i| i.prompt == Prompt::Command) {
+                super::outward::run_command_line(m, fx);
             } else {
                 input_action(m, a, fx);
             }
@@ -200,7 +225,9 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         return;
     };
     m.status = None;
-    if m.store.is_none() && !matches!(a, Action::Quit | Action::Help | Action::Redraw | Action::Suspend) {
+    if m.store.is_none()
+        && !matches!(a, Action::Quit | Action::Help | Action::Redraw | Action::Suspend | Action::Command)
+    {
         return;
     }
     act(m, a, fx);
@@ -227,6 +254,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         }
         Search => {
             m.input = Some(Input {
+                prompt: Prompt::Query,
                 text: m.query_text.clone(),
                 cursor: m.query_text.len(),
                 before: m.query_text.clone(),
@@ -277,6 +305,13 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         }
         Redraw => fx.push(Effect::Redraw),
         Suspend => fx.push(Effect::Suspend),
+        EventCard => super::outward::open_card(m),
+        Copy => super::outward::copy(m, fx),
+        OpenUrl => super::outward::open_url(m, fx),
+        Command => {
+            m.input = Some(Input { prompt: Prompt::Command, ..Input::default() });
+            m.query_error = Option::None;
+        }
         _ => match m.focus {
             Focus::List => list_action(m, a, fx),
             Focus::Timeline => timeline_action(m, a, fx),
@@ -334,7 +369,7 @@ pub fn request_search(m: &mut Model, fx: &mut Vec<Effect>) {
 }
 
 /// Replace the query in effect (the text must parse; callers build valid text).
-fn set_query(m: &mut Model, text: &str, fx: &mut Vec<Effect>) {
+pub(super) fn set_query(m: &mut Model, text: &str, fx: &mut Vec<Effect>) {
     match Query::parse(text) {
         Ok(q) => {
             m.query = q;
@@ -351,6 +386,11 @@ fn input_changed(m: &mut Model, fx: &mut Vec<Effect>) {
     let Some(inp) = &m.input else {
         return;
     };
+    if inp.prompt == Prompt::Command {
+        // run on Enter, not on each key
+        m.status = None;
+        return;
+    }
     let text = inp.text.clone();
     match Query::parse(&text) {
         Ok(q) => {
@@ -418,6 +458,11 @@ fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             m.focus = Focus::List;
             return;
         }
+        Action::Cancel if inp.prompt == Prompt::Command => {
+            m.input = None;
+            m.status = None;
+            return;
+        }
         Action::Cancel => {
             let before = std::mem::take(&mut inp.before);
             m.input = None;
@@ -467,10 +512,11 @@ fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             return;
         }
         Action::HistoryPrev | Action::HistoryNext => {
-            if m.history.is_empty() {
+            let history = if inp.prompt == Prompt::Command { &m.command_history } else { &m.history };
+            if history.is_empty() {
                 return;
             }
-            let n = m.history.len();
+            let n = history.len();
             let pos = match (inp.history_pos, a) {
                 (None, Action::HistoryPrev) => Some(n - 1),
                 (None, _) => None,
@@ -481,7 +527,7 @@ fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             };
             inp.history_pos = pos;
             inp.text = match pos {
-                Some(p) => m.history[p].clone(),
+                Some(p) => history[p].clone(),
                 None => inp.before.clone(),
             };
             inp.cursor = inp.text.len();
@@ -687,7 +733,7 @@ fn select_mention(m: &mut Model, j: usize) {
     let line = line_of(m, mention.body().start);
     scroll_into_view(m, line);
     let ent = mention.entity;
-    if let Some(row) = store.entities_in(art).iter().position(|(e, _)| *e == ent) {
+    if let Some(row) = m.reader.entities.iter().position(|(e, _)| *e == ent) {
         m.reader.entity_sel = row;
     }
     if let Some(e) = store.entity_at(ent) {
@@ -720,16 +766,16 @@ fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
 }
 
 fn entities_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
-    let Some(store) = m.store.clone() else {
+    if m.store.is_none() {
         return;
-    };
-    let Some(art) = m.reader.article else {
+    }
+    if m.reader.article.is_none() {
         if a == Action::Back {
             m.focus = Focus::Reader;
         }
         return;
     };
-    let n = store.entities_in(art).len();
+    let n = m.reader.entities.len();
     let r = &mut m.reader;
     match a {
         Action::Down => r.entity_sel = (r.entity_sel + 1).min(n.saturating_sub(1)),
@@ -739,13 +785,12 @@ fn entities_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::PageDown | Action::HalfPageDown => r.entity_sel = (r.entity_sel + 10).min(n.saturating_sub(1)),
         Action::PageUp | Action::HalfPageUp => r.entity_sel = r.entity_sel.saturating_sub(10),
         Action::Open => {
-            if let Some((e, _)) = store.entities_in(art).get(m.reader.entity_sel) {
-                filter_to_entity(m, *e, fx);
+            if let Some(&(e, _)) = m.reader.entities.get(m.reader.entity_sel) {
+                filter_to_entity(m, e, fx);
             }
         }
         Action::NextMention | Action::PrevMention => {
-            if let Some((e, _)) = store.entities_in(art).get(m.reader.entity_sel) {
-                let e = *e;
+            if let Some(&(e, _)) = m.reader.entities.get(m.reader.entity_sel) {
                 // start from the current mention only if it is this entity's
                 if current_mention_entity(m) != Some(e) {
                     m.reader.mention = None;
@@ -783,6 +828,10 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
             help_action(m, if down { Action::Down } else { Action::Up });
             return;
         }
+        if m.event_card.is_some() {
+            super::outward::card_action(m, if down { Action::Down } else { Action::Up }, fx);
+            return;
+        }
         let step = |m: &mut Model, f: Focus, act_: Action, times: usize, fx: &mut Vec<Effect>| {
             let keep = m.focus;
             m.focus = f;
@@ -810,6 +859,10 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
     }
     if m.help.is_some() {
         m.help = None;
+        return;
+    }
+    if m.event_card.is_some() {
+        m.event_card = None;
         return;
     }
     if m.input.is_some() {
@@ -858,7 +911,7 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
         m.focus = Focus::Entities;
         if contains(a.entity_rows, x, y) {
             let row = m.reader.entity_offset + (y - a.entity_rows.y) as usize;
-            let n = m.reader.article.and_then(|art| m.store().map(|s| s.entities_in(art).len())).unwrap_or(0);
+            let n = m.reader.entities.len();
             if row < n {
                 m.reader.entity_sel = row;
             }
@@ -954,6 +1007,8 @@ pub fn sync(m: &mut Model) {
             Some(art) => wrap::wrap(&art.body, width),
             None => Vec::new(),
         };
+        // counted once per article (or width), not on every key and frame
+        m.reader.entities = m.reader.article.map(|art| store.entities_in(art)).unwrap_or_default();
         m.reader.wrap_width = width;
         if let Some(top) = top.filter(|_| !new_event) {
             m.reader.scroll = line_of(m, top);
@@ -967,7 +1022,7 @@ pub fn sync(m: &mut Model) {
     m.reader.scroll = m.reader.scroll.min(max_scroll(m, &a));
 
     // entity side list
-    let en = m.reader.article.map_or(0, |art| store.entities_in(art).len());
+    let en = m.reader.entities.len();
     m.reader.entity_sel = m.reader.entity_sel.min(en.saturating_sub(1));
     let eh = a.entity_rows.height.max(1) as usize;
     m.reader.entity_offset = layout::keep_visible(m.reader.entity_offset, m.reader.entity_sel, eh);

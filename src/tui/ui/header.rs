@@ -21,7 +21,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     let mut spans = vec![Span::styled(" sitrep ", t.header), Span::styled("│ ", t.dim)];
     let mut cursor = None;
     if let Some(inp) = &m.input {
-        spans.push(Span::styled("/", t.key));
+        let command = inp.prompt == super::super::model::Prompt::Command;
+        spans.push(Span::styled(if command { ":" } else { "/" }, t.key));
         let prefix_w: usize = spans.iter().map(|s| width(&s.content)).sum();
         let avail = (area.width as usize).saturating_sub(prefix_w + 1);
         // Keep the cursor visible: show as much of the text before it as fits, walking back
@@ -37,7 +38,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
             before += cols(ch);
             start = at;
         }
-        let err = m.query_error.as_ref().map(|e| e.span.clone());
+        let err = m.query_error.as_ref().filter(|_| !command).map(|e| e.span.clone());
         // then the characters up to the edge, no further
         let mut used = prefix_w;
         for (off, ch) in inp.text[start..].char_indices() {

@@ -119,7 +119,8 @@ pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, 
         Span::styled(mark.to_string(), t.info),
         Span::raw(" "),
         Span::styled(e.kind.info().badge, t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
-        Span::raw(" "),
+        // who says so, at a glance: `*` claimed by a party, `!` disputed
+        Span::styled(super::card::status_mark(e.status), t.info),
     ];
     let (place_marks, text_marks) = store.split_matches(hit.event, matched);
     let place = clean(store.place_label(hit.event));

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the model (and the theme) into a buffer. One file per pane.
 
+pub mod card;
 pub mod header;
 pub mod help;
 pub mod list;
@@ -56,8 +57,14 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     if m.store.is_none() {
         loading(m, t, a.list, buf);
     }
+    if let (Some(card), Some(store)) = (&m.event_card, m.store()) {
+        card::render(store, card, t, area, buf);
+    }
     if let Some(scroll) = m.help {
         help::render(&m.keymap, scroll, t, area, buf);
+        return None;
+    }
+    if m.event_card.is_some() {
         return None;
     }
     cursor

@@ -144,10 +144,7 @@ pub fn render_entities(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let focused = m.focus == Focus::Entities;
     let store = m.store();
-    let list = match (store, m.reader.article) {
-        (Some(s), Some(a)) => s.entities_in(a),
-        _ => Vec::new(),
-    };
+    let list = &m.reader.entities;
     let title = Line::from(vec![
         Span::styled(" Entities ", title_style(t, focused)),
         Span::styled(format!("{} ", list.len()), t.dim),

@@ -18,6 +18,7 @@ fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
         Context::List => &[
             (&[Down, Up], "move"),
             (&[Open], "read"),
+            (&[EventCard], "card"),
             (&[Search], "search"),
             (&[Sort], "sort"),
             (&[UndoFilter], "undo"),
@@ -51,6 +52,9 @@ fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
         ],
         Context::Input => &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history")],
         Context::Help => &[(&[Down, Up], "scroll"), (&[Back], "close")],
+        Context::Card => {
+            &[(&[Down, Up], "scroll"), (&[Copy], "copy citation"), (&[OpenUrl], "open URL"), (&[Back], "close")]
+        }
         Context::Global => &[],
     }
 }
@@ -107,6 +111,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         let ctx = if m.help.is_some() {
             Context::Help
+        } else if m.event_card.is_some() {
+            Context::Card
         } else if m.input.is_some() {
             Context::Input
         } else {
