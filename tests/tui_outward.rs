@@ -22,7 +22,14 @@ fn the_card_shows_who_claims_it_and_closes() {
         let card = hs.model.event_card.expect("i opens the card");
         assert_eq!(Some(card.event), hs.model.selected_hit().map(|x| x.event));
         let screen = hs.screen();
-        for want in ["Status", "claimed by Ukrainian officials", "Druzhkivka › Kramatorsk Raion", "7 killed · 8 injured", "https://www.example-news.com/world/ukraine-week", "demo/001.txt"] {
+        for want in [
+            "Status",
+            "claimed by Ukrainian officials",
+            "Druzhkivka › Kramatorsk Raion",
+            "7 killed · 8 injured",
+            "https://www.example-news.com/world/ukraine-week",
+            "demo/001.txt",
+        ] {
             assert!(screen.contains(want), "{w}x{h}: no {want:?} in\n{screen}");
         }
         // keys of the list do not reach it while the card is open
@@ -68,17 +75,14 @@ fn o_opens_the_url() {
 #[test]
 fn export_writes_the_listed_events_by_extension() {
     let mut hs = on_druzh(120, 40);
-    let listed: Vec<u32> = (0..hs.model.results.len()).filter_map(|i| hs.model.results.get(i).map(|x| x.event)).collect();
+    let listed: Vec<u32> =
+        (0..hs.model.results.len()).filter_map(|i| hs.model.results.get(i).map(|x| x.event)).collect();
     hs.key(":");
     assert_eq!(hs.model.input.as_ref().map(|i| i.prompt), Some(Prompt::Command));
     hs.type_text("export out/x.csv");
     hs.key("enter");
     assert!(hs.model.input.is_none());
-    assert!(
-        hs.effects.contains(&Effect::Export { path: "out/x.csv".into(), events: listed }),
-        "{:?}",
-        hs.effects
-    );
+    assert!(hs.effects.contains(&Effect::Export { path: "out/x.csv".into(), events: listed }), "{:?}", hs.effects);
     // a name that says no format is refused at once, and the line stays open to fix it
     hs.effects.clear();
     hs.key(":");
@@ -108,7 +112,10 @@ fn export_writes_csv_json_and_geojson_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         match ext {
             "csv" => assert_eq!(csv::Reader::from_reader(text.as_bytes()).records().count(), ids.len()),
-            "json" => assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap().as_array().unwrap().len(), ids.len()),
+            "json" => assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap().as_array().unwrap().len(),
+                ids.len()
+            ),
             _ => {
                 let v: serde_json::Value = serde_json::from_str(&text).unwrap();
                 assert_eq!(v["type"], "FeatureCollection");
@@ -131,7 +138,7 @@ fn goto_shows_one_day_and_refuses_days_outside() {
     hs.type_text("goto 2026-02-04");
     hs.key("enter");
     let d = chrono::NaiveDate::from_ymd_opt(2026, 2, 4).unwrap();
-    assert!(hs.model.results.len() > 0);
+    assert!(!hs.model.results.is_empty());
     for i in 0..hs.model.results.len() {
         let e = hs.model.results.get(i).unwrap().event;
         let store = hs.model.store.clone().unwrap();

@@ -69,7 +69,7 @@ fn list_rows_exact() {
     let expected = Buffer::with_lines([
         "┌ Events 9 of 9 events · newest first ─────────────────────────────────────────┐",
         "│2026-02-06  STMT Moscow                     Russian Foreign Minister Sergei L…│",
-        "│2026-02-04  STRK Druzhkivka        7k    8i On February 4, Ukrainian official…│",
+        "│2026-02-04  STRK*Druzhkivka        7k    8i On February 4, Ukrainian official…│",
         "│2026-02-03  STRK Kyiv                    3i 2月3日、キーウの発電所がドローン… │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
     ]);
@@ -131,7 +131,7 @@ fn narrow_list_uses_short_dates() {
     let t = buffer_text(&buf);
     let l: Vec<&str> = t.lines().collect();
     assert_eq!(l[1], "│02-06  STMT Moscow                  R…│");
-    assert_eq!(l[2], "│02-04  STRK Druzhkivka     7k    8i O…│");
+    assert_eq!(l[2], "│02-04  STRK*Druzhkivka     7k    8i O…│");
 }
 
 fn cjk_store() -> sitrep::store::Store {
@@ -246,7 +246,7 @@ fn status_line_shows_keys_counts_and_errors() {
     let mut buf = Buffer::empty(area);
     ui::status::render(&h.model, &h.theme, area, &mut buf);
     let t = buffer_text(&buf);
-    assert!(t.starts_with(" j/k move  Enter read  / search  s sort"), "{t}");
+    assert!(t.starts_with(" j/k move  Enter read  i card  / search  s sort"), "{t}");
     assert!(t.trim_end().ends_with("9/9"), "{t}");
     h.key("/");
     h.type_text("killed>");
