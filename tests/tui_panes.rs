@@ -331,3 +331,23 @@ fn large_counts_fit_the_list() {
     }
     assert!(!screen.contains("600…"), "{screen}");
 }
+
+/// A short terminal gives the reader room: at 80x24 the article's source line and four lines
+/// of text (it had the title and three), at 60x20 a timeline of five rows (it kept seven) and
+/// three lines of text.
+#[test]
+fn short_terminals_leave_the_reader_room() {
+    let mut h = Harness::new(demo(), 80, 24);
+    h.key("/");
+    h.type_text("druzh");
+    h.key("enter");
+    let a = sitrep::tui::layout::areas(&h.model);
+    assert!(a.text.height >= 4, "{a:?}");
+    assert!(a.reader_head.height >= 2, "the source line: {a:?}");
+    let screen = h.screen();
+    assert!(screen.contains("example-news.com · 2026-02-06"), "{screen}");
+    h.resize(60, 20);
+    let a = sitrep::tui::layout::areas(&h.model);
+    assert!(a.timeline.height <= 5, "{a:?}");
+    assert!(a.text.height >= 3, "{a:?}");
+}

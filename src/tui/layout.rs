@@ -62,12 +62,12 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     let (x0, y0) = (full.x, full.y);
     let header = Rect::new(x0, y0, w, 1);
     let status = Rect::new(x0, y0 + h - 1, w, 1);
-    let tl_h = if h >= 36 {
-        11
-    } else if h >= 28 {
-        9
-    } else {
-        7
+    // the timeline gives up rows first in a short terminal (bars can be one row high)
+    let tl_h = match h {
+        36.. => 11,
+        28.. => 9,
+        24.. => 6,
+        _ => 5,
     };
     let timeline = Rect::new(x0, y0 + 1, w, tl_h);
     let body = Rect::new(x0, y0 + 1 + tl_h, w, h - 2 - tl_h);
@@ -79,7 +79,7 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
         let pct = match m.focus {
             Focus::Reader | Focus::Entities => 40,
             Focus::Timeline => 50,
-            Focus::List => 60,
+            Focus::List => 55,
         };
         let lh = (body.height as u32 * pct / 100) as u16;
         (Rect::new(x0, body.y, w, lh), Rect::new(x0, body.y + lh, w, body.height - lh))
@@ -122,7 +122,13 @@ pub fn list_split(m: &Model, li: Rect) -> (Rect, Rect) {
 
 /// The reader's inside: header lines (title, source line, rule), then the text.
 pub fn reader_split(ri: Rect) -> (Rect, Rect) {
-    let head_h = if ri.height >= 8 { 3 } else { 1.min(ri.height) };
+    // title, source line, rule; in a short pane the title and the source line (where the
+    // article is from is worth more than a fourth line of text), in a tiny one the title
+    let head_h = match ri.height {
+        8.. => 3,
+        5.. => 2,
+        h => 1.min(h),
+    };
     (Rect::new(ri.x, ri.y, ri.width, head_h), Rect::new(ri.x, ri.y + head_h, ri.width, ri.height - head_h))
 }
 

@@ -44,7 +44,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     if head.height > 0 {
         put(buf, head, head.y, &Line::styled(fit(&clean(&art.title), head.width as usize), t.header));
     }
-    if head.height >= 3 {
+    if head.height >= 2 {
         let mut meta = Vec::new();
         if let Some(s) = &art.source {
             meta.push(s.clone());
@@ -63,6 +63,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             meta[0] = url_domain(u).to_string() + " · " + &meta[0];
         }
         put(buf, head, head.y + 1, &Line::styled(fit(&clean(&meta.join(" · ")), head.width as usize), t.dim));
+    }
+    if head.height >= 3 {
         put(buf, head, head.y + 2, &Line::styled("─".repeat(head.width as usize), t.border));
     }
     if text.width <= GUTTER || text.height == 0 {
