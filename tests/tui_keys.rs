@@ -619,3 +619,21 @@ fn a_focused_timeline_says_the_list_is_not_filtered_yet() {
     assert!(!h.screen().contains("the list shows all"));
     assert!(h.model.results.len() < 9);
 }
+
+/// A config problem stays in view (it was cut at the window's width and gone at the next
+/// key): the status line keeps saying how many, and the help shows each in full.
+#[test]
+fn config_problems_stay_and_show_in_full() {
+    let mut h = Harness::new(sitrep::store::demo::demo(), 80, 24);
+    let long = "keymap.toml line 12: unknown action \"frobnicate_the_timeline\" for key x; the actions are listed in the default keymap at the top of the help";
+    h.model.config_problems = vec![long.to_string()];
+    h.keys("j j");
+    let last = h.screen().lines().last().unwrap().to_string();
+    assert!(last.contains("config: 1 problem (? shows)"), "{last}");
+    h.key("?");
+    let screen = h.screen();
+    // wrapped, every word on screen
+    for word in ["Config problems", "frobnicate_the_timeline", "keymap at the top of", "the help"] {
+        assert!(screen.contains(word), "{word} in\n{screen}");
+    }
+}

@@ -369,6 +369,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
     if let Some(summary) = cfg.summary() {
         model.error(summary);
     }
+    model.config_problems = cfg.problems.iter().map(|p| p.to_string()).collect();
     if let Some(q) = opts.query.as_deref() {
         update::open_with_query(&mut model, q);
     }

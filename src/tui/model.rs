@@ -205,6 +205,9 @@ pub struct Model {
     /// text it was made for (kept so drawing does not search the entities each frame).
     pub card: Option<EntityCard>,
     pub card_for: Option<String>,
+    /// Problems of the config files, in full (the help lists them; the status line says how
+    /// many until the browser ends).
+    pub config_problems: Vec<String>,
     /// Problems the loader reported (shown once loading is done).
     pub load_notes: Vec<String>,
     pub quit: bool,
@@ -248,6 +251,7 @@ impl Model {
             status: None,
             card: None,
             card_for: None,
+            config_problems: Vec::new(),
             load_notes: Vec::new(),
             quit: false,
             ended_by: None,

@@ -345,7 +345,7 @@ fn help_action(m: &mut Model, a: Action) {
         Action::Bottom => *scroll = usize::MAX,
         _ => {}
     }
-    let max = super::ui::help::max_scroll(&m.keymap, Rect::new(0, 0, m.size.0, m.size.1));
+    let max = super::ui::help::max_scroll(&m.keymap, &m.config_problems, Rect::new(0, 0, m.size.0, m.size.1));
     if let Some(s) = m.help.as_mut() {
         *s = (*s).min(max);
     }

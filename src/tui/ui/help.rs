@@ -32,9 +32,19 @@ const QUERY_HELP: &[(&str, &str)] = &[
     ("sort:casualties", "relevance newest oldest casualties"),
 ];
 
-/// All help lines (the overlay shows a window of them).
-pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
+/// All help lines (the overlay shows a window of them), `width` columns wide: the config's
+/// problems first, in full, then the keys, the commands and the query language.
+pub fn lines(k: &Keymap, problems: &[String], t: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
+    if !problems.is_empty() {
+        out.push(Line::styled("Config problems (the defaults are used there)", t.error));
+        for p in problems {
+            for (i, l) in super::card::wrap(&super::text::clean(p), width.saturating_sub(4)).into_iter().enumerate() {
+                out.push(Line::raw(format!("{}{l}", if i == 0 { "  " } else { "    " })));
+            }
+        }
+        out.push(Line::default());
+    }
     for ctx in Context::ALL {
         out.push(Line::styled(ctx.title().to_string(), t.title_focus));
         // keys grouped by action, in binding order
@@ -55,6 +65,12 @@ pub fn lines(k: &Keymap, t: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
     }
+    out.push(Line::styled("Commands (:)", t.title_focus));
+    for (name, args, what) in super::super::command::COMMANDS {
+        let cmd = if args.is_empty() { format!(":{name}") } else { format!(":{name} {args}") };
+        out.push(Line::from(vec![Span::styled(format!("  {}", pad(&cmd, 22)), t.key), Span::raw(*what)]));
+    }
+    out.push(Line::default());
     out.push(Line::styled("Query language (/)", t.title_focus));
     for (ex, what) in QUERY_HELP {
         let whats = match what.strip_suffix("{kinds}") {
@@ -99,19 +115,20 @@ pub fn frame(area: Rect) -> Rect {
 }
 
 /// How far the help can scroll on a screen area.
-pub fn max_scroll(k: &Keymap, area: Rect) -> usize {
-    let n = lines(k, &Theme::default()).len();
-    n.saturating_sub(inner(frame(area)).height as usize)
+pub fn max_scroll(k: &Keymap, problems: &[String], area: Rect) -> usize {
+    let i = inner(frame(area));
+    let n = lines(k, problems, &Theme::default(), i.width as usize).len();
+    n.saturating_sub(i.height as usize)
 }
 
-pub fn render(k: &Keymap, scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(k: &Keymap, problems: &[String], scroll: usize, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 4 || area.height < 3 {
         return;
     }
     let r = frame(area);
     Clear.render(r, buf);
-    let all = lines(k, t);
     let i = inner(r);
+    let all = lines(k, problems, t, i.width as usize);
     let max = all.len().saturating_sub(i.height as usize);
     let scroll = scroll.min(max);
     let title = Line::from(vec![

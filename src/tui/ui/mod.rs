@@ -61,7 +61,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
         card::render(store, card, t, area, buf);
     }
     if let Some(scroll) = m.help {
-        help::render(&m.keymap, scroll, t, area, buf);
+        help::render(&m.keymap, &m.config_problems, scroll, t, area, buf);
         return None;
     }
     if m.event_card.is_some() {

@@ -92,6 +92,10 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // right side: counts and modes
     let mut right = String::new();
+    if !m.config_problems.is_empty() {
+        let n = m.config_problems.len();
+        right.push_str(&format!("config: {n} problem{} (? shows) · ", if n == 1 { "" } else { "s" }));
+    }
     if let Some(s) = m.store() {
         if m.searching {
             right.push_str("searching… ");
