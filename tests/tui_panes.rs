@@ -351,3 +351,43 @@ fn short_terminals_leave_the_reader_room() {
     assert!(a.timeline.height <= 5, "{a:?}");
     assert!(a.text.height >= 3, "{a:?}");
 }
+
+/// The articles pane: every article by outlet, `●` until the reader has shown it, and Enter
+/// lists the selected article's events.
+#[test]
+fn articles_pane_lists_by_outlet_marks_unread_and_filters() {
+    let mut h = Harness::new(demo(), 120, 40);
+    let store = h.model.store.clone().unwrap();
+    let n = store.articles().len();
+    assert_eq!(h.model.articles.order.len(), n);
+    // by outlet: labels never go back in the order
+    let labels: Vec<String> = h.model.articles.order.iter().map(|&i| store.source_label(i).to_lowercase()).collect();
+    assert!(labels.windows(2).all(|w| w[0] <= w[1]), "{labels:?}");
+    let a = sitrep::tui::layout::areas(&h.model);
+    assert!(a.articles.height > 0 && a.entities.height > 0, "both in the side column: {a:?}");
+    let screen = h.screen();
+    assert!(screen.contains(&format!("Articles {}● of {n}", n - 1)), "the reader shows one:\n{screen}");
+    h.key("5");
+    assert_eq!(h.model.focus, sitrep::tui::model::Focus::Articles);
+    // an article with events: Enter lists exactly its events
+    let row = h.model.articles.order.iter().position(|&i| !store.events_of_article(i).is_empty()).unwrap();
+    for _ in 0..row {
+        h.key("j");
+    }
+    let art = h.model.articles.order[row];
+    h.key("enter");
+    assert_eq!(h.model.focus, sitrep::tui::model::Focus::List);
+    let listed: Vec<u32> = (0..h.model.results.len()).map(|i| h.model.results.get(i).unwrap().event).collect();
+    let mut want = store.events_of_article(art).to_vec();
+    let mut got = listed.clone();
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    // reading it marks it read
+    assert!(h.model.articles.read.contains(&art));
+    // at 80x24 the column is short: the pane takes the entities' place while focused
+    h.resize(80, 24);
+    h.key("5");
+    let a = sitrep::tui::layout::areas(&h.model);
+    assert!(a.articles.height > 0 && a.entities.height == 0, "{a:?}");
+}

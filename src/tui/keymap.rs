@@ -146,18 +146,20 @@ pub enum Context {
     List,
     Reader,
     Entities,
+    Articles,
     Input,
     Help,
     Card,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::List,
         Context::Timeline,
         Context::Reader,
         Context::Entities,
+        Context::Articles,
         Context::Input,
         Context::Help,
         Context::Card,
@@ -169,6 +171,7 @@ impl Context {
             Context::List => "list",
             Context::Reader => "reader",
             Context::Entities => "entities",
+            Context::Articles => "articles",
             Context::Input => "input",
             Context::Help => "help",
             Context::Card => "card",
@@ -181,6 +184,7 @@ impl Context {
             Context::List => "Event list",
             Context::Reader => "Reader",
             Context::Entities => "Reader: entity list",
+            Context::Articles => "Articles",
             Context::Input => "Typing a query or a command",
             Context::Help => "Help",
             Context::Card => "Event card",

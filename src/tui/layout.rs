@@ -26,6 +26,10 @@ pub struct Areas {
     /// The entity side list block (empty when the reader is too narrow) and its rows.
     pub entities: Rect,
     pub entity_rows: Rect,
+    /// The articles pane below the entities (in their place when the column is short and it
+    /// has the focus; empty when the reader is too narrow) and its rows.
+    pub articles: Rect,
+    pub article_rows: Rect,
     pub status: Rect,
 }
 
@@ -77,7 +81,7 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
         (Rect::new(x0, body.y, lw, body.height), Rect::new(x0 + lw, body.y, w - lw, body.height))
     } else {
         let pct = match m.focus {
-            Focus::Reader | Focus::Entities => 40,
+            Focus::Reader | Focus::Entities | Focus::Articles => 40,
             Focus::Timeline => 50,
             Focus::List => 55,
         };
@@ -86,7 +90,7 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     };
     let (card, rows) = list_split(m, inner(list));
 
-    let (reader, entities) = if reader_all.width >= 60 {
+    let (reader, side) = if reader_all.width >= 60 {
         let ew = (reader_all.width / 3).clamp(18, 28);
         (
             Rect::new(reader_all.x, reader_all.y, reader_all.width - ew, reader_all.height),
@@ -95,8 +99,18 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     } else {
         (reader_all, Rect::default())
     };
+    // entities above articles when the column is tall enough for both, else the one in use
+    let (entities, articles) = if side.height >= 14 {
+        let eh = side.height / 2;
+        (Rect::new(side.x, side.y, side.width, eh), Rect::new(side.x, side.y + eh, side.width, side.height - eh))
+    } else if m.focus == Focus::Articles {
+        (Rect::default(), side)
+    } else {
+        (side, Rect::default())
+    };
     let (reader_head, text) = reader_split(inner(reader));
     let entity_rows = inner(entities);
+    let article_rows = inner(articles);
     Areas {
         too_small: false,
         side_by_side,
@@ -110,6 +124,8 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
         text,
         entities,
         entity_rows,
+        articles,
+        article_rows,
         status,
     }
 }

@@ -16,6 +16,7 @@
 
 pub mod action;
 mod app;
+mod articles;
 mod cite;
 mod command;
 pub mod config;

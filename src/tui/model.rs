@@ -75,6 +75,7 @@ pub enum Focus {
     List,
     Reader,
     Entities,
+    Articles,
 }
 
 impl Focus {
@@ -84,6 +85,19 @@ impl Focus {
             Focus::List => "events",
             Focus::Reader => "reader",
             Focus::Entities => "entities",
+            Focus::Articles => "articles",
+        }
+    }
+
+    /// The key bindings that apply in this pane.
+    pub fn context(self) -> super::keymap::Context {
+        use super::keymap::Context;
+        match self {
+            Focus::Timeline => Context::Timeline,
+            Focus::List => Context::List,
+            Focus::Reader => Context::Reader,
+            Focus::Entities => Context::Entities,
+            Focus::Articles => Context::Articles,
         }
     }
 }
@@ -132,6 +146,17 @@ pub struct ReaderState {
     /// The side list: selected entity row and first row drawn.
     pub entity_sel: usize,
     pub entity_offset: usize,
+}
+
+/// The articles pane: every article, by outlet then newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticlesState {
+    /// Article indices in the order shown (worked out when a store arrives).
+    pub order: Vec<u32>,
+    pub selected: usize,
+    pub offset: usize,
+    /// Articles the reader has shown (kept in the workspace when there is one).
+    pub read: std::collections::HashSet<u32>,
 }
 
 /// The event card (`i`): every fact of one event, scrolled this far.
@@ -200,6 +225,7 @@ pub struct Model {
     pub to_top: bool,
     pub timeline: TimelineState,
     pub reader: ReaderState,
+    pub articles: ArticlesState,
     pub status: Option<Status>,
     /// The card shown above the list when the query is about one entity, and the query
     /// text it was made for (kept so drawing does not search the entities each frame).
@@ -248,6 +274,7 @@ impl Model {
             to_top: false,
             timeline: TimelineState::default(),
             reader: ReaderState::default(),
+            articles: ArticlesState::default(),
             status: None,
             card: None,
             card_for: None,

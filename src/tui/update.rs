@@ -149,6 +149,10 @@ fn reloaded(m: &mut Model, store: Arc<Store>, changes: crate::corpus::Changes) {
         m.reader.article = m.reader.article.and_then(|a| old.article(a)).and_then(|a| store.find_article(&a.id));
         m.reader.mention = None;
         m.reader.wrap_width = 0; // wrap again, keeping the line on top
+        let read = std::mem::take(&mut m.articles.read);
+        m.articles.read =
+            read.into_iter().filter_map(|a| old.article(a)).filter_map(|a| store.find_article(&a.id)).collect();
+        super::articles::reset(m, &store, Some(old));
         if old.day_range() != store.day_range() {
             m.timeline.rebuild(store.day_range());
         }
@@ -210,12 +214,7 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         }
         return;
     }
-    let ctx = match m.focus {
-        Focus::Timeline => Context::Timeline,
-        Focus::List => Context::List,
-        Focus::Reader => Context::Reader,
-        Focus::Entities => Context::Entities,
-    };
+    let ctx = m.focus.context();
     let action = m.keymap.lookup(ctx, chord).or_else(|| m.keymap.lookup(Context::Global, chord));
     let Some(a) = action else {
         // Say so, rather than nothing (but for modifier-only and such).
@@ -245,6 +244,13 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         FocusTimeline => m.focus = Focus::Timeline,
         FocusList => m.focus = Focus::List,
         FocusReader => m.focus = Focus::Reader,
+        FocusArticles => {
+            m.focus = Focus::Articles;
+            if layout::areas(m).articles.width == 0 {
+                m.focus = Focus::List;
+                m.info("the window is too narrow for the articles");
+            }
+        }
         FocusEntities => {
             if layout::areas(m).entities.width > 0 {
                 m.focus = Focus::Entities;
@@ -317,14 +323,17 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             Focus::Timeline => timeline_action(m, a, fx),
             Focus::Reader => reader_action(m, a, fx),
             Focus::Entities => entities_action(m, a, fx),
+            Focus::Articles => super::articles::action(m, a, fx),
         },
     }
 }
 
 fn cycle(m: &Model, forward: bool) -> Focus {
     let mut order = vec![Focus::Timeline, Focus::List, Focus::Reader];
-    if layout::areas(m).entities.width > 0 {
+    let a = layout::areas(m);
+    if a.entities.width > 0 || a.articles.width > 0 {
         order.push(Focus::Entities);
+        order.push(Focus::Articles);
     }
     let i = order.iter().position(|f| *f == m.focus).unwrap_or(1);
     let n = order.len();
@@ -1030,7 +1039,8 @@ pub fn sync(m: &mut Model) {
     // timeline
     let g = layout::timeline_geom(a.timeline, m.timeline.buckets.len());
     m.timeline.scroll_to_cursor(g.visible);
-    if m.focus == Focus::Entities && a.entities.width == 0 {
+    if (m.focus == Focus::Entities && a.entities.width == 0) || (m.focus == Focus::Articles && a.articles.width == 0) {
         m.focus = Focus::Reader;
     }
+    super::articles::sync(m, &store, &a);
 }

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the model (and the theme) into a buffer. One file per pane.
 
+pub mod articles;
 pub mod card;
 pub mod header;
 pub mod help;
@@ -53,6 +54,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     list::render(m, t, a.list, buf);
     reader::render(m, t, a.reader, buf);
     reader::render_entities(m, t, a.entities, buf);
+    articles::render(m, t, a.articles, buf);
     status::render(m, t, a.status, buf);
     if m.store.is_none() {
         loading(m, t, a.list, buf);

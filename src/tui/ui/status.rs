@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::action::Action;
 use super::super::keymap::{Context, Keymap};
-use super::super::model::{Focus, Model};
+use super::super::model::Model;
 use super::super::theme::Theme;
 use super::text::{fit, width};
 
@@ -50,6 +50,7 @@ fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
             (&[Back], "reader"),
             (&[Help], "help"),
         ],
+        Context::Articles => &[(&[Down, Up], "move"), (&[Open], "its events"), (&[Back], "reader"), (&[Help], "help")],
         Context::Input => &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history")],
         Context::Help => &[(&[Down, Up], "scroll"), (&[Back], "close")],
         Context::Card => {
@@ -120,12 +121,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         } else if m.input.is_some() {
             Context::Input
         } else {
-            match m.focus {
-                Focus::Timeline => Context::Timeline,
-                Focus::List => Context::List,
-                Focus::Reader => Context::Reader,
-                Focus::Entities => Context::Entities,
-            }
+            m.focus.context()
         };
         let mut spans = vec![Span::raw(" ")];
         spans.extend(hint_spans(&m.keymap, ctx, t));
