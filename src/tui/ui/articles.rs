@@ -19,10 +19,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = m.focus == Focus::Articles;
     let n = m.articles.order.len();
     let unread = m.articles.order.iter().filter(|i| !m.articles.read.contains(i)).count();
-    let title = Line::from(vec![
-        Span::styled(" Articles ", title_style(t, focused)),
-        Span::styled(format!("{unread}● of {n} "), t.dim),
-    ]);
+    let count = if m.store.is_some() { format!("{unread}● of {n} ") } else { String::new() };
+    let title = Line::from(vec![Span::styled(" Articles ", title_style(t, focused)), Span::styled(count, t.dim)]);
     block(t, focused).title(title).render(area, buf);
     let rows = inner(area);
     let Some(store) = m.store() else {
