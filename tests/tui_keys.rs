@@ -159,9 +159,11 @@ fn focus_cycles() {
     h.key("tab");
     assert_eq!(h.model.focus, Focus::Entities);
     h.key("tab");
+    assert_eq!(h.model.focus, Focus::Articles);
+    h.key("tab");
     assert_eq!(h.model.focus, Focus::Timeline);
     h.key("shift-tab");
-    assert_eq!(h.model.focus, Focus::Entities);
+    assert_eq!(h.model.focus, Focus::Articles);
     h.keys("1");
     assert_eq!(h.model.focus, Focus::Timeline);
     h.keys("2");
