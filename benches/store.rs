@@ -10,13 +10,16 @@
 //! not parse yet (`place:`) is skipped as the browser skips it. The search starts from the
 //! result of the empty query, which the browser has on screen before the first key.
 
+#[path = "../tests/support/harness.rs"]
+mod harness;
+
 mod support;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use harness::Harness;
 use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
-use sitrep::tui::testing::Harness;
 
 const PLAIN: [&str; 3] = ["kramatorsk", "glide bomb", "zaporizhzh"];
 const FILTERS: [&str; 3] = ["place:kyiv", "killed>=10", "kind:aid g"];

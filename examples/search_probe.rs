@@ -13,6 +13,11 @@
 //! sentence templates); `synthetic` is `store::demo::synthetic`. A keystroke whose prefix does
 //! not parse (`kind:` before a value) costs only the parse: the browser keeps the last list.
 
+#[path = "../tests/support/demo.rs"]
+mod demo;
+#[path = "../tests/support/harness.rs"]
+mod harness;
+
 #[path = "../benches/support/mod.rs"]
 mod support;
 
@@ -32,13 +37,13 @@ fn generated_store(n: usize) -> Store {
     let facts = support::facts(n as u64);
     let n_articles = n / 50 + 1;
     let mut articles: Vec<Article> =
-        (0..n_articles).map(|i| sitrep::store::demo::placeholder_article("gen", "Generated report", i)).collect();
+        (0..n_articles).map(|i| demo::placeholder_article("gen", "Generated report", i)).collect();
     let (places, entities) = support::store::place_entities(&facts);
     let mut ex = Extraction::new(entities);
     ex.reserve(n, n);
     for (i, f) in facts.iter().enumerate() {
         let article = (i / 50) as u32;
-        let body = sitrep::store::demo::push_sentence(&mut articles[article as usize], &f.text);
+        let body = demo::push_sentence(&mut articles[article as usize], &f.text);
         ex.push_event(NewEvent {
             article,
             kind: f.kind.unwrap_or(EventKind::Other),
@@ -111,7 +116,7 @@ fn scan_only(store: &Store, queries: &[String]) {
 /// at a time, each key timed up to its frame; then `ctrl-u` and `esc` (not timed).
 fn end_to_end(store: Store, queries: &[String], rounds: usize) {
     let n = store.events().len();
-    let mut hs = sitrep::tui::testing::Harness::new(store, 120, 40);
+    let mut hs = harness::Harness::new(store, 120, 40);
     println!("| events | query (end to end) | keys | p50 ms/key | p99 ms/key | max ms/key |");
     println!("|---|---|---|---|---|---|");
     let mut all = Vec::new();
@@ -176,7 +181,7 @@ fn main() {
     let rss0 = support::rss().0;
     let t0 = Instant::now();
     let store = Arc::new(match corpus.as_str() {
-        "synthetic" => sitrep::store::demo::synthetic(n),
+        "synthetic" => demo::synthetic(n),
         _ => generated_store(n),
     });
     let rss1 = support::rss().0;

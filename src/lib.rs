@@ -4,6 +4,11 @@
 //! entities and events (pure functions, every result keeps its byte span), `store`
 //! indexes them for queries, and `cli` / `tui` present the store.
 
+// `sitrep::` names this crate inside it too: the store's unit tests include the test-only
+// demo store (tests/support/demo.rs), written for the integration tests.
+#[cfg(test)]
+extern crate self as sitrep;
+
 pub mod cli;
 pub mod corpus;
 pub mod extract;

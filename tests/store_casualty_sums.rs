@@ -2,11 +2,16 @@
 //! event's count: two events of 3,000,000,000 and 1,294,967,297 killed on one day are
 //! 4,294,967,297, not 1 (nor a panic in a checked build).
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
+use demo::{Builder, Ev};
+use harness::Harness;
 use sitrep::extract::EventKind;
 use sitrep::store::Store;
-use sitrep::store::demo::{Builder, Ev};
 use sitrep::store::search::{DayCount, Histogram};
-use sitrep::tui::testing::Harness;
 
 const BIG: u32 = 3_000_000_000;
 const REST: u32 = 1_294_967_297;

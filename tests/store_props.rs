@@ -1,6 +1,9 @@
 //! Properties: parsing never panics; an incremental search (typing char by char, through the
 //! narrowing path) gives what a fresh query gives; wrapping keeps every word.
 
+#[path = "support/demo.rs"]
+mod demo;
+
 use std::sync::{Arc, OnceLock};
 
 use proptest::prelude::*;
@@ -8,7 +11,7 @@ use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 
 fn store() -> Arc<Store> {
     static S: OnceLock<Arc<Store>> = OnceLock::new();
-    Arc::clone(S.get_or_init(|| Arc::new(sitrep::store::demo::synthetic(3000))))
+    Arc::clone(S.get_or_init(|| Arc::new(demo::synthetic(3000))))
 }
 
 proptest! {

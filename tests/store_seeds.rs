@@ -1,11 +1,14 @@
 //! The store and the query language on the real seed corpus (loader + extractor from main),
 //! and the same queries through the browser: one language, the same results.
 
+#[path = "support/harness.rs"]
+mod harness;
+
 use std::sync::OnceLock;
 
+use harness::Harness;
 use sitrep::extract::EventKind;
 use sitrep::store::Store;
-use sitrep::tui::testing::Harness;
 
 fn store() -> &'static Store {
     static S: OnceLock<Store> = OnceLock::new();

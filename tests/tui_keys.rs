@@ -1,11 +1,16 @@
 //! Update tests: key presses through the keymap, assertions on the model.
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
 use crossterm::event::MouseEventKind;
-use sitrep::store::demo::demo;
+use demo::demo;
+use harness::Harness;
 use sitrep::store::{Progress, Sort, Window};
 use sitrep::tui::keymap::{Context, Keymap};
 use sitrep::tui::model::{Effect, Focus, Msg};
-use sitrep::tui::testing::Harness;
 use sitrep::tui::timeline::Zoom;
 
 fn places(h: &Harness) -> Vec<String> {
@@ -542,7 +547,7 @@ fn a_100k_paste_is_capped_at_1000_characters() {
 /// A key bound to nothing says so (`:`, `y`, `o` did nothing and said nothing).
 #[test]
 fn unbound_keys_say_so() {
-    let mut h = Harness::new(sitrep::store::demo::demo(), 120, 40);
+    let mut h = Harness::new(demo::demo(), 120, 40);
     for key in ["Z", "%", "ctrl-y"] {
         h.key(key);
         let st = h.model.status.clone().expect("a message");
@@ -554,7 +559,7 @@ fn unbound_keys_say_so() {
 /// goes on to oldest first.
 #[test]
 fn the_first_sort_changes_the_list() {
-    let mut h = Harness::new(sitrep::store::demo::demo(), 120, 40);
+    let mut h = Harness::new(demo::demo(), 120, 40);
     let before: Vec<u32> = (0..h.model.results.len()).filter_map(|i| h.model.results.get(i).map(|x| x.event)).collect();
     h.key("s");
     let after: Vec<u32> = (0..h.model.results.len()).filter_map(|i| h.model.results.get(i).map(|x| x.event)).collect();
@@ -626,7 +631,7 @@ fn a_focused_timeline_says_the_list_is_not_filtered_yet() {
 /// key): the status line keeps saying how many, and the help shows each in full.
 #[test]
 fn config_problems_stay_and_show_in_full() {
-    let mut h = Harness::new(sitrep::store::demo::demo(), 80, 24);
+    let mut h = Harness::new(demo::demo(), 80, 24);
     let long = "keymap.toml line 12: unknown action \"frobnicate_the_timeline\" for key x; the actions are listed in the default keymap at the top of the help";
     h.model.config_problems = vec![long.to_string()];
     h.keys("j j");

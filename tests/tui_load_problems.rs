@@ -2,12 +2,17 @@
 //! files were skipped, and when nothing loads the reasons are on the screen and in the error
 //! the program ends with.
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
 use std::sync::Arc;
 
+use demo::demo;
+use harness::Harness;
 use sitrep::store::Progress;
-use sitrep::store::demo::demo;
 use sitrep::tui::model::Msg;
-use sitrep::tui::testing::Harness;
 use sitrep::tui::update;
 
 #[test]

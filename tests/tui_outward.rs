@@ -1,10 +1,15 @@
 //! Taking work out of the browser, on the demo store: the event card, `y`, `o`, the `:`
 //! command line (export, goto, completion, history), and drawing only what changed.
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
 use crossterm::event::MouseEventKind;
-use sitrep::store::demo::demo;
+use demo::demo;
+use harness::Harness;
 use sitrep::tui::model::{Effect, Prompt};
-use sitrep::tui::testing::Harness;
 
 fn on_druzh(w: u16, h: u16) -> Harness {
     let mut hs = Harness::new(demo(), w, h);

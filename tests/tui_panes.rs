@@ -1,14 +1,19 @@
 //! Pane tests: each pane drawn into a `Buffer` at odd sizes (0x0, 1x1, narrow) and with
 //! CJK and emoji text, compared cell by cell where it matters.
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
+use demo::{Builder, Ev, demo};
+use harness::{Harness, buffer_text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use sitrep::extract::{EntityKind, EventKind};
-use sitrep::store::demo::{Builder, Ev, demo};
 use sitrep::tui::layout;
 use sitrep::tui::model::Focus;
-use sitrep::tui::testing::{Harness, buffer_text};
 use sitrep::tui::ui;
 
 type Pane = fn(&sitrep::tui::model::Model, &sitrep::tui::theme::Theme, Rect, &mut Buffer);
@@ -305,8 +310,8 @@ fn header_draws_a_100k_query_line_quickly() {
 /// Counts of a thousand and more fit their column: "6000k", "12Kk", "3Mk", never "600…".
 #[test]
 fn large_counts_fit_the_list() {
+    use demo::{Builder, Ev};
     use sitrep::extract::EventKind;
-    use sitrep::store::demo::{Builder, Ev};
     let mut b = Builder::new();
     let s1 = "Officials said the famine killed 6,000 people in the region.";
     let s2 = "The siege killed 12,500 people, the city council said.";
@@ -324,7 +329,7 @@ fn large_counts_fit_the_list() {
         };
         b.event(a, ev);
     }
-    let h = sitrep::tui::testing::Harness::new(b.build(), 120, 40);
+    let h = harness::Harness::new(b.build(), 120, 40);
     let screen = h.screen();
     for cell in ["6000k", "1200i", "12Kk", "9i", "3Mk", "45Ki"] {
         assert!(screen.contains(cell), "{cell}: {screen}");

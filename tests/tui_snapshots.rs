@@ -1,10 +1,15 @@
 //! Whole-screen snapshots (text) on the demo corpus at 80x24 and 120x40.
 //! Review changes with `cargo insta review` or `INSTA_UPDATE=always cargo test --test tui_snapshots`.
 
+#[path = "support/demo.rs"]
+mod demo;
+#[path = "support/harness.rs"]
+mod harness;
+
+use demo::demo;
+use harness::Harness;
 use sitrep::store::Progress;
-use sitrep::store::demo::demo;
 use sitrep::tui::model::Msg;
-use sitrep::tui::testing::Harness;
 
 fn sizes() -> [(u16, u16); 2] {
     [(80, 24), (120, 40)]

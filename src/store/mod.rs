@@ -10,7 +10,9 @@
 //! when a query only narrows and can be cancelled mid-way.
 
 mod bits;
-pub mod demo;
+#[cfg(test)]
+#[path = "../../tests/support/demo.rs"]
+pub(crate) mod demo;
 mod eval;
 pub mod fuzzy;
 mod keys;

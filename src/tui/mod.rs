@@ -25,7 +25,6 @@ pub mod layout;
 pub mod model;
 mod outward;
 mod signals;
-pub mod testing;
 pub mod theme;
 pub mod timeline;
 pub mod ui;

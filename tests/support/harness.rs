@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! A synchronous harness for tests: drives `update` with keys through the keymap, runs
 //! searches inline instead of on the worker thread, and renders into a `Buffer`.
 
@@ -8,13 +9,13 @@ use crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, MouseButton, Mouse
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::store::{Searcher, Store};
+use sitrep::store::{Searcher, Store};
 
-use super::keymap::{Chord, Keymap};
-use super::model::{Effect, Model, Msg};
-use super::theme::Theme;
-use super::ui;
-use super::update::update;
+use sitrep::tui::keymap::{Chord, Keymap};
+use sitrep::tui::model::{Effect, Model, Msg};
+use sitrep::tui::theme::Theme;
+use sitrep::tui::ui;
+use sitrep::tui::update::update;
 
 pub struct Harness {
     pub model: Model,

@@ -1,16 +1,18 @@
-//! Small hand-written stores for tests, snapshots and demos, independent of the loader and
+#![allow(dead_code)]
+//! Small hand-written stores for tests (not shipped: integration tests, benches and the
+//! store's unit tests include this file), snapshots and demos, independent of the loader and
 //! the extractor: a few articles about early February 2026 (with Druzhkivka, Lavrov in two
 //! articles, Erdoğan, CJK and emoji text, undated and imprecise events), and a synthetic store
 //! of any size for scale checks.
 
 use chrono::NaiveDate;
 
-use crate::corpus::{Article, DateSource, Paragraph, Piece, Span};
-use crate::extract::{
+use sitrep::corpus::{Article, DateSource, Paragraph, Piece, Span};
+use sitrep::extract::{
     DateValue, Entity, EntityId, EntityKind, EventKind, Extraction, Mention, NewEvent, Precision, Resolution, Status,
 };
 
-use super::Store;
+use sitrep::store::Store;
 
 /// Builds articles, entities and events by text: spans are found, not typed.
 #[derive(Default)]
