@@ -3,9 +3,10 @@
 //! kept in `workspace.sqlite3` in sitrep's data folder ([`data_dir`]).
 //!
 //! Nothing here points at a position in a store: flags and notes name events and articles
-//! by [`keys`] made from their text, so that they find their event again when the corpus is
-//! reloaded or extraction runs again. A note whose event is gone is kept, with the snapshot
-//! ([`Context`]) of what it was about, and [`resolve`] says it is orphaned.
+//! by keys made from their text ([`EventKey`], [`ArticleKey`]), so that they find their event
+//! again when the corpus is reloaded or extraction runs again. A note whose event is gone is
+//! kept, with the snapshot ([`Context`]) of what it was about, and [`resolve`] says it is
+//! orphaned.
 //!
 //! A workspace that cannot be opened (damaged, locked, written by a newer sitrep) is a
 //! [`WorkspaceError`] of one line naming the file; sitrep goes on without it.
