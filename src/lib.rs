@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: `corpus` reads and cleans articles, `extract` turns them into
 //! entities and events (pure functions, every result keeps its byte span), `store`
-//! indexes them for queries, and `cli` / `tui` present the store.
+//! indexes them for queries, and `cli` / `tui` present the store. `workspace` keeps what a
+//! person adds (flags, notes, saved queries, read articles) in an SQLite file.
 
 // `sitrep::` names this crate inside it too: the store's unit tests include the test-only
 // demo store (tests/support/demo.rs), written for the integration tests.
@@ -15,6 +16,7 @@ pub mod extract;
 mod printable;
 pub mod store;
 pub mod tui;
+pub mod workspace;
 
 /// jemalloc instead of the system's malloc: loading and extraction allocate many small,
 /// short-lived vectors and strings per sentence, where glibc's malloc and free took ~10% of

@@ -87,6 +87,21 @@ enum Command {
     },
     /// Print a short summary of what was loaded and extracted.
     Stats { paths: Vec<PathBuf> },
+    /// Print the workspace's notes and flags, marked orphaned when their event or article is not in PATHS.
+    ///
+    /// The workspace is workspace.sqlite3 in $SITREP_DATA_HOME, else $XDG_DATA_HOME/sitrep, else
+    /// the platform's data folder. PATHS are read as `sitrep events` reads them (the seeds when
+    /// none are given); an orphaned note is printed all the same.
+    Notes {
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value = "table")]
+        format: Format,
+        /// Write CSV cells exactly as stored: no quote before a cell that a spreadsheet
+        /// would run as a formula (=, +, -, @), and control characters kept. For programs,
+        /// not for a spreadsheet or a terminal.
+        #[arg(long)]
+        raw_csv: bool,
+    },
 }
 
 /// How `--raw-csv` asks for CSV cells to be written.
@@ -186,6 +201,9 @@ fn run(args: Args) -> Result<(), CliError> {
         Some(Command::Stats { paths }) => {
             let (articles, ex) = cli::load_and_extract(&paths, load_opts)?;
             cli::print_stats(&articles, &ex, &mut out)?;
+        }
+        Some(Command::Notes { paths, format, raw_csv }) => {
+            cli::print_notes(&|k| std::env::var(k).ok(), &paths, load_opts, format, cells(raw_csv), &mut out)?;
         }
         None => {
             drop(out);

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::printable;
 
-use super::output::{ArticleRow, EntityRow, EventRow, opt};
+use super::output::{ArticleRow, EntityRow, EventRow, NoteRow, opt};
 use super::{Cells, CliError};
 
 /// A cell as written by default: control characters replaced but for newline and tab (CSV
@@ -156,6 +156,41 @@ pub(super) fn entities_csv(rows: &[EntityRow], cells: Cells, out: &mut dyn Write
             opt(&r.lon),
             r.mentions.len().to_string(),
             arts.join("; "),
+        ])?;
+    }
+    w.finish()
+}
+
+pub(super) fn notes_csv(rows: &[NoteRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = Sheet::new(out, cells);
+    w.row([
+        "kind",
+        "id",
+        "target",
+        "key",
+        "created",
+        "orphaned",
+        "text",
+        "article_title",
+        "outlet",
+        "url",
+        "date",
+        "sentence",
+    ])?;
+    for r in rows {
+        w.row([
+            r.kind.to_string(),
+            opt(&r.id),
+            r.target.to_string(),
+            r.key.clone(),
+            r.created.clone(),
+            r.orphaned.to_string(),
+            r.text.clone(),
+            r.article_title.clone(),
+            opt(&r.outlet),
+            opt(&r.url),
+            opt(&r.date),
+            r.sentence.clone(),
         ])?;
     }
     w.finish()

@@ -4,7 +4,7 @@ mod csv_out;
 mod geojson;
 mod output;
 mod table;
-pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, Quote, WhyRow};
+pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, NoteRow, Quote, WhyRow};
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -56,6 +56,9 @@ pub enum CliError {
     Query(String),
     #[error("{0}")]
     Tui(String),
+    /// The workspace file could not be opened or read: one line naming it.
+    #[error("{0}")]
+    Workspace(String),
     /// The browser ended on a signal: exit with this status (128 + the signal), quietly.
     #[error("ended by a signal (status {0})")]
     Ended(u8),
@@ -169,6 +172,48 @@ pub fn print_entities(
         Format::Csv => csv_out::entities_csv(&rows, cells, out)?,
         Format::Table => table::entities_table(&rows, out)?,
         Format::Geojson => return Err(CliError::Unsupported("geojson", "entities (events carry the places)")),
+    }
+    Ok(())
+}
+
+/// `sitrep notes`: every note, then every flag, of the workspace in the data folder, each
+/// marked orphaned when its event or article is not among the articles of `paths` (it is
+/// printed all the same). The workspace is opened first, so that a damaged one is reported
+/// before a large corpus is read. A data folder without a workspace file has none; it is not made.
+pub fn print_notes(
+    env: &dyn Fn(&str) -> Option<String>,
+    paths: &[PathBuf],
+    opts: corpus::LoadOptions,
+    format: Format,
+    cells: Cells,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::workspace::{FILE_NAME, Workspace, data_dir, keys_for_store};
+    let failed = |e: crate::workspace::WorkspaceError| CliError::Workspace(e.short());
+    let ws = match data_dir(env).map(|d| d.join(FILE_NAME)) {
+        Some(path) if path.exists() => Some(Workspace::open(&path).map_err(failed)?),
+        Some(_) => None,
+        None => Some(Workspace::open_in(env).map_err(failed)?),
+    };
+    let (notes, flags) = match &ws {
+        Some(ws) => (ws.notes().map_err(failed)?, ws.flags().map_err(failed)?),
+        None => (Vec::new(), Vec::new()),
+    };
+    let (articles, ex) = load_and_extract(paths, opts)?;
+    let store = crate::store::Store::build(articles, ex);
+    let keys = keys_for_store(&store);
+    let rows: Vec<NoteRow> = notes
+        .iter()
+        .map(|n| NoteRow::of_note(n, &keys))
+        .chain(flags.iter().map(|f| NoteRow::of_flag(f, &keys)))
+        .collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => csv_out::notes_csv(&rows, cells, out)?,
+        Format::Table => table::notes_table(&rows, out)?,
     }
     Ok(())
 }

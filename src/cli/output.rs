@@ -269,3 +269,66 @@ impl EntityRow {
 pub(super) fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(|x| x.to_string()).unwrap_or_default()
 }
+
+/// A note or a flag of the workspace (`sitrep notes`), with the snapshot of what it is about.
+#[derive(Debug, Serialize)]
+pub struct NoteRow {
+    /// `note` or `flag`.
+    pub kind: &'static str,
+    /// The note's number; none for a flag.
+    pub id: Option<i64>,
+    /// `event` or `article`.
+    pub target: &'static str,
+    /// The target's stable key.
+    pub key: String,
+    /// RFC 3339, UTC.
+    pub created: String,
+    /// The target is not in the loaded corpus (the note is kept all the same).
+    pub orphaned: bool,
+    /// The note's text; empty for a flag.
+    pub text: String,
+    pub article_title: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub sentence: String,
+}
+
+impl NoteRow {
+    pub fn of_note(n: &crate::workspace::Note, keys: &crate::workspace::StoreKeys) -> NoteRow {
+        let orphaned = crate::workspace::resolve(&n.target, keys).is_none();
+        NoteRow::new("note", Some(n.id), n.target.kind(), n.target.key(), &n.created, orphaned, &n.text, &n.context)
+    }
+
+    pub fn of_flag(f: &crate::workspace::Flag, keys: &crate::workspace::StoreKeys) -> NoteRow {
+        let orphaned = keys.event_by_key(&f.event).is_none();
+        NoteRow::new("flag", None, "event", f.event.as_str(), &f.created, orphaned, "", &f.context)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        kind: &'static str,
+        id: Option<i64>,
+        target: &'static str,
+        key: &str,
+        created: &str,
+        orphaned: bool,
+        text: &str,
+        c: &crate::workspace::Context,
+    ) -> NoteRow {
+        NoteRow {
+            kind,
+            id,
+            target,
+            key: key.to_string(),
+            created: created.to_string(),
+            orphaned,
+            text: text.to_string(),
+            article_title: c.article_title.clone(),
+            outlet: c.outlet.clone(),
+            url: c.url.clone(),
+            date: c.date.clone(),
+            sentence: c.sentence.clone(),
+        }
+    }
+}

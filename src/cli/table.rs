@@ -9,7 +9,7 @@ use crate::corpus::Article;
 use crate::printable::one_line;
 
 use super::CliError;
-use super::output::{EntityRow, EventRow, Quote};
+use super::output::{EntityRow, EventRow, NoteRow, Quote};
 
 /// Pad or cut `s` to exactly `width` terminal columns.
 fn fit(s: &str, width: usize) -> String {
@@ -134,6 +134,41 @@ pub fn entities_table(rows: &[EntityRow], out: &mut dyn Write) -> Result<(), Cli
             fit(&one_line(&r.name), 40),
             r.mentions.len(),
             one_line(&r.place_path.join(" > "))
+        )?;
+    }
+    Ok(())
+}
+
+/// `sitrep notes`: a line per note or flag; what it is about (the event's sentence, or the
+/// article's title for a note on an article, as they were when it was made) last.
+pub fn notes_table(rows: &[NoteRow], out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "{} {} {} {} {} {} {} ABOUT",
+        fit("ID", 5),
+        fit("KIND", 4),
+        fit("ON", 7),
+        fit("KEY", 16),
+        fit("CREATED", 20),
+        fit("STATE", 8),
+        fit("NOTE", 30)
+    )?;
+    for r in rows {
+        let id = r.id.map_or_else(|| "-".to_string(), |i| i.to_string());
+        let state = if r.orphaned { "orphaned" } else { "-" };
+        let text = if r.text.trim().is_empty() { "-".to_string() } else { one_line(r.text.trim()).into_owned() };
+        let about = one_line(if r.sentence.is_empty() { &r.article_title } else { &r.sentence });
+        writeln!(
+            out,
+            "{} {} {} {} {} {} {} {}",
+            fit(&id, 5),
+            fit(r.kind, 4),
+            fit(r.target, 7),
+            fit(&one_line(&r.key), 16),
+            fit(&one_line(&r.created), 20),
+            fit(state, 8),
+            fit(&text, 30),
+            about
         )?;
     }
     Ok(())
