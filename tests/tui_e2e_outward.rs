@@ -34,6 +34,12 @@ fn the_card_shows_claimant_and_status_for_druzhkivka_in_tmux() {
 
 #[test]
 fn y_puts_the_sentence_and_url_on_the_clipboard_in_tmux() {
+    for size in SIZES {
+        copy_citation(size);
+    }
+}
+
+fn copy_citation(size: (u16, u16)) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("kharkiv.txt"),
@@ -42,7 +48,15 @@ fn y_puts_the_sentence_and_url_on_the_clipboard_in_tmux() {
     )
     .unwrap();
     Tmux::run(&["set-option", "-s", "set-clipboard", "on"]);
-    let Some(t) = start_in("clip", &dir.path().display().to_string(), (120, 40), dir.path()) else { return };
+    // only what this copy puts there counts
+    for name in Tmux::run(&["list-buffers", "-F", "#{buffer_name}"]).lines() {
+        if name.starts_with("buffer") {
+            Tmux::run(&["delete-buffer", "-b", name]);
+        }
+    }
+    let Some(t) = start_in(&format!("clip-{}", size.0), &dir.path().display().to_string(), size, dir.path()) else {
+        return;
+    };
     t.wait("the event", |s| s.contains("Kharkiv") && s.contains("1/1"));
     t.keys(&["y"]);
     t.wait("the copy", |s| s.contains("copied the sentence"));
@@ -84,4 +98,114 @@ fn export_writes_the_filtered_rows_in_tmux() {
         t.keys(&["q"]);
         t.wait("the exit", |s| s.contains("EXIT=0"));
     }
+}
+
+/// A flag, a note and a saved query survive quitting and starting again, and the corpus
+/// being reloaded with a new article ahead of theirs (every event's number changes).
+#[test]
+fn flag_note_and_saved_query_survive_restart_and_reload_in_tmux() {
+    for size in SIZES {
+        survive_restart_and_reload(size);
+    }
+}
+
+fn survive_restart_and_reload(size: (u16, u16)) {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let put = |name: &str, title: &str, date: &str, text: &str| {
+        std::fs::write(corpus.join(name), format!("Title: {title}\nDate: {date}\n\n{text}\n")).unwrap();
+    };
+    put(
+        "b.txt",
+        "Strike on Kharkiv",
+        "2026-02-03",
+        "Russian missiles struck Kharkiv on February 2, killing three people, the governor said.",
+    );
+    put(
+        "c.txt",
+        "Drones over Odesa",
+        "2026-02-04",
+        "Russian drones hit the port of Odesa on February 3, injuring two workers, officials said.",
+    );
+    let args = format!("--watch {}", corpus.display());
+    let odesa_row = |s: &str| s.lines().find(|l| l.contains("Russian drones hit")).map(str::to_string);
+
+    let Some(t) = start_in(&format!("keep1-{}", size.0), &args, size, home.path()) else { return };
+    t.wait("both events", |s| s.contains("Kharkiv") && s.contains("Odesa") && s.contains("2/2"));
+    // the Odesa event is the newest: first row
+    t.keys(&["f"]);
+    t.wait("the flag", |s| odesa_row(s).is_some_and(|r| r.contains('⚑')));
+    t.keys(&[":"]);
+    t.literal("note ask the port authority");
+    t.keys(&["Enter"]);
+    t.wait("the note", |s| s.contains("note 1 kept"));
+    t.keys(&["/"]);
+    t.literal("kind:strike");
+    t.keys(&["Enter", ":"]);
+    t.literal("save strikes");
+    t.keys(&["Enter"]);
+    t.wait("the saved query", |s| s.contains("saved as strikes"));
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT=0"));
+    drop(t);
+
+    // started again: all three are back
+    let Some(t) = start_in(&format!("keep2-{}", size.0), &args, size, home.path()) else { return };
+    let s = t.wait("the flag again", |s| odesa_row(s).is_some_and(|r| r.contains('⚑')));
+    assert!(!s.lines().any(|l| l.contains("Russian missiles struck") && l.contains('⚑')), "{s}");
+    t.keys(&["i"]);
+    t.wait("the note in the card", |s| s.contains("ask the port authority") && s.contains("Flagged"));
+    t.keys(&["Escape"]);
+    t.wait("the card closed", |s| !s.contains("Flagged"));
+    t.keys(&[":"]);
+    t.literal("open strikes");
+    t.keys(&["Enter"]);
+    t.wait("the saved query in effect", |s| s.contains("strikes: kind:strike"));
+    t.keys(&["X"]);
+
+    // reloaded, with an article ahead of theirs: the flag and the note find their event
+    put(
+        "a.txt",
+        "Shelling in Kherson",
+        "2026-02-05",
+        "Russian artillery shelled Kherson on February 5, killing one man, the regional governor said.",
+    );
+    let s = t.wait("the reload", |s| s.contains("Kherson") && s.contains("3/3"));
+    assert!(odesa_row(&s).is_some_and(|r| r.contains('⚑')), "{s}");
+    assert!(!s.lines().any(|l| l.contains("Kherson") && l.contains('⚑')), "{s}");
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT=0"));
+
+    // and the command line lists the note
+    let out = std::process::Command::new(bin())
+        .args(["notes", "--format", "json"])
+        .arg(&corpus)
+        .env("SITREP_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("ask the port authority") && text.contains("\"orphaned\": false"), "{text}");
+}
+
+/// A damaged workspace is one line on the status line; the browser works, and `f` says the
+/// flag is not kept rather than pretending.
+#[test]
+fn a_damaged_workspace_is_said_and_the_browser_starts_in_tmux() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("data")).unwrap();
+    std::fs::write(home.path().join("data/workspace.sqlite3"), b"this is not a database, it is text").unwrap();
+    let Some(t) = start_in("damaged", "", (120, 40), home.path()) else { return };
+    let s = t.wait("the first screen", |s| s.contains("Events") && s.contains(" of 56"));
+    assert!(s.contains("workspace.sqlite3"), "{s}");
+    t.keys(&["f"]);
+    t.wait("the refusal", |s| s.contains("not kept: the workspace is off this session"));
+    t.keys(&["j"]);
+    t.wait("the list moving", |s| s.contains("j/k move"));
+    t.keys(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT=0"));
+    assert_eq!(
+        std::fs::read(home.path().join("data/workspace.sqlite3")).unwrap(),
+        b"this is not a database, it is text"
+    );
 }

@@ -184,3 +184,138 @@ fn the_pointer_moving_does_not_redraw() {
     hs.mouse(MouseEventKind::ScrollDown, 10, 20);
     assert!(hs.model.dirty, "the wheel scrolls");
 }
+
+// ---------------------------------------------------------------- the workspace
+
+use sitrep::tui::model::{Change, Msg, NoteOn, NoteView, WorkspaceView};
+
+/// Pretend the runtime answered with this view.
+fn with_view(hs: &mut Harness, view: WorkspaceView) {
+    hs.send(Msg::Workspace(view));
+}
+
+#[test]
+fn flag_note_and_save_ask_the_workspace() {
+    let mut hs = on_druzh(120, 40);
+    let e = hs.model.selected_hit().unwrap().event;
+    with_view(&mut hs, WorkspaceView::default());
+    hs.key("f");
+    assert!(hs.effects.contains(&Effect::Persist(Change::Flag { event: e, on: true })), "{:?}", hs.effects);
+    hs.key(":");
+    hs.type_text("note check the toll");
+    hs.key("enter");
+    assert!(
+        hs.effects.contains(&Effect::Persist(Change::Note { on: NoteOn::Event(e), text: "check the toll".into() }))
+    );
+    hs.key(":");
+    hs.type_text("note article a good round-up");
+    hs.key("enter");
+    let art = hs.model.store.as_ref().unwrap().event(e).unwrap().article;
+    assert!(
+        hs.effects
+            .contains(&Effect::Persist(Change::Note { on: NoteOn::Article(art), text: "a good round-up".into() }))
+    );
+    hs.key(":");
+    hs.type_text("save market strike");
+    hs.key("enter");
+    assert!(
+        hs.effects
+            .contains(&Effect::Persist(Change::SaveQuery { name: "market strike".into(), query: "druzh".into() }))
+    );
+    // the answer: flagged and noted, on screen
+    let mut view = WorkspaceView::default();
+    view.flagged.insert(e);
+    view.notes.push(NoteView {
+        id: 1,
+        on: Some(NoteOn::Event(e)),
+        text: "check the toll".into(),
+        created: "2026-12-06T10:00:00Z".into(),
+        about: String::new(),
+    });
+    with_view(&mut hs, view.clone());
+    assert!(hs.screen().contains("8i⚑On February 4"), "{}", hs.screen());
+    hs.key("f");
+    assert!(hs.effects.contains(&Effect::Persist(Change::Flag { event: e, on: false })), "f again unflags");
+    hs.key("i");
+    let s = hs.screen();
+    assert!(s.contains("Flagged") && s.contains("check the toll · 2026-12-06"), "{s}");
+}
+
+#[test]
+fn saved_queries_and_notes_are_lists_to_jump_from() {
+    let mut hs = Harness::new(demo(), 120, 40);
+    let store = hs.model.store.clone().unwrap();
+    let last = (store.events().len() - 1) as u32;
+    let notes = vec![
+        NoteView {
+            id: 1,
+            on: None,
+            text: "gone since".into(),
+            created: "2026-12-01T00:00:00Z".into(),
+            about: "Old sentence".into(),
+        },
+        NoteView {
+            id: 2,
+            on: Some(NoteOn::Event(last)),
+            text: "follow up".into(),
+            created: "2026-12-02T00:00:00Z".into(),
+            about: String::new(),
+        },
+    ];
+    let queries = vec![("kyiv".into(), "place:kyiv".into()), ("strikes".into(), "kind:strike".into())];
+    with_view(&mut hs, WorkspaceView { queries, notes, ..WorkspaceView::default() });
+    // :open without a name lists them; Enter puts one in effect
+    hs.key(":");
+    hs.type_text("open");
+    hs.key("enter");
+    assert!(hs.screen().contains("Saved queries"));
+    hs.keys("j enter");
+    assert_eq!(hs.model.query_text, "kind:strike");
+    assert!(hs.model.picker.is_none());
+    // :open NAME, with Tab completing the name
+    hs.key(":");
+    hs.type_text("open ky");
+    hs.key("tab");
+    assert_eq!(hs.model.input.as_ref().unwrap().text, "open kyiv");
+    hs.key("enter");
+    assert_eq!(hs.model.query_text, "place:kyiv");
+    // :notes shows the orphaned one too, and Enter on a live one goes to its event
+    hs.key(":");
+    hs.type_text("notes");
+    hs.key("enter");
+    let s = hs.screen();
+    assert!(s.contains("orphaned") && s.contains("gone since — Old sentence"), "{s}");
+    hs.key("enter");
+    assert!(hs.model.status.as_ref().unwrap().text.contains("orphaned"));
+    hs.key(":");
+    hs.type_text("notes");
+    hs.keys("enter j enter");
+    assert_eq!(hs.model.selected_hit().map(|h| h.event), Some(last));
+    // d deletes
+    hs.effects.clear();
+    hs.key(":");
+    hs.type_text("notes");
+    hs.keys("enter d");
+    assert!(hs.effects.contains(&Effect::Persist(Change::DeleteNote(1))));
+}
+
+#[test]
+fn reading_an_article_is_kept() {
+    let mut hs = Harness::new(demo(), 120, 40);
+    let first = hs.model.reader.article.unwrap();
+    hs.effects.clear();
+    // another article
+    let store = hs.model.store.clone().unwrap();
+    let row = (0..hs.model.results.len())
+        .find(|&i| store.event(hs.model.results.get(i).unwrap().event).unwrap().article != first)
+        .unwrap();
+    for _ in 0..row {
+        hs.key("j");
+    }
+    let second = hs.model.reader.article.unwrap();
+    assert!(hs.effects.contains(&Effect::Persist(Change::Read(second))), "{:?}", hs.effects);
+    // and only once
+    hs.effects.clear();
+    hs.keys("k j");
+    assert!(!hs.effects.iter().any(|e| matches!(e, Effect::Persist(Change::Read(a)) if *a == second)));
+}

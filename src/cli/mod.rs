@@ -189,6 +189,9 @@ pub fn print_notes(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     use crate::workspace::{FILE_NAME, Workspace, data_dir, keys_for_store};
+    if format == Format::Geojson {
+        return Err(CliError::Unsupported("geojson", "notes (events carry the places)"));
+    }
     let failed = |e: crate::workspace::WorkspaceError| CliError::Workspace(e.short());
     let ws = match data_dir(env).map(|d| d.join(FILE_NAME)) {
         Some(path) if path.exists() => Some(Workspace::open(&path).map_err(failed)?),
@@ -214,6 +217,7 @@ pub fn print_notes(
         }
         Format::Csv => csv_out::notes_csv(&rows, cells, out)?,
         Format::Table => table::notes_table(&rows, out)?,
+        Format::Geojson => {} // refused above
     }
     Ok(())
 }

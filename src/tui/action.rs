@@ -52,6 +52,10 @@ pub enum Action {
     OpenUrl,
     /// Type a command (`:export`, `:goto` ...).
     Command,
+    /// Flag the current event, or unflag it.
+    Flag,
+    /// Delete the saved query or note picked.
+    Delete,
     // While typing a query.
     Accept,
     Cancel,
@@ -112,7 +116,9 @@ impl Action {
             EventCard => "the event card: every fact, its source and why",
             Copy => "copy the sentence with its citation (OSC 52)",
             OpenUrl => "open the article's URL in a browser",
-            Command => "type a command (:export :goto :help …)",
+            Command => "type a command (:export :goto :save :open :note :help …)",
+            Flag => "flag the event, or unflag it (kept in the workspace)",
+            Delete => "delete the saved query or note",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",
             DeleteBack => "delete the char before the cursor",

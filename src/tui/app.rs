@@ -17,7 +17,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::store::{Progress, SearchRequest, Searcher, Store};
 
 use super::config;
-use super::model::{Effect, Model, Msg};
+use super::model::{Effect, Model, Msg, Status};
 use super::ui;
 use super::update::{self, update};
 
@@ -298,6 +298,11 @@ fn start_watch(watch: &mut Option<super::watch::Watch>, model: &mut Model, opts:
     }
 }
 
+/// A message for the status line.
+fn said(text: String) -> Msg {
+    Msg::Said(Status { text, error: false })
+}
+
 /// Open `url`: with `$BROWSER` in the foreground (the terminal handed over, as a text browser
 /// needs it, and taken back after), else with the platform's opener in the background, else
 /// (over SSH, no display) by showing the URL.
@@ -388,6 +393,18 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
         });
     }
 
+    // The workspace (flags, notes, saved queries, read articles); sitrep goes on without it.
+    let (mut persist, persist_error) = match super::persist::Persist::open(&|k| std::env::var(k).ok()) {
+        Ok(p) => (Some(p), None),
+        Err(e) => {
+            let shown = crate::printable::one_line(&e).into_owned();
+            match &model.status {
+                Some(earlier) if earlier.error => model.error(format!("{} · {shown}", earlier.text)),
+                _ => model.error(shown.clone()),
+            }
+            (None, Some(shown))
+        }
+    };
     let mut worker: Option<Worker> = None;
     let mut watch: Option<super::watch::Watch> = None;
     if opts.watch {
@@ -451,17 +468,43 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                         out.flush()?;
                     }
                     Effect::OpenUrl(url) => open_url(&url, &mut terminal, &mut model)?,
+                    Effect::Persist(change) => {
+                        let (Some(p), Some(store)) = (persist.as_mut(), model.store.clone()) else {
+                            if matches!(change, super::model::Change::Read(_)) {
+                                // reading goes on without a workspace, unsaid
+                                continue;
+                            }
+                            let why = persist_error.as_deref().unwrap_or("not open");
+                            let _ = tx.send(Msg::Said(Status {
+                                text: format!("not kept: the workspace is off this session ({why})"),
+                                error: true,
+                            }));
+                            continue;
+                        };
+                        let res = p.apply(&change, &store).and_then(|note| p.view(&store).map(|v| (note, v)));
+                        match res {
+                            Ok((note, view)) => {
+                                let _ = tx.send(Msg::Workspace(view));
+                                if let Some(n) = note {
+                                    let _ = tx.send(said(n));
+                                }
+                            }
+                            Err(e) => {
+                                let _ = tx.send(Msg::Said(Status { text: e, error: true }));
+                            }
+                        }
+                    }
                     Effect::Export { path, events } => {
                         if let Some(store) = model.store.clone() {
                             let tx = tx.clone();
                             let _ = thread::Builder::new().name("sitrep-export".into()).spawn(move || {
                                 let msg = match crate::cli::export_events(&store, &events, &path) {
-                                    Ok(n) => Msg::Done(format!(
+                                    Ok(n) => said(format!(
                                         "exported {n} event{} to {}",
                                         if n == 1 { "" } else { "s" },
                                         crate::printable::one_line(&path.display().to_string())
                                     )),
-                                    Err(e) => Msg::Failed(e),
+                                    Err(e) => Msg::Said(Status { text: e, error: true }),
                                 };
                                 let _ = tx.send(msg);
                             });
@@ -469,6 +512,16 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                     }
                 }
             }
+        }
+        // A new store (loaded, or rebuilt by the watch): the workspace placed in it.
+        if let (Some(p), Some(store)) = (persist.as_mut(), model.store.clone())
+            && !p.is_for(&store)
+        {
+            let msg = match p.view(&store) {
+                Ok(view) => Msg::Workspace(view),
+                Err(e) => Msg::Said(Status { text: e, error: true }),
+            };
+            let _ = tx.send(msg);
         }
         if model.quit {
             break;

@@ -30,8 +30,8 @@ pub(super) fn reset(m: &mut Model, store: &Store, old: Option<&Store>) {
 }
 
 /// After any update: the order is made for this store, the selection in range and in
-/// view, and the article the reader shows is read.
-pub(super) fn sync(m: &mut Model, store: &Store, a: &Areas) {
+/// view, and the article the reader shows is read (returned when it was not before).
+pub(super) fn sync(m: &mut Model, store: &Store, a: &Areas) -> Option<u32> {
     if m.articles.order.len() != store.articles().len() {
         reset(m, store, None);
     }
@@ -39,9 +39,8 @@ pub(super) fn sync(m: &mut Model, store: &Store, a: &Areas) {
     m.articles.selected = m.articles.selected.min(n.saturating_sub(1));
     let h = a.article_rows.height.max(1) as usize;
     m.articles.offset = layout::keep_visible(m.articles.offset, m.articles.selected, h);
-    if let Some(art) = m.reader.article {
-        m.articles.read.insert(art);
-    }
+    let art = m.reader.article?;
+    m.articles.read.insert(art).then_some(art)
 }
 
 pub(super) fn action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {

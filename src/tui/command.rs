@@ -26,6 +26,8 @@ pub enum Command {
     },
     /// Flag the current event, or unflag it when flagged.
     Flag,
+    /// List the notes (orphaned ones too).
+    Notes,
     /// Show the keys and the commands.
     Help,
     Quit,
@@ -39,7 +41,8 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("forget", "NAME", "delete the saved query NAME"),
     ("goto", "YYYY-MM-DD", "show the events of that day"),
     ("note", "[article] TEXT", "add a note to the event (or its article)"),
-    ("flag", "", "flag the event, or unflag it"),
+    ("flag", "", "flag the event, or unflag it (f)"),
+    ("notes", "", "list the notes, orphaned ones too; Enter goes to one"),
     ("help", "", "show the keys and the commands"),
     ("quit", "", "quit"),
 ];
@@ -83,6 +86,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
             }
         }
         "flag" => Command::Flag,
+        "notes" => Command::Notes,
         "help" => Command::Help,
         _ => Command::Quit,
     })

@@ -150,10 +150,11 @@ pub enum Context {
     Input,
     Help,
     Card,
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::List,
         Context::Timeline,
@@ -163,6 +164,7 @@ impl Context {
         Context::Input,
         Context::Help,
         Context::Card,
+        Context::Picker,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -175,6 +177,7 @@ impl Context {
             Context::Input => "input",
             Context::Help => "help",
             Context::Card => "card",
+            Context::Picker => "picker",
         }
     }
     pub fn title(self) -> &'static str {
@@ -188,6 +191,7 @@ impl Context {
             Context::Input => "Typing a query or a command",
             Context::Help => "Help",
             Context::Card => "Event card",
+            Context::Picker => "Saved queries and notes (:open, :notes)",
         }
     }
     fn parse(s: &str) -> Option<Context> {

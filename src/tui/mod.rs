@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 mod outward;
+mod persist;
 mod signals;
 pub mod theme;
 pub mod timeline;

@@ -30,8 +30,11 @@ pub enum Msg {
     Signal(Signal),
     /// The terminal is gone (it hung up): nothing can be shown or read any more.
     TerminalGone,
-    /// A job the runtime ran for `update` is done; the message goes to the status line.
-    Done(String),
+    /// A job the runtime ran for `update` is done (or failed): the status line says so.
+    Said(Status),
+    /// What the workspace holds for the store shown, after it opened, the store changed,
+    /// or a change was written.
+    Workspace(WorkspaceView),
 }
 
 /// What a signal asks of the browser.
@@ -66,6 +69,74 @@ pub enum Effect {
         path: std::path::PathBuf,
         events: Vec<EventId>,
     },
+    /// Write a change to the workspace (the runtime answers with `Msg::Workspace`).
+    Persist(Change),
+}
+
+/// A change to the workspace, naming what it is about in the store shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Flag { event: EventId, on: bool },
+    Note { on: NoteOn, text: String },
+    DeleteNote(i64),
+    SaveQuery { name: String, query: String },
+    ForgetQuery(String),
+    Read(u32),
+}
+
+/// What a note is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOn {
+    Event(EventId),
+    /// An index of the store's articles.
+    Article(u32),
+}
+
+/// A note as the browser shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteView {
+    pub id: i64,
+    /// Where it is in the store shown; `None` when its event or article is gone (orphaned).
+    pub on: Option<NoteOn>,
+    pub text: String,
+    /// When it was written (RFC 3339).
+    pub created: String,
+    /// What it was about when written: the sentence, else the article's title.
+    pub about: String,
+}
+
+/// What the workspace holds for the store shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WorkspaceView {
+    pub flagged: std::collections::HashSet<EventId>,
+    /// Every note, oldest first, orphaned ones included.
+    pub notes: Vec<NoteView>,
+    /// Saved queries: name and query, by name.
+    pub queries: Vec<(String, String)>,
+    /// Articles read (indices of the store's articles).
+    pub read: std::collections::HashSet<u32>,
+    /// Flags whose event is gone.
+    pub orphaned_flags: usize,
+}
+
+impl WorkspaceView {
+    /// The notes on an event, and on its article.
+    pub fn notes_on(&self, event: EventId, article: u32) -> impl Iterator<Item = &NoteView> {
+        self.notes.iter().filter(move |n| n.on == Some(NoteOn::Event(event)) || n.on == Some(NoteOn::Article(article)))
+    }
+}
+
+/// A list overlay to pick from: saved queries (`:open`) or notes (`:notes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Queries,
+    Notes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -200,6 +271,11 @@ pub struct Model {
     pub help: Option<usize>,
     /// The event card is open.
     pub event_card: Option<EventCard>,
+    /// The workspace's flags, notes, saved queries and read articles; `None` while it is not
+    /// open (or could not be: the status line said why).
+    pub workspace: Option<WorkspaceView>,
+    /// The list of saved queries or notes is open.
+    pub picker: Option<Picker>,
     /// Commands run (`:`), for up/down while typing one.
     pub command_history: Vec<String>,
     /// Something on screen may have changed since the last draw (the runtime draws only then).
@@ -257,6 +333,8 @@ impl Model {
             focus: Focus::List,
             help: None,
             event_card: None,
+            workspace: None,
+            picker: None,
             command_history: Vec::new(),
             dirty: true,
             input: None,

@@ -6,7 +6,7 @@ use crate::extract::EventId;
 
 use super::action::Action;
 use super::command::{self, Command};
-use super::model::{Effect, EventCard, Focus, Model, Prompt};
+use super::model::{Change, Effect, EventCard, Focus, Model, NoteOn, Picker, PickerKind, Prompt};
 use super::update::{request_search, set_query};
 
 /// The event an action is about: the card's, else the list selection's.
@@ -45,7 +45,7 @@ pub(super) fn card_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
     let Some(card) = m.event_card.as_mut() else {
         return;
     };
-    let max = super::ui::card::max_scroll(&store, card, full);
+    let max = super::ui::card::max_scroll(&store, card, m.workspace.as_ref(), full);
     match a {
         Action::Back | Action::EventCard | Action::Quit => m.event_card = None,
         Action::Down => card.scroll = (card.scroll + 1).min(max),
@@ -56,6 +56,7 @@ pub(super) fn card_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Bottom => card.scroll = max,
         Action::Copy => copy(m, fx),
         Action::OpenUrl => open_url(m, fx),
+        Action::Flag => toggle_flag(m, fx),
         _ => {}
     }
 }
@@ -106,7 +107,8 @@ pub(super) fn complete(m: &mut Model) {
             })
             .unwrap_or_default()
     };
-    let saved: Vec<String> = Vec::new();
+    let saved: Vec<String> =
+        m.workspace.as_ref().map(|w| w.queries.iter().map(|(n, _)| n.clone()).collect()).unwrap_or_default();
     let c = command::Candidates { saved: &saved, list_dir: &list_dir };
     match command::complete(&inp.text, &c) {
         Some(line) => {
@@ -165,11 +167,156 @@ fn run(m: &mut Model, cmd: Command, fx: &mut Vec<Effect>) {
         Command::Goto(day) => goto(m, day, fx),
         Command::Help => m.help = Some(0),
         Command::Quit => m.quit = true,
-        Command::Save(_) | Command::Open(_) | Command::Forget(_) | Command::Note { .. } | Command::Flag => {
-            m.error("the workspace is not open this session");
+        Command::Flag => toggle_flag(m, fx),
+        Command::Note { article, text } => note(m, article, text, fx),
+        Command::Save(name) => {
+            if m.query_text.trim().is_empty() {
+                m.error("nothing to save: the query is empty (/ types one)");
+                return;
+            }
+            fx.push(Effect::Persist(Change::SaveQuery { name, query: m.query_text.clone() }));
         }
+        Command::Forget(name) => fx.push(Effect::Persist(Change::ForgetQuery(name))),
+        Command::Open(None) => open_picker(m, PickerKind::Queries),
+        Command::Open(Some(name)) => {
+            let found = m.workspace.as_ref().and_then(|w| w.queries.iter().find(|(n, _)| *n == name)).cloned();
+            match found {
+                Some((name, query)) => put_query(m, &name, &query, fx),
+                None => m.error(format!("no saved query {name} (:open lists them)")),
+            }
+        }
+        Command::Notes => open_picker(m, PickerKind::Notes),
     }
-    let _ = set_query;
+}
+
+/// `f`, `:flag`: flag the current event, or unflag it.
+pub(super) fn toggle_flag(m: &mut Model, fx: &mut Vec<Effect>) {
+    let Some(event) = current_event(m) else {
+        m.info("no event selected");
+        return;
+    };
+    let on = !m.workspace.as_ref().is_some_and(|w| w.flagged.contains(&event));
+    fx.push(Effect::Persist(Change::Flag { event, on }));
+}
+
+fn note(m: &mut Model, article: bool, text: String, fx: &mut Vec<Effect>) {
+    let Some(event) = current_event(m) else {
+        m.info("no event selected");
+        return;
+    };
+    let on = match (article, m.store().and_then(|s| s.event(event))) {
+        (true, Some(e)) => NoteOn::Article(e.article),
+        _ => NoteOn::Event(event),
+    };
+    fx.push(Effect::Persist(Change::Note { on, text }));
+}
+
+/// A saved query in effect (undo goes back).
+fn put_query(m: &mut Model, name: &str, query: &str, fx: &mut Vec<Effect>) {
+    m.undo.push(m.query_text.clone());
+    m.timeline.clear();
+    set_query(m, query, fx);
+    m.focus = Focus::List;
+    m.info(format!("{name}: {query} · u goes back"));
+}
+
+fn open_picker(m: &mut Model, kind: PickerKind) {
+    let Some(w) = &m.workspace else {
+        m.error("the workspace is off this session: nothing saved to list");
+        return;
+    };
+    let empty = match kind {
+        PickerKind::Queries => {
+            w.queries.is_empty().then_some("no saved queries yet: :save NAME keeps the query in effect")
+        }
+        PickerKind::Notes => w.notes.is_empty().then_some("no notes yet: :note TEXT writes one on the event"),
+    };
+    match empty {
+        Some(msg) => m.info(msg),
+        None => m.picker = Some(Picker { kind, selected: 0 }),
+    }
+}
+
+/// Keys while the list of saved queries or notes is open.
+pub(super) fn picker_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+    let Some(p) = m.picker else {
+        return;
+    };
+    let n = m.workspace.as_ref().map_or(0, |w| match p.kind {
+        PickerKind::Queries => w.queries.len(),
+        PickerKind::Notes => w.notes.len(),
+    });
+    let last = n.saturating_sub(1);
+    let mut sel = p.selected.min(last);
+    match a {
+        Action::Down => sel = (sel + 1).min(last),
+        Action::Up => sel = sel.saturating_sub(1),
+        Action::Top => sel = 0,
+        Action::Bottom => sel = last,
+        Action::PageDown | Action::HalfPageDown => sel = (sel + 10).min(last),
+        Action::PageUp | Action::HalfPageUp => sel = sel.saturating_sub(10),
+        Action::Back | Action::Quit => {
+            m.picker = None;
+            return;
+        }
+        Action::Delete => {
+            let Some(w) = &m.workspace else { return };
+            match p.kind {
+                PickerKind::Queries => {
+                    if let Some((name, _)) = w.queries.get(sel) {
+                        fx.push(Effect::Persist(Change::ForgetQuery(name.clone())));
+                    }
+                }
+                PickerKind::Notes => {
+                    if let Some(note) = w.notes.get(sel) {
+                        fx.push(Effect::Persist(Change::DeleteNote(note.id)));
+                    }
+                }
+            }
+            // the list is one shorter when the workspace answers
+            if n <= 1 {
+                m.picker = None;
+                return;
+            }
+        }
+        Action::Open => {
+            m.picker = None;
+            let Some(w) = m.workspace.clone() else { return };
+            match p.kind {
+                PickerKind::Queries => {
+                    if let Some((name, query)) = w.queries.get(sel) {
+                        put_query(m, name, query, fx);
+                    }
+                }
+                PickerKind::Notes => match w.notes.get(sel).map(|n| n.on) {
+                    Some(Some(NoteOn::Event(e))) => go_to_event(m, e, fx),
+                    Some(Some(NoteOn::Article(a))) => {
+                        match m.store().and_then(|s| s.events_of_article(a).first().copied()) {
+                            Some(e) => go_to_event(m, e, fx),
+                            None => m.info("no events were extracted from that article"),
+                        }
+                    }
+                    Some(None) => m.info("that note is orphaned: its event is not in this corpus (kept all the same)"),
+                    None => {}
+                },
+            }
+            return;
+        }
+        _ => {}
+    }
+    m.picker = Some(Picker { selected: sel, ..p });
+}
+
+/// The list on one event: every event listed, that one selected.
+fn go_to_event(m: &mut Model, e: EventId, fx: &mut Vec<Effect>) {
+    if !m.query_text.is_empty() {
+        m.undo.push(m.query_text.clone());
+    }
+    m.timeline.clear();
+    set_query(m, "", fx);
+    m.to_top = false;
+    m.selected_event = Some(e);
+    m.focus = Focus::List;
 }
 
 /// `:goto DAY`: the timeline's cursor on that day, the list showing its events.

@@ -102,7 +102,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.terminal_gone = true;
             m.quit = true;
         }
-        Msg::Done(note) => m.info(note),
+        Msg::Said(st) => m.status = Some(st),
+        Msg::Workspace(view) => {
+            m.articles.read.extend(view.read.iter().copied());
+            m.workspace = Some(view);
+        }
         Msg::Failed(e) => {
             m.searching = false;
             if let Some((store, changes)) = m.pending.take() {
@@ -128,7 +132,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
     }
-    sync(m);
+    sync(m, &mut fx);
     fx
 }
 
@@ -185,6 +189,14 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
             Some(Action::Suspend) => act(m, Action::Suspend, fx),
             Some(a) => help_action(m, a),
             None => {}
+        }
+        return;
+    }
+    if m.picker.is_some() {
+        match m.keymap.lookup(Context::Picker, chord) {
+            Some(Action::Suspend) => act(m, Action::Suspend, fx),
+            Some(a) => super::outward::picker_action(m, a, fx),
+            None => m.info(format!("{} does nothing in this list · Esc closes it", chord.label())),
         }
         return;
     }
@@ -313,6 +325,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Suspend => fx.push(Effect::Suspend),
         EventCard => super::outward::open_card(m),
         Copy => super::outward::copy(m, fx),
+        Flag => super::outward::toggle_flag(m, fx),
         OpenUrl => super::outward::open_url(m, fx),
         Command => {
             m.input = Some(Input { prompt: Prompt::Command, ..Input::default() });
@@ -974,7 +987,7 @@ fn click_mention(m: &mut Model, a: &Areas, x: u16, y: u16, fx: &mut Vec<Effect>)
 
 /// Bring derived state in line after any message: list scroll, the reader's article, wrap
 /// and scroll, the timeline's scroll, the entity list's scroll.
-pub fn sync(m: &mut Model) {
+pub fn sync(m: &mut Model, fx: &mut Vec<Effect>) {
     let Some(store) = m.store.clone() else {
         return;
     };
@@ -1042,5 +1055,8 @@ pub fn sync(m: &mut Model) {
     if (m.focus == Focus::Entities && a.entities.width == 0) || (m.focus == Focus::Articles && a.articles.width == 0) {
         m.focus = Focus::Reader;
     }
-    super::articles::sync(m, &store, &a);
+    if let Some(read) = super::articles::sync(m, &store, &a) {
+        // the reader showed an article for the first time: kept as read
+        fx.push(Effect::Persist(super::model::Change::Read(read)));
+    }
 }

@@ -11,7 +11,7 @@ use crate::extract::{Precision, Status};
 use crate::store::Store;
 
 use super::super::layout::inner;
-use super::super::model::EventCard;
+use super::super::model::{EventCard, NoteOn, WorkspaceView};
 use super::super::theme::Theme;
 use super::block;
 use super::text::{clean, put, width};
@@ -110,7 +110,13 @@ fn resolution_words(r: crate::extract::Resolution) -> &'static str {
 }
 
 /// Every line of the card for `text_w` columns of text, or nothing when the event is gone.
-pub fn lines(store: &Store, card: &EventCard, t: &Theme, text_w: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    store: &Store,
+    card: &EventCard,
+    ws: Option<&WorkspaceView>,
+    t: &Theme,
+    text_w: usize,
+) -> Vec<Line<'static>> {
     let Some(e) = store.event(card.event) else {
         return vec![Line::styled("this event is no longer in the corpus", t.dim)];
     };
@@ -191,15 +197,25 @@ pub fn lines(store: &Store, card: &EventCard, t: &Theme, text_w: usize) -> Vec<L
         field("Source", at, t.dim);
     }
     field("Why", format!("rule {}", ex.rule_name(e)), t.dim);
+    if let Some(ws) = ws {
+        if ws.flagged.contains(&card.event) {
+            field("Flagged", "yes (f unflags)".into(), t.info);
+        }
+        for n in ws.notes_on(card.event, e.article) {
+            let on = if n.on == Some(NoteOn::Article(e.article)) { " (on the article)" } else { "" };
+            let day = n.created.get(..10).unwrap_or(&n.created);
+            field("Note", format!("{} · {day}{on}", n.text), t.key);
+        }
+    }
     out
 }
 
 /// Draw the card over `area`.
-pub fn render(store: &Store, card: &EventCard, t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(store: &Store, card: &EventCard, ws: Option<&WorkspaceView>, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 20 || area.height < 5 {
         return;
     }
-    let all = lines(store, card, t, text_width(frame_width(area)));
+    let all = lines(store, card, ws, t, text_width(frame_width(area)));
     let r = frame(area, all.len());
     Clear.render(r, buf);
     let i = inner(r);
@@ -222,8 +238,8 @@ pub fn render(store: &Store, card: &EventCard, t: &Theme, area: Rect, buf: &mut 
 }
 
 /// How far the card can scroll on a screen area.
-pub fn max_scroll(store: &Store, card: &EventCard, area: Rect) -> usize {
-    let n = lines(store, card, &Theme::default(), text_width(frame_width(area))).len();
+pub fn max_scroll(store: &Store, card: &EventCard, ws: Option<&WorkspaceView>, area: Rect) -> usize {
+    let n = lines(store, card, ws, &Theme::default(), text_width(frame_width(area))).len();
     n.saturating_sub(inner(frame(area, n)).height as usize)
 }
 

@@ -77,7 +77,12 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let y = rows.y + i as u16;
         // positions only for the rows on screen (the search ranks without them)
         let matched = store.match_positions(hit.event, &m.query.words);
-        let line = row_line(store, hit, &matched, t, rows.width as usize, short);
+        let mark = match &m.workspace {
+            Some(w) if w.flagged.contains(&hit.event) => "⚑",
+            Some(w) if store.event(hit.event).is_some_and(|e| w.notes_on(hit.event, e.article).next().is_some()) => "✎",
+            _ => " ",
+        };
+        let line = row_line(store, hit, &matched, mark, t, rows.width as usize, short);
         put(buf, rows, y, &line);
         if row == m.list.selected {
             let st = if focused { t.selection } else { t.selection_unfocused };
@@ -100,8 +105,17 @@ fn compact(n: u32) -> String {
     }
 }
 
-/// One list row; `matched` are the free words' positions in the event's search key.
-pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, short: bool) -> Line<'static> {
+/// One list row; `matched` are the free words' positions in the event's search key;
+/// `flag` is one column saying the event is flagged (`⚑`) or has a note (`✎`).
+pub fn row_line(
+    store: &Store,
+    hit: &Hit,
+    matched: &[u32],
+    flag: &'static str,
+    t: &Theme,
+    w: usize,
+    short: bool,
+) -> Line<'static> {
     let Some(e) = store.event(hit.event) else {
         return Line::default();
     };
@@ -132,7 +146,7 @@ pub fn row_line(store: &Store, hit: &Hit, matched: &[u32], t: &Theme, w: usize, 
     spans.push(Span::styled(rpad(&k, COUNT_W), t.killed));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(rpad(&inj, COUNT_W), t.injured));
-    spans.push(Span::raw(" "));
+    spans.push(Span::styled(flag, t.key));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let text = clean(store.event_text(hit.event));
     let (ts, _) = marked(&text, &text_marks, Style::default(), t.matched, w.saturating_sub(used));

@@ -5,6 +5,7 @@ pub mod card;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod picker;
 pub mod reader;
 pub mod status;
 pub mod text;
@@ -60,13 +61,16 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
         loading(m, t, a.list, buf);
     }
     if let (Some(card), Some(store)) = (&m.event_card, m.store()) {
-        card::render(store, card, t, area, buf);
+        card::render(store, card, m.workspace.as_ref(), t, area, buf);
+    }
+    if let Some(p) = &m.picker {
+        picker::render(m, p, t, area, buf);
     }
     if let Some(scroll) = m.help {
         help::render(&m.keymap, &m.config_problems, scroll, t, area, buf);
         return None;
     }
-    if m.event_card.is_some() {
+    if m.event_card.is_some() || m.picker.is_some() {
         return None;
     }
     cursor

@@ -53,9 +53,14 @@ fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
         Context::Articles => &[(&[Down, Up], "move"), (&[Open], "its events"), (&[Back], "reader"), (&[Help], "help")],
         Context::Input => &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history")],
         Context::Help => &[(&[Down, Up], "scroll"), (&[Back], "close")],
-        Context::Card => {
-            &[(&[Down, Up], "scroll"), (&[Copy], "copy citation"), (&[OpenUrl], "open URL"), (&[Back], "close")]
-        }
+        Context::Card => &[
+            (&[Down, Up], "scroll"),
+            (&[Copy], "copy citation"),
+            (&[OpenUrl], "open URL"),
+            (&[Flag], "flag"),
+            (&[Back], "close"),
+        ],
+        Context::Picker => &[(&[Down, Up], "move"), (&[Open], "go"), (&[Delete], "delete"), (&[Back], "close")],
         Context::Global => &[],
     }
 }
@@ -116,6 +121,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         let ctx = if m.help.is_some() {
             Context::Help
+        } else if m.picker.is_some() {
+            Context::Picker
         } else if m.event_card.is_some() {
             Context::Card
         } else if m.input.is_some() {

@@ -1,0 +1,187 @@
+//! The runtime's side of the workspace: the SQLite file, the keys of the store shown (worked
+//! out once per store), writing the changes `update` asks for, and reading back what the
+//! browser shows ([`WorkspaceView`]).
+
+use std::sync::Arc;
+
+use crate::store::Store;
+use crate::workspace::{self, Context, Found, StoreKeys, Target, Workspace};
+
+use super::model::{Change, NoteOn, NoteView, WorkspaceView};
+
+pub(super) struct Persist {
+    ws: Workspace,
+    /// The store the keys are for, and its keys.
+    keys: Option<(Arc<Store>, StoreKeys)>,
+}
+
+impl Persist {
+    /// Open the workspace in the data folder; the error is one line for the status line.
+    pub fn open(env: &dyn Fn(&str) -> Option<String>) -> Result<Persist, String> {
+        Workspace::open_in(env).map(|ws| Persist { ws, keys: None }).map_err(|e| e.to_string())
+    }
+
+    /// The keys of `store`, worked out when it is not the one they were for.
+    fn keys(&mut self, store: &Arc<Store>) -> &StoreKeys {
+        if !self.keys.as_ref().is_some_and(|(s, _)| Arc::ptr_eq(s, store)) {
+            self.keys = Some((Arc::clone(store), workspace::keys_for_store(store)));
+        }
+        &self.keys.as_ref().expect("set above").1
+    }
+
+    /// Is `store` the one the last view was made for?
+    pub fn is_for(&self, store: &Arc<Store>) -> bool {
+        self.keys.as_ref().is_some_and(|(s, _)| Arc::ptr_eq(s, store))
+    }
+
+    /// What the workspace holds, placed in `store`.
+    pub fn view(&mut self, store: &Arc<Store>) -> Result<WorkspaceView, String> {
+        let flags = self.ws.flags().map_err(|e| e.to_string())?;
+        let notes = self.ws.notes().map_err(|e| e.to_string())?;
+        let queries = self.ws.queries().map_err(|e| e.to_string())?;
+        let read = self.ws.read_articles().map_err(|e| e.to_string())?;
+        let keys = self.keys(store);
+        let mut view = WorkspaceView::default();
+        for f in &flags {
+            match keys.event_by_key(&f.event) {
+                Some(e) => {
+                    view.flagged.insert(e);
+                }
+                None => view.orphaned_flags += 1,
+            }
+        }
+        view.notes = notes
+            .into_iter()
+            .map(|n| {
+                let on = workspace::resolve(&n.target, keys).map(|f| match f {
+                    Found::Event(e) => NoteOn::Event(e),
+                    Found::Article(a) => NoteOn::Article(a),
+                });
+                let about = if n.context.sentence.is_empty() {
+                    n.context.article_title.clone()
+                } else {
+                    n.context.sentence.clone()
+                };
+                NoteView { id: n.id, on, text: n.text, created: n.created, about }
+            })
+            .collect();
+        view.queries = queries.into_iter().map(|q| (q.name, q.query)).collect();
+        view.read = read.iter().filter_map(|k| keys.article_by_key(k)).collect();
+        Ok(view)
+    }
+
+    /// Write `change` (about `store`); says what was done.
+    pub fn apply(&mut self, change: &Change, store: &Arc<Store>) -> Result<Option<String>, String> {
+        let keys = self.keys(store);
+        let err = |e: workspace::WorkspaceError| e.to_string();
+        match change {
+            Change::Flag { event, on } => {
+                let key = keys.get_event(*event).cloned().ok_or("that event is gone")?;
+                self.ws.set_flag(&key, &Context::of_event(store, *event), *on).map_err(err)?;
+                Ok(Some(if *on { "flagged (f again unflags)".into() } else { "unflagged".into() }))
+            }
+            Change::Note { on, text } => {
+                let (target, ctx) = match on {
+                    NoteOn::Event(e) => (
+                        Target::Event(keys.get_event(*e).cloned().ok_or("that event is gone")?),
+                        Context::of_event(store, *e),
+                    ),
+                    NoteOn::Article(a) => (
+                        Target::Article(keys.get_article(*a).cloned().ok_or("that article is gone")?),
+                        Context::of_article(store, *a),
+                    ),
+                };
+                let id = self.ws.add_note(&target, &ctx, text).map_err(err)?;
+                let what = if matches!(on, NoteOn::Event(_)) { "event" } else { "article" };
+                Ok(Some(format!("note {id} kept on the {what} (:notes lists them)")))
+            }
+            Change::DeleteNote(id) => {
+                let gone = self.ws.delete_note(*id).map_err(err)?;
+                Ok(Some(if gone { format!("note {id} deleted") } else { format!("no note {id}") }))
+            }
+            Change::SaveQuery { name, query } => {
+                self.ws.save_query(name, query).map_err(err)?;
+                Ok(Some(format!("saved as {name} (:open {name} puts it back)")))
+            }
+            Change::ForgetQuery(name) => {
+                let gone = self.ws.delete_query(name).map_err(err)?;
+                Ok(Some(if gone { format!("forgot {name}") } else { format!("no saved query {name}") }))
+            }
+            Change::Read(a) => {
+                if let Some(key) = keys.get_article(*a).cloned() {
+                    self.ws.set_read(&key, true).map_err(err)?;
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(dir: &std::path::Path) -> Persist {
+        let d = dir.display().to_string();
+        Persist::open(&move |k: &str| (k == "SITREP_DATA_HOME").then(|| d.clone())).unwrap()
+    }
+
+    #[test]
+    fn changes_are_read_back_placed_in_a_new_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(crate::store::demo::demo());
+        let mut p = open(dir.path());
+        let e = 1;
+        let art = store.event(e).unwrap().article;
+        p.apply(&Change::Flag { event: e, on: true }, &store).unwrap();
+        p.apply(&Change::Note { on: NoteOn::Event(e), text: "check".into() }, &store).unwrap();
+        p.apply(&Change::Note { on: NoteOn::Article(art), text: "round-up".into() }, &store).unwrap();
+        p.apply(&Change::SaveQuery { name: "k".into(), query: "place:kyiv".into() }, &store).unwrap();
+        p.apply(&Change::Read(art), &store).unwrap();
+        // opened again, on a store built again (another Arc): the same events and articles
+        let again = Arc::new(crate::store::demo::demo());
+        let mut p = open(dir.path());
+        assert!(!p.is_for(&again));
+        let v = p.view(&again).unwrap();
+        assert!(p.is_for(&again));
+        assert_eq!(v.flagged, [e].into_iter().collect());
+        assert_eq!(
+            v.notes.iter().map(|n| n.on).collect::<Vec<_>>(),
+            [Some(NoteOn::Event(e)), Some(NoteOn::Article(art))]
+        );
+        assert_eq!(v.queries, [("k".to_string(), "place:kyiv".to_string())]);
+        assert!(v.read.contains(&art));
+        assert_eq!(v.notes_on(e, art).count(), 2);
+        // unflag, delete a note, forget the query
+        p.apply(&Change::Flag { event: e, on: false }, &again).unwrap();
+        p.apply(&Change::DeleteNote(v.notes[0].id), &again).unwrap();
+        p.apply(&Change::ForgetQuery("k".into()), &again).unwrap();
+        let v = p.view(&again).unwrap();
+        assert!(v.flagged.is_empty() && v.queries.is_empty() && v.notes.len() == 1);
+    }
+
+    #[test]
+    fn a_note_whose_event_is_gone_is_kept_as_orphaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(crate::store::demo::demo());
+        let mut p = open(dir.path());
+        p.apply(&Change::Note { on: NoteOn::Event(0), text: "kept".into() }, &store).unwrap();
+        p.apply(&Change::Flag { event: 0, on: true }, &store).unwrap();
+        // a corpus without that event
+        let other = Arc::new(crate::store::demo::synthetic(50));
+        let v = p.view(&other).unwrap();
+        assert_eq!(v.notes.len(), 1);
+        assert_eq!(v.notes[0].on, None);
+        assert!(!v.notes[0].about.is_empty(), "says what it was about");
+        assert_eq!(v.orphaned_flags, 1);
+    }
+
+    #[test]
+    fn a_damaged_workspace_is_one_line_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(crate::workspace::FILE_NAME), b"not a database at all, just text").unwrap();
+        let d = dir.path().display().to_string();
+        let err = Persist::open(&move |k: &str| (k == "SITREP_DATA_HOME").then(|| d.clone())).err().unwrap();
+        assert!(err.contains("workspace.sqlite3") && !err.contains('\n'), "{err}");
+    }
+}
