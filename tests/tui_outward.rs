@@ -319,3 +319,21 @@ fn reading_an_article_is_kept() {
     hs.keys("k j");
     assert!(!hs.effects.iter().any(|e| matches!(e, Effect::Persist(Change::Read(a)) if *a == second)));
 }
+
+/// Tab while typing a query completes a filter's name.
+#[test]
+fn tab_completes_a_filter_name_in_a_query() {
+    let mut hs = Harness::new(demo(), 120, 40);
+    hs.key("/");
+    hs.type_text("druzh -kin");
+    hs.key("tab");
+    assert_eq!(hs.model.input.as_ref().unwrap().text, "druzh -kind:");
+    hs.type_text("statement");
+    hs.key("enter");
+    assert_eq!(hs.model.query_text, "druzh -kind:statement");
+    hs.key("/");
+    hs.type_text(" s");
+    hs.key("tab");
+    let st = hs.model.status.as_ref().unwrap().text.clone();
+    assert!(st.contains("source") && st.contains("since"), "several: {st}");
+}

@@ -16,7 +16,6 @@
 
 pub mod action;
 mod app;
-mod articles;
 mod cite;
 mod command;
 pub mod config;
@@ -24,6 +23,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 mod outward;
+mod panes;
 mod persist;
 mod signals;
 pub mod theme;

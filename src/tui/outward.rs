@@ -36,6 +36,24 @@ fn source_line(store: &crate::store::Store, event: EventId) -> Option<usize> {
     crate::corpus::line_at(&a.file, at)
 }
 
+/// The card's hints on the status line.
+pub(super) const CARD_HINTS: super::panes::Hints = {
+    use Action::*;
+    &[
+        (&[Down, Up], "scroll"),
+        (&[Copy], "copy citation"),
+        (&[OpenUrl], "open URL"),
+        (&[Flag], "flag"),
+        (&[Back], "close"),
+    ]
+};
+
+/// The hints of the list of saved queries or notes.
+pub(super) const PICKER_HINTS: super::panes::Hints = {
+    use Action::*;
+    &[(&[Down, Up], "move"), (&[Open], "go"), (&[Delete], "delete"), (&[Back], "close")]
+};
+
 pub(super) fn card_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
     let Some(store) = m.store.clone() else {
         m.event_card = None;
@@ -94,7 +112,24 @@ pub(super) fn complete(m: &mut Model) {
         return;
     };
     if inp.prompt != Prompt::Command {
-        m.info("Tab completes commands (type : first)");
+        // a query: the word before the cursor, when it starts a filter's name ("ki" → "kind:")
+        let head = &inp.text[..inp.cursor];
+        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = head[start..].trim_start_matches('-').to_string();
+        let found: Vec<&str> =
+            crate::store::query::KEYS.iter().copied().filter(|k| k.starts_with(word.as_str())).collect();
+        match found.as_slice() {
+            [one] if !word.is_empty() && !word.contains([':', '=', '<', '>']) => {
+                let from = inp.cursor - word.len();
+                inp.text.replace_range(from..inp.cursor, &format!("{one}:"));
+                inp.cursor = from + one.len() + 1;
+            }
+            _ if word.is_empty() || word.contains([':', '=', '<', '>']) => {
+                m.info("Tab completes a filter's name (kin → kind:)")
+            }
+            [] => m.info(format!("no filter starts with {word}")),
+            many => m.info(many.join("  ")),
+        }
         return;
     }
     let list_dir = |p: &std::path::Path| -> Vec<(String, bool)> {

@@ -13,7 +13,9 @@ use super::action::Action;
 use super::keymap::{Chord, Context};
 use super::layout::{self, Areas};
 use super::model::{Effect, Focus, Input, Model, Msg, Prompt, ReaderState, Signal};
-use super::timeline::{Slot, TimelineState};
+use super::panes::list::{reselect, select};
+use super::panes::reader::{filter_to_entity, line_of, max_scroll, select_mention, text_height};
+use super::timeline::TimelineState;
 use super::wrap;
 
 /// Start with the query given on the command line (`--query`); one that does not parse is
@@ -156,7 +158,7 @@ fn reloaded(m: &mut Model, store: Arc<Store>, changes: crate::corpus::Changes) {
         let read = std::mem::take(&mut m.articles.read);
         m.articles.read =
             read.into_iter().filter_map(|a| old.article(a)).filter_map(|a| store.find_article(&a.id)).collect();
-        super::articles::reset(m, &store, Some(old));
+        super::panes::articles::reset(m, &store, Some(old));
         if old.day_range() != store.day_range() {
             m.timeline.rebuild(store.day_range());
         }
@@ -331,13 +333,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
             m.input = Some(Input { prompt: Prompt::Command, ..Input::default() });
             m.query_error = Option::None;
         }
-        _ => match m.focus {
-            Focus::List => list_action(m, a, fx),
-            Focus::Timeline => timeline_action(m, a, fx),
-            Focus::Reader => reader_action(m, a, fx),
-            Focus::Entities => entities_action(m, a, fx),
-            Focus::Articles => super::articles::action(m, a, fx),
-        },
+        _ => super::panes::act(m, m.focus, a, fx),
     }
 }
 
@@ -352,6 +348,12 @@ fn cycle(m: &Model, forward: bool) -> Focus {
     let n = order.len();
     order[if forward { (i + 1) % n } else { (i + n - 1) % n }]
 }
+
+/// The help's hints on the status line.
+pub(super) const HELP_HINTS: super::panes::Hints = {
+    use Action::*;
+    &[(&[Down, Up], "scroll"), (&[Back], "close")]
+};
 
 fn help_action(m: &mut Model, a: Action) {
     let Some(scroll) = m.help.as_mut() else {
@@ -454,6 +456,12 @@ fn insert(m: &mut Model, s: &str, fx: &mut Vec<Effect>) {
         m.error("the query line holds at most 1,000 characters; the rest was left out");
     }
 }
+
+/// The hints while typing a query or a command.
+pub(super) const INPUT_HINTS: super::panes::Hints = {
+    use Action::*;
+    &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history"), (&[Complete], "complete")]
+};
 
 fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
     let Some(inp) = m.input.as_mut() else {
@@ -559,272 +567,6 @@ fn input_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
     input_changed(m, fx);
 }
 
-// ---------------------------------------------------------------- list
-
-fn select(m: &mut Model, row: usize) {
-    let n = m.results.len();
-    m.list.selected = if n == 0 { 0 } else { row.min(n - 1) };
-    m.selected_event = m.selected_hit().map(|h| h.event);
-}
-
-/// After new results: stay on the same event if it is still listed, else go to the top.
-fn reselect(m: &mut Model) {
-    let row = m
-        .selected_event
-        .and_then(|e| {
-            // the common case first: the event did not move
-            match m.results.get(m.list.selected) {
-                Some(h) if h.event == e => Some(m.list.selected),
-                _ => m.results.row_of(e),
-            }
-        })
-        .unwrap_or(0);
-    select(m, row);
-}
-
-fn list_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
-    let page = layout::areas(m).rows.height.max(1) as usize;
-    let sel = m.list.selected;
-    match a {
-        Action::Down => select(m, sel + 1),
-        Action::Up => select(m, sel.saturating_sub(1)),
-        Action::PageDown => select(m, sel + page),
-        Action::PageUp => select(m, sel.saturating_sub(page)),
-        Action::HalfPageDown => select(m, sel + page / 2),
-        Action::HalfPageUp => select(m, sel.saturating_sub(page / 2)),
-        Action::Top => select(m, 0),
-        Action::Bottom => select(m, usize::MAX),
-        // opening always shows the event's sentence, even if the reader was scrolled
-        Action::Open if m.selected_hit().is_some() => {
-            m.focus = Focus::Reader;
-            m.reader.event = None;
-        }
-        Action::Back => {
-            if m.timeline.active {
-                m.timeline.clear();
-                request_search(m, fx);
-                m.info("timeline selection cleared");
-            } else if !m.query.is_empty() {
-                m.info("X clears the query, u goes back to the previous one");
-            }
-        }
-        _ => {}
-    }
-}
-
-// ---------------------------------------------------------------- timeline
-
-fn timeline_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
-    let range = m.store().and_then(|s| s.day_range());
-    let geom = layout::timeline_geom(layout::areas(m).timeline, m.timeline.buckets.len());
-    let t = &mut m.timeline;
-    let nb = t.buckets.len();
-    let c = t.cursor;
-    let half = (geom.visible / 2).max(1);
-    let before = t.window();
-    match a {
-        Action::Left => t.move_to(c.saturating_sub(1)),
-        Action::Right => t.move_to(c + 1),
-        Action::PageUp | Action::HalfPageUp => t.move_to(c.saturating_sub(half)),
-        Action::PageDown | Action::HalfPageDown => t.move_to((c + half).min(nb.saturating_sub(1)).max(c)),
-        Action::Top => t.move_to(0),
-        Action::Bottom => t.move_to(nb.saturating_sub(1)),
-        Action::ZoomIn => t.set_zoom(t.zoom.zoom_in(), range),
-        Action::ZoomOut => t.set_zoom(t.zoom.zoom_out(), range),
-        Action::MarkSpan => {
-            t.kept = None;
-            if t.anchor.is_some() {
-                t.anchor = None;
-            } else if matches!(t.slot(c), Slot::Bucket(_)) {
-                t.anchor = Some(c);
-            }
-            t.active = true;
-        }
-        Action::Open => m.focus = Focus::List,
-        Action::Back => {
-            t.clear();
-        }
-        _ => {}
-    }
-    if m.timeline.window() != before {
-        request_search(m, fx);
-    }
-}
-
-// ---------------------------------------------------------------- reader
-
-fn text_height(a: &Areas) -> usize {
-    a.text.height as usize
-}
-
-fn max_scroll(m: &Model, a: &Areas) -> usize {
-    m.reader.lines.len().saturating_sub(text_height(a))
-}
-
-/// The wrapped line holding a body byte.
-fn line_of(m: &Model, byte: usize) -> usize {
-    m.reader.lines.partition_point(|l| l.start <= byte).saturating_sub(1)
-}
-
-fn scroll_into_view(m: &mut Model, line: usize) {
-    let a = layout::areas(m);
-    let h = text_height(&a).max(1);
-    if line < m.reader.scroll || line >= m.reader.scroll + h {
-        m.reader.scroll = line.saturating_sub(h / 3).min(max_scroll(m, &a));
-    }
-}
-
-fn reader_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
-    let ar = layout::areas(m);
-    let h = text_height(&ar).max(1);
-    let max = max_scroll(m, &ar);
-    let r = &mut m.reader;
-    match a {
-        Action::Down => r.scroll = (r.scroll + 1).min(max),
-        Action::Up => r.scroll = r.scroll.saturating_sub(1),
-        Action::PageDown => r.scroll = (r.scroll + h.saturating_sub(1).max(1)).min(max),
-        Action::PageUp => r.scroll = r.scroll.saturating_sub(h.saturating_sub(1).max(1)),
-        Action::HalfPageDown => r.scroll = (r.scroll + h / 2).min(max),
-        Action::HalfPageUp => r.scroll = r.scroll.saturating_sub(h / 2),
-        Action::Top => r.scroll = 0,
-        Action::Bottom => r.scroll = max,
-        Action::NextMention => jump_mention(m, true, None),
-        Action::PrevMention => jump_mention(m, false, None),
-        Action::Open => match current_mention_entity(m) {
-            Some(e) => filter_to_entity(m, e, fx),
-            None => m.info("n / N picks an entity mention, then Enter filters the list to it"),
-        },
-        Action::Back => m.focus = Focus::List,
-        _ => {}
-    }
-}
-
-fn current_mention_entity(m: &Model) -> Option<u32> {
-    let store = m.store()?;
-    let art = m.reader.article?;
-    let i = m.reader.mention?;
-    store.mentions_in(art).get(i).map(|x| x.entity)
-}
-
-/// Move the mention cursor to the next (or previous) mention, of one entity if given.
-fn jump_mention(m: &mut Model, forward: bool, only: Option<u32>) {
-    let Some(store) = m.store.clone() else {
-        return;
-    };
-    let Some(art) = m.reader.article else {
-        return;
-    };
-    let ms = store.mentions_in(art);
-    let ok = |i: usize| only.is_none_or(|e| ms[i].entity == e);
-    let found = match (m.reader.mention, forward) {
-        (Some(i), true) => (i + 1..ms.len()).find(|&j| ok(j)),
-        (Some(i), false) => (0..i.min(ms.len())).rev().find(|&j| ok(j)),
-        (None, true) => {
-            let top = m.reader.lines.get(m.reader.scroll).map_or(0, |l| l.start);
-            (0..ms.len()).find(|&j| ok(j) && ms[j].body().start >= top).or_else(|| (0..ms.len()).find(|&j| ok(j)))
-        }
-        (None, false) => (0..ms.len()).rev().find(|&j| ok(j)),
-    };
-    let Some(j) = found else {
-        m.info(if ms.is_empty() {
-            "no entity is marked in this article"
-        } else if forward {
-            "no more mentions below"
-        } else {
-            "no more mentions above"
-        });
-        return;
-    };
-    select_mention(m, j);
-}
-
-/// Put the mention cursor on mention `j` of the article: scroll it into view, select its
-/// entity in the side list, say what it is.
-fn select_mention(m: &mut Model, j: usize) {
-    let Some(store) = m.store.clone() else {
-        return;
-    };
-    let Some(art) = m.reader.article else {
-        return;
-    };
-    let ms = store.mentions_in(art);
-    let Some(mention) = ms.get(j) else {
-        return;
-    };
-    m.reader.mention = Some(j);
-    let line = line_of(m, mention.body().start);
-    scroll_into_view(m, line);
-    let ent = mention.entity;
-    if let Some(row) = m.reader.entities.iter().position(|(e, _)| *e == ent) {
-        m.reader.entity_sel = row;
-    }
-    if let Some(e) = store.entity_at(ent) {
-        let nth = ms[..=j].iter().filter(|x| x.entity == ent).count();
-        let total = ms.iter().filter(|x| x.entity == ent).count();
-        m.info(format!(
-            "{} · {} · mention {nth} of {total} here · Enter lists every event naming it",
-            e.name,
-            e.kind.as_str()
-        ));
-    }
-}
-
-/// Filter the list to events naming an entity (and show the articles that name it).
-fn filter_to_entity(m: &mut Model, pos: u32, fx: &mut Vec<Effect>) {
-    let Some(name) = m.store().and_then(|s| s.entity_at(pos)).map(|e| e.name.replace('"', "")) else {
-        return;
-    };
-    if !m.query_text.is_empty() {
-        m.undo.push(m.query_text.clone());
-    } else {
-        m.undo.push(String::new());
-    }
-    m.timeline.clear();
-    set_query(m, &format!("entity=\"{name}\""), fx);
-    m.focus = Focus::List;
-    m.selected_event = None;
-    m.list.selected = 0;
-    m.info(format!("events naming {name} · u goes back"));
-}
-
-fn entities_action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
-    if m.store.is_none() {
-        return;
-    }
-    if m.reader.article.is_none() {
-        if a == Action::Back {
-            m.focus = Focus::Reader;
-        }
-        return;
-    };
-    let n = m.reader.entities.len();
-    let r = &mut m.reader;
-    match a {
-        Action::Down => r.entity_sel = (r.entity_sel + 1).min(n.saturating_sub(1)),
-        Action::Up => r.entity_sel = r.entity_sel.saturating_sub(1),
-        Action::Top => r.entity_sel = 0,
-        Action::Bottom => r.entity_sel = n.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => r.entity_sel = (r.entity_sel + 10).min(n.saturating_sub(1)),
-        Action::PageUp | Action::HalfPageUp => r.entity_sel = r.entity_sel.saturating_sub(10),
-        Action::Open => {
-            if let Some(&(e, _)) = m.reader.entities.get(m.reader.entity_sel) {
-                filter_to_entity(m, e, fx);
-            }
-        }
-        Action::NextMention | Action::PrevMention => {
-            if let Some(&(e, _)) = m.reader.entities.get(m.reader.entity_sel) {
-                // start from the current mention only if it is this entity's
-                if current_mention_entity(m) != Some(e) {
-                    m.reader.mention = None;
-                }
-                jump_mention(m, a == Action::NextMention, Some(e));
-            }
-        }
-        Action::Back => m.focus = Focus::Reader,
-        _ => {}
-    }
-}
-
 // ---------------------------------------------------------------- mouse
 
 fn contains(r: Rect, col: u16, row: u16) -> bool {
@@ -854,25 +596,27 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
             super::outward::card_action(m, if down { Action::Down } else { Action::Up }, fx);
             return;
         }
-        let step = |m: &mut Model, f: Focus, act_: Action, times: usize, fx: &mut Vec<Effect>| {
-            let keep = m.focus;
-            m.focus = f;
-            for _ in 0..times {
-                self::act(m, act_, fx);
-            }
-            m.focus = keep;
-        };
-        let (dn, up) = (Action::Down, Action::Up);
-        let pick = if down { dn } else { up };
-        if contains(a.list, x, y) {
-            step(m, Focus::List, pick, 3, fx);
+        if m.picker.is_some() {
+            super::outward::picker_action(m, if down { Action::Down } else { Action::Up }, fx);
+            return;
+        }
+        // the wheel scrolls the pane under the pointer, wherever the focus is
+        let pick = if down { Action::Down } else { Action::Up };
+        let (pane, action, times) = if contains(a.list, x, y) {
+            (Focus::List, pick, 3)
         } else if contains(a.reader, x, y) {
-            step(m, Focus::Reader, pick, 3, fx);
+            (Focus::Reader, pick, 3)
         } else if contains(a.entities, x, y) {
-            step(m, Focus::Entities, pick, 3, fx);
+            (Focus::Entities, pick, 3)
+        } else if contains(a.articles, x, y) {
+            (Focus::Articles, pick, 3)
         } else if contains(a.timeline, x, y) {
-            let dir = if down { Action::Right } else { Action::Left };
-            step(m, Focus::Timeline, dir, 1, fx);
+            (Focus::Timeline, if down { Action::Right } else { Action::Left }, 1)
+        } else {
+            return;
+        };
+        for _ in 0..times {
+            super::panes::act(m, pane, action, fx);
         }
         return;
     }
@@ -936,6 +680,14 @@ fn on_mouse(m: &mut Model, e: MouseEvent, fx: &mut Vec<Effect>) {
             let n = m.reader.entities.len();
             if row < n {
                 m.reader.entity_sel = row;
+            }
+        }
+    } else if contains(a.articles, x, y) {
+        m.focus = Focus::Articles;
+        if contains(a.article_rows, x, y) {
+            let row = m.articles.offset + (y - a.article_rows.y) as usize;
+            if row < m.articles.order.len() {
+                m.articles.selected = row;
             }
         }
     }
@@ -1055,7 +807,7 @@ pub fn sync(m: &mut Model, fx: &mut Vec<Effect>) {
     if (m.focus == Focus::Entities && a.entities.width == 0) || (m.focus == Focus::Articles && a.articles.width == 0) {
         m.focus = Focus::Reader;
     }
-    if let Some(read) = super::articles::sync(m, &store, &a) {
+    if let Some(read) = super::panes::articles::sync(m, &store, &a) {
         // the reader showed an article for the first time: kept as read
         fx.push(Effect::Persist(super::model::Change::Read(read)));
     }

@@ -5,62 +5,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::action::Action;
 use super::super::keymap::{Context, Keymap};
-use super::super::model::Model;
+use super::super::model::{Focus, Model};
+use super::super::panes::Hints;
 use super::super::theme::Theme;
 use super::text::{fit, width};
 
-/// The hints a context shows: groups of actions and a word for them.
-fn hints(ctx: Context) -> &'static [(&'static [Action], &'static str)] {
-    use Action::*;
+/// The hints a context shows: groups of actions and a word for them, kept beside the code
+/// that does what the keys say (each pane's module, the card and picker in `outward`, typing
+/// and help in `update`).
+fn hints(ctx: Context) -> Hints {
+    use super::super::{outward, panes, update};
     match ctx {
-        Context::List => &[
-            (&[Down, Up], "move"),
-            (&[Open], "read"),
-            (&[EventCard], "card"),
-            (&[Search], "search"),
-            (&[Sort], "sort"),
-            (&[UndoFilter], "undo"),
-            (&[FocusNext], "pane"),
-            (&[Help], "help"),
-            (&[Quit], "quit"),
-        ],
-        Context::Timeline => &[
-            (&[Left, Right], "day"),
-            (&[MarkSpan], "span"),
-            (&[ZoomIn, ZoomOut], "zoom"),
-            (&[Back], "clear"),
-            (&[Open], "list"),
-            (&[FocusNext], "pane"),
-            (&[Help], "help"),
-        ],
-        Context::Reader => &[
-            (&[Down, Up], "scroll"),
-            (&[NextMention, PrevMention], "mention"),
-            (&[Open], "filter to it"),
-            (&[FocusEntities], "entities"),
-            (&[Back], "list"),
-            (&[Help], "help"),
-        ],
-        Context::Entities => &[
-            (&[Down, Up], "move"),
-            (&[Open], "filter to it"),
-            (&[NextMention, PrevMention], "find in text"),
-            (&[Back], "reader"),
-            (&[Help], "help"),
-        ],
-        Context::Articles => &[(&[Down, Up], "move"), (&[Open], "its events"), (&[Back], "reader"), (&[Help], "help")],
-        Context::Input => &[(&[Accept], "accept"), (&[Cancel], "cancel"), (&[HistoryPrev], "history")],
-        Context::Help => &[(&[Down, Up], "scroll"), (&[Back], "close")],
-        Context::Card => &[
-            (&[Down, Up], "scroll"),
-            (&[Copy], "copy citation"),
-            (&[OpenUrl], "open URL"),
-            (&[Flag], "flag"),
-            (&[Back], "close"),
-        ],
-        Context::Picker => &[(&[Down, Up], "move"), (&[Open], "go"), (&[Delete], "delete"), (&[Back], "close")],
+        Context::List => panes::hints(Focus::List),
+        Context::Timeline => panes::hints(Focus::Timeline),
+        Context::Reader => panes::hints(Focus::Reader),
+        Context::Entities => panes::hints(Focus::Entities),
+        Context::Articles => panes::hints(Focus::Articles),
+        Context::Input => update::INPUT_HINTS,
+        Context::Help => update::HELP_HINTS,
+        Context::Card => outward::CARD_HINTS,
+        Context::Picker => outward::PICKER_HINTS,
         Context::Global => &[],
     }
 }

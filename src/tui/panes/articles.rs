@@ -3,12 +3,19 @@
 
 use crate::store::Store;
 
-use super::action::Action;
-use super::layout::{self, Areas};
-use super::model::{Effect, Focus, Model};
+use super::super::action::Action;
+use super::super::layout::{self, Areas};
+use super::super::model::{Effect, Focus, Model};
+use super::Hints;
+
+/// What the status line shows while this pane has the focus.
+pub(in crate::tui) const HINTS: Hints = {
+    use Action::*;
+    &[(&[Down, Up], "move"), (&[Open], "its events"), (&[Back], "reader"), (&[Help], "help")]
+};
 
 /// Article indices by outlet (as the list labels it), then newest first, then title.
-pub(super) fn order(store: &Store) -> Vec<u32> {
+pub(in crate::tui) fn order(store: &Store) -> Vec<u32> {
     let mut order: Vec<u32> = (0..store.articles().len() as u32).collect();
     let label = |i: u32| crate::extract::fold::fold(store.source_label(i));
     let labels: Vec<String> = order.iter().map(|&i| label(i)).collect();
@@ -20,7 +27,7 @@ pub(super) fn order(store: &Store) -> Vec<u32> {
 }
 
 /// A new store: the order again, staying on the same article where it still exists.
-pub(super) fn reset(m: &mut Model, store: &Store, old: Option<&Store>) {
+pub(in crate::tui) fn reset(m: &mut Model, store: &Store, old: Option<&Store>) {
     let was = m.articles.order.get(m.articles.selected).and_then(|&i| old?.article(i)).map(|a| a.id.clone());
     m.articles.order = order(store);
     m.articles.selected = was
@@ -31,7 +38,7 @@ pub(super) fn reset(m: &mut Model, store: &Store, old: Option<&Store>) {
 
 /// After any update: the order is made for this store, the selection in range and in
 /// view, and the article the reader shows is read (returned when it was not before).
-pub(super) fn sync(m: &mut Model, store: &Store, a: &Areas) -> Option<u32> {
+pub(in crate::tui) fn sync(m: &mut Model, store: &Store, a: &Areas) -> Option<u32> {
     if m.articles.order.len() != store.articles().len() {
         reset(m, store, None);
     }
@@ -43,7 +50,7 @@ pub(super) fn sync(m: &mut Model, store: &Store, a: &Areas) -> Option<u32> {
     m.articles.read.insert(art).then_some(art)
 }
 
-pub(super) fn action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
+pub(in crate::tui) fn action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
     let page = layout::areas(m).article_rows.height.max(1) as usize;
     let n = m.articles.order.len();
     let last = n.saturating_sub(1);
@@ -85,7 +92,7 @@ fn open(m: &mut Model, fx: &mut Vec<Effect>) {
     }
     m.undo.push(m.query_text.clone());
     m.timeline.clear();
-    super::update::set_query(m, &format!("article=\"{}\"", art.id), fx);
+    super::super::update::set_query(m, &format!("article=\"{}\"", art.id), fx);
     m.focus = Focus::List;
     m.info(format!("the events of “{title}” · u goes back"));
 }
