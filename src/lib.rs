@@ -18,6 +18,25 @@ pub mod store;
 pub mod tui;
 pub mod workspace;
 
+/// One of sitrep's folders: `$own` when set, else `$xdg/sitrep`, else the platform's folder
+/// that `platform` picks; empty variables count as unset. `env` looks variables up
+/// (injected for tests).
+pub(crate) fn user_dir(
+    env: &dyn Fn(&str) -> Option<String>,
+    own: &str,
+    xdg: &str,
+    platform: fn(&directories::ProjectDirs) -> &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty());
+    if let Some(d) = set(own) {
+        return Some(std::path::PathBuf::from(d));
+    }
+    if let Some(d) = set(xdg) {
+        return Some(std::path::Path::new(&d).join("sitrep"));
+    }
+    directories::ProjectDirs::from("", "", "sitrep").map(|p| platform(&p).to_path_buf())
+}
+
 /// jemalloc instead of the system's malloc: loading and extraction allocate many small,
 /// short-lived vectors and strings per sentence, where glibc's malloc and free took ~10% of
 /// the instructions; with jemalloc, load + extract takes 9-15% less time and memory per event

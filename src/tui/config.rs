@@ -10,14 +10,7 @@ use super::theme::Theme;
 
 /// The config folder, from an environment lookup (injected for tests).
 pub fn config_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let set = |k: &str| env(k).filter(|v| !v.is_empty());
-    if let Some(d) = set("SITREP_CONFIG_HOME") {
-        return Some(PathBuf::from(d));
-    }
-    if let Some(d) = set("XDG_CONFIG_HOME") {
-        return Some(Path::new(&d).join("sitrep"));
-    }
-    directories::ProjectDirs::from("", "", "sitrep").map(|p| p.config_dir().to_path_buf())
+    crate::user_dir(env, "SITREP_CONFIG_HOME", "XDG_CONFIG_HOME", |p| p.config_dir())
 }
 
 /// Everything the browser reads from its config folder.

@@ -194,19 +194,20 @@ fn on_key(m: &mut Model, k: KeyEvent, fx: &mut Vec<Effect>) {
         }
         return;
     }
-    if m.picker.is_some() {
-        match m.keymap.lookup(Context::Picker, chord) {
+    // an overlay takes every key but Ctrl-z, and says so for one it does not know
+    type Handler = fn(&mut Model, Action, &mut Vec<Effect>);
+    let overlay: Option<(Context, Handler, &str)> = if m.picker.is_some() {
+        Some((Context::Picker, super::outward::picker_action, "in this list"))
+    } else if m.event_card.is_some() {
+        Some((Context::Card, super::outward::card_action, "in the card"))
+    } else {
+        None
+    };
+    if let Some((ctx, handle, place)) = overlay {
+        match m.keymap.lookup(ctx, chord) {
             Some(Action::Suspend) => act(m, Action::Suspend, fx),
-            Some(a) => super::outward::picker_action(m, a, fx),
-            None => m.info(format!("{} does nothing in this list · Esc closes it", chord.label())),
-        }
-        return;
-    }
-    if m.event_card.is_some() {
-        match m.keymap.lookup(Context::Card, chord) {
-            Some(Action::Suspend) => act(m, Action::Suspend, fx),
-            Some(a) => super::outward::card_action(m, a, fx),
-            None => m.info(format!("{} does nothing in the card · Esc closes it", chord.label())),
+            Some(a) => handle(m, a, fx),
+            None => m.info(format!("{} does nothing {place} · Esc closes it", chord.label())),
         }
         return;
     }

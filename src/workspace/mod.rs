@@ -16,7 +16,7 @@ mod error;
 mod items;
 mod keys;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use db::{FILE_NAME, SCHEMA_VERSION, Workspace};
 pub use error::{Problem, WorkspaceError};
@@ -29,14 +29,7 @@ use crate::extract::EventId;
 /// platform's (`~/.local/share/sitrep` on Linux, `~/Library/Application Support/sitrep` on
 /// macOS, `%APPDATA%\sitrep\data` on Windows). Empty variables count as unset.
 pub fn data_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let set = |k: &str| env(k).filter(|v| !v.is_empty());
-    if let Some(d) = set("SITREP_DATA_HOME") {
-        return Some(PathBuf::from(d));
-    }
-    if let Some(d) = set("XDG_DATA_HOME") {
-        return Some(Path::new(&d).join("sitrep"));
-    }
-    directories::ProjectDirs::from("", "", "sitrep").map(|p| p.data_dir().to_path_buf())
+    crate::user_dir(env, "SITREP_DATA_HOME", "XDG_DATA_HOME", |p| p.data_dir())
 }
 
 /// Where a flag's or note's target is in the loaded store.

@@ -1,6 +1,7 @@
 //! The workspace file: schema, migrations, each kind of record, and the files it refuses.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
