@@ -13,6 +13,7 @@ extern crate self as sitrep;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod merge;
 mod printable;
 pub mod store;
 pub mod tui;

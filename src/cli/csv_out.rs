@@ -107,6 +107,10 @@ pub(super) fn events_csv(rows: &[EventRow], cells: Cells, out: &mut dyn Write) -
         "text",
         "start",
         "end",
+        "cluster",
+        "reports",
+        "merged_with",
+        "merge_rule",
     ])?;
     for r in rows {
         w.row([
@@ -134,6 +138,10 @@ pub(super) fn events_csv(rows: &[EventRow], cells: Cells, out: &mut dyn Write) -
             r.text.clone(),
             r.span.start.to_string(),
             r.span.end.to_string(),
+            r.cluster.to_string(),
+            r.reports.to_string(),
+            opt(&r.merged_with),
+            r.merge_rule.unwrap_or_default().to_string(),
         ])?;
     }
     w.finish()

@@ -140,6 +140,8 @@ pub fn print_events(
 ) -> Result<(), CliError> {
     let rows: Vec<EventRow> =
         ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, ex, articles)).collect();
+    let clusters = crate::merge::merge(articles, ex);
+    let rows: Vec<EventRow> = rows.into_iter().map(|r| r.merged(&clusters)).collect();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;

@@ -125,6 +125,15 @@ pub struct EventRow {
     /// With `--explain`: the words behind each fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<WhyRow>,
+    /// The happening it reports: the same id for every report of it (the lowest event id
+    /// among them), its own id when it stands alone.
+    pub cluster: u32,
+    /// How many articles report that happening.
+    pub reports: u32,
+    /// The report it was merged with and the rule that merged it (`same_place_and_day`,
+    /// `place_inside_and_day`, `undated_nearest_at_place`), when it joined one.
+    pub merged_with: Option<u32>,
+    pub merge_rule: Option<&'static str>,
 }
 
 /// Words of the article quoted as evidence, with their byte span in the file.
@@ -202,7 +211,25 @@ impl EventRow {
             span: a.map_or(Span::default(), |a| e.file_span(a)),
             span_in: a.and_then(extracted),
             why: a.zip(ex.why(e)).map(|(a, w)| WhyRow::new(w, a)),
+            cluster: e.id,
+            reports: 1,
+            merged_with: None,
+            merge_rule: None,
         }
+    }
+
+    /// The row with its cluster from `clusters` (made for the same extraction).
+    pub fn merged(mut self, clusters: &crate::merge::Clusters) -> Self {
+        let i = self.id as usize;
+        if let Some(&c) = clusters.cluster.get(i) {
+            self.cluster = c;
+            self.reports = clusters.reports[i];
+            if let Some((with, rule)) = clusters.joined[i] {
+                self.merged_with = Some(with);
+                self.merge_rule = Some(rule.as_str());
+            }
+        }
+        self
     }
 }
 

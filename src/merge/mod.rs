@@ -1,0 +1,394 @@
+//! One happening, many reports: events of different articles that report the same thing are
+//! put in one cluster, by explainable rules, after extraction and before the store.
+//!
+//! Two dated reports join when every one of these holds:
+//! - they come from different articles and are of the same kind;
+//! - their dates are pinned to a day or a span of at most a week, and overlap;
+//! - their places are the same named place, or one lies directly inside the other and the
+//!   outer one is smaller than a country (a town and its raion, a palace and its city); two
+//!   reports placed only at a country agree just for a mass strike (20 or more drones or
+//!   missiles in one of them); a report without a place joins nothing;
+//! - their drone and missile counts, where both give one, are within a factor of two (a
+//!   later, higher toll is an update, so killed and injured never keep reports apart);
+//! - for talks and aid, the place is not busy: when more than four articles report talks or
+//!   aid there within three days (a capital's week of visits), the place alone does not tell
+//!   the meetings apart, and they are not merged;
+//! - for the kinds that recur every day on the front (ground fighting, territorial claims),
+//!   at least one of them states its date in its own sentence: a date both took from the
+//!   article's lead is too weak to say that two "advances near Pokrovsk" are one.
+//!
+//! An undated report of talks or aid at a named place (a city, not a country) joins the
+//! dated cluster of the same kind and place nearest to its article's time (publication date,
+//! else the latest day its other events give), when the articles are at most three days
+//! apart, the two reports name an actor in common, and exactly one cluster is nearest. Undated strikes never join: a city is struck on
+//! many days.
+//!
+//! Clusters are the closure of these pairs (union-find), so they do not depend on the order
+//! in which files load. Pairs are only compared within blocks of the same kind, day and place
+//! (or parent place), never all against all.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::corpus::Article;
+use crate::extract::{Event, EventId, EventKind, Extraction, Precision, Resolution};
+
+/// Why a report joined its cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Same kind, overlapping days, the same place.
+    SamePlace,
+    /// Same kind, overlapping days, one place directly inside the other.
+    Inside,
+    /// An undated report of talks or aid, joined to the nearest dated cluster at its place.
+    Undated,
+}
+
+impl Rule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::SamePlace => "same_place_and_day",
+            Rule::Inside => "place_inside_and_day",
+            Rule::Undated => "undated_nearest_at_place",
+        }
+    }
+}
+
+/// The clusters of an extraction's events.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clusters {
+    /// For each event, its cluster: the lowest event id among its members (its own id when
+    /// it stands alone).
+    pub cluster: Vec<EventId>,
+    /// For each event that joined another, the report it was joined to and the rule.
+    pub joined: Vec<Option<(EventId, Rule)>>,
+    /// For each event, how many articles report its cluster's happening.
+    pub reports: Vec<u32>,
+}
+
+impl Clusters {
+    /// Events in clusters of two or more reports.
+    pub fn merged_events(&self) -> usize {
+        self.reports.iter().filter(|&&r| r > 1).count()
+    }
+}
+
+/// The longest span of days a report may cover and still be merged.
+const MAX_SPAN_DAYS: i64 = 7;
+/// How far apart two articles may be for an undated report to join.
+const UNDATED_ARTICLE_DAYS: i64 = 3;
+
+/// Kinds whose reports say where people met (talks, visits, pledges of aid).
+fn meets(k: EventKind) -> bool {
+    matches!(k, EventKind::Diplomacy | EventKind::Aid)
+}
+
+/// More articles than this reporting talks or aid at one place within three days of a
+/// report make the place busy: a capital hosts many meetings a week, and the place alone no
+/// longer tells them apart.
+const BUSY_ARTICLES: usize = 4;
+/// The days either side of a report that count for [`BUSY_ARTICLES`].
+const BUSY_DAYS: i64 = 3;
+
+/// For each event, whether it reports talks or aid at a place that is busy that week.
+fn busy(ex: &Extraction, paths: &[&[String]]) -> Vec<bool> {
+    let events = &ex.events;
+    let mut at: HashMap<(EventKind, &str), Vec<(NaiveDate, u32)>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if meets(e.kind)
+            && let (Some((start, _)), Some(p)) = (days(e), paths[i].first())
+        {
+            at.entry((e.kind, p.as_str())).or_default().push((start, e.article));
+        }
+    }
+    for list in at.values_mut() {
+        list.sort_unstable();
+    }
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (Some((start, end)), Some(p)) = (days(e), paths[i].first()) else { return false };
+            let Some(list) = at.get(&(e.kind, p.as_str())).filter(|_| meets(e.kind)) else { return false };
+            let (lo, hi) = (start - Duration::days(BUSY_DAYS), end + Duration::days(BUSY_DAYS));
+            let from = list.partition_point(|(d, _)| *d < lo);
+            let mut seen: Vec<u32> = Vec::new();
+            for &(_, art) in list[from..].iter().take_while(|(d, _)| *d <= hi) {
+                if !seen.contains(&art) {
+                    seen.push(art);
+                    if seen.len() > BUSY_ARTICLES {
+                        return true;
+                    }
+                }
+            }
+            false
+        })
+        .collect()
+}
+
+/// Kinds that recur on the front every day.
+fn recurs(k: EventKind) -> bool {
+    matches!(k, EventKind::GroundClash | EventKind::TerritorialClaim)
+}
+
+/// The days a report is pinned to, when it can be merged at all.
+fn days(e: &Event) -> Option<(NaiveDate, NaiveDate)> {
+    let start = e.date.start?;
+    let end = e.date.end.unwrap_or(start);
+    let pinned = matches!(e.date.precision, Precision::Day | Precision::Range);
+    (pinned && end >= start && (end - start).num_days() <= MAX_SPAN_DAYS).then_some((start, end))
+}
+
+/// Does the event's own sentence give its date?
+fn own_date(e: &Event) -> bool {
+    matches!(e.date.how, Resolution::Explicit | Resolution::InferredYear | Resolution::Relative)
+}
+
+fn counts_agree(a: &Event, b: &Event) -> bool {
+    let close = |x: Option<u32>, y: Option<u32>| match (x, y) {
+        (Some(x), Some(y)) if x > 0 && y > 0 => x.max(y) <= 2 * x.min(y),
+        _ => true,
+    };
+    close(a.drones, b.drones) && close(a.missiles, b.missiles)
+}
+
+/// Is this place a country (or coarser): its path is the place and its continent at most.
+fn country_or_coarser(path: &[String]) -> bool {
+    path.len() <= 2
+}
+
+/// A mass attack: a strike with at least this many drones or missiles is one happening
+/// across a whole country on its night.
+const MASS_ATTACK: u32 = 20;
+
+/// The rule by which two places agree: the same named place, or one directly inside the
+/// other where the outer one is smaller than a country. Two reports placed only at a country
+/// agree just for strikes when one counts a mass attack (the night's attack on all Ukraine);
+/// talks "in Russia" or a "strike in Syria" on one day are many happenings.
+fn place_rule(a: &Event, pa: &[String], b: &Event, pb: &[String]) -> Option<Rule> {
+    let (oa, ob) = (pa.first()?, pb.first()?);
+    if oa == ob {
+        if !country_or_coarser(pa) {
+            return Some(Rule::SamePlace);
+        }
+        let mass = |e: &Event| e.drones.max(e.missiles).is_some_and(|n| n >= MASS_ATTACK);
+        return (a.kind == EventKind::Strike && (mass(a) || mass(b))).then_some(Rule::SamePlace);
+    }
+    let inside = |inner: &[String], outer: &[String]| inner.get(1) == outer.first() && !country_or_coarser(outer);
+    (inside(pa, pb) || inside(pb, pa)).then_some(Rule::Inside)
+}
+
+/// Do two dated reports tell of one happening (their places not busy)? The rule that says so.
+#[cfg(test)]
+fn pair_rule(ex: &Extraction, a: &Event, b: &Event) -> Option<Rule> {
+    pair_rule_busy(a, ex.place_path(a), false, b, ex.place_path(b), false)
+}
+
+/// [`pair_rule_at`] knowing whether each report's place is busy that week (see [`busy`]).
+fn pair_rule_busy(a: &Event, pa: &[String], busy_a: bool, b: &Event, pb: &[String], busy_b: bool) -> Option<Rule> {
+    if meets(a.kind) && (busy_a || busy_b) {
+        return None;
+    }
+    if a.article == b.article || a.kind != b.kind {
+        return None;
+    }
+    let ((s1, e1), (s2, e2)) = (days(a)?, days(b)?);
+    if e1 < s2 || e2 < s1 {
+        return None;
+    }
+    if recurs(a.kind) && !own_date(a) && !own_date(b) {
+        return None;
+    }
+    if !counts_agree(a, b) {
+        return None;
+    }
+    place_rule(a, pa, b, pb)
+}
+
+struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let up = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    /// Join the two sets; the lower root stays the root.
+    fn union(&mut self, a: u32, b: u32) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi as usize] = lo;
+        true
+    }
+}
+
+/// Cluster the events of `ex` (extracted from `articles`).
+pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
+    let events = &ex.events;
+    let n = events.len();
+    let mut uf = UnionFind { parent: (0..n as u32).collect() };
+    let mut joined: Vec<Option<(EventId, Rule)>> = vec![None; n];
+
+    // Blocks: kind, day, and the place or its parent (a town and its raion meet in the
+    // raion's block). Pairs are compared once, in the block of their first shared key.
+    let paths: Vec<&[String]> = events.iter().map(|e| ex.place_path(e)).collect();
+    let busy = busy(ex, &paths);
+    let mut blocks: HashMap<(EventKind, NaiveDate, &str), Vec<u32>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let (Some((start, end)), Some(own)) = (days(e), paths[i].first()) else {
+            continue;
+        };
+        let parent = paths[i].get(1);
+        let mut d = start;
+        while d <= end {
+            blocks.entry((e.kind, d, own.as_str())).or_default().push(i as u32);
+            if let Some(p) = parent {
+                blocks.entry((e.kind, d, p.as_str())).or_default().push(i as u32);
+            }
+            d += Duration::days(1);
+        }
+    }
+    // in a stable order, so that which pair is recorded as the join does not depend on hashing
+    let mut keys: Vec<_> = blocks.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let members = &blocks[&key];
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                // already one happening (through other reports): nothing to learn
+                if i == j || uf.find(i) == uf.find(j) {
+                    continue;
+                }
+                let (a, b) = (&events[i as usize], &events[j as usize]);
+                let (i_, j_) = (i as usize, j as usize);
+                if let Some(rule) = pair_rule_busy(a, paths[i_], busy[i_], b, paths[j_], busy[j_])
+                    && uf.union(i, j)
+                {
+                    let (lo, hi) = (i.min(j), i.max(j));
+                    joined[hi as usize].get_or_insert((events[lo as usize].id, rule));
+                }
+            }
+        }
+    }
+
+    join_undated(articles, ex, &mut uf, &mut joined);
+
+    let cluster: Vec<EventId> = (0..n as u32).map(|i| events[uf.find(i) as usize].id).collect();
+    // articles per cluster
+    let mut arts: HashMap<EventId, Vec<u32>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        arts.entry(cluster[i]).or_default().push(e.article);
+    }
+    let count: HashMap<EventId, u32> = arts
+        .into_iter()
+        .map(|(c, mut a)| {
+            a.sort_unstable();
+            a.dedup();
+            (c, a.len() as u32)
+        })
+        .collect();
+    let reports = cluster.iter().map(|c| count[c]).collect();
+    Clusters { cluster, joined, reports }
+}
+
+/// The time of each article: its publication date, else the latest day its events give.
+fn article_times(articles: &[Article], ex: &Extraction) -> Vec<Option<NaiveDate>> {
+    let mut t: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.published).collect();
+    let mut latest: Vec<Option<NaiveDate>> = vec![None; articles.len()];
+    for e in &ex.events {
+        if let (Some(slot), Some(d)) = (latest.get_mut(e.article as usize), e.date.end.or(e.date.start)) {
+            *slot = (*slot).max(Some(d));
+        }
+    }
+    for (slot, l) in t.iter_mut().zip(latest) {
+        if slot.is_none() {
+            *slot = l;
+        }
+    }
+    t
+}
+
+/// Do two reports name one actor in common?
+fn shares_actor(ex: &Extraction, a: &Event, b: &Event) -> bool {
+    let theirs: Vec<&str> = ex.actors(b).collect();
+    ex.actors(a).any(|x| theirs.contains(&x))
+}
+
+/// Undated reports of talks or aid at a named place join the nearest dated cluster there.
+fn join_undated(articles: &[Article], ex: &Extraction, uf: &mut UnionFind, joined: &mut [Option<(EventId, Rule)>]) {
+    let events = &ex.events;
+    let undated_kind = |k: EventKind| matches!(k, EventKind::Diplomacy | EventKind::Aid);
+    // dated reports by kind and place, by the day they end
+    let mut at: HashMap<(EventKind, &str), Vec<(NaiveDate, u32)>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if undated_kind(e.kind)
+            && let Some((_, end)) = days(e)
+            && let Some(p) = ex.place_path(e).first()
+        {
+            at.entry((e.kind, p.as_str())).or_default().push((end, i as u32));
+        }
+    }
+    for list in at.values_mut() {
+        list.sort_unstable();
+    }
+    if at.is_empty() {
+        return;
+    }
+    let times = article_times(articles, ex);
+    let time = |a: u32| times.get(a as usize).copied().flatten();
+    for (i, u) in events.iter().enumerate() {
+        if !undated_kind(u.kind) || u.date.start.is_some() {
+            continue;
+        }
+        let path = ex.place_path(u);
+        // a named place: a city or a venue, not a country or a region
+        if path.len() < 3 {
+            continue;
+        }
+        let Some(t) = time(u.article) else { continue };
+        let Some(cands) = at.get(&(u.kind, path[0].as_str())) else { continue };
+        let mut best: Option<(i64, Vec<u32>)> = None;
+        // only the reports that end in the week before the article's time (or the day after)
+        let (lo, hi) = (t - Duration::days(MAX_SPAN_DAYS), t + Duration::days(1));
+        let from = cands.partition_point(|(end, _)| *end < lo);
+        for &(end, j) in cands[from..].iter().take_while(|(end, _)| *end <= hi) {
+            let d = &events[j as usize];
+            if d.article == u.article || !counts_agree(u, d) || !shares_actor(ex, u, d) {
+                continue;
+            }
+            let Some(td) = time(d.article) else { continue };
+            if (td - t).num_days().abs() > UNDATED_ARTICLE_DAYS {
+                continue;
+            }
+            let dist = (end - t).num_days().abs();
+            let root = uf.find(j);
+            match &mut best {
+                Some((bd, roots)) if dist == *bd => {
+                    if !roots.contains(&root) {
+                        roots.push(root);
+                    }
+                }
+                Some((bd, _)) if dist > *bd => {}
+                _ => best = Some((dist, vec![root])),
+            }
+        }
+        if let Some((_, roots)) = best
+            && let [root] = roots.as_slice()
+            && uf.union(i as u32, *root)
+        {
+            joined[i] = Some((events[*root as usize].id, Rule::Undated));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
