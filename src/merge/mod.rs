@@ -10,6 +10,9 @@
 //!   missiles in one of them); a report without a place joins nothing;
 //! - their drone and missile counts, where both give one, are within a factor of two (a
 //!   later, higher toll is an update, so killed and injured never keep reports apart);
+//! - for talks and aid, both reports are of negotiations (talks, a round, a summit, a truce),
+//!   or the two sentences share a word that few reports of talks or aid use (at most one in
+//!   fifty of them, or three): a venue and a day do not tell two meetings or visits apart;
 //! - for talks and aid, the place is not busy: when more than four articles report talks or
 //!   aid there within three days (a capital's week of visits), the place alone does not tell
 //!   the meetings apart, and they are not merged;
@@ -20,7 +23,8 @@
 //! An undated report of talks or aid at a named place (a city, not a country) joins the
 //! dated cluster of the same kind and place nearest to its article's time (publication date,
 //! else the latest day its other events give), when the articles are at most three days
-//! apart, the two reports name an actor in common, and exactly one cluster is nearest. Undated strikes never join: a city is struck on
+//! apart, the two reports name an actor in common and agree as dated talks must (both of
+//! negotiations, or a rare word in common), and exactly one cluster is nearest. Undated strikes never join: a city is struck on
 //! many days.
 //!
 //! Clusters are the closure of these pairs (union-find), so they do not depend on the order
@@ -90,6 +94,150 @@ fn meets(k: EventKind) -> bool {
 const BUSY_ARTICLES: usize = 4;
 /// The days either side of a report that count for [`BUSY_ARTICLES`].
 const BUSY_DAYS: i64 = 3;
+
+/// For talks and aid, the words of each report's sentence that few other reports of talks or
+/// aid use (hashed, sorted): two reports of one meeting share one ("Tillerson", "Mar-a-Lago"),
+/// two meetings at one venue share only what every meeting has ("President", "meeting", the
+/// venue). Empty for other kinds. And whether each report is of negotiations ([`NEGOTIATION`]).
+fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Vec<Vec<u64>>, Vec<bool>) {
+    use std::hash::{Hash, Hasher};
+    let hash = |w: &str| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        w.hash(&mut h);
+        h.finish()
+    };
+    let tokens = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut words: Vec<Vec<u64>> = vec![Vec::new(); ex.events.len()];
+    let mut formal: Vec<bool> = vec![false; ex.events.len()];
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut n_meets = 0usize;
+    for (i, e) in ex.events.iter().enumerate() {
+        if !meets(e.kind) {
+            continue;
+        }
+        let Some(a) = articles.get(e.article as usize) else { continue };
+        n_meets += 1;
+        // the place's own words are shared by every report there
+        let place: Vec<String> = paths[i].iter().take(2).flat_map(|p| tokens(p)).collect();
+        let toks = tokens(e.text(a));
+        formal[i] = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
+        let mut w: Vec<u64> = toks
+            .into_iter()
+            .filter(|t| !place.contains(t) && !GENERIC.contains(&t.as_str()))
+            .map(|t| hash(&t))
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        for &h in &w {
+            *df.entry(h).or_default() += 1;
+        }
+        words[i] = w;
+    }
+    let limit = (n_meets / 50).max(3) as u32;
+    for w in &mut words {
+        w.retain(|h| df.get(h).is_some_and(|&n| (2..=limit).contains(&n)));
+    }
+    (words, formal)
+}
+
+/// Words every report of a meeting may use, whatever the meeting: a few reports cannot show
+/// that they are common, so they are never taken for a rare word in common.
+const GENERIC: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "said",
+    "says",
+    "told",
+    "official",
+    "officials",
+    "president",
+    "prime",
+    "minister",
+    "ministry",
+    "ministers",
+    "foreign",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "meeting",
+    "meetings",
+    "meet",
+    "visit",
+    "visited",
+    "visits",
+    "leader",
+    "leaders",
+    "government",
+    "delegation",
+    "delegations",
+    "state",
+    "states",
+    "that",
+    "this",
+    "with",
+    "from",
+    "their",
+    "they",
+    "will",
+    "would",
+    "have",
+    "been",
+    "were",
+    "which",
+    "after",
+    "about",
+    "also",
+    "over",
+    "more",
+    "than",
+    "when",
+    "into",
+    "held",
+    "hold",
+];
+
+/// Words that make a report one of negotiations: rounds of talks, summits and truces are one
+/// happening each, however many outlets report them, and their reports share no rarer word
+/// as often as not. Meetings, visits and calls are many a week.
+const NEGOTIATION: &[&str] =
+    &["talks", "negotiations", "negotiation", "negotiators", "summit", "round", "ceasefire", "truce", "peace"];
+
+/// Do two sorted word lists share a word?
+fn share(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
 
 /// For each event, whether it reports talks or aid at a place that is busy that week.
 fn busy(ex: &Extraction, paths: &[&[String]]) -> Vec<bool> {
@@ -242,6 +390,7 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     // raion's block). Pairs are compared once, in the block of their first shared key.
     let paths: Vec<&[String]> = events.iter().map(|e| ex.place_path(e)).collect();
     let busy = busy(ex, &paths);
+    let (words, formal) = rare_words(articles, ex, &paths);
     let mut blocks: HashMap<(EventKind, NaiveDate, &str), Vec<u32>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         let (Some((start, end)), Some(own)) = (days(e), paths[i].first()) else {
@@ -271,6 +420,7 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
                 let (a, b) = (&events[i as usize], &events[j as usize]);
                 let (i_, j_) = (i as usize, j as usize);
                 if let Some(rule) = pair_rule_busy(a, paths[i_], busy[i_], b, paths[j_], busy[j_])
+                    && (!meets(a.kind) || (formal[i_] && formal[j_]) || share(&words[i_], &words[j_]))
                     && uf.union(i, j)
                 {
                     let (lo, hi) = (i.min(j), i.max(j));
@@ -280,7 +430,7 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
         }
     }
 
-    join_undated(articles, ex, &mut uf, &mut joined);
+    join_undated(articles, ex, (&words, &formal), &mut uf, &mut joined);
 
     let cluster: Vec<EventId> = (0..n as u32).map(|i| events[uf.find(i) as usize].id).collect();
     // articles per cluster
@@ -324,7 +474,13 @@ fn shares_actor(ex: &Extraction, a: &Event, b: &Event) -> bool {
 }
 
 /// Undated reports of talks or aid at a named place join the nearest dated cluster there.
-fn join_undated(articles: &[Article], ex: &Extraction, uf: &mut UnionFind, joined: &mut [Option<(EventId, Rule)>]) {
+fn join_undated(
+    articles: &[Article],
+    ex: &Extraction,
+    (words, formal): (&[Vec<u64>], &[bool]),
+    uf: &mut UnionFind,
+    joined: &mut [Option<(EventId, Rule)>],
+) {
     let events = &ex.events;
     let undated_kind = |k: EventKind| matches!(k, EventKind::Diplomacy | EventKind::Aid);
     // dated reports by kind and place, by the day they end
@@ -363,6 +519,11 @@ fn join_undated(articles: &[Article], ex: &Extraction, uf: &mut UnionFind, joine
         for &(end, j) in cands[from..].iter().take_while(|(end, _)| *end <= hi) {
             let d = &events[j as usize];
             if d.article == u.article || !counts_agree(u, d) || !shares_actor(ex, u, d) {
+                continue;
+            }
+            let j_ = j as usize;
+            let agree = (formal[i] && formal[j_]) || share(&words[i], &words[j_]);
+            if !agree {
                 continue;
             }
             let Some(td) = time(d.article) else { continue };

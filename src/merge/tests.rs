@@ -295,3 +295,51 @@ fn merging_is_independent_of_the_load_order() {
         assert_eq!(groups(&a, &ex, &c), want, "order {o:?}");
     }
 }
+
+#[test]
+fn two_meetings_at_one_venue_on_one_day_are_two_but_talks_are_one() {
+    // meetings and visits: the venue and the day are not enough
+    assert_eq!(
+        merged(&[
+            (
+                "wire",
+                "2026-02-10",
+                "The president met business leaders at the White House on February 9, officials said."
+            ),
+            (
+                "paper",
+                "2026-02-10",
+                "The president met state governors at the White House on February 9, his spokesman said."
+            ),
+        ]),
+        0
+    );
+    // a round of talks is one happening however it is told
+    assert_eq!(
+        merged(&[
+            (
+                "wire",
+                "2026-02-10",
+                "Delegations held a second round of talks in Geneva on February 9, the ministry said."
+            ),
+            ("paper", "2026-02-10", "Negotiators met in Geneva on February 9 for peace talks, diplomats said."),
+        ]),
+        1
+    );
+    // a meeting told with a word few reports use (a name, a topic) is one
+    assert_eq!(
+        merged(&[
+            (
+                "wire",
+                "2026-02-10",
+                "The president met Alibaba's chairman at Trump Tower in New York on February 9, officials said."
+            ),
+            (
+                "paper",
+                "2026-02-10",
+                "Alibaba's chairman met the president in New York on February 9, the company said."
+            ),
+        ]),
+        1
+    );
+}
