@@ -73,6 +73,10 @@ enum Command {
         /// date, counts and claimant (a block per event; in JSON, a `why` object).
         #[arg(long)]
         explain: bool,
+        /// One row per happening: its reports in different articles merged, with the first
+        /// report, every source and the highest counts any report gives (and which).
+        #[arg(long, conflicts_with = "explain")]
+        merged: bool,
     },
     /// Print the extracted entities (places, people, organisations, weapons) with their mentions.
     Entities {
@@ -174,7 +178,7 @@ fn run(args: Args) -> Result<(), CliError> {
             let articles = cli::load(&paths, load_opts)?;
             cli::print_articles(&articles, format, cells(raw_csv), &mut out)?;
         }
-        Some(Command::Events { paths, format, raw_csv, query, explain }) => {
+        Some(Command::Events { paths, format, raw_csv, query, explain, merged }) => {
             let (articles, ex) = if explain {
                 cli::load_and_explain(&paths, load_opts)?
             } else {
@@ -186,11 +190,13 @@ fn run(args: Args) -> Result<(), CliError> {
                     let store = Store::build(articles, ex);
                     let result = store.query_str(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
                     let ids: Vec<u32> = result.hits.iter().map(|h| h.event).collect();
-                    cli::print_events(store.articles(), store.extraction(), &ids, format, cells(raw_csv), &mut out)?;
+                    let print = if merged { cli::print_merged } else { cli::print_events };
+                    print(store.articles(), store.extraction(), &ids, format, cells(raw_csv), &mut out)?;
                 }
                 None => {
                     let ids: Vec<u32> = (0..ex.events.len() as u32).collect();
-                    cli::print_events(&articles, &ex, &ids, format, cells(raw_csv), &mut out)?;
+                    let print = if merged { cli::print_merged } else { cli::print_events };
+                    print(&articles, &ex, &ids, format, cells(raw_csv), &mut out)?;
                 }
             }
         }

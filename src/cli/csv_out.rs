@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::printable;
 
+use super::merged::MergedRow;
 use super::output::{ArticleRow, EntityRow, EventRow, NoteRow, opt};
 use super::{Cells, CliError};
 
@@ -199,6 +200,61 @@ pub(super) fn notes_csv(rows: &[NoteRow], cells: Cells, out: &mut dyn Write) -> 
             opt(&r.url),
             opt(&r.date),
             r.sentence.clone(),
+        ])?;
+    }
+    w.finish()
+}
+
+/// `sitrep events --merged --format csv`: a row per happening; its reports' event ids,
+/// sources and the counts' sources in cells of their own (`;` between several).
+pub(super) fn merged_csv(rows: &[MergedRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = Sheet::new(out, cells);
+    w.row([
+        "cluster",
+        "kind",
+        "date",
+        "date_end",
+        "place",
+        "place_path",
+        "lat",
+        "lon",
+        "sources",
+        "first_report",
+        "killed",
+        "killed_source",
+        "injured",
+        "injured_source",
+        "drones",
+        "missiles",
+        "disputed",
+        "reports",
+        "report_sources",
+        "text",
+    ])?;
+    for m in rows {
+        let value = |c: &Option<super::merged::Count>| c.as_ref().map(|c| c.value.to_string()).unwrap_or_default();
+        let source = |c: &Option<super::merged::Count>| c.as_ref().map(|c| c.source.clone()).unwrap_or_default();
+        w.row([
+            m.cluster.to_string(),
+            m.kind.to_string(),
+            opt(&m.date),
+            opt(&m.date_end),
+            opt(&m.place),
+            m.place_path.join(" > "),
+            opt(&m.lat),
+            opt(&m.lon),
+            m.sources.to_string(),
+            m.first_report.to_string(),
+            value(&m.killed),
+            source(&m.killed),
+            value(&m.injured),
+            source(&m.injured),
+            value(&m.drones),
+            value(&m.missiles),
+            m.disputed.to_string(),
+            m.reports.iter().map(|r| r.event.to_string()).collect::<Vec<_>>().join(";"),
+            m.reports.iter().map(|r| r.source.clone()).collect::<Vec<_>>().join(";"),
+            m.reports.first().map(|r| r.text.clone()).unwrap_or_default(),
         ])?;
     }
     w.finish()

@@ -2,6 +2,7 @@
 
 mod csv_out;
 mod geojson;
+mod merged;
 mod output;
 mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, NoteRow, Quote, WhyRow};
@@ -245,6 +246,50 @@ pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -
     }
     for (k, n) in &by_kind {
         writeln!(out, "  {k:<17} {n}")?;
+    }
+    Ok(())
+}
+
+/// `sitrep events --merged`: a row per happening among the events `ids` (every report of a
+/// happening that one of them reports), with its reports, first report and merged counts.
+pub fn print_merged(
+    articles: &[Article],
+    ex: &Extraction,
+    ids: &[u32],
+    format: Format,
+    cells: Cells,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let clusters = crate::merge::merge(articles, ex);
+    let wanted: std::collections::HashSet<u32> =
+        ids.iter().filter_map(|&i| clusters.cluster.get(i as usize).copied()).collect();
+    let rows: Vec<EventRow> = ex
+        .events
+        .iter()
+        .filter(|e| clusters.cluster.get(e.id as usize).is_some_and(|c| wanted.contains(c)))
+        .map(|e| EventRow::new(e, ex, articles).merged(&clusters))
+        .collect();
+    let article = |r: &EventRow| ex.events.get(r.id as usize).and_then(|e| articles.get(e.article as usize));
+    let source = |r: &EventRow| {
+        article(r)
+            .map(|a| {
+                a.source
+                    .clone()
+                    .or(a.url.as_deref().map(|u| crate::store::url_domain(u).to_string()))
+                    .unwrap_or(a.file.clone())
+            })
+            .unwrap_or_default()
+    };
+    let published = |r: &EventRow| article(r).and_then(|a| a.published).map(|d| d.format("%Y-%m-%d").to_string());
+    let merged = merged::group(rows, &source, &published);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &merged)?;
+            writeln!(out)?;
+        }
+        Format::Csv => csv_out::merged_csv(&merged, cells, out)?,
+        Format::Table => merged::table(&merged, out)?,
+        Format::Geojson => return Err(CliError::Unsupported("geojson", "--merged (use it without --merged)")),
     }
     Ok(())
 }
