@@ -82,6 +82,13 @@ pub fn error_line(e: &dyn std::fmt::Display) -> String {
     format!("sitrep: {}", lines.join("\n"))
 }
 
+/// Rows as pretty JSON and a newline.
+fn json<T: serde::Serialize>(rows: &T, out: &mut dyn Write) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, rows)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Load the given paths (or the embedded seeds when there are none), printing one line
 /// per problem to stderr. Fails only when not a single article could be loaded.
 pub fn load(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<Vec<Article>, CliError> {
@@ -120,10 +127,7 @@ pub fn load_and_explain(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<
 pub fn print_articles(articles: &[Article], format: Format, cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
     let rows: Vec<ArticleRow> = articles.iter().map(ArticleRow::from).collect();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => json(&rows, out)?,
         Format::Csv => csv_out::articles_csv(&rows, cells, out)?,
         Format::Table => table::articles_table(articles, out)?,
         Format::Geojson => return Err(CliError::Unsupported("geojson", "articles (only events have places)")),
@@ -144,10 +148,7 @@ pub fn print_events(
     let clusters = crate::merge::merge(articles, ex);
     let rows: Vec<EventRow> = rows.into_iter().map(|r| r.merged(&clusters)).collect();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => json(&rows, out)?,
         Format::Csv => csv_out::events_csv(&rows, cells, out)?,
         Format::Table if !ex.why.is_empty() => table::events_explained(&rows, out)?,
         Format::Table => table::events_table(&rows, out)?,
@@ -168,10 +169,7 @@ pub fn print_entities(
 ) -> Result<(), CliError> {
     let rows: Vec<EntityRow> = ex.entities.iter().map(|e| EntityRow::new(e, articles)).collect();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => json(&rows, out)?,
         Format::Csv => csv_out::entities_csv(&rows, cells, out)?,
         Format::Table => table::entities_table(&rows, out)?,
         Format::Geojson => return Err(CliError::Unsupported("geojson", "entities (events carry the places)")),
@@ -214,10 +212,7 @@ pub fn print_notes(
         .chain(flags.iter().map(|f| NoteRow::of_flag(f, &keys)))
         .collect();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => json(&rows, out)?,
         Format::Csv => csv_out::notes_csv(&rows, cells, out)?,
         Format::Table => table::notes_table(&rows, out)?,
         Format::Geojson => {} // refused above
@@ -283,10 +278,7 @@ pub fn print_merged(
     let published = |r: &EventRow| article(r).and_then(|a| a.published).map(|d| d.format("%Y-%m-%d").to_string());
     let merged = merged::group(rows, &source, &published);
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &merged)?;
-            writeln!(out)?;
-        }
+        Format::Json => json(&merged, out)?,
         Format::Csv => csv_out::merged_csv(&merged, cells, out)?,
         Format::Table => merged::table(&merged, out)?,
         Format::Geojson => return Err(CliError::Unsupported("geojson", "--merged (use it without --merged)")),

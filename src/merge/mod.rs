@@ -112,6 +112,7 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
             .map(str::to_lowercase)
             .collect()
     };
+    let lexicon = crate::extract::lexicon::get();
     let mut words: Vec<Vec<u64>> = vec![Vec::new(); ex.events.len()];
     let mut formal: Vec<bool> = vec![false; ex.events.len()];
     let mut df: HashMap<u64, u32> = HashMap::new();
@@ -128,7 +129,7 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
         formal[i] = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
         let mut w: Vec<u64> = toks
             .into_iter()
-            .filter(|t| !place.contains(t) && !GENERIC.contains(&t.as_str()))
+            .filter(|t| !place.contains(t) && !MEETING_WORDS.contains(&t.as_str()) && !lexicon.is_common(t))
             .map(|t| hash(&t))
             .collect();
         w.sort_unstable();
@@ -145,30 +146,10 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
     (words, formal)
 }
 
-/// Words every report of a meeting may use, whatever the meeting: a few reports cannot show
-/// that they are common, so they are never taken for a rare word in common.
-const GENERIC: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "week",
+/// Words every report of a meeting may use, whatever the meeting (besides the lexicon's
+/// common words: days, months, function words): a few reports cannot show that they are
+/// common, so they are never taken for a rare word in common.
+const MEETING_WORDS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -196,28 +177,10 @@ const GENERIC: &[&str] = &[
     "delegations",
     "state",
     "states",
-    "that",
-    "this",
-    "with",
-    "from",
-    "their",
-    "they",
-    "will",
-    "would",
-    "have",
-    "been",
-    "were",
-    "which",
-    "after",
-    "about",
-    "also",
-    "over",
-    "more",
-    "than",
-    "when",
-    "into",
     "held",
     "hold",
+    "week",
+    "today",
 ];
 
 /// Words that make a report one of negotiations: rounds of talks, summits and truces are one
