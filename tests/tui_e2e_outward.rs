@@ -47,7 +47,6 @@ fn copy_citation(size: (u16, u16)) {
          Russian missiles struck Kharkiv on February 2, killing three people, the governor said.\n",
     )
     .unwrap();
-    Tmux::run(&["set-option", "-s", "set-clipboard", "on"]);
     // only what this copy puts there counts
     for name in Tmux::run(&["list-buffers", "-F", "#{buffer_name}"]).lines() {
         if name.starts_with("buffer") {
@@ -57,6 +56,9 @@ fn copy_citation(size: (u16, u16)) {
     let Some(t) = start_in(&format!("clip-{}", size.0), &dir.path().display().to_string(), size, dir.path()) else {
         return;
     };
+    // (a server option: set once the session has started the server)
+    Tmux::run(&["set-option", "-s", "set-clipboard", "on"]);
+    assert_eq!(Tmux::run(&["show-options", "-s", "-v", "set-clipboard"]).trim(), "on");
     t.wait("the event", |s| s.contains("Kharkiv") && s.contains("1/1"));
     t.keys(&["y"]);
     t.wait("the copy", |s| s.contains("copied the sentence"));
