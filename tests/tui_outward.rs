@@ -337,3 +337,20 @@ fn tab_completes_a_filter_name_in_a_query() {
     let st = hs.model.status.as_ref().unwrap().text.clone();
     assert!(st.contains("source") && st.contains("since"), "several: {st}");
 }
+
+/// A reload renumbers events: the workspace's marks are dropped until the runtime places them
+/// in the new store, never left on the rows that now hold other events.
+#[test]
+fn a_reload_drops_marks_until_they_are_placed_again() {
+    let mut hs = on_druzh(120, 40);
+    let e = hs.model.selected_hit().unwrap().event;
+    let mut view = WorkspaceView::default();
+    view.flagged.insert(e);
+    with_view(&mut hs, view);
+    assert!(hs.screen().contains('⚑'));
+    // another corpus: the numbers now name other events
+    let store = std::sync::Arc::new(demo::synthetic(50));
+    hs.send(Msg::Reloaded(store, Default::default()));
+    let flagged = hs.model.workspace.as_ref().unwrap().flagged.clone();
+    assert!(flagged.is_empty(), "{flagged:?}");
+}

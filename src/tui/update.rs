@@ -159,6 +159,13 @@ fn reloaded(m: &mut Model, store: Arc<Store>, changes: crate::corpus::Changes) {
         m.articles.read =
             read.into_iter().filter_map(|a| old.article(a)).filter_map(|a| store.find_article(&a.id)).collect();
         super::panes::articles::reset(m, &store, Some(old));
+        // The workspace's marks name the old store's events: none until the runtime places
+        // them in the new one (right after this update), rather than marks on wrong rows.
+        if let Some(w) = &mut m.workspace {
+            w.flagged.clear();
+            w.read.clear();
+            w.notes.iter_mut().for_each(|n| n.on = None);
+        }
         if old.day_range() != store.day_range() {
             m.timeline.rebuild(store.day_range());
         }
