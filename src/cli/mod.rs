@@ -145,8 +145,13 @@ pub fn print_events(
 ) -> Result<(), CliError> {
     let rows: Vec<EventRow> =
         ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, ex, articles)).collect();
-    let clusters = crate::merge::merge(articles, ex);
-    let rows: Vec<EventRow> = rows.into_iter().map(|r| r.merged(&clusters)).collect();
+    // the table shows no clusters: merging is for the formats that carry them
+    let rows: Vec<EventRow> = if format == Format::Table {
+        rows
+    } else {
+        let clusters = crate::merge::merge(articles, ex);
+        rows.into_iter().map(|r| r.merged(&clusters)).collect()
+    };
     match format {
         Format::Json => json(&rows, out)?,
         Format::Csv => csv_out::events_csv(&rows, cells, out)?,
@@ -265,16 +270,7 @@ pub fn print_merged(
         .map(|e| EventRow::new(e, ex, articles).merged(&clusters))
         .collect();
     let article = |r: &EventRow| ex.events.get(r.id as usize).and_then(|e| articles.get(e.article as usize));
-    let source = |r: &EventRow| {
-        article(r)
-            .map(|a| {
-                a.source
-                    .clone()
-                    .or(a.url.as_deref().map(|u| crate::store::url_domain(u).to_string()))
-                    .unwrap_or(a.file.clone())
-            })
-            .unwrap_or_default()
-    };
+    let source = |r: &EventRow| article(r).map(crate::store::source_label).unwrap_or_default().to_string();
     let published = |r: &EventRow| article(r).and_then(|a| a.published).map(|d| d.format("%Y-%m-%d").to_string());
     let merged = merged::group(rows, &source, &published);
     match format {

@@ -701,10 +701,7 @@ impl Store {
     }
     /// A short label for an article's source: the source name, else the URL's domain, else the file.
     pub fn source_label(&self, article: u32) -> &str {
-        match self.article(article) {
-            Some(a) => a.source.as_deref().or(a.url.as_deref().map(url_domain)).unwrap_or(&a.file),
-            None => "",
-        }
+        self.article(article).map_or("", source_label)
     }
 }
 
@@ -719,6 +716,16 @@ fn text_match_lines(key: &str, m: &query::TextMatch) -> bool {
 /// The single day an event is pinned to.
 pub fn event_day(e: &Event) -> Option<NaiveDate> {
     query::single_day(e.date.precision, e.date.start, e.date.end)
+}
+
+/// Who published an article: its source name, else its URL's domain.
+pub fn outlet(a: &Article) -> Option<&str> {
+    a.source.as_deref().or(a.url.as_deref().map(url_domain))
+}
+
+/// A short label for an article's source: its outlet, else its file.
+pub fn source_label(a: &Article) -> &str {
+    outlet(a).unwrap_or(&a.file)
 }
 
 /// `https://www.understandingwar.org/backgrounder/x` -> `understandingwar.org`.

@@ -481,10 +481,18 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                             }));
                             continue;
                         };
-                        let res = p.apply(&change, &store).and_then(|note| p.view(&store).map(|v| (note, v)));
+                        // An article read is marked in the model already: written, not read back
+                        // (the reader shows a new article on every move through the list).
+                        let read_back = !matches!(change, super::model::Change::Read(_));
+                        let res = p.apply(&change, &store).and_then(|note| {
+                            let view = if read_back { Some(p.view(&store)?) } else { None };
+                            Ok((note, view))
+                        });
                         match res {
                             Ok((note, view)) => {
-                                let _ = tx.send(Msg::Workspace(view));
+                                if let Some(view) = view {
+                                    let _ = tx.send(Msg::Workspace(view));
+                                }
                                 if let Some(n) = note {
                                     let _ = tx.send(said(n));
                                 }

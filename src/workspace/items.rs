@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::extract::EventId;
-use crate::store::{Store, url_domain};
+use crate::store::Store;
 
 use super::keys::{ArticleKey, EventKey};
 
@@ -68,7 +68,7 @@ impl Context {
         let Some(a) = store.article(index) else { return Context::default() };
         Context {
             article_title: collapse(&a.title),
-            outlet: a.source.clone().or_else(|| a.url.as_deref().map(|u| url_domain(u).to_string())),
+            outlet: crate::store::outlet(a).map(str::to_string),
             url: a.url.clone(),
             sentence: String::new(),
             date: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
