@@ -31,14 +31,26 @@ fn type_query(store: &Arc<Store>, q: &str, rounds: usize) -> (Vec<Duration>, usi
     let mut hits = 0;
     for _ in 0..rounds {
         let mut s = Searcher::new(Arc::clone(store));
-        let empty = SearchRequest { generation: 0, query: Query::default(), sort: Sort::Relevance, window: None };
+        let empty = SearchRequest {
+            generation: 0,
+            query: Query::default(),
+            sort: Sort::Relevance,
+            window: None,
+            ..Default::default()
+        };
         let _ = s.search(&empty, &|| false);
         for k in 1..=q.len() {
             let Ok(query) = Query::parse(&q[..k]) else {
                 skipped += 1;
                 continue;
             };
-            let req = SearchRequest { generation: k as u64, query, sort: Sort::Relevance, window: None };
+            let req = SearchRequest {
+                generation: k as u64,
+                query,
+                sort: Sort::Relevance,
+                window: None,
+                ..Default::default()
+            };
             let t = Instant::now();
             let out = s.search(&req, &|| false);
             samples.push(t.elapsed());

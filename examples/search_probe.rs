@@ -233,7 +233,13 @@ fn main() {
                 let t = Instant::now();
                 if let Ok(mut query) = Query::parse(&q[..end]) {
                     query.sort = None;
-                    let req = SearchRequest { generation: k as u64 + 1, query, sort: Sort::Relevance, window: None };
+                    let req = SearchRequest {
+                        generation: k as u64 + 1,
+                        query,
+                        sort: Sort::Relevance,
+                        window: None,
+                        ..Default::default()
+                    };
                     if let Some(out) = searcher.search(&req, &|| false) {
                         // the list pane: positions for the rows on screen
                         for r in 0..rows.min(out.len()) {

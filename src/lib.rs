@@ -48,6 +48,27 @@ pub(crate) fn user_dir(
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// Give the pages of freed memory back to the system now (jemalloc keeps them for reuse and
+/// returns them over the next seconds only while allocating): called once a store is built,
+/// whose build frees more than the store keeps (the merge's blocks, the extraction's
+/// scratch), so that a browser left open holds only what it uses.
+pub(crate) fn give_back_freed() {
+    #[cfg(not(target_env = "msvc"))]
+    {
+        // arena 4096 is MALLCTL_ARENAS_ALL; a failure only means the pages stay cached
+        // SAFETY: a NUL-terminated name and no old or new value, as mallctl(3) allows.
+        unsafe {
+            tikv_jemalloc_sys::mallctl(
+                c"arena.4096.purge".as_ptr(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                0,
+            );
+        }
+    }
+}
+
 /// jemalloc's settings, read when it starts: one arena for all threads. jemalloc's default
 /// (four per core) keeps each thread's freed fragments apart; loaded as the browser loads
 /// (loader, extraction and rayon's threads) that cost ~75 B per event, and the per-thread

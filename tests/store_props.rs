@@ -43,7 +43,7 @@ proptest! {
         let mut last = None;
         for (g, end) in text.char_indices().map(|(i, c)| i + c.len_utf8()).enumerate() {
             if let Ok(q) = Query::parse(&text[..end]) {
-                let req = SearchRequest { generation: g as u64, query: q, sort, window: None };
+                let req = SearchRequest { generation: g as u64, query: q, sort, window: None, ..Default::default() };
                 last = se.search(&req, &|| false);
             }
         }

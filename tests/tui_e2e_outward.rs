@@ -211,3 +211,52 @@ fn a_damaged_workspace_is_said_and_the_browser_starts_in_tmux() {
         b"this is not a database, it is text"
     );
 }
+
+/// Two outlets on one market strike (5 killed, then 7) and one on another city's.
+fn two_reports(dir: &std::path::Path) {
+    let put =
+        |name: &str, head: &str, text: &str| std::fs::write(dir.join(name), format!("{head}\n\n{text}\n")).unwrap();
+    put(
+        "a.txt",
+        "Title: Market hit in Druzhkivka\nDate: 2026-02-04\nSource: Early Wire",
+        "Russian shelling hit a market in Druzhkivka on February 4, killing five people, the governor said.",
+    );
+    put(
+        "b.txt",
+        "Title: Toll rises in Druzhkivka\nDate: 2026-02-05\nSource: Late Paper",
+        "A Russian strike on the market in Druzhkivka on February 4 killed seven people and injured eight.",
+    );
+    put(
+        "c.txt",
+        "Title: Drones over Odesa\nDate: 2026-02-05\nSource: Port News",
+        "Russian drones hit the port of Odesa on February 4, injuring two workers, officials said.",
+    );
+}
+
+#[test]
+fn one_row_per_happening_expands_to_its_reports_in_tmux() {
+    for size in SIZES {
+        let home = tempfile::tempdir().unwrap();
+        let corpus = tempfile::tempdir().unwrap();
+        two_reports(corpus.path());
+        let name = format!("happen{}", size.0);
+        let args = format!("--query 'sources>=2' {}", corpus.path().display());
+        let Some(t) = start_in(&name, &args, size, home.path()) else { return };
+        let s = t.wait("one row for the two reports", |s| s.contains("Druzhkivka") && s.contains("1/2"));
+        assert!(s.contains("×2"), "{size:?}:\n{s}");
+        assert!(!s.contains("Odesa  "), "{size:?}: sources>=2 leaves Odesa out\n{s}");
+        t.keys(&["x"]);
+        let s = t.wait("its two reports", |s| s.contains('└'));
+        assert!(s.matches("Druzhkivka").count() >= 2, "{size:?}:\n{s}");
+        t.keys(&["i"]);
+        t.wait("the card's reports", |s| s.contains("2 articles report this"));
+        // at 80x24 the reports are below the card's fold
+        t.keys(&["G"]);
+        let s = t.wait("both reports", |s| s.contains("Late Paper ·"));
+        assert!(s.contains("1. Early Wire · 2026-02-04 · first report"), "{size:?}:\n{s}");
+        t.keys(&["Escape"]);
+        t.wait("the card closed", |s| !s.contains("Late Paper ·"));
+        t.keys(&["q"]);
+        t.wait("the exit", |s| s.contains("EXIT=0"));
+    }
+}

@@ -352,6 +352,7 @@ fn selection_follows_the_event_across_results() {
             query: Default::default(),
             sort: Sort::Relevance,
             window: None,
+            ..Default::default()
         };
         s.search(&req, &|| false).unwrap()
     };

@@ -247,6 +247,15 @@ pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -
     for (k, n) in &by_kind {
         writeln!(out, "  {k:<17} {n}")?;
     }
+    // reports of one happening in different articles count once here
+    let clusters = crate::merge::merge(articles, ex);
+    let alone = clusters.reports.iter().zip(&clusters.cluster).enumerate().filter(|(i, (_, c))| **c as usize == *i);
+    let (mut total, mut several) = (0, 0);
+    for (_, (&r, _)) in alone {
+        total += 1;
+        several += usize::from(r > 1);
+    }
+    writeln!(out, "happenings {total} ({several} reported by two or more articles)")?;
     Ok(())
 }
 

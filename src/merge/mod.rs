@@ -354,7 +354,16 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     let paths: Vec<&[String]> = events.iter().map(|e| ex.place_path(e)).collect();
     let busy = busy(ex, &paths);
     let (words, formal) = rare_words(articles, ex, &paths);
-    let mut blocks: HashMap<(EventKind, NaiveDate, &str), Vec<u32>> = HashMap::new();
+    // Each block is a run of (key, event) pairs sorted by a hash of the key: 16 bytes per
+    // entry, where a map of vectors took several times that. Two keys hashing alike only put
+    // more reports in one block; the pair rules still compare kind, day and place.
+    let block_key = |k: EventKind, d: NaiveDate, place: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (k.index(), d, place).hash(&mut h);
+        h.finish()
+    };
+    let mut blocks: Vec<(u64, u32)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let (Some((start, end)), Some(own)) = (days(e), paths[i].first()) else {
             continue;
@@ -362,18 +371,19 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
         let parent = paths[i].get(1);
         let mut d = start;
         while d <= end {
-            blocks.entry((e.kind, d, own.as_str())).or_default().push(i as u32);
+            blocks.push((block_key(e.kind, d, own), i as u32));
             if let Some(p) = parent {
-                blocks.entry((e.kind, d, p.as_str())).or_default().push(i as u32);
+                blocks.push((block_key(e.kind, d, p), i as u32));
             }
             d += Duration::days(1);
         }
     }
-    // in a stable order, so that which pair is recorded as the join does not depend on hashing
-    let mut keys: Vec<_> = blocks.keys().copied().collect();
-    keys.sort_unstable();
-    for key in keys {
-        let members = &blocks[&key];
+    // in a stable order (the hash is SipHash with fixed keys), so that which pair is
+    // recorded as the join does not depend on the load order's accidents
+    blocks.sort_unstable();
+    blocks.dedup();
+    for run in blocks.chunk_by(|a, b| a.0 == b.0) {
+        let members: Vec<u32> = run.iter().map(|&(_, i)| i).collect();
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 // already one happening (through other reports): nothing to learn
@@ -395,21 +405,18 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
 
     join_undated(articles, ex, (&words, &formal), &mut uf, &mut joined);
 
-    let cluster: Vec<EventId> = (0..n as u32).map(|i| events[uf.find(i) as usize].id).collect();
-    // articles per cluster
-    let mut arts: HashMap<EventId, Vec<u32>> = HashMap::new();
-    for (i, e) in events.iter().enumerate() {
-        arts.entry(cluster[i]).or_default().push(e.article);
+    drop(blocks);
+    let root: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
+    // articles per cluster: its (root, article) pairs, each counted once
+    let mut pairs: Vec<(u32, u32)> = events.iter().enumerate().map(|(i, e)| (root[i], e.article)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut count = vec![0u32; n];
+    for (r, _) in pairs {
+        count[r as usize] += 1;
     }
-    let count: HashMap<EventId, u32> = arts
-        .into_iter()
-        .map(|(c, mut a)| {
-            a.sort_unstable();
-            a.dedup();
-            (c, a.len() as u32)
-        })
-        .collect();
-    let reports = cluster.iter().map(|c| count[c]).collect();
+    let reports = root.iter().map(|&r| count[r as usize]).collect();
+    let cluster = root.iter().map(|&r| events[r as usize].id).collect();
     Clusters { cluster, joined, reports }
 }
 

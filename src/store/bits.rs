@@ -1,6 +1,6 @@
 //! A fixed-size bit set over event ids: filters combine as word-wide AND/OR.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Bits {
     words: Vec<u64>,
     len: usize,
@@ -24,6 +24,11 @@ impl Bits {
         {
             *last &= (1u64 << rem) - 1;
         }
+    }
+
+    /// The heap bytes it holds.
+    pub fn bytes(&self) -> usize {
+        std::mem::size_of_val(self.words.as_slice())
     }
 
     pub fn insert(&mut self, i: u32) {

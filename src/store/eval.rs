@@ -125,6 +125,7 @@ impl Store {
                     },
                     CountField::Drones => e.drones,
                     CountField::Missiles => e.missiles,
+                    CountField::Sources => Some(self.sources(e.id)),
                 };
                 v.is_some_and(|v| cmp.test(v, *n))
             }),

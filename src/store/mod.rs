@@ -15,6 +15,7 @@ mod bits;
 pub(crate) mod demo;
 mod eval;
 pub mod fuzzy;
+mod happenings;
 mod keys;
 pub mod query;
 pub mod search;
@@ -203,6 +204,8 @@ pub struct Store {
     order_newest: Vec<EventId>,
     order_oldest: Vec<EventId>,
     order_casualties: Vec<EventId>,
+    /// Which events report one happening ([`crate::merge`]).
+    happenings: happenings::Happenings,
 }
 
 impl std::fmt::Debug for Store {
@@ -402,6 +405,10 @@ impl Store {
             })
             .collect();
         progress(Progress::new("indexing", n, n));
+        let happenings = {
+            let clusters = crate::merge::merge(&articles, &ex);
+            happenings::Happenings::new(&clusters, &ex)
+        };
 
         // search keys, written straight into the newest-first order
         let mut layout = vec![KeyLayout::default(); n];
@@ -431,6 +438,7 @@ impl Store {
             fold::fold_into(articles.get(e.article as usize).map_or("", |a| e.text(a)), buf);
             layout[id as usize] = KeyLayout { place_len: place.chars().count() as u32, text_at };
         });
+        crate::give_back_freed();
         Store {
             articles,
             ex,
@@ -453,6 +461,7 @@ impl Store {
             order_newest,
             order_oldest,
             order_casualties,
+            happenings,
         }
     }
 
@@ -634,6 +643,55 @@ impl Store {
         };
         QueryResult { hits }
     }
+    /// Every report of the happening an event reports (by [`crate::merge`]), ascending; just
+    /// the event when no other article reports it.
+    pub fn happening(&self, id: EventId) -> &[EventId] {
+        match self.happenings.group(id) {
+            Some(g) => self.happenings.members(g),
+            None => self.ex.events.get(id as usize).map_or(&[], |e| std::slice::from_ref(&e.id)),
+        }
+    }
+    /// The happening's id: its lowest report's (the event's own when it stands alone), as
+    /// `sitrep events` prints in `cluster`.
+    pub fn cluster(&self, id: EventId) -> EventId {
+        self.happening(id).first().copied().unwrap_or(id)
+    }
+    /// How many articles report the happening an event reports (1 when it stands alone).
+    pub fn sources(&self, id: EventId) -> u32 {
+        self.happenings.group(id).map_or(1, |g| self.happenings.sources(g))
+    }
+    /// The report an event was joined to, and the rule that joined them.
+    pub fn merge_join(&self, id: EventId) -> Option<(EventId, crate::merge::Rule)> {
+        self.happenings.joined(id)
+    }
+    /// Does another article report the happening this event reports?
+    pub fn is_merged(&self, id: EventId) -> bool {
+        self.happenings.is_merged(id)
+    }
+    /// The highest killed and injured counts any report of the event's happening gives.
+    pub fn happening_toll(&self, id: EventId) -> (u32, u32) {
+        match self.happenings.group(id) {
+            Some(g) => self.happenings.toll(g),
+            None => self.event(id).map_or((0, 0), |e| (e.killed.unwrap_or(0), e.injured.unwrap_or(0))),
+        }
+    }
+    /// The reports of an event's happening, first report first: by their articles'
+    /// publication dates (articles without one last), then in load order.
+    pub fn reports_in_order(&self, id: EventId) -> Vec<EventId> {
+        let mut v = self.happening(id).to_vec();
+        let published = |e: EventId| self.event(e).and_then(|e| self.article(e.article)).and_then(|a| a.published);
+        v.sort_by_key(|&e| (published(e).is_none(), published(e), e));
+        v
+    }
+    /// How many happenings have two or more reports.
+    pub fn merged_happenings(&self) -> usize {
+        self.happenings.len()
+    }
+    /// How many happenings the events report: each event that no other article reports,
+    /// and each group of reports of one happening, once.
+    pub fn happenings_total(&self) -> usize {
+        self.ex.events.len() - self.happenings.reports() + self.happenings.len()
+    }
     /// Bytes the store holds per part (heap and inline sizes, allocator overhead left out):
     /// what the memory budget per event is checked against.
     pub fn memory(&self) -> MemoryUse {
@@ -668,7 +726,8 @@ impl Store {
             + size_of_val(self.mention_at.as_slice())
             + ids(&self.order_newest)
             + ids(&self.order_oldest)
-            + ids(&self.order_casualties);
+            + ids(&self.order_casualties)
+            + self.happenings.bytes();
         let entities = self
             .ex
             .entities

@@ -8,7 +8,9 @@
 //! * `key:value` filters; several values of one key separated by commas OR together;
 //!   different terms AND together; a leading `-` negates a term.
 //! * `key="exact name"` matches a whole name instead of a part of one (place, entity, ...).
-//! * counts (`killed`, `injured`, `casualties`, `drones`, `missiles`) take `> >= < <= =` or `:`.
+//! * counts (`killed`, `injured`, `casualties`, `drones`, `missiles`) take `> >= < <= =` or `:`;
+//!   so does `sources`, the number of articles that report the event's happening
+//!   (`sources>=2`: what more than one outlet reports).
 //! * anything else is a free word, fuzzy-matched against the event's place, kind, actors and text.
 //!
 //! Values are case- and accent-insensitive. Parsing never panics: a bad query is a
@@ -76,6 +78,8 @@ pub enum CountField {
     Casualties,
     Drones,
     Missiles,
+    /// The number of articles reporting the event's happening ([`crate::merge`]).
+    Sources,
 }
 
 impl CountField {
@@ -86,6 +90,7 @@ impl CountField {
             CountField::Casualties => "casualties",
             CountField::Drones => "drones",
             CountField::Missiles => "missiles",
+            CountField::Sources => "sources",
         }
     }
 }
@@ -208,6 +213,7 @@ pub const KEYS: &[&str] = &[
     "casualties",
     "drones",
     "missiles",
+    "sources",
     "sort",
 ];
 
@@ -457,12 +463,13 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
             }
             Filter::Date(sels)
         }
-        "killed" | "injured" | "casualties" | "drones" | "missiles" => {
+        "killed" | "injured" | "casualties" | "drones" | "missiles" | "sources" => {
             let field = match key_l.as_str() {
                 "killed" => CountField::Killed,
                 "injured" => CountField::Injured,
                 "casualties" => CountField::Casualties,
                 "drones" => CountField::Drones,
+                "sources" => CountField::Sources,
                 _ => CountField::Missiles,
             };
             let cmp = match op {
@@ -505,6 +512,7 @@ fn example(key: &str) -> &'static str {
         "since" | "until" | "from" | "to" | "after" | "before" => "since:2026-02-01",
         "date" | "on" | "day" => "date:2026-02-04",
         "killed" | "injured" | "casualties" | "drones" | "missiles" => "killed>0",
+        "sources" => "sources>=2",
         "status" => "status:claimed",
         "sort" => "sort:casualties",
         _ => "place:donetsk",

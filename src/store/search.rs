@@ -30,12 +30,19 @@ pub enum Window {
     Undated,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchRequest {
     pub generation: u64,
     pub query: Query,
     pub sort: Sort,
     pub window: Option<Window>,
+    /// One row per happening ([`crate::merge`]) instead of one per report: the first
+    /// report in list order that the query matches stands for the others, and the
+    /// histogram counts the happening once, with the highest toll any report gives.
+    pub happenings: bool,
+    /// With `happenings`: the happening (its cluster id, [`Store::cluster`]) whose other
+    /// reports are listed right after the row that stands for it.
+    pub expand: Option<EventId>,
 }
 
 /// Counts for one day of the timeline.
@@ -83,7 +90,30 @@ impl Histogram {
         Histogram::count(store, hits, |h| h.rank as usize)
     }
 
+    /// The same counting each happening once: `hits` hold one report per happening, and a
+    /// report of several counts the highest toll any of them gives.
+    pub(crate) fn of_happenings(store: &Store, hits: &[Hit]) -> Histogram {
+        Histogram::counted(
+            store,
+            hits,
+            |h| store.keys.rank(h.event),
+            |h, f| match store.is_merged(h.event) {
+                true => store.happening_toll(h.event),
+                false => (f.killed, f.injured),
+            },
+        )
+    }
+
     fn count<T: Sync>(store: &Store, hits: &[T], rank: impl Fn(&T) -> usize + Sync) -> Histogram {
+        Histogram::counted(store, hits, rank, |_, f| (f.killed, f.injured))
+    }
+
+    fn counted<T: Sync>(
+        store: &Store,
+        hits: &[T],
+        rank: impl Fn(&T) -> usize + Sync,
+        toll: impl Fn(&T, &super::Facts) -> (u32, u32) + Sync,
+    ) -> Histogram {
         let range = store.day_range();
         let first = range.map(|r| r.0);
         let len = range.map_or(0, |(a, b)| (b - a).num_days() as usize + 1);
@@ -97,9 +127,10 @@ impl Histogram {
                     d => h.days.get_mut(d as usize),
                 };
                 if let Some(c) = slot {
+                    let (killed, injured) = toll(hit, &f);
                     c.kinds[f.kind as usize] += 1;
-                    c.killed += u64::from(f.killed);
-                    c.injured += u64::from(f.injured);
+                    c.killed += u64::from(killed);
+                    c.injured += u64::from(injured);
                 }
             }
             h
@@ -140,6 +171,10 @@ pub struct SearchOutput {
     pub hits: Arc<Vec<Hit>>,
     /// Indexes into `hits` that fall in the window; `None` when there is no window.
     pub rows: Option<Arc<Vec<u32>>>,
+    /// The happening whose reports are listed under the row standing for it (as asked).
+    pub expanded: Option<EventId>,
+    /// How many of the rows are those reports (rows, not events the query found).
+    pub report_rows: usize,
     pub histogram: Arc<Histogram>,
 }
 
@@ -150,6 +185,8 @@ impl SearchOutput {
             generation: 0,
             hits: Arc::new(Vec::new()),
             rows: None,
+            expanded: None,
+            report_rows: 0,
             histogram: Arc::new(Histogram::default()),
         }
     }
@@ -174,6 +211,37 @@ impl SearchOutput {
     pub fn row_of(&self, event: EventId) -> Option<usize> {
         (0..self.len()).find(|&r| self.get(r).is_some_and(|h| h.event == event))
     }
+    /// Is the row one of the reports listed under an expanded happening (not the row that
+    /// stands for it)?
+    pub fn is_report_row(&self, store: &Store, row: usize) -> bool {
+        let (Some(x), Some(h)) = (self.expanded, self.get(row)) else {
+            return false;
+        };
+        row > 0 && store.cluster(h.event) == x && self.get(row - 1).is_some_and(|p| store.cluster(p.event) == x)
+    }
+}
+
+/// One row per happening: the first hit of each, in order; with `expand`, that happening's
+/// other reports follow its row (whether the query matches them or not: they are its reports).
+fn collapse(store: &Store, hits: &[Hit], expand: Option<EventId>) -> Vec<Hit> {
+    let mut seen = super::bits::Bits::empty(store.events().len());
+    let mut out = Vec::with_capacity(hits.len());
+    for &h in hits {
+        if !store.is_merged(h.event) {
+            out.push(h);
+            continue;
+        }
+        let c = store.cluster(h.event);
+        if seen.contains(c) {
+            continue;
+        }
+        seen.insert(c);
+        out.push(h);
+        if expand == Some(c) {
+            out.extend(store.happening(h.event).iter().filter(|&&e| e != h.event).map(|&e| Hit { event: e, score: 0 }));
+        }
+    }
+    out
 }
 
 struct Last {
@@ -186,6 +254,8 @@ struct Last {
     /// The hits in list order.
     hits: Arc<Vec<Hit>>,
     histogram: Arc<Histogram>,
+    /// One row per happening, worked out when first asked, and its histogram.
+    happenings: Option<(Arc<Vec<Hit>>, Arc<Histogram>)>,
 }
 
 /// Runs searches, reusing the previous result where it can. Owned by one worker thread.
@@ -235,10 +305,34 @@ impl Searcher {
                     ordered,
                     hits: Arc::clone(&hits),
                     histogram: Arc::clone(&histogram),
+                    happenings: None,
                 });
                 (hits, histogram)
             }
         };
+        let (hits, histogram) = match (req.happenings, self.last.as_mut()) {
+            (true, Some(last)) => {
+                let (one, hist) = last.happenings.get_or_insert_with(|| {
+                    let one = collapse(&store, &hits, None);
+                    let hist = Histogram::of_happenings(&store, &one);
+                    (Arc::new(one), Arc::new(hist))
+                });
+                let shown = match req.expand {
+                    Some(x) if one.iter().any(|h| store.cluster(h.event) == x) => {
+                        Arc::new(collapse(&store, &hits, Some(x)))
+                    }
+                    _ => Arc::clone(one),
+                };
+                (shown, Arc::clone(hist))
+            }
+            _ => (hits, histogram),
+        };
+        let expanded = req.expand.filter(|_| req.happenings);
+        let is_report = |i: usize| {
+            expanded
+                .is_some_and(|x| i > 0 && store.cluster(hits[i].event) == x && store.cluster(hits[i - 1].event) == x)
+        };
+        let mut report_rows = 0;
         let rows = req.window.map(|w| {
             let first = store.day_range().map(|r| r.0);
             // the window as a range of day indexes (or one of the two markers)
@@ -251,17 +345,25 @@ impl Searcher {
                 (Window::Imprecise, _) => (IMPRECISE, IMPRECISE as i64),
                 (Window::Undated, _) => (UNDATED, UNDATED as i64),
             };
-            Arc::new(
-                hits.iter()
-                    .enumerate()
-                    .filter(|(_, h)| {
-                        let d = store.facts(h.event).day;
-                        d >= lo && (d as i64) <= hi
-                    })
-                    .map(|(i, _)| i as u32)
-                    .collect::<Vec<u32>>(),
-            )
+            // an expanded happening's reports go with the row standing for it
+            let mut shown = false;
+            let mut rows = Vec::new();
+            for (i, h) in hits.iter().enumerate() {
+                let report = is_report(i);
+                if !report {
+                    let d = store.facts(h.event).day;
+                    shown = d >= lo && (d as i64) <= hi;
+                }
+                if shown {
+                    rows.push(i as u32);
+                    report_rows += usize::from(report);
+                }
+            }
+            Arc::new(rows)
         });
-        Some(SearchOutput { generation: req.generation, hits, rows, histogram })
+        if rows.is_none() && expanded.is_some() {
+            report_rows = (0..hits.len()).filter(|&i| is_report(i)).count();
+        }
+        Some(SearchOutput { generation: req.generation, hits, rows, expanded, report_rows, histogram })
     }
 }

@@ -161,6 +161,7 @@ fn searcher_narrows_windows_and_cancels() {
         query: Query::parse(q).unwrap(),
         sort: Sort::Relevance,
         window: w,
+        ..Default::default()
     };
     let a = se.search(&req(1, "s", None), &|| false).unwrap();
     let b = se.search(&req(2, "st", None), &|| false).unwrap();

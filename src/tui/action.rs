@@ -56,6 +56,8 @@ pub enum Action {
     Flag,
     /// Delete the saved query or note picked.
     Delete,
+    /// List the reports of the selected happening under its row, or fold them again.
+    ExpandReports,
     // While typing a query.
     Accept,
     Cancel,
@@ -119,6 +121,7 @@ impl Action {
             Command => "type a command (:export :goto :save :open :note :help …)",
             Flag => "flag the event, or unflag it (kept in the workspace)",
             Delete => "delete the saved query or note",
+            ExpandReports => "list every report of the event (its sources), or fold them",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",
             DeleteBack => "delete the char before the cursor",

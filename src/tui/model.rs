@@ -299,6 +299,8 @@ pub struct Model {
     pub selected_event: Option<EventId>,
     /// The query changed: its results open at the top.
     pub to_top: bool,
+    /// The happening (its cluster id) whose reports are listed under its row (`x`).
+    pub expanded: Option<EventId>,
     pub timeline: TimelineState,
     pub reader: ReaderState,
     pub articles: ArticlesState,
@@ -341,6 +343,7 @@ impl Model {
             query_text: String::new(),
             query: Query::default(),
             query_error: None,
+            expanded: None,
             undo: Vec::new(),
             history: Vec::new(),
             sort: Sort::Relevance,

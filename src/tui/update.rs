@@ -87,6 +87,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             // Shown once its first results are in (the list's event ids are the old store's
             // until then).
             m.pending = Some((store, changes));
+            // cluster ids are the old store's
+            m.expanded = None;
             request_search(m, &mut fx);
             // (Before the first load is done, the load takes it.)
         }
@@ -397,6 +399,8 @@ pub fn request_search(m: &mut Model, fx: &mut Vec<Effect>) {
         query: m.query.clone(),
         sort: m.query.sort.unwrap_or(m.sort),
         window: m.timeline.window(),
+        happenings: true,
+        expand: m.expanded,
     }));
 }
 

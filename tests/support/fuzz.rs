@@ -285,7 +285,7 @@ pub fn query_once(store: &Store, searcher: &mut Searcher, q: &str, rng: &mut Rng
             _ => None,
         };
         let sort = *rng.pick(&[Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Casualties]);
-        let req = SearchRequest { generation: rng.next(), query, sort, window };
+        let req = SearchRequest { generation: rng.next(), query, sort, window, ..Default::default() };
         let _ = searcher.search(&req, &|| false);
     }
 }

@@ -19,6 +19,7 @@ pub(in crate::tui) const HINTS: Hints = {
         (&[FocusNext], "pane"),
         (&[Help], "help"),
         (&[Quit], "quit"),
+        (&[ExpandReports], "reports"),
     ]
 };
 
@@ -59,6 +60,26 @@ pub(in crate::tui) fn action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Open if m.selected_hit().is_some() => {
             m.focus = Focus::Reader;
             m.reader.event = None;
+        }
+        Action::ExpandReports => {
+            let Some(store) = m.store.clone() else { return };
+            let Some(hit) = m.selected_hit().copied() else { return };
+            let c = store.cluster(hit.event);
+            if m.expanded == Some(c) {
+                // fold: the selection goes back to the row standing for the happening
+                m.expanded = None;
+                let mut row = m.list.selected;
+                while row > 0 && m.results.is_report_row(&store, row) {
+                    row -= 1;
+                }
+                m.selected_event = m.results.get(row).map(|h| h.event);
+            } else if store.sources(hit.event) > 1 {
+                m.expanded = Some(c);
+            } else {
+                m.info("no other article reports this event");
+                return;
+            }
+            request_search(m, fx);
         }
         Action::Back => {
             if m.timeline.active {

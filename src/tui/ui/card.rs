@@ -197,6 +197,7 @@ pub fn lines(
         field("Source", at, t.dim);
     }
     field("Why", format!("rule {}", ex.rule_name(e)), t.dim);
+    reports(store, card.event, &mut field, t);
     if let Some(ws) = ws {
         if ws.flagged.contains(&card.event) {
             field("Flagged", "yes (f unflags)".into(), t.info);
@@ -208,6 +209,70 @@ pub fn lines(
         }
     }
     out
+}
+
+/// The other reports of the event's happening: each report's outlet, date, claim and counts,
+/// the toll as the reports give it in order, and where they disagree.
+fn reports(store: &Store, id: crate::extract::EventId, field: &mut dyn FnMut(&str, String, Style), t: &Theme) {
+    let order = store.reports_in_order(id);
+    if order.len() < 2 {
+        return;
+    }
+    let ex = store.extraction();
+    let published = |r: &crate::extract::Event| {
+        store.article(r.article).and_then(|a| a.published).map_or("date unknown".to_string(), |d| d.to_string())
+    };
+    let joined = match store.merge_join(id) {
+        Some((with, rule)) => format!(" · joined event {with} by {}", rule.as_str()),
+        None => String::new(),
+    };
+    field("Reports", format!("{} articles report this{joined}", store.sources(id)), t.info);
+    let mut tolls: Vec<String> = Vec::new();
+    let (mut statuses, mut killed) = (Vec::new(), Vec::new());
+    for (i, &r) in order.iter().enumerate() {
+        let Some(ev) = store.event(r) else { continue };
+        let mut v = format!("{}. {} · {}", i + 1, store.source_label(ev.article), published(ev));
+        if i == 0 {
+            v.push_str(" · first report");
+        }
+        if r == id {
+            v.push_str(" · this one");
+        }
+        if let Some(who) = ex.claimed_by(ev) {
+            v.push_str(&format!(" · {} by {who}", ev.status.as_str()));
+        }
+        for (n, w) in [(ev.killed, "killed"), (ev.injured, "injured")] {
+            if let Some(n) = n {
+                v.push_str(&format!(" · {n} {w}"));
+            }
+        }
+        let text = store.event_text(r).trim();
+        v.push_str(&format!(" · “{}”", super::text::fit(text, 120)));
+        field("", v, Style::default());
+        statuses.push(ev.status);
+        if let Some(k) = ev.killed {
+            if killed.last() != Some(&k) {
+                tolls.push(format!("{k} killed ({}, {})", store.source_label(ev.article), published(ev)));
+            }
+            killed.push(k);
+        }
+    }
+    if tolls.len() > 1 {
+        field("Toll", tolls.join(" → "), t.killed);
+    }
+    let mut disagree = Vec::new();
+    if statuses.contains(&Status::Disputed) && statuses.iter().any(|s| *s != Status::Disputed) {
+        disagree.push("disputed in one report, not in another".to_string());
+    }
+    let (lo, hi) = (killed.iter().min(), killed.iter().max());
+    if let (Some(lo), Some(hi)) = (lo, hi)
+        && lo != hi
+    {
+        disagree.push(format!("killed {lo} to {hi}; the highest is taken"));
+    }
+    if !disagree.is_empty() {
+        field("Differ", disagree.join(" · "), t.info);
+    }
 }
 
 /// Draw the card over `area`.

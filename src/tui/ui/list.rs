@@ -33,8 +33,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let focused = m.focus == Focus::List;
-    let total = m.store().map_or(0, |s| s.events().len());
+    // events count as happenings: reports of one are one row
+    let (total, reports) = m.store().map_or((0, 0), |s| (s.happenings_total(), s.events().len()));
+    let reports = if reports > total { format!(" ({reports} reports)") } else { String::new() };
     let n = m.results.len();
+    let found = n - m.results.report_rows.min(n);
     let sort = match (m.query.sort.unwrap_or(m.sort), m.query.words.is_empty()) {
         (Sort::Relevance, true) => "newest first",
         (Sort::Relevance, false) => "best match",
@@ -44,7 +47,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let busy = if m.searching { " …" } else { "" };
     let counts = match (&m.store, &m.load_error) {
-        (Some(_), _) => format!("{n} of {total} events · {sort}{busy} "),
+        (Some(_), _) => format!("{found} of {total} events{reports} · {sort}{busy} "),
         (None, Some(_)) => "nothing loaded ".to_string(),
         (None, None) => "loading… ".to_string(),
     };
@@ -82,7 +85,15 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             Some(w) if store.event(hit.event).is_some_and(|e| w.notes_on(hit.event, e.article).next().is_some()) => "✎",
             _ => " ",
         };
-        let line = row_line(store, hit, &matched, mark, t, rows.width as usize, short);
+        // the column only where some event has several reports
+        let sources = if store.merged_happenings() == 0 {
+            Sources::None
+        } else if m.results.is_report_row(store, row) {
+            Sources::Report
+        } else {
+            Sources::Count(store.sources(hit.event))
+        };
+        let line = row_line(store, hit, &matched, mark, sources, t, rows.width as usize, short);
         put(buf, rows, y, &line);
         if row == m.list.selected {
             let st = if focused { t.selection } else { t.selection_unfocused };
@@ -105,13 +116,40 @@ fn compact(n: u32) -> String {
     }
 }
 
+/// The column saying how many articles report a row's happening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sources {
+    /// A happening with this many sources (`×3`; blank for one).
+    Count(u32),
+    /// One of the reports listed under an expanded happening (`└`).
+    Report,
+    /// No column: no event of the corpus has several reports.
+    None,
+}
+
+impl Sources {
+    /// Three columns: `×3 `, `×99`, ` └ ` or blank (none at all for `None`).
+    fn cell(self) -> String {
+        match self {
+            Sources::None => String::new(),
+            Sources::Count(0 | 1) => "   ".into(),
+            Sources::Count(n @ 2..=99) => format!("×{n:<2}"),
+            Sources::Count(_) => "×99".into(),
+            Sources::Report => " └ ".into(),
+        }
+    }
+}
+
 /// One list row; `matched` are the free words' positions in the event's search key;
-/// `flag` is one column saying the event is flagged (`⚑`) or has a note (`✎`).
+/// `flag` is one column saying the event is flagged (`⚑`) or has a note (`✎`); `sources`
+/// three more saying how many articles report it.
+#[allow(clippy::too_many_arguments)]
 pub fn row_line(
     store: &Store,
     hit: &Hit,
     matched: &[u32],
     flag: &'static str,
+    sources: Sources,
     t: &Theme,
     w: usize,
     short: bool,
@@ -135,6 +173,7 @@ pub fn row_line(
         Span::styled(e.kind.info().badge, t.kind(e.kind).add_modifier(ratatui::style::Modifier::BOLD)),
         // who says so, at a glance: `*` claimed by a party, `!` disputed
         Span::styled(super::card::status_mark(e.status), t.info),
+        Span::styled(sources.cell(), t.info),
     ];
     let (place_marks, text_marks) = store.split_matches(hit.event, matched);
     let place = clean(store.place_label(hit.event));

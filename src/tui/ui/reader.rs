@@ -44,6 +44,9 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     if head.height > 0 {
         put(buf, head, head.y, &Line::styled(fit(&clean(&art.title), head.width as usize), t.header));
     }
+    // opened from an event other articles report too: which (on the rule's line, or instead
+    // of the URL where the header has no third line)
+    let others = m.reader.event.map(|e| also_reported(store, e)).unwrap_or_default();
     if head.height >= 2 {
         let mut meta = Vec::new();
         if let Some(s) = &art.source {
@@ -54,6 +57,7 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             None => "date unknown".into(),
         });
         match &art.url {
+            _ if head.height < 3 && !others.is_empty() => meta.push(format!("also reported by {others}")),
             Some(u) => meta.push(u.clone()),
             None => meta.push(art.file.clone()),
         }
@@ -65,7 +69,15 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         put(buf, head, head.y + 1, &Line::styled(fit(&clean(&meta.join(" · ")), head.width as usize), t.dim));
     }
     if head.height >= 3 {
-        put(buf, head, head.y + 2, &Line::styled("─".repeat(head.width as usize), t.border));
+        let w = head.width as usize;
+        let line = if others.is_empty() {
+            Line::styled("─".repeat(w), t.border)
+        } else {
+            let text = fit(&clean(&format!("also reported by {others} (i lists the reports) ")), w);
+            let fill = w.saturating_sub(super::text::width(&text));
+            Line::from(vec![Span::styled(text, t.info), Span::styled("─".repeat(fill), t.border)])
+        };
+        put(buf, head, head.y + 2, &line);
     }
     if text.width <= GUTTER || text.height == 0 {
         return;
@@ -87,6 +99,26 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         let line = styled_line(body, *l, mentions, ev_span, current, store, t);
         buf.set_line(text.x + GUTTER, y, &line, tw as u16);
     }
+}
+
+/// The other articles reporting an event's happening, first report first: `Reuters
+/// 2026-02-04, kyivindependent.com 2026-02-05`; empty when no other article reports it.
+fn also_reported(store: &crate::store::Store, id: crate::extract::EventId) -> String {
+    let Some(own) = store.event(id).map(|e| e.article) else {
+        return String::new();
+    };
+    let mut seen = vec![own];
+    let mut out: Vec<String> = Vec::new();
+    for r in store.reports_in_order(id) {
+        let Some(a) = store.event(r).map(|e| e.article) else { continue };
+        if seen.contains(&a) {
+            continue;
+        }
+        seen.push(a);
+        let date = store.article(a).and_then(|x| x.published).map(|d| format!(" {d}")).unwrap_or_default();
+        out.push(format!("{}{date}", store.source_label(a)));
+    }
+    out.join(", ")
 }
 
 /// One wrapped line, cut at mention and sentence edges and styled.

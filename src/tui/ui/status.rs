@@ -71,7 +71,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
         if m.searching {
             right.push_str("searching… ");
         }
-        right.push_str(&format!("{}/{} ", m.results.len(), s.events().len()));
+        let found = m.results.len() - m.results.report_rows.min(m.results.len());
+        right.push_str(&format!("{found}/{} ", s.happenings_total()));
     }
     if m.watching {
         right.push_str("· watching ");
