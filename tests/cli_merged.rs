@@ -45,6 +45,14 @@ fn merged_lists_one_happening_with_its_reports_and_the_highest_toll() {
     assert_eq!(market["sources"], 2);
     assert_eq!(market["killed"]["value"], 7);
     assert_eq!(market["killed"]["source"], "Late Paper");
+    // the toll as it rose, first report first
+    let toll: Vec<(u64, &str)> = market["toll"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["killed"].as_u64().unwrap(), t["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(toll, [(5, "Early Wire"), (7, "Late Paper")]);
     // the first report is the earlier article's
     let reports = market["reports"].as_array().unwrap();
     assert_eq!(reports[0]["source"], "Early Wire");

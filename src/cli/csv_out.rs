@@ -206,7 +206,8 @@ pub(super) fn notes_csv(rows: &[NoteRow], cells: Cells, out: &mut dyn Write) -> 
 }
 
 /// `sitrep events --merged --format csv`: a row per happening; its reports' event ids,
-/// sources and the counts' sources in cells of their own (`;` between several).
+/// sources and the counts' sources in cells of their own (`;` between several), and the
+/// killed count as it changed from report to report (`5 Early Wire;7 Late Paper`).
 pub(super) fn merged_csv(rows: &[MergedRow], cells: Cells, out: &mut dyn Write) -> Result<(), CliError> {
     let mut w = Sheet::new(out, cells);
     w.row([
@@ -226,6 +227,7 @@ pub(super) fn merged_csv(rows: &[MergedRow], cells: Cells, out: &mut dyn Write) 
         "injured_source",
         "drones",
         "missiles",
+        "killed_over_time",
         "disputed",
         "reports",
         "report_sources",
@@ -251,6 +253,7 @@ pub(super) fn merged_csv(rows: &[MergedRow], cells: Cells, out: &mut dyn Write) 
             source(&m.injured),
             value(&m.drones),
             value(&m.missiles),
+            m.toll.iter().map(|t| format!("{} {}", t.killed, t.source)).collect::<Vec<_>>().join(";"),
             m.disputed.to_string(),
             m.reports.iter().map(|r| r.event.to_string()).collect::<Vec<_>>().join(";"),
             m.reports.iter().map(|r| r.source.clone()).collect::<Vec<_>>().join(";"),

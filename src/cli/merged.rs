@@ -17,6 +17,16 @@ pub struct Count {
     pub source: String,
 }
 
+/// One step of a toll as the reports give it, first report first: a step where the killed
+/// count changes ("5 killed" on the 4th, "7 killed" on the 5th).
+#[derive(Debug, Serialize)]
+pub struct TollStep {
+    pub killed: u32,
+    pub event: u32,
+    pub source: String,
+    pub published: Option<String>,
+}
+
 /// One report of a happening.
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -53,6 +63,8 @@ pub struct MergedRow {
     pub injured: Option<Count>,
     pub drones: Option<Count>,
     pub missiles: Option<Count>,
+    /// The killed count as it changes from report to report, first report first.
+    pub toll: Vec<TollStep>,
     /// Reports that disagree on who says so: claimed by one, disputed by another.
     pub disputed: bool,
     pub reports: Vec<Report>,
@@ -98,6 +110,14 @@ fn one(
     articles.sort_unstable();
     articles.dedup();
     let statuses: Vec<&str> = rs.iter().map(|r| r.status).collect();
+    let mut toll: Vec<TollStep> = Vec::new();
+    for r in &rs {
+        if let Some(k) = r.killed
+            && toll.last().is_none_or(|t| t.killed != k)
+        {
+            toll.push(TollStep { killed: k, event: r.id, source: source(r), published: published(r) });
+        }
+    }
     MergedRow {
         cluster,
         kind: first.kind,
@@ -113,6 +133,7 @@ fn one(
         injured: highest(&|r| r.injured),
         drones: highest(&|r| r.drones),
         missiles: highest(&|r| r.missiles),
+        toll,
         disputed: statuses.contains(&"disputed") && statuses.iter().any(|s| *s != "disputed"),
         reports: rs
             .iter()
