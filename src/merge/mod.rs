@@ -44,15 +44,16 @@
 //! An undated report of talks or aid at a named place (a city, not a country) joins the
 //! dated cluster of the same kind and place nearest to its article's time (publication date,
 //! else the latest day its other events give), when the articles are at most three days
-//! apart, the two reports name an actor in common and agree as dated talks must (both of
-//! negotiations, or a rare word in common), and exactly one cluster is nearest. Undated strikes
-//! do not join, a city is struck on many days, with one exception: a report that tells of a mass
-//! attack in its own words (20 or more drones or missiles, or "hundreds" or "dozens" of them),
-//! placed in a country or anywhere inside it, joins the country's dated mass strike (one report
-//! of it counts 20 or more) that ends nearest its article's time, in the week before it or the
-//! day after, when exactly one is nearest: the night's attack on the whole country, told from
-//! one of its cities. A strike on a town that tells of no mass attack (an evening strike on
-//! one city) stays alone.
+//! apart, the two reports name an actor in common and agree as dated talks with a date of
+//! their own must (both of negotiations, or a rare word in common), and exactly one cluster
+//! is nearest. Undated strikes do not join, a city is struck on many days, with one
+//! exception: a report that tells of a mass attack in its own words (20 or more drones or
+//! missiles, or "hundreds" or "dozens" of them), placed in a country or anywhere inside it,
+//! joins the country's dated mass strike (one report of it, placed at the country, counts 20
+//! or more, and the counts agree) that ends nearest its article's time, in the week before it
+//! or the day after, when exactly one is nearest: the night's attack on the whole country,
+//! told from one of its cities. A strike on a town that tells of no mass attack (an evening
+//! strike on one city) stays alone.
 //!
 //! Clusters are the closure of these pairs (union-find), so they do not depend on the order
 //! in which files load. Pairs are only compared within blocks of the same kind, day and place
@@ -554,8 +555,8 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
         }
     }
 
-    join_same_figure(articles, ex, &paths, &mut uf, &mut joined);
-    join_undated(articles, ex, (&words, &formal), &mut uf, &mut joined);
+    join_same_figure(articles, ex, (&paths, &campaign), &mut uf, &mut joined);
+    join_undated(articles, ex, (&words, &formal, &campaign), &mut uf, &mut joined);
     join_undated_mass(articles, ex, (&paths, &campaign), &mut uf, &mut joined);
 
     let cluster: Vec<EventId> = (0..n as u32).map(|i| events[uf.find(i) as usize].id).collect();
@@ -581,14 +582,14 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
 fn join_same_figure(
     articles: &[Article],
     ex: &Extraction,
-    paths: &[&[String]],
+    (paths, campaign): (&[&[String]], &[bool]),
     uf: &mut UnionFind,
     joined: &mut [Option<(EventId, Rule)>],
 ) {
     let events = &ex.events;
     let mut by: HashMap<(String, &str), Vec<u32>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if e.kind != EventKind::TerritorialClaim || days(e).is_none() {
+        if e.kind != EventKind::TerritorialClaim || days(e).is_none() || campaign[i] {
             continue;
         }
         let (Some(a), Some(country)) = (articles.get(e.article as usize), country_of(paths[i])) else { continue };
@@ -723,7 +724,7 @@ fn shares_actor(ex: &Extraction, a: &Event, b: &Event) -> bool {
 fn join_undated(
     articles: &[Article],
     ex: &Extraction,
-    (words, formal): (&[Vec<u64>], &[bool]),
+    (words, formal, campaign): (&[Vec<u64>], &[bool], &[bool]),
     uf: &mut UnionFind,
     joined: &mut [Option<(EventId, Rule)>],
 ) {
@@ -748,7 +749,7 @@ fn join_undated(
     let times = article_times(articles, ex);
     let time = |a: u32| times.get(a as usize).copied().flatten();
     for (i, u) in events.iter().enumerate() {
-        if !undated_kind(u.kind) || u.date.start.is_some() {
+        if !undated_kind(u.kind) || u.date.start.is_some() || campaign[i] {
             continue;
         }
         let path = ex.place_path(u);
@@ -764,7 +765,7 @@ fn join_undated(
         let from = cands.partition_point(|(end, _)| *end < lo);
         for &(end, j) in cands[from..].iter().take_while(|(end, _)| *end <= hi) {
             let d = &events[j as usize];
-            if d.article == u.article || !counts_agree(u, d) || !shares_actor(ex, u, d) {
+            if d.article == u.article || campaign[j as usize] || !counts_agree(u, d) || !shares_actor(ex, u, d) {
                 continue;
             }
             let j_ = j as usize;
