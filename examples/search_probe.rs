@@ -4,8 +4,9 @@
 //! p50, p99 and max per keystroke for each query, and the store's index memory per event.
 //!
 //! `cargo run --release --example search_probe -- [--events N] [--corpus gen|synthetic]
-//!  [--rounds R] [--rows 50] [--query TEXT]... [--verbose] [--scan] [--e2e]`
+//!  [--rounds R] [--rows 50] [--query TEXT]... [--verbose] [--scan] [--e2e] [--reports]`
 //!
+//! `--reports` lists a row per report instead of one per happening (as before issue 12).
 //! `--scan` times the matcher alone (one thread, every key, ns per key); `--e2e` times the
 //! whole browser per key (the test harness: keymap, update, search, a 120x40 frame).
 //!
@@ -156,6 +157,7 @@ fn main() {
     let mut verbose = false;
     let mut scan = false;
     let mut e2e = false;
+    let mut reports = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -167,6 +169,7 @@ fn main() {
             "--verbose" => verbose = true,
             "--scan" => scan = true,
             "--e2e" => e2e = true,
+            "--reports" => reports = true,
             "--bench" => {}
             other => {
                 eprintln!("unknown argument {other}");
@@ -238,6 +241,8 @@ fn main() {
                         query,
                         sort: Sort::Relevance,
                         window: None,
+                        // one row per happening, as the browser lists them
+                        happenings: !reports,
                         ..Default::default()
                     };
                     if let Some(out) = searcher.search(&req, &|| false) {

@@ -12,7 +12,16 @@
 //!   later, higher toll is an update, so killed and injured never keep reports apart);
 //! - for talks and aid, both reports are of negotiations (talks, a round, a summit, a truce),
 //!   or the two sentences share a word that few reports of talks or aid use (at most one in
-//!   fifty of them, or three): a venue and a day do not tell two meetings or visits apart;
+//!   fifty of them, or three): a venue and a day do not tell two meetings or visits apart
+//!   (words that every meeting report may use, negotiation words and the names of countries
+//!   and their peoples never count: see below);
+//! - for every kind, when neither sentence states its own date (both took the day from their
+//!   article), the day tells nothing, and the two sentences must share two words that few
+//!   reports of their kind use (for kinds other than talks and aid, few of those that give
+//!   no date of their own; two copies of one wire sentence do; two sentences that mention
+//!   the same coming talks, "preparations for the talks in Geneva" and "the talks in Geneva
+//!   should speed up", share only the talks' name; a film's plot and an air-defence drill
+//!   "over Moscow" share nothing);
 //! - for talks and aid, the place is not busy: when more than four articles report talks or
 //!   aid there within three days (a capital's week of visits), the place alone does not tell
 //!   the meetings apart, and they are not merged;
@@ -20,12 +29,31 @@
 //!   at least one of them states its date in its own sentence: a date both took from the
 //!   article's lead is too weak to say that two "advances near Pokrovsk" are one.
 //!
+//! A report of many strikes ("hundreds of air strikes", "dozens of attacks") tells of a
+//! campaign, not of one happening, and joins nothing.
+//!
+//! A word that names a country or a continent, or a country's people ("Mexico", "Mexican"),
+//! is never a rare word two reports share: it is what a meeting is about, and every meeting
+//! about that country that week names it.
+//!
+//! Two dated territorial claims whose places differ (a direction spelt two ways, "Oleksandrivka"
+//! and "Oleksandrivsk") still join when they give the same area, to the unit ("400 square
+//! kilometers"), in one country, name an actor in common, and agree on everything above but
+//! the place (kind, day, one of them dated in its own sentence, counts).
+//!
 //! An undated report of talks or aid at a named place (a city, not a country) joins the
 //! dated cluster of the same kind and place nearest to its article's time (publication date,
 //! else the latest day its other events give), when the articles are at most three days
-//! apart, the two reports name an actor in common and agree as dated talks must (both of
-//! negotiations, or a rare word in common), and exactly one cluster is nearest. Undated strikes never join: a city is struck on
-//! many days.
+//! apart, the two reports name an actor in common and agree as dated talks with a date of
+//! their own must (both of negotiations, or a rare word in common), and exactly one cluster
+//! is nearest. Undated strikes do not join, a city is struck on many days, with one
+//! exception: a report that tells of a mass attack in its own words (20 or more drones or
+//! missiles, or "hundreds" or "dozens" of them), placed in a country or anywhere inside it,
+//! joins the country's dated mass strike (one report of it, placed at the country, counts 20
+//! or more, and the counts agree) that ends nearest its article's time, in the week before it
+//! or the day after, when exactly one is nearest: the night's attack on the whole country,
+//! told from one of its cities. A strike on a town that tells of no mass attack (an evening
+//! strike on one city) stays alone.
 //!
 //! Clusters are the closure of these pairs (union-find), so they do not depend on the order
 //! in which files load. Pairs are only compared within blocks of the same kind, day and place
@@ -45,8 +73,12 @@ pub enum Rule {
     SamePlace,
     /// Same kind, overlapping days, one place directly inside the other.
     Inside,
-    /// An undated report of talks or aid, joined to the nearest dated cluster at its place.
+    /// An undated report of talks or aid, joined to the nearest dated cluster at its place; or
+    /// an undated report of a mass attack, joined to its country's nearest dated mass strike.
     Undated,
+    /// Territorial claims of one day, one country and an actor in common that give the same
+    /// area, their places told apart (two spellings of one direction).
+    SameFigure,
 }
 
 impl Rule {
@@ -55,6 +87,7 @@ impl Rule {
             Rule::SamePlace => "same_place_and_day",
             Rule::Inside => "place_inside_and_day",
             Rule::Undated => "undated_nearest_at_place",
+            Rule::SameFigure => "same_area_and_day",
         }
     }
 }
@@ -95,10 +128,12 @@ const BUSY_ARTICLES: usize = 4;
 /// The days either side of a report that count for [`BUSY_ARTICLES`].
 const BUSY_DAYS: i64 = 3;
 
-/// For talks and aid, the words of each report's sentence that few other reports of talks or
-/// aid use (hashed, sorted): two reports of one meeting share one ("Tillerson", "Mar-a-Lago"),
-/// two meetings at one venue share only what every meeting has ("President", "meeting", the
-/// venue). Empty for other kinds. And whether each report is of negotiations ([`NEGOTIATION`]).
+/// The words of each report's sentence that few other reports of its kind use (hashed,
+/// sorted): two reports of one meeting share one ("Tillerson", "Mar-a-Lago"), two meetings at
+/// one venue share only what every meeting has ("President", "meeting", the venue). For
+/// talks and aid (counted together), every report; for other kinds, the dated reports that
+/// give no date of their own (counted among themselves), else empty. And whether each report
+/// is of negotiations ([`NEGOTIATION`]).
 fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Vec<Vec<u64>>, Vec<bool>) {
     use std::hash::{Hash, Hasher};
     let hash = |w: &str| {
@@ -115,35 +150,58 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
     let lexicon = crate::extract::lexicon::get();
     let mut words: Vec<Vec<u64>> = vec![Vec::new(); ex.events.len()];
     let mut formal: Vec<bool> = vec![false; ex.events.len()];
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    let mut n_meets = 0usize;
+    // a word is rare among the reports of its kind (talks and aid together)
+    let pool = |k: EventKind| if meets(k) { EventKind::Diplomacy } else { k };
+    let mut df: HashMap<(EventKind, u64), u32> = HashMap::new();
+    let mut n: HashMap<EventKind, usize> = HashMap::new();
     for (i, e) in ex.events.iter().enumerate() {
-        if !meets(e.kind) {
+        // other kinds use their words only when dated, not in their own sentence (see
+        // `texts_agree`), and are counted among such reports
+        if !meets(e.kind) && (days(e).is_none() || own_date(e)) {
             continue;
         }
         let Some(a) = articles.get(e.article as usize) else { continue };
-        n_meets += 1;
+        *n.entry(pool(e.kind)).or_default() += 1;
         // the place's own words are shared by every report there
         let place: Vec<String> = paths[i].iter().take(2).flat_map(|p| tokens(p)).collect();
         let toks = tokens(e.text(a));
         formal[i] = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
         let mut w: Vec<u64> = toks
             .into_iter()
-            .filter(|t| !place.contains(t) && !MEETING_WORDS.contains(&t.as_str()) && !lexicon.is_common(t))
+            .filter(|t| {
+                !place.contains(t)
+                    && !MEETING_WORDS.contains(&t.as_str())
+                    && !NEGOTIATION.contains(&t.as_str())
+                    && !lexicon.is_common(t)
+                    && !names_country(t)
+            })
             .map(|t| hash(&t))
             .collect();
         w.sort_unstable();
         w.dedup();
         for &h in &w {
-            *df.entry(h).or_default() += 1;
+            *df.entry((pool(e.kind), h)).or_default() += 1;
         }
         words[i] = w;
     }
-    let limit = (n_meets / 50).max(3) as u32;
-    for w in &mut words {
-        w.retain(|h| df.get(h).is_some_and(|&n| (2..=limit).contains(&n)));
+    for (w, e) in words.iter_mut().zip(&ex.events) {
+        let k = pool(e.kind);
+        let limit = (n.get(&k).copied().unwrap_or(0) / 50).max(3) as u32;
+        w.retain(|&h| df.get(&(k, h)).is_some_and(|&n| (2..=limit).contains(&n)));
     }
     (words, formal)
+}
+
+/// Does the word name a country or a continent, or a country's people ("mexican")? Such a
+/// word says what a meeting is about, never which meeting it is.
+fn names_country(word: &str) -> bool {
+    use crate::extract::gazetteer::{self, PlaceKind};
+    let gaz = gazetteer::get();
+    gaz.demonym(word).is_some()
+        || gaz
+            .form(word)
+            .iter()
+            .any(|&k| gaz.place(k).is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)))
 }
 
 /// Words every report of a meeting may use, whatever the meeting (besides the lexicon's
@@ -191,15 +249,36 @@ const NEGOTIATION: &[&str] =
 
 /// Do two sorted word lists share a word?
 fn share(a: &[u64], b: &[u64]) -> bool {
-    let (mut i, mut j) = (0, 0);
+    shared(a, b) > 0
+}
+
+/// How many words two sorted word lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    false
+    n
+}
+
+/// Do the sentences of two dated reports (of one kind, at one place, on overlapping days)
+/// agree? When neither gives its own date, the day is only their articles' and says nothing:
+/// they must share two rare words (as two copies of one wire sentence do), not just the name
+/// of the talks both mention. Otherwise, talks and aid must both be of negotiations or share
+/// a rare word; other kinds need nothing more.
+fn texts_agree(a: &Event, b: &Event, both_negotiations: bool, wa: &[u64], wb: &[u64]) -> bool {
+    if !own_date(a) && !own_date(b) {
+        return shared(wa, wb) >= 2;
+    }
+    !meets(a.kind) || both_negotiations || share(wa, wb)
 }
 
 /// For each event, whether it reports talks or aid at a place that is busy that week.
@@ -272,6 +351,86 @@ fn country_or_coarser(path: &[String]) -> bool {
 /// A mass attack: a strike with at least this many drones or missiles is one happening
 /// across a whole country on its night.
 const MASS_ATTACK: u32 = 20;
+
+/// Words that say "many" of what follows ("hundreds of drones").
+const MANY: &[&str] = &["hundreds", "dozens", "scores", "thousands"];
+/// How the weapons of a mass attack are named (word starts).
+const MASS_WEAPONS: &[&str] = &["drone", "missile", "rocket", "shahed"];
+
+/// Does the report tell of a mass attack: 20 or more drones or missiles counted, or its
+/// sentence speaks of "hundreds" or "dozens of" drones or missiles?
+fn mass_report(e: &Event, text: &str) -> bool {
+    if e.drones.max(e.missiles).is_some_and(|n| n >= MASS_ATTACK) {
+        return true;
+    }
+    many_of(text, MASS_WEAPONS, 4)
+}
+
+/// Does the text say "hundreds of" (or dozens, scores, thousands) followed, within `within`
+/// words, by a word that starts with one of `what`?
+fn many_of(text: &str, what: &[&str], within: usize) -> bool {
+    // every word of MANY ends in "s": most sentences are passed over without a word split
+    if !text.contains("s of ") {
+        return false;
+    }
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    (0..words.len().saturating_sub(2)).any(|i| {
+        MANY.contains(&words[i].as_str())
+            && words[i + 1] == "of"
+            && words[i + 2..].iter().take(within).any(|w| what.iter().any(|m| w.starts_with(m)))
+    })
+}
+
+/// What many strikes are called (word starts): "hundreds of air strikes" is a campaign.
+const STRIKES: &[&str] = &["strike", "airstrike", "attack", "raid", "sortie", "bombing", "assault"];
+
+/// Does the sentence tell of many strikes ("hundreds of air strikes", "dozens of attacks"), a
+/// campaign rather than one happening?
+fn campaign(text: &str) -> bool {
+    many_of(text, STRIKES, 2)
+}
+
+/// The area a sentence gives, with its unit ("400 km2", "29 mi2"): a number followed by
+/// "square kilometers", "sq km", "km2" and the like; the first one given.
+fn area_figure(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '²').to_lowercase())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let digits = w.replace(',', "");
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let Ok(n) = digits.parse::<f64>() else { continue };
+        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        let unit = |u: &str| {
+            if u.starts_with("kilomet") || u == "km" || u == "kms" {
+                Some("km2")
+            } else if u.starts_with("mile") || u == "mi" {
+                Some("mi2")
+            } else {
+                None
+            }
+        };
+        let found = match next(1) {
+            "square" | "sq" => unit(next(2)),
+            "km2" | "km²" => Some("km2"),
+            "mi2" | "mi²" => Some("mi2"),
+            _ => None,
+        };
+        if let Some(u) = found {
+            return Some(format!("{n} {u}"));
+        }
+    }
+    None
+}
+
+/// The country of a place path (the place before the continent), if the path has one.
+fn country_of(path: &[String]) -> Option<&str> {
+    (path.len() >= 2).then(|| path[path.len() - 2].as_str())
+}
 
 /// The rule by which two places agree: the same named place, or one directly inside the
 /// other where the outer one is smaller than a country. Two reports placed only at a country
@@ -354,6 +513,8 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     let paths: Vec<&[String]> = events.iter().map(|e| ex.place_path(e)).collect();
     let busy = busy(ex, &paths);
     let (words, formal) = rare_words(articles, ex, &paths);
+    let campaign: Vec<bool> =
+        events.iter().map(|e| articles.get(e.article as usize).is_some_and(|a| campaign(e.text(a)))).collect();
     // Each block is a run of (key, event) pairs sorted by a hash of the key: 16 bytes per
     // entry, where a map of vectors took several times that. Two keys hashing alike only put
     // more reports in one block; the pair rules still compare kind, day and place.
@@ -365,7 +526,8 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     };
     let mut blocks: Vec<(u64, u32)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
-        let (Some((start, end)), Some(own)) = (days(e), paths[i].first()) else {
+        // a campaign of many strikes joins nothing
+        let (Some((start, end)), Some(own), false) = (days(e), paths[i].first(), campaign[i]) else {
             continue;
         };
         let parent = paths[i].get(1);
@@ -393,7 +555,7 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
                 let (a, b) = (&events[i as usize], &events[j as usize]);
                 let (i_, j_) = (i as usize, j as usize);
                 if let Some(rule) = pair_rule_busy(a, paths[i_], busy[i_], b, paths[j_], busy[j_])
-                    && (!meets(a.kind) || (formal[i_] && formal[j_]) || share(&words[i_], &words[j_]))
+                    && texts_agree(a, b, formal[i_] && formal[j_], &words[i_], &words[j_])
                     && uf.union(i, j)
                 {
                     let (lo, hi) = (i.min(j), i.max(j));
@@ -403,7 +565,9 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
         }
     }
 
-    join_undated(articles, ex, (&words, &formal), &mut uf, &mut joined);
+    join_same_figure(articles, ex, (&paths, &campaign), &mut uf, &mut joined);
+    join_undated(articles, ex, (&words, &formal, &campaign), &mut uf, &mut joined);
+    join_undated_mass(articles, ex, (&paths, &campaign), &mut uf, &mut joined);
 
     drop(blocks);
     let root: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
@@ -418,6 +582,126 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     let reports = root.iter().map(|&r| count[r as usize]).collect();
     let cluster = root.iter().map(|&r| events[r as usize].id).collect();
     Clusters { cluster, joined, reports }
+}
+
+/// Territorial claims whose places differ but that give the same area on one day, in one
+/// country, with an actor in common (see the module's doc).
+fn join_same_figure(
+    articles: &[Article],
+    ex: &Extraction,
+    (paths, campaign): (&[&[String]], &[bool]),
+    uf: &mut UnionFind,
+    joined: &mut [Option<(EventId, Rule)>],
+) {
+    let events = &ex.events;
+    let mut by: HashMap<(String, &str), Vec<u32>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.kind != EventKind::TerritorialClaim || days(e).is_none() || campaign[i] {
+            continue;
+        }
+        let (Some(a), Some(country)) = (articles.get(e.article as usize), country_of(paths[i])) else { continue };
+        if let Some(f) = area_figure(e.text(a)) {
+            by.entry((f, country)).or_default().push(i as u32);
+        }
+    }
+    let mut keys: Vec<_> = by.keys().cloned().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let members = &by[&key];
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if uf.find(i) == uf.find(j) {
+                    continue;
+                }
+                let (a, b) = (&events[i as usize], &events[j as usize]);
+                if a.article == b.article || !counts_agree(a, b) || !shares_actor(ex, a, b) {
+                    continue;
+                }
+                let ((s1, e1), (s2, e2)) = match (days(a), days(b)) {
+                    (Some(x), Some(y)) => (x, y),
+                    _ => continue,
+                };
+                if e1 < s2 || e2 < s1 || (!own_date(a) && !own_date(b)) {
+                    continue;
+                }
+                if uf.union(i, j) {
+                    let (lo, hi) = (i.min(j), i.max(j));
+                    joined[hi as usize].get_or_insert((events[lo as usize].id, Rule::SameFigure));
+                }
+            }
+        }
+    }
+}
+
+/// Undated reports of a mass attack join their country's dated mass strike nearest their
+/// article's time (see the module's doc).
+fn join_undated_mass(
+    articles: &[Article],
+    ex: &Extraction,
+    (paths, campaign): (&[&[String]], &[bool]),
+    uf: &mut UnionFind,
+    joined: &mut [Option<(EventId, Rule)>],
+) {
+    let events = &ex.events;
+    let mass = |e: &Event| e.drones.max(e.missiles).is_some_and(|n| n >= MASS_ATTACK);
+    // dated mass strikes placed at a country, by country, by the day they end
+    let mut at: HashMap<&str, Vec<(NaiveDate, u32)>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.kind == EventKind::Strike
+            && mass(e)
+            && !campaign[i]
+            && country_or_coarser(paths[i])
+            && let (Some((_, end)), Some(p)) = (days(e), paths[i].first())
+        {
+            at.entry(p.as_str()).or_default().push((end, i as u32));
+        }
+    }
+    if at.is_empty() {
+        return;
+    }
+    for list in at.values_mut() {
+        list.sort_unstable();
+    }
+    let times = article_times(articles, ex);
+    for (i, u) in events.iter().enumerate() {
+        if u.kind != EventKind::Strike || u.date.start.is_some() {
+            continue;
+        }
+        let Some(a) = articles.get(u.article as usize) else { continue };
+        let Some(t) = times.get(u.article as usize).copied().flatten() else { continue };
+        if paths[i].is_empty() || campaign[i] || !mass_report(u, u.text(a)) {
+            continue;
+        }
+        let mut best: Option<(i64, Vec<u32>)> = None;
+        for place in paths[i].iter() {
+            let Some(cands) = at.get(place.as_str()) else { continue };
+            let (lo, hi) = (t - Duration::days(MAX_SPAN_DAYS), t + Duration::days(1));
+            let from = cands.partition_point(|(end, _)| *end < lo);
+            for &(end, j) in cands[from..].iter().take_while(|(end, _)| *end <= hi) {
+                let d = &events[j as usize];
+                if d.article == u.article || !counts_agree(u, d) {
+                    continue;
+                }
+                let dist = (end - t).num_days().abs();
+                let root = uf.find(j);
+                match &mut best {
+                    Some((bd, roots)) if dist == *bd => {
+                        if !roots.contains(&root) {
+                            roots.push(root);
+                        }
+                    }
+                    Some((bd, _)) if dist > *bd => {}
+                    _ => best = Some((dist, vec![root])),
+                }
+            }
+        }
+        if let Some((_, roots)) = best
+            && let [root] = roots.as_slice()
+            && uf.union(i as u32, *root)
+        {
+            joined[i] = Some((events[*root as usize].id, Rule::Undated));
+        }
+    }
 }
 
 /// The time of each article: its publication date, else the latest day its events give.
@@ -447,7 +731,7 @@ fn shares_actor(ex: &Extraction, a: &Event, b: &Event) -> bool {
 fn join_undated(
     articles: &[Article],
     ex: &Extraction,
-    (words, formal): (&[Vec<u64>], &[bool]),
+    (words, formal, campaign): (&[Vec<u64>], &[bool], &[bool]),
     uf: &mut UnionFind,
     joined: &mut [Option<(EventId, Rule)>],
 ) {
@@ -472,7 +756,7 @@ fn join_undated(
     let times = article_times(articles, ex);
     let time = |a: u32| times.get(a as usize).copied().flatten();
     for (i, u) in events.iter().enumerate() {
-        if !undated_kind(u.kind) || u.date.start.is_some() {
+        if !undated_kind(u.kind) || u.date.start.is_some() || campaign[i] {
             continue;
         }
         let path = ex.place_path(u);
@@ -488,7 +772,7 @@ fn join_undated(
         let from = cands.partition_point(|(end, _)| *end < lo);
         for &(end, j) in cands[from..].iter().take_while(|(end, _)| *end <= hi) {
             let d = &events[j as usize];
-            if d.article == u.article || !counts_agree(u, d) || !shares_actor(ex, u, d) {
+            if d.article == u.article || campaign[j as usize] || !counts_agree(u, d) || !shares_actor(ex, u, d) {
                 continue;
             }
             let j_ = j as usize;

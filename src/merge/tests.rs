@@ -343,3 +343,154 @@ fn two_meetings_at_one_venue_on_one_day_are_two_but_talks_are_one() {
         1
     );
 }
+
+#[test]
+fn a_country_both_remarks_name_does_not_make_them_one_meeting() {
+    // two things said at one venue on one day, both about one country: the country is the
+    // topic of every meeting about it that week, not a sign of one meeting
+    let docs = [
+        (
+            "wire",
+            "2026-02-10",
+            "The president met factory owners at the White House on February 9 to discuss trade with Brazil, officials said.",
+        ),
+        (
+            "paper",
+            "2026-02-10",
+            "The president told reporters at the White House on February 9 that his envoy's trip to Brazil would be difficult.",
+        ),
+    ];
+    let (a, ex, c) = run(&docs);
+    let meets: Vec<_> = ex.events.iter().filter(|e| e.kind == EventKind::Diplomacy).collect();
+    assert_eq!(
+        meets.len(),
+        2,
+        "{:?}",
+        ex.events.iter().map(|e| (e.kind, e.text(&a[e.article as usize]))).collect::<Vec<_>>()
+    );
+    assert!(groups(&a, &ex, &c).is_empty(), "{:?}", groups(&a, &ex, &c));
+    // nor does its people's name
+    assert!(names_country("brazil") && names_country("brazilian") && !names_country("tillerson"));
+}
+
+#[test]
+fn an_undated_report_of_a_mass_attack_joins_the_countrys_mass_strike() {
+    let night = (
+        "wire",
+        "2026-02-04",
+        "Russia launched 450 drones and 71 missiles at Ukraine on the night of February 3, the air force said.",
+    );
+    // told from one city, undated, but in its own words a mass attack
+    let city = (
+        "paper",
+        "2026-02-04",
+        "Russia struck Kyiv with hundreds of drones and dozens of missiles, damaging the power grid, officials said.",
+    );
+    let (a, ex, c) = run(&[night, city]);
+    let kyiv = ex.events.iter().find(|e| e.article == 1 && e.kind == EventKind::Strike).expect("a strike");
+    assert!(kyiv.date.start.is_none() && ex.place_path(kyiv).first().is_some_and(|p| p == "Kyiv"));
+    assert_eq!(groups(&a, &ex, &c).len(), 1, "{:?}", groups(&a, &ex, &c));
+    assert_eq!(rule_of(&a, &ex, &c, "Russia struck Kyiv"), Some(Rule::Undated));
+    // an undated strike on one city that tells of no mass attack stays alone
+    let town = (
+        "paper",
+        "2026-02-04",
+        "An evening strike on Zaporizhzhia killed two people and injured nine, the governor said.",
+    );
+    assert_eq!(merged(&[night, town]), 0);
+    // "hundreds of thousands of homes" is not a mass attack
+    let homes = (
+        "paper",
+        "2026-02-04",
+        "A Russian strike on Kharkiv left hundreds of thousands of homes without heat, the mayor said.",
+    );
+    assert_eq!(merged(&[night, homes]), 0);
+    // the mass strike must end in the week before the article or the day after
+    let late = ("paper", "2026-02-20", city.2);
+    assert_eq!(merged(&[night, late]), 0);
+}
+
+#[test]
+fn claims_of_the_same_area_on_one_day_join_across_two_spellings_of_a_place() {
+    let a = (
+        "wire",
+        "2026-02-25",
+        "On February 23, Oleksandr Syrskyi said Ukrainian units had regained control over 250 square kilometers near Kupiansk.",
+    );
+    let b = (
+        "paper",
+        "2026-02-25",
+        "Oleksandr Syrskyi said on February 23 that Ukrainian troops had regained control over 250 sq km near Borova.",
+    );
+    let (arts, ex, c) = run(&[a, b]);
+    let claims: Vec<_> = ex.events.iter().filter(|e| e.kind == EventKind::TerritorialClaim).collect();
+    assert_eq!(claims.len(), 2, "{:?}", ex.events.iter().map(|e| e.kind).collect::<Vec<_>>());
+    assert_ne!(ex.place_path(claims[0]).first(), ex.place_path(claims[1]).first());
+    assert_eq!(groups(&arts, &ex, &c).len(), 1, "{:?}", groups(&arts, &ex, &c));
+    assert_eq!(rule_of(&arts, &ex, &c, "Oleksandr Syrskyi said on"), Some(Rule::SameFigure));
+    // another area: two claims
+    let other = ("paper", b.1, &*b.2.replace("250 sq km", "300 sq km"));
+    assert_eq!(merged(&[a, other]), 0);
+    // the same area on another day: two claims
+    let later = ("paper", b.1, &*b.2.replace("February 23", "February 24"));
+    assert_eq!(merged(&[a, later]), 0);
+    assert_eq!(area_figure("regained about 1,200 square kilometres"), Some("1200 km2".into()));
+    assert_eq!(area_figure("gained 29 square miles"), Some("29 mi2".into()));
+    assert_eq!(area_figure("400 km² in a month"), Some("400 km2".into()));
+    assert_eq!(area_figure("eight settlements and 40 people"), None);
+}
+
+#[test]
+fn two_mentions_of_talks_dated_only_by_their_article_are_two() {
+    // neither sentence dates itself: a meeting about the coming talks and a call to speed
+    // them up, on a day both took from the lead, are not one happening
+    let lead = "On February 9, the ministry gave its weekly briefing.";
+    let a = format!("{lead} The envoy discussed preparations for the peace talks in Geneva with opposition leaders.");
+    let b = format!("{lead} The United Nations should speed up the peace talks in Geneva, the deputy minister said.");
+    let (arts, ex, c) = run(&[("wire", "2026-02-10", &a), ("paper", "2026-02-10", &b)]);
+    let talks: Vec<_> = ex.events.iter().filter(|e| e.kind == EventKind::Diplomacy).collect();
+    assert_eq!(talks.len(), 2);
+    assert!(talks.iter().all(|e| e.date.how == Resolution::Context && e.date.start.is_some()));
+    assert!(groups(&arts, &ex, &c).is_empty(), "{:?}", groups(&arts, &ex, &c));
+}
+
+#[test]
+fn a_campaign_of_many_strikes_joins_nothing() {
+    let docs = [
+        ("wire", "2026-03-04", "A car bomb killed five people in Mosul on March 3, police said."),
+        (
+            "paper",
+            "2026-03-04",
+            "On March 3, the coalition said it had carried out dozens of air strikes around Mosul.",
+        ),
+    ];
+    let (a, ex, c) = run(&docs);
+    assert!(ex.events.iter().all(|e| e.kind == EventKind::Strike && e.date.start.is_some()));
+    assert!(groups(&a, &ex, &c).is_empty(), "{:?}", groups(&a, &ex, &c));
+    assert!(campaign("hundreds of airstrikes") && campaign("scores of attacks on the town"));
+    // many weapons in one attack are a mass attack, not a campaign
+    assert!(!campaign("hundreds of drones and dozens of missiles"));
+    assert!(!campaign("dozens of people were killed in the attack"));
+}
+
+#[test]
+fn reports_dated_only_by_their_articles_must_share_two_rare_words() {
+    // neither sentence dates itself: the day is the articles', and says nothing
+    let lead = "On February 9, the city published its weekly bulletin.";
+    let film = format!("{lead} A new film tells the story of a spaceship shot down over a crowded Kharkiv suburb.");
+    let drill = format!(
+        "{lead} Helicopters notionally attacked the city from several directions during a drill of the Kharkiv air defence."
+    );
+    let (a, ex, c) = run(&[("wire", "2026-02-10", &film), ("paper", "2026-02-10", &drill)]);
+    assert!(ex.events.iter().all(|e| e.kind == EventKind::Strike && e.date.how == Resolution::Context));
+    assert!(groups(&a, &ex, &c).is_empty(), "{:?}", groups(&a, &ex, &c));
+    // two tellings of one report share its rare words: one happening
+    let one =
+        format!("{lead} Shelling damaged a kindergarten and a transformer station in Kupiansk, the governor said.");
+    let two = format!(
+        "{lead} A kindergarten and a transformer station in Kupiansk were damaged by shelling, officials said."
+    );
+    let (a, ex, c) = run(&[("wire", "2026-02-10", &one), ("paper", "2026-02-10", &two)]);
+    assert!(ex.events.iter().all(|e| e.date.how == Resolution::Context));
+    assert_eq!(groups(&a, &ex, &c).len(), 1, "{:?}", groups(&a, &ex, &c));
+}
