@@ -128,13 +128,19 @@ const BUSY_ARTICLES: usize = 4;
 /// The days either side of a report that count for [`BUSY_ARTICLES`].
 const BUSY_DAYS: i64 = 3;
 
+/// A report's rare words, hashed, sorted.
+type Words = Box<[u64]>;
+
 /// The words of each report's sentence that few other reports of its kind use (hashed,
 /// sorted): two reports of one meeting share one ("Tillerson", "Mar-a-Lago"), two meetings at
 /// one venue share only what every meeting has ("President", "meeting", the venue). For
 /// talks and aid (counted together), every report; for other kinds, the dated reports that
 /// give no date of their own (counted among themselves), else empty. And whether each report
 /// is of negotiations ([`NEGOTIATION`]).
-fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Vec<Vec<u64>>, Vec<bool>) {
+///
+/// Two passes over the sentences: the first counts each word's reports, the second keeps
+/// each report's rare ones (a few), so that every report's words are never held at once.
+fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Vec<Words>, Vec<bool>) {
     use std::hash::{Hash, Hasher};
     let hash = |w: &str| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -148,46 +154,58 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
             .collect()
     };
     let lexicon = crate::extract::lexicon::get();
-    let mut words: Vec<Vec<u64>> = vec![Vec::new(); ex.events.len()];
+    let mut words: Vec<Words> = vec![Box::default(); ex.events.len()];
     let mut formal: Vec<bool> = vec![false; ex.events.len()];
     // a word is rare among the reports of its kind (talks and aid together)
     let pool = |k: EventKind| if meets(k) { EventKind::Diplomacy } else { k };
-    let mut df: HashMap<(EventKind, u64), u32> = HashMap::new();
-    let mut n: HashMap<EventKind, usize> = HashMap::new();
-    for (i, e) in ex.events.iter().enumerate() {
-        // other kinds use their words only when dated, not in their own sentence (see
-        // `texts_agree`), and are counted among such reports
-        if !meets(e.kind) && (days(e).is_none() || own_date(e)) {
-            continue;
-        }
-        let Some(a) = articles.get(e.article as usize) else { continue };
-        *n.entry(pool(e.kind)).or_default() += 1;
+    // other kinds use their words only when dated, not in their own sentence (see
+    // `texts_agree`), and are counted among such reports
+    let counted = |e: &Event| meets(e.kind) || (days(e).is_some() && !own_date(e));
+    // a report's candidate words, hashed, sorted, once each; and whether it is of negotiations
+    let candidates = |i: usize, e: &Event, w: &mut Vec<u64>| -> Option<bool> {
+        w.clear();
+        let a = articles.get(e.article as usize)?;
         // the place's own words are shared by every report there
         let place: Vec<String> = paths[i].iter().take(2).flat_map(|p| tokens(p)).collect();
         let toks = tokens(e.text(a));
-        formal[i] = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
-        let mut w: Vec<u64> = toks
-            .into_iter()
-            .filter(|t| {
-                !place.contains(t)
-                    && !MEETING_WORDS.contains(&t.as_str())
-                    && !NEGOTIATION.contains(&t.as_str())
-                    && !lexicon.is_common(t)
-                    && !names_country(t)
-            })
-            .map(|t| hash(&t))
-            .collect();
+        let formal = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
+        w.extend(
+            toks.into_iter()
+                .filter(|t| {
+                    !place.contains(t)
+                        && !MEETING_WORDS.contains(&t.as_str())
+                        && !NEGOTIATION.contains(&t.as_str())
+                        && !lexicon.is_common(t)
+                        && !names_country(t)
+                })
+                .map(|t| hash(&t)),
+        );
         w.sort_unstable();
         w.dedup();
+        Some(formal)
+    };
+    let mut df: HashMap<(EventKind, u64), u32> = HashMap::new();
+    let mut n: HashMap<EventKind, usize> = HashMap::new();
+    let mut w = Vec::new();
+    for (i, e) in ex.events.iter().enumerate() {
+        if !counted(e) {
+            continue;
+        }
+        let Some(f) = candidates(i, e, &mut w) else { continue };
+        formal[i] = f;
+        *n.entry(pool(e.kind)).or_default() += 1;
         for &h in &w {
             *df.entry((pool(e.kind), h)).or_default() += 1;
         }
-        words[i] = w;
     }
-    for (w, e) in words.iter_mut().zip(&ex.events) {
+    for (i, e) in ex.events.iter().enumerate() {
+        if !counted(e) || candidates(i, e, &mut w).is_none() {
+            continue;
+        }
         let k = pool(e.kind);
         let limit = (n.get(&k).copied().unwrap_or(0) / 50).max(3) as u32;
         w.retain(|&h| df.get(&(k, h)).is_some_and(|&n| (2..=limit).contains(&n)));
+        words[i] = w.as_slice().into();
     }
     (words, formal)
 }
@@ -731,7 +749,7 @@ fn shares_actor(ex: &Extraction, a: &Event, b: &Event) -> bool {
 fn join_undated(
     articles: &[Article],
     ex: &Extraction,
-    (words, formal, campaign): (&[Vec<u64>], &[bool], &[bool]),
+    (words, formal, campaign): (&[Words], &[bool], &[bool]),
     uf: &mut UnionFind,
     joined: &mut [Option<(EventId, Rule)>],
 ) {

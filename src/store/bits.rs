@@ -62,6 +62,29 @@ impl Bits {
         }
     }
 
+    /// Per word, how many bits are set in the words before it: with it, [`Bits::rank`]
+    /// answers in constant time (4 bytes per 64 bits).
+    pub fn ranks(&self) -> Vec<u32> {
+        let mut at = 0u32;
+        self.words
+            .iter()
+            .map(|w| {
+                let r = at;
+                at += w.count_ones();
+                r
+            })
+            .collect()
+    }
+
+    /// How many bits below `i` are set (`ranks` from [`Bits::ranks`]).
+    #[inline]
+    pub fn rank(&self, ranks: &[u32], i: u32) -> usize {
+        let i = i as usize;
+        let (w, b) = (i / 64, i % 64);
+        let below = self.words.get(w).map_or(0, |x| (x & ((1u64 << b) - 1)).count_ones());
+        ranks.get(w).map_or(0, |&r| r as usize) + below as usize
+    }
+
     #[cfg(test)]
     pub fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
@@ -82,6 +105,9 @@ mod tests {
         a.and_not(&b);
         assert_eq!(a.count(), 66);
         assert!(!a.contains(63) && a.contains(62) && !a.contains(70));
+        // rank: set bits below
+        let r = b.ranks();
+        assert_eq!([0, 1, 63, 64, 65, 69].map(|i| b.rank(&r, i)), [0, 1, 1, 2, 3, 3]);
         a.and(&b);
         assert_eq!(a.count(), 0);
         assert_eq!(Bits::full(0).count(), 0);

@@ -173,10 +173,12 @@ impl Store {
 
     /// Run the free words of `q` over `base` (the events passing its filters, in `sort`
     /// order), or `None` when `cancel` said stop midway.
+    /// With `happenings`, the list has one row per happening (see [`super::SearchRequest`]).
     pub(crate) fn run_query(
         &self,
         q: &Query,
         sort: Sort,
+        happenings: bool,
         base: &Base,
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
@@ -186,10 +188,10 @@ impl Store {
         };
         if q.words.is_empty() {
             let ordered = (0..items.len()).map(|i| Ranked { rank: items.rank(self, i) as u32, score: 0 }).collect();
-            return Some(Found::new(self, ordered, sort));
+            return Some(Found::new(self, ordered, sort, happenings));
         }
         let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
-        Some(Found::new(self, self.match_in_order(&words, items, cancel)?, sort))
+        Some(Found::new(self, self.match_in_order(&words, items, cancel)?, sort, happenings))
     }
 
     /// Run the free words of `q` over the hits of a query it narrows (in base order).
@@ -197,11 +199,12 @@ impl Store {
         &self,
         q: &Query,
         sort: Sort,
+        happenings: bool,
         last: &[Ranked],
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let words: Vec<Pattern> = q.words.iter().map(|w| Pattern::new(w)).collect();
-        Some(Found::new(self, self.match_in_order(&words, Items::Last(last), cancel)?, sort))
+        Some(Found::new(self, self.match_in_order(&words, Items::Last(last), cancel)?, sort, happenings))
     }
 
     /// Match the free words against `items` (in list order), keeping their order.
@@ -331,17 +334,21 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    fn new(store: &Store, ordered: Vec<Ranked>, sort: Sort) -> Found {
+    fn new(store: &Store, ordered: Vec<Ranked>, sort: Sort, happenings: bool) -> Found {
         let hit = |r: &Ranked| Hit { event: store.event_at_rank(r.rank), score: r.score };
         let (listed, histogram) = rayon::join(
             || {
-                match sort {
+                let listed = match sort {
                     Sort::Relevance => rank(&ordered, hit),
                     _ => None,
                 }
-                .unwrap_or_else(|| ordered.iter().map(hit).collect())
+                .unwrap_or_else(|| ordered.iter().map(hit).collect());
+                if happenings { super::search::collapse(store, &listed) } else { listed }
             },
-            || Histogram::of_ranked(store, &ordered),
+            || match happenings {
+                true => Histogram::of_happenings(store, &ordered),
+                false => Histogram::of_ranked(store, &ordered),
+            },
         );
         Found { ordered: Arc::new(ordered), listed: Arc::new(listed), histogram: Arc::new(histogram) }
     }

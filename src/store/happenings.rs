@@ -1,8 +1,9 @@
 //! The store's view of [`crate::merge`]: which events report one happening, kept compactly.
 //!
-//! Most events stand alone, so only the events of clusters of two or more are kept: their ids
-//! in order with their happening's number, and each happening's reports side by side. An
-//! event not listed is a happening of its own with one source.
+//! Most events stand alone, so only the events of clusters of two or more are kept: a bit
+//! per event says whether it is one, its rank among them numbers its facts (its happening,
+//! the report it joined), and each happening's reports are side by side. An event without
+//! its bit is a happening of its own with one source.
 
 use crate::extract::{EventId, Extraction};
 use crate::merge::{Clusters, Rule};
@@ -11,13 +12,14 @@ use super::bits::Bits;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Happenings {
-    /// One bit per event: is it in `ids`? (Most are not, and a bit says so at once.)
+    /// One bit per event: does it share its happening with other reports? Most do not, and
+    /// a bit says so at once; those that do are numbered by their rank among them.
     merged: Bits,
-    /// Events in happenings of two or more reports, ascending.
-    ids: Vec<EventId>,
-    /// Per entry of `ids`: its happening's number.
+    /// Set bits of `merged` before each of its words (see [`Bits::ranks`]).
+    ranks: Vec<u32>,
+    /// By rank: the event's happening.
     group: Vec<u32>,
-    /// Per entry of `ids`: the report it joined and by which rule (none for the first).
+    /// By rank: the report it joined and by which rule (none for the first).
     joined: Vec<Option<(EventId, Rule)>>,
     /// Per happening: where its reports start in `members` (one more entry at the end).
     at: Vec<u32>,
@@ -50,7 +52,6 @@ impl Happenings {
                 h.sources.push(c.reports[i]);
                 h.at.push(0);
             }
-            h.ids.push(i as EventId);
             h.merged.insert(i as EventId);
             h.group.push(number[k]);
             h.joined.push(c.joined[i]);
@@ -66,10 +67,11 @@ impl Happenings {
             at[g + 1] += at[g];
         }
         let mut next = at.clone();
-        h.members = vec![0; h.ids.len()];
+        h.members = vec![0; h.group.len()];
         h.killed = vec![0; groups];
         h.injured = vec![0; groups];
-        for (&id, &g) in h.ids.iter().zip(&h.group) {
+        let ids = (0..n as EventId).filter(|&i| h.merged.contains(i));
+        for (id, &g) in ids.zip(&h.group) {
             let slot = &mut next[g as usize];
             h.members[*slot as usize] = id;
             *slot += 1;
@@ -79,6 +81,7 @@ impl Happenings {
             }
         }
         h.at = at;
+        h.ranks = h.merged.ranks();
         h
     }
 
@@ -86,7 +89,7 @@ impl Happenings {
         if !self.merged.contains(id) {
             return None;
         }
-        self.ids.binary_search(&id).ok()
+        Some(self.merged.rank(&self.ranks, id))
     }
 
     /// The happening of an event that shares it with other reports.
@@ -129,13 +132,13 @@ impl Happenings {
 
     /// How many reports those happenings have in all.
     pub(crate) fn reports(&self) -> usize {
-        self.ids.len()
+        self.group.len()
     }
 
     pub(crate) fn bytes(&self) -> usize {
         use std::mem::size_of_val;
         self.merged.bytes()
-            + size_of_val(self.ids.as_slice())
+            + size_of_val(self.ranks.as_slice())
             + size_of_val(self.group.as_slice())
             + size_of_val(self.joined.as_slice())
             + size_of_val(self.at.as_slice())

@@ -231,6 +231,12 @@ impl Store {
         let na = articles.len();
         let ne = ex.entities.len();
         progress(Progress::new("indexing", 0, n));
+        // first, while only the articles and the extraction are held: the merge's scratch is
+        // freed before the indexes are built, which reuse its memory
+        let happenings = {
+            let clusters = crate::merge::merge(&articles, &ex);
+            happenings::Happenings::new(&clusters, &ex)
+        };
 
         let entity_pos: HashMap<EntityId, u32> =
             ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
@@ -405,10 +411,6 @@ impl Store {
             })
             .collect();
         progress(Progress::new("indexing", n, n));
-        let happenings = {
-            let clusters = crate::merge::merge(&articles, &ex);
-            happenings::Happenings::new(&clusters, &ex)
-        };
 
         // search keys, written straight into the newest-first order
         let mut layout = vec![KeyLayout::default(); n];
@@ -634,7 +636,7 @@ impl Store {
     pub fn query(&self, q: &Query) -> QueryResult {
         let sort = q.sort.unwrap_or_default();
         let base = self.base(q, sort);
-        let hits = match self.run_query(q, sort, &base, &|| false) {
+        let hits = match self.run_query(q, sort, false, &base, &|| false) {
             Some(found) => {
                 drop(found.ordered);
                 Arc::unwrap_or_clone(found.listed)

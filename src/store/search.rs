@@ -90,16 +90,34 @@ impl Histogram {
         Histogram::count(store, hits, |h| h.rank as usize)
     }
 
-    /// The same counting each happening once: `hits` hold one report per happening, and a
-    /// report of several counts the highest toll any of them gives.
-    pub(crate) fn of_happenings(store: &Store, hits: &[Hit]) -> Histogram {
+    /// The same counting each happening once, at the day of its first report in `hits`
+    /// (rank order: its newest), with the highest toll any of its reports gives.
+    pub(crate) fn of_happenings(store: &Store, hits: &[Ranked]) -> Histogram {
+        let hs = &store.happenings;
+        if hs.len() == 0 {
+            return Histogram::of_ranked(store, hits);
+        }
+        // the hits that stand for their happening: a pass in order (the counting after it
+        // is parallel; this needs to see the earlier hits)
+        let mut seen = super::bits::Bits::empty(hs.len());
+        let once: Vec<(Ranked, Option<u32>)> = hits
+            .iter()
+            .filter_map(|&h| match hs.group(store.event_at_rank(h.rank)) {
+                Some(g) if seen.contains(g) => None,
+                Some(g) => {
+                    seen.insert(g);
+                    Some((h, Some(g)))
+                }
+                None => Some((h, None)),
+            })
+            .collect();
         Histogram::counted(
             store,
-            hits,
-            |h| store.keys.rank(h.event),
-            |h, f| match store.is_merged(h.event) {
-                true => store.happening_toll(h.event),
-                false => (f.killed, f.injured),
+            &once,
+            |h| h.0.rank as usize,
+            |h, f| match h.1 {
+                Some(g) => hs.toll(g),
+                None => (f.killed, f.injured),
             },
         )
     }
@@ -221,29 +239,39 @@ impl SearchOutput {
     }
 }
 
-/// One row per happening: the first hit of each, in order; with `expand`, that happening's
-/// other reports follow its row (whether the query matches them or not: they are its reports).
-fn collapse(store: &Store, hits: &[Hit], expand: Option<EventId>) -> Vec<Hit> {
-    let mut seen = super::bits::Bits::empty(store.events().len());
-    let mut out = Vec::with_capacity(hits.len());
-    for &h in hits {
-        if !store.is_merged(h.event) {
-            out.push(h);
-            continue;
-        }
-        let c = store.cluster(h.event);
-        if seen.contains(c) {
-            continue;
-        }
-        seen.insert(c);
-        out.push(h);
-        if expand == Some(c) {
-            out.extend(store.happening(h.event).iter().filter(|&&e| e != h.event).map(|&e| Hit { event: e, score: 0 }));
-        }
+/// One row per happening: the first hit of each, in order.
+pub(crate) fn collapse(store: &Store, hits: &[Hit]) -> Vec<Hit> {
+    let hs = &store.happenings;
+    if hs.len() == 0 {
+        return hits.to_vec();
     }
-    out
+    let mut seen = super::bits::Bits::empty(hs.len());
+    hits.iter()
+        .copied()
+        .filter(|h| match hs.group(h.event) {
+            Some(g) if seen.contains(g) => false,
+            Some(g) => {
+                seen.insert(g);
+                true
+            }
+            None => true,
+        })
+        .collect()
 }
 
+/// The rows with the other reports of happening `x` (its cluster id) after the row that
+/// stands for it, whether the query matches them or not: they are its reports. `None` when
+/// no row stands for it.
+fn expand(store: &Store, rows: &[Hit], x: EventId) -> Option<Vec<Hit>> {
+    let hs = &store.happenings;
+    let g = hs.group(x)?;
+    let at = rows.iter().position(|h| hs.group(h.event) == Some(g))?;
+    let mut out = Vec::with_capacity(rows.len() + hs.members(g).len());
+    out.extend_from_slice(&rows[..=at]);
+    out.extend(hs.members(g).iter().filter(|&&e| e != rows[at].event).map(|&e| Hit { event: e, score: 0 }));
+    out.extend_from_slice(&rows[at + 1..]);
+    Some(out)
+}
 struct Last {
     query: Query,
     sort: Sort,
@@ -254,8 +282,8 @@ struct Last {
     /// The hits in list order.
     hits: Arc<Vec<Hit>>,
     histogram: Arc<Histogram>,
-    /// One row per happening, worked out when first asked, and its histogram.
-    happenings: Option<(Arc<Vec<Hit>>, Arc<Histogram>)>,
+    /// A row per happening (else per report).
+    happenings: bool,
 }
 
 /// Runs searches, reusing the previous result where it can. Owned by one worker thread.
@@ -277,8 +305,9 @@ impl Searcher {
     pub fn search(&mut self, req: &SearchRequest, cancel: &(dyn Fn() -> bool + Sync)) -> Option<SearchOutput> {
         let store = Arc::clone(&self.store);
         let q = &req.query;
-        let reuse =
-            self.last.as_ref().filter(|l| l.sort == req.sort && l.query.same_filters(q) && l.query.words == q.words);
+        let reuse = self.last.as_ref().filter(|l| {
+            l.sort == req.sort && l.happenings == req.happenings && l.query.same_filters(q) && l.query.words == q.words
+        });
         let (hits, histogram) = match reuse {
             Some(l) => (Arc::clone(&l.hits), Arc::clone(&l.histogram)),
             None => {
@@ -293,9 +322,9 @@ impl Searcher {
                 let found = match same_base {
                     // typing one more char: match again only what matched
                     Some(l) if !q.words.is_empty() && q.narrows(&l.query) => {
-                        store.run_narrower(q, req.sort, &l.ordered, cancel)?
+                        store.run_narrower(q, req.sort, req.happenings, &l.ordered, cancel)?
                     }
-                    _ => store.run_query(q, req.sort, &base, cancel)?,
+                    _ => store.run_query(q, req.sort, req.happenings, &base, cancel)?,
                 };
                 let (ordered, hits, histogram) = (found.ordered, found.listed, found.histogram);
                 self.last = Some(Last {
@@ -305,29 +334,19 @@ impl Searcher {
                     ordered,
                     hits: Arc::clone(&hits),
                     histogram: Arc::clone(&histogram),
-                    happenings: None,
+                    happenings: req.happenings,
                 });
                 (hits, histogram)
             }
         };
-        let (hits, histogram) = match (req.happenings, self.last.as_mut()) {
-            (true, Some(last)) => {
-                let (one, hist) = last.happenings.get_or_insert_with(|| {
-                    let one = collapse(&store, &hits, None);
-                    let hist = Histogram::of_happenings(&store, &one);
-                    (Arc::new(one), Arc::new(hist))
-                });
-                let shown = match req.expand {
-                    Some(x) if one.iter().any(|h| store.cluster(h.event) == x) => {
-                        Arc::new(collapse(&store, &hits, Some(x)))
-                    }
-                    _ => Arc::clone(one),
-                };
-                (shown, Arc::clone(hist))
-            }
-            _ => (hits, histogram),
+        // with a happening expanded, its reports after its row
+        let (hits, expanded) = match req.expand.filter(|_| req.happenings) {
+            Some(x) => match expand(&store, &hits, x) {
+                Some(rows) => (Arc::new(rows), Some(x)),
+                None => (hits, None),
+            },
+            None => (hits, None),
         };
-        let expanded = req.expand.filter(|_| req.happenings);
         let is_report = |i: usize| {
             expanded
                 .is_some_and(|x| i > 0 && store.cluster(hits[i].event) == x && store.cluster(hits[i - 1].event) == x)
