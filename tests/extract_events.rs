@@ -222,3 +222,51 @@ fn every_event_points_at_its_sentence() {
     assert_eq!(&text[span.start..span.end], "Russian bombs hit Kostiantynivka on February 3, killing three civilians.");
     assert_eq!(e.killed, Some(3));
 }
+
+/// A story kept as one long paragraph: what it recalls further down ("Last Tuesday") dates
+/// neither the undated news at its top nor the sentence that names another place.
+#[test]
+fn a_long_paragraph_recalling_last_week_dates_only_what_it_recalls() {
+    let text = "Title: Clashes in Kharkiv\n\nRussian shells hit the northern edge of Kharkiv, residents said. \
+Smoke rose over the ring road. The army answered with artillery fire. Officials gave no figures yet. \
+Residents sheltered in basements. \
+Last Tuesday, at least 12 people were killed in a missile strike on a market in the centre of Kharkiv. \
+Later, another missile hit a depot in the village of Tsyrkuny, injuring 5 workers.";
+    let evs = events(text, "2026-03-08");
+    let at = |place: &str| evs.iter().filter(|e| e.place_name.as_deref() == Some(place)).collect::<Vec<_>>();
+    let market: Vec<&Ev> = at("Kharkiv").into_iter().filter(|e| e.killed == Some(12)).collect();
+    assert_eq!(market.len(), 1, "{evs:#?}");
+    assert_eq!(market[0].date.start, Some(d("2026-03-03")), "last Tuesday");
+    // the news at the top is of the article's own time, not last Tuesday's
+    let top: Vec<&Ev> = at("Kharkiv").into_iter().filter(|e| e.killed != Some(12)).collect();
+    assert_eq!(top.len(), 1, "{evs:#?}");
+    assert_ne!(top[0].date.start, Some(d("2026-03-03")), "{:#?}", top[0]);
+    let depot = at("Tsyrkuny");
+    assert_eq!(depot.len(), 1, "{evs:#?}");
+    assert_eq!(depot[0].injured, Some(5));
+}
+
+/// Told again nearby with its date and pointing back ("the attack"), it is the same strike.
+#[test]
+fn an_undated_strike_told_again_with_its_date_nearby_stays_one() {
+    let text = "Title: Drone strike\n\nA Russian drone struck a fire station in Sumy. \
+The attack, on March 2, killed 2 rescuers.";
+    let evs = events(text, "2026-03-04");
+    let strikes: Vec<&Ev> = evs.iter().filter(|e| e.kind == EventKind::Strike).collect();
+    assert_eq!(strikes.len(), 1, "{evs:#?}");
+    assert_eq!((strikes[0].date.start, strikes[0].killed), (Some(d("2026-03-02")), Some(2)));
+}
+
+/// Right after undated news, a sentence that names its own place and a day of last week is
+/// a report of its own, not the news told again.
+#[test]
+fn a_recalled_strike_next_to_undated_news_is_its_own() {
+    let text = "Title: Kherson\n\nExplosions shook Kherson as Russian drones attacked the port. \
+Last Monday, a strike on the Kherson railway station killed 3 people.";
+    let evs = events(text, "2026-03-12");
+    let strikes: Vec<&Ev> = evs.iter().filter(|e| e.kind == EventKind::Strike).collect();
+    assert_eq!(strikes.len(), 2, "{evs:#?}");
+    let recalled = strikes.iter().find(|e| e.killed == Some(3)).expect("the station strike");
+    assert_eq!(recalled.date.start, Some(d("2026-03-09")));
+    assert!(strikes.iter().any(|e| e.killed.is_none() && e.date.start != Some(d("2026-03-09"))), "{strikes:#?}");
+}

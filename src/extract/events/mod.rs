@@ -475,13 +475,24 @@ fn countries_named(ctx: &ArticleCtx) -> (bool, bool) {
     (ua, ru)
 }
 
-/// The date the article's lead gives: the first date of its first paragraph that pins a
-/// day, a range or a week, else its title's ("... over the past 24 hours"), with the body
-/// span of the words (none for the title).
+/// The most sentences a lead has.
+const LEAD_SENTENCES: usize = 3;
+
+/// The date the article's lead gives: the first date of its first paragraph (at most its
+/// first [`LEAD_SENTENCES`]) that pins a day, a range or a week, else its title's ("... over
+/// the past 24 hours"), with the body span of the words (none for the title).
 fn lead_date(ctx: &ArticleCtx) -> Option<(DateValue, Option<Span>)> {
     let pins = |d: &&DateExpr| pins_day_or_week(&d.value) && d.bound.is_none();
-    let first_para_end =
-        ctx.sentences.iter().zip(ctx.paragraph_of).filter(|(_, p)| **p == 0).map(|(s, _)| s.end).next_back();
+    // the first paragraph, but no more than a lead's sentences: a story kept as one long
+    // paragraph recalls "last Wednesday" further down, which dates nothing else
+    let first_para_end = ctx
+        .sentences
+        .iter()
+        .zip(ctx.paragraph_of)
+        .take(LEAD_SENTENCES)
+        .filter(|(_, p)| **p == 0)
+        .map(|(s, _)| s.end)
+        .next_back();
     first_para_end
         .and_then(|end| ctx.dates.iter().take_while(|d| d.start < end).find(pins))
         .map(|d| (d.value, Some(d.span())))
@@ -490,6 +501,19 @@ fn lead_date(ctx: &ArticleCtx) -> Option<(DateValue, Option<Span>)> {
 
 fn place_key(ctx: &ArticleCtx, d: &Draft) -> Option<Key> {
     d.place.map(|p| ctx.mentions[p].key.clone()).or(d.place_known.map(Key::Known))
+}
+
+/// Does a draft name its place in its own sentence?
+fn names_its_place(d: &Draft) -> bool {
+    d.why.place.is_some_and(|s| s.start >= d.start && s.end <= d.end)
+}
+
+/// Does a date end more than a day before the article was published (not "now" for it)?
+fn before_its_time(ctx: &ArticleCtx, d: &DateValue) -> bool {
+    match (ctx.published, d.end.or(d.start)) {
+        (Some(p), Some(end)) => (p - end).num_days() > 1,
+        _ => false,
+    }
 }
 
 fn dates_compatible(a: &DateValue, b: &DateValue) -> bool {
@@ -602,7 +626,24 @@ fn merge(ctx: &ArticleCtx, drafts: Vec<Draft>) -> Vec<Draft> {
             }
             let ok = place_key(ctx, o);
             let near = d.sentence <= o.sentence + 3 && d.paragraph <= o.paragraph + 1;
+            // An undated mention tells of the article's time; far from it, a dated one of
+            // days before is another happening at the same place ("The army responded with
+            // air strikes" ... paragraphs on ... "Last Wednesday, a bomb killed 31 in
+            // Damascus"); nearby it may be the same one, told again with its date
+            let earlier = match (o.date.start, d.date.start) {
+                (None, Some(_)) => before_its_time(ctx, &d.date),
+                (Some(_), None) => before_its_time(ctx, &o.date),
+                _ => false,
+            };
+            // nearby too when the dated one names its own place ("Last Wednesday, at least
+            // 31 people were killed in a bomb attack in the centre of Damascus", "Later,
+            // another bomber attacked a restaurant in Rabweh"): a report of its own, where
+            // the same happening told again with its date points back ("the attack")
+            if earlier && o.date.start.is_none() && names_its_place(&d) {
+                return false;
+            }
             match (&ok, &key) {
+                (Some(a), Some(b)) if earlier => a == b && near,
                 (Some(a), Some(b)) => a == b,
                 // "Russia launched 242 drones that night": a nationwide tally told paragraphs
                 // later is its own event, not a detail of the strike on one city.
