@@ -10,8 +10,8 @@
 //!   missiles in one of them); a report without a place joins nothing;
 //! - their drone and missile counts, where both give one, are within a factor of two (a
 //!   later, higher toll is an update, so killed and injured never keep reports apart);
-//! - for talks and aid, both reports are of negotiations (talks, a round, a summit, a truce),
-//!   or the two sentences share a word that few reports of talks or aid use (at most one in
+//! - for talks and aid, both reports are of negotiations (talks, a round, a summit, a truce;
+//!   not a meeting "on the sidelines" of them, or "bilateral"), or the two sentences share a word that few reports of talks or aid use (at most one in
 //!   fifty of them, or three): a venue and a day do not tell two meetings or visits apart
 //!   (words that every meeting report may use, negotiation words and the names of countries
 //!   and their peoples never count: see below);
@@ -168,7 +168,9 @@ fn rare_words(articles: &[Article], ex: &Extraction, paths: &[&[String]]) -> (Ve
         // the place's own words are shared by every report there
         let place: Vec<String> = paths[i].iter().take(2).flat_map(|p| tokens(p)).collect();
         let toks = tokens(e.text(a));
-        let formal = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()));
+        // a meeting "on the sidelines of a summit" is its own, not the summit
+        let formal = toks.iter().any(|t| NEGOTIATION.contains(&t.as_str()))
+            && !toks.iter().any(|t| SIDE_MEETING.contains(&t.as_str()));
         w.extend(
             toks.into_iter()
                 .filter(|t| {
@@ -264,6 +266,10 @@ const MEETING_WORDS: &[&str] = &[
 /// as often as not. Meetings, visits and calls are many a week.
 const NEGOTIATION: &[&str] =
     &["talks", "negotiations", "negotiation", "negotiators", "summit", "round", "ceasefire", "truce", "peace"];
+
+/// Words that make a meeting one held beside negotiations, not them: "a bilateral meeting on
+/// the first day of the summit", "met on the sidelines of the talks".
+const SIDE_MEETING: &[&str] = &["sidelines", "sideline", "bilateral", "margins"];
 
 /// Do two sorted word lists share a word?
 fn share(a: &[u64], b: &[u64]) -> bool {

@@ -494,3 +494,27 @@ fn reports_dated_only_by_their_articles_must_share_two_rare_words() {
     assert!(ex.events.iter().all(|e| e.date.how == Resolution::Context));
     assert_eq!(groups(&a, &ex, &c).len(), 1, "{:?}", groups(&a, &ex, &c));
 }
+
+#[test]
+fn a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit() {
+    // both name the summit, but one reports a meeting held beside it
+    assert_eq!(
+        merged(&[
+            ("wire", "2026-02-10", "Leaders opened a two-day summit in Vienna on February 9, officials said."),
+            (
+                "paper",
+                "2026-02-10",
+                "The two ministers held a bilateral meeting on the sidelines of the summit in Vienna on February 9."
+            ),
+        ]),
+        0
+    );
+    // two reports of the summit itself are one
+    assert_eq!(
+        merged(&[
+            ("wire", "2026-02-10", "Leaders opened a two-day summit in Vienna on February 9, officials said."),
+            ("paper", "2026-02-10", "A summit of European leaders began in Vienna on February 9, diplomats said."),
+        ]),
+        1
+    );
+}
