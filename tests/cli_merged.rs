@@ -2,6 +2,9 @@
 //! the first report, and the highest toll with the report that gives it; and the cluster
 //! fields of the plain output.
 
+#[path = "support/reports.rs"]
+mod reports;
+
 use std::process::Command;
 
 fn sitrep(args: &[&str]) -> String {
@@ -12,24 +15,7 @@ fn sitrep(args: &[&str]) -> String {
 
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let put = |name: &str, head: &str, text: &str| {
-        std::fs::write(dir.path().join(name), format!("{head}\n\n{text}\n")).unwrap()
-    };
-    put(
-        "a.txt",
-        "Title: Market hit in Druzhkivka\nDate: 2026-02-04\nSource: Early Wire",
-        "Russian shelling hit a market in Druzhkivka on February 4, killing five people, the governor said.",
-    );
-    put(
-        "b.txt",
-        "Title: Toll rises in Druzhkivka\nDate: 2026-02-05\nSource: Late Paper",
-        "A Russian strike on the market in Druzhkivka on February 4 killed seven people and injured eight.",
-    );
-    put(
-        "c.txt",
-        "Title: Drones over Odesa\nDate: 2026-02-05\nSource: Port News",
-        "Russian drones hit the port of Odesa on February 4, injuring two workers, officials said.",
-    );
+    reports::two_reports_of_one_strike(dir.path());
     dir
 }
 

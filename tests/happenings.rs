@@ -7,6 +7,8 @@
 
 #[path = "support/harness.rs"]
 mod harness;
+#[path = "support/reports.rs"]
+mod reports;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,24 +19,7 @@ use sitrep::store::{Query, SearchRequest, Searcher, Sort, Store};
 /// Two outlets on one market strike (5 killed, then 7), one on another city's strike.
 fn corpus() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let put = |name: &str, head: &str, text: &str| {
-        std::fs::write(dir.path().join(name), format!("{head}\n\n{text}\n")).unwrap()
-    };
-    put(
-        "a.txt",
-        "Title: Market hit in Druzhkivka\nDate: 2026-02-04\nSource: Early Wire",
-        "Russian shelling hit a market in Druzhkivka on February 4, killing five people, the governor said.",
-    );
-    put(
-        "b.txt",
-        "Title: Toll rises in Druzhkivka\nDate: 2026-02-05\nSource: Late Paper",
-        "A Russian strike on the market in Druzhkivka on February 4 killed seven people and injured eight.",
-    );
-    put(
-        "c.txt",
-        "Title: Drones over Odesa\nDate: 2026-02-05\nSource: Port News",
-        "Russian drones hit the port of Odesa on February 4, injuring two workers, officials said.",
-    );
+    reports::two_reports_of_one_strike(dir.path());
     let report = sitrep::corpus::load_paths(&[PathBuf::from(dir.path())]);
     let ex = sitrep::extract::run(&report.articles);
     (dir, Store::build(report.articles, ex))

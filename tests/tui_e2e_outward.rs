@@ -3,6 +3,8 @@
 //! a paste buffer), `:export`, and the mouse asking for clicks only. Skipped (with a note)
 //! where tmux is not installed.
 
+#[path = "support/reports.rs"]
+mod reports;
 #[path = "support/tmux.rs"]
 mod tmux;
 use tmux::*;
@@ -212,33 +214,12 @@ fn a_damaged_workspace_is_said_and_the_browser_starts_in_tmux() {
     );
 }
 
-/// Two outlets on one market strike (5 killed, then 7) and one on another city's.
-fn two_reports(dir: &std::path::Path) {
-    let put =
-        |name: &str, head: &str, text: &str| std::fs::write(dir.join(name), format!("{head}\n\n{text}\n")).unwrap();
-    put(
-        "a.txt",
-        "Title: Market hit in Druzhkivka\nDate: 2026-02-04\nSource: Early Wire",
-        "Russian shelling hit a market in Druzhkivka on February 4, killing five people, the governor said.",
-    );
-    put(
-        "b.txt",
-        "Title: Toll rises in Druzhkivka\nDate: 2026-02-05\nSource: Late Paper",
-        "A Russian strike on the market in Druzhkivka on February 4 killed seven people and injured eight.",
-    );
-    put(
-        "c.txt",
-        "Title: Drones over Odesa\nDate: 2026-02-05\nSource: Port News",
-        "Russian drones hit the port of Odesa on February 4, injuring two workers, officials said.",
-    );
-}
-
 #[test]
 fn one_row_per_happening_expands_to_its_reports_in_tmux() {
     for size in SIZES {
         let home = tempfile::tempdir().unwrap();
         let corpus = tempfile::tempdir().unwrap();
-        two_reports(corpus.path());
+        reports::two_reports_of_one_strike(corpus.path());
         let name = format!("happen{}", size.0);
         let args = format!("--query 'sources>=2' {}", corpus.path().display());
         let Some(t) = start_in(&name, &args, size, home.path()) else { return };

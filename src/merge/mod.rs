@@ -696,7 +696,7 @@ fn join_undated_mass(
         if paths[i].is_empty() || campaign[i] || !mass_report(u, u.text(a)) {
             continue;
         }
-        let mut best: Option<(i64, Vec<u32>)> = None;
+        let mut best = Nearest::default();
         for place in paths[i].iter() {
             let Some(cands) = at.get(place.as_str()) else { continue };
             let (lo, hi) = (t - Duration::days(MAX_SPAN_DAYS), t + Duration::days(1));
@@ -706,20 +706,37 @@ fn join_undated_mass(
                 if d.article == u.article || !counts_agree(u, d) {
                     continue;
                 }
-                let dist = (end - t).num_days().abs();
-                let root = uf.find(j);
-                match &mut best {
-                    Some((bd, roots)) if dist == *bd => {
-                        if !roots.contains(&root) {
-                            roots.push(root);
-                        }
-                    }
-                    Some((bd, _)) if dist > *bd => {}
-                    _ => best = Some((dist, vec![root])),
-                }
+                best.offer((end - t).num_days().abs(), uf.find(j));
             }
         }
-        if let Some((_, roots)) = best
+        best.join(i, uf, events, joined);
+    }
+}
+
+/// The clusters nearest in days to an undated report, among those offered: it joins one
+/// only when exactly one is nearest.
+#[derive(Default)]
+struct Nearest {
+    best: Option<(i64, Vec<u32>)>,
+}
+
+impl Nearest {
+    /// A cluster (its root) `dist` days away.
+    fn offer(&mut self, dist: i64, root: u32) {
+        match &mut self.best {
+            Some((bd, roots)) if dist == *bd => {
+                if !roots.contains(&root) {
+                    roots.push(root);
+                }
+            }
+            Some((bd, _)) if dist > *bd => {}
+            _ => self.best = Some((dist, vec![root])),
+        }
+    }
+
+    /// Join report `i` to the one nearest cluster, if one alone is nearest.
+    fn join(&self, i: usize, uf: &mut UnionFind, events: &[Event], joined: &mut [Option<(EventId, Rule)>]) {
+        if let Some((_, roots)) = &self.best
             && let [root] = roots.as_slice()
             && uf.union(i as u32, *root)
         {
@@ -790,7 +807,7 @@ fn join_undated(
         }
         let Some(t) = time(u.article) else { continue };
         let Some(cands) = at.get(&(u.kind, path[0].as_str())) else { continue };
-        let mut best: Option<(i64, Vec<u32>)> = None;
+        let mut best = Nearest::default();
         // only the reports that end in the week before the article's time (or the day after)
         let (lo, hi) = (t - Duration::days(MAX_SPAN_DAYS), t + Duration::days(1));
         let from = cands.partition_point(|(end, _)| *end < lo);
@@ -808,24 +825,9 @@ fn join_undated(
             if (td - t).num_days().abs() > UNDATED_ARTICLE_DAYS {
                 continue;
             }
-            let dist = (end - t).num_days().abs();
-            let root = uf.find(j);
-            match &mut best {
-                Some((bd, roots)) if dist == *bd => {
-                    if !roots.contains(&root) {
-                        roots.push(root);
-                    }
-                }
-                Some((bd, _)) if dist > *bd => {}
-                _ => best = Some((dist, vec![root])),
-            }
+            best.offer((end - t).num_days().abs(), uf.find(j));
         }
-        if let Some((_, roots)) = best
-            && let [root] = roots.as_slice()
-            && uf.union(i as u32, *root)
-        {
-            joined[i] = Some((events[*root as usize].id, Rule::Undated));
-        }
+        best.join(i, uf, events, joined);
     }
 }
 
