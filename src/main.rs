@@ -188,7 +188,11 @@ fn run(args: Args) -> Result<(), CliError> {
                 Some(q) => {
                     // The same parser and engine as the browser's query line.
                     let store = Store::build(articles, ex);
-                    let result = store.query_str(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
+                    let parsed = sitrep::store::Query::parse(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
+                    if let Some(problem) = store.query_problem(&parsed) {
+                        return Err(CliError::Query(format!("query: {problem}")));
+                    }
+                    let result = store.query(&parsed);
                     let ids: Vec<u32> = result.hits.iter().map(|h| h.event).collect();
                     let print = if merged { cli::print_merged } else { cli::print_events };
                     print(store.articles(), store.extraction(), &ids, format, cells(raw_csv), &mut out)?;

@@ -42,3 +42,17 @@ fn tables_have_headers_and_plain_counts() {
         assert!(header.contains(col), "{header}");
     }
 }
+
+/// `near:` on the command line: the events near a place, and a place that cannot be found
+/// is an error that names it, not an empty answer.
+#[test]
+fn near_lists_nearby_events_and_names_a_place_it_cannot_find() {
+    let out = sitrep(&["events", "--query", "near:kramatorsk,30km", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Druzhkivka") && !text.contains(",Kyiv,"), "{text}");
+    let out = sitrep(&["events", "--query", "near:atlantis"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no place called 'atlantis'"), "{err}");
+}

@@ -143,3 +143,36 @@ fn sitrep_events_query_gives_the_browsers_list() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a whole number"), "{err}");
 }
+
+#[test]
+fn near_and_bbox_keep_the_events_placed_there() {
+    let s = store();
+    let places = |q: &str| -> Vec<&str> {
+        let mut v: Vec<&str> = s.query_str(q).unwrap().hits.iter().map(|h| s.place_label(h.event)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    // Druzhkivka is ~12 km south of Kramatorsk; Kyiv ~600 km away
+    let near = places("near:kramatorsk,30km");
+    assert!(near.contains(&"Druzhkivka"), "{near:?}");
+    assert!(!near.contains(&"Kyiv"), "{near:?}");
+    assert!(!places("near:kramatorsk,10km").contains(&"Druzhkivka"), "a radius too small leaves it out");
+    assert!(places("near:kramatorsk").contains(&"Druzhkivka"), "25 km without a radius");
+    assert!(!places("near:kramatorsk,11000m").contains(&"Druzhkivka"), "metres");
+    assert!(places("near:kramatorsk,13000m").contains(&"Druzhkivka"), "metres");
+    // a place named nowhere in the corpus is found in the gazetteer (Kostiantynivka: ~15 km)
+    assert!(places("near:kostiantynivka,25km").contains(&"Druzhkivka"));
+    assert!(!places("near:kostiantynivka,25km").contains(&"Kyiv"));
+    // west, south, east, north around Donetsk Oblast's north
+    let boxed = places("bbox:37.0,48.3,38.2,49.0");
+    assert!(boxed.contains(&"Druzhkivka") && !boxed.contains(&"Kyiv"), "{boxed:?}");
+    assert!(places("-bbox:37.0,48.3,38.2,49.0").contains(&"Kyiv"));
+    // what cannot be answered is said, not matched silently
+    let q = sitrep::store::Query::parse("near:atlantis").unwrap();
+    assert!(s.query_problem(&q).is_some_and(|p| p.contains("atlantis")));
+    assert_eq!(s.query_problem(&sitrep::store::Query::parse("near:kyiv").unwrap()), None);
+    for bad in ["near:kyiv,far", "near:kyiv,-3km", "bbox:1,2,3", "bbox:37,49,38,48", "bbox:200,1,2,3", "near>kyiv"] {
+        assert!(sitrep::store::Query::parse(bad).is_err(), "{bad}");
+    }
+}

@@ -115,6 +115,24 @@ impl Store {
                     }
                 }
             }
+            Filter::Near(place, km) => {
+                if let Some((lat, lon)) = self.locate(place) {
+                    let ex = &self.ex;
+                    scan(&mut b, &|e| match ex.lat_lon(e) {
+                        (Some(la), Some(lo)) => distance_km((lat, lon), (la, lo)) <= *km,
+                        _ => false,
+                    });
+                }
+            }
+            Filter::BBox([w, s, east, n]) => {
+                let ex = &self.ex;
+                // a box across the antimeridian has its west edge east of its east edge
+                let lon_in = |lo: f64| if w <= east { (*w..=*east).contains(&lo) } else { lo >= *w || lo <= *east };
+                scan(&mut b, &|e| match ex.lat_lon(e) {
+                    (Some(la), Some(lo)) => (*s..=*n).contains(&la) && lon_in(lo),
+                    _ => false,
+                });
+            }
             Filter::Count(field, cmp, n) => scan(&mut b, &|e| {
                 let v = match field {
                     CountField::Killed => e.killed,
@@ -131,6 +149,44 @@ impl Store {
             }),
         }
         b
+    }
+
+    /// What the store cannot answer in a query that parsed: a `near:` place it cannot
+    /// locate (the filter then matches nothing, and the user is told why).
+    pub fn query_problem(&self, q: &Query) -> Option<String> {
+        q.terms.iter().find_map(|t| match &t.filter {
+            Filter::Near(p, _) if self.locate(p).is_none() => {
+                Some(format!("near: no place called '{p}' in the corpus or the gazetteer"))
+            }
+            _ => None,
+        })
+    }
+
+    /// Where a place is, for `near:`: a place the corpus names (the one most events are at
+    /// when several share the name), else the gazetteer's most populous place of that name.
+    pub fn locate(&self, folded: &str) -> Option<(f64, f64)> {
+        use crate::extract::EntityKind;
+        let in_corpus = self
+            .ex
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Place && e.lat.is_some() && e.lon.is_some())
+            .filter(|(_, e)| {
+                crate::extract::fold::fold(&e.name) == folded
+                    || e.aliases.iter().any(|a| crate::extract::fold::fold(a) == folded)
+            })
+            .max_by_key(|(i, _)| self.by_entity.get(*i).map_or(0, Vec::len));
+        if let Some((_, e)) = in_corpus {
+            return e.lat.zip(e.lon);
+        }
+        let gaz = crate::extract::gazetteer::get();
+        gaz.form(folded)
+            .iter()
+            .filter_map(|&k| gaz.place(k))
+            .filter(|p| p.lat.is_some() && p.lon.is_some())
+            .max_by_key(|p| p.population)
+            .and_then(|p| p.lat.zip(p.lon))
     }
 
     /// Add the events whose dates overlap `[from, to]`: day events by the day index,
@@ -401,4 +457,11 @@ impl Store {
         matched.dedup();
         matched
     }
+}
+
+/// The great-circle distance between two points (latitude, longitude in degrees), in km.
+pub(crate) fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }

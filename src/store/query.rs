@@ -11,6 +11,10 @@
 //! * counts (`killed`, `injured`, `casualties`, `drones`, `missiles`) take `> >= < <= =` or `:`;
 //!   so does `sources`, the number of articles that report the event's happening
 //!   (`sources>=2`: what more than one outlet reports).
+//! * `near:kramatorsk,30km` keeps events placed within 30 km of a place (25 km without a
+//!   radius; `m` for metres); `bbox:37.0,48.3,38.2,49.0` those placed inside a box given as
+//!   west, south, east, north in degrees (longitude first, as GeoJSON). Events placed only at
+//!   a country or an oblast are at its centre.
 //! * anything else is a free word, fuzzy-matched against the event's place, kind, actors and text.
 //!
 //! Values are case- and accent-insensitive. Parsing never panics: a bad query is a
@@ -178,7 +182,14 @@ pub enum Filter {
     Until(NaiveDate),
     Date(Vec<DateSel>),
     Count(CountField, Cmp, u32),
+    /// Placed within `km` of the named place (its folded name).
+    Near(String, f64),
+    /// Placed inside the box: west, south, east, north (degrees).
+    BBox([f64; 4]),
 }
+
+/// The radius of `near:` when the query gives none.
+pub const NEAR_KM: f64 = 25.0;
 
 /// A query that could not be parsed: a message for the status line and the byte range
 /// of the offending part of the query text.
@@ -214,6 +225,8 @@ pub const KEYS: &[&str] = &[
     "drones",
     "missiles",
     "sources",
+    "near",
+    "bbox",
     "sort",
 ];
 
@@ -463,6 +476,34 @@ fn parse_token(tok: Token, q: &mut Query) -> Result<(), QueryError> {
             }
             Filter::Date(sels)
         }
+        "near" => {
+            if op != ":" {
+                return Err(err(format!("near takes ':', not '{op}'")));
+            }
+            let (place, radius) = match value.rsplit_once(',') {
+                Some((p, r)) if !p.trim().is_empty() => (p.trim(), Some(r.trim())),
+                _ => (value.trim(), None),
+            };
+            let km = match radius {
+                None | Some("") => NEAR_KM,
+                Some(r) => parse_distance(r).map_err(|m| err(format!("near: {m}, e.g. near:kramatorsk,30km")))?,
+            };
+            Filter::Near(fold(place), km)
+        }
+        "bbox" => {
+            if op != ":" {
+                return Err(err(format!("bbox takes ':', not '{op}'")));
+            }
+            let nums: Vec<Option<f64>> = value.split(',').map(|v| v.trim().parse::<f64>().ok()).collect();
+            let bad =
+                || err("bbox: four numbers, west,south,east,north in degrees (e.g. bbox:37.0,48.3,38.2,49.0)".into());
+            let [Some(w), Some(s), Some(e), Some(n)] = nums.as_slice() else { return Err(bad()) };
+            let ok = |lon: f64, lat: f64| (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
+            if !ok(*w, *s) || !ok(*e, *n) || s > n {
+                return Err(bad());
+            }
+            Filter::BBox([*w, *s, *e, *n])
+        }
         "killed" | "injured" | "casualties" | "drones" | "missiles" | "sources" => {
             let field = match key_l.as_str() {
                 "killed" => CountField::Killed,
@@ -513,6 +554,8 @@ fn example(key: &str) -> &'static str {
         "date" | "on" | "day" => "date:2026-02-04",
         "killed" | "injured" | "casualties" | "drones" | "missiles" => "killed>0",
         "sources" => "sources>=2",
+        "near" => "near:kramatorsk,30km",
+        "bbox" => "bbox:37.0,48.3,38.2,49.0",
         "status" => "status:claimed",
         "sort" => "sort:casualties",
         _ => "place:donetsk",
@@ -570,6 +613,22 @@ pub fn parse_date_value(v: &str) -> Result<(NaiveDate, NaiveDate), String> {
     }
 }
 
+/// `30km`, `30 km`, `500m`, `30` (kilometres): a distance in kilometres, finite and positive.
+fn parse_distance(v: &str) -> Result<f64, String> {
+    let v = v.trim().to_ascii_lowercase();
+    let (num, scale) = match v.strip_suffix("km") {
+        Some(n) => (n, 1.0),
+        None => match v.strip_suffix('m') {
+            Some(n) => (n, 0.001),
+            None => (v.as_str(), 1.0),
+        },
+    };
+    match num.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 && n <= 20_000.0 => Ok(n * scale),
+        _ => Err(format!("'{v}' is not a distance")),
+    }
+}
+
 /// The last day of `d`'s month.
 pub fn last_of_month(d: NaiveDate) -> NaiveDate {
     let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
@@ -611,6 +670,8 @@ impl fmt::Display for Filter {
             Filter::Claimed(v) => texts(f, "claimed", v),
             Filter::Article(v) => texts(f, "article", v),
             Filter::Text(v) => texts(f, "text", v),
+            Filter::Near(p, km) => write!(f, "near:{p},{km}km"),
+            Filter::BBox([w, s, e, n]) => write!(f, "bbox:{w},{s},{e},{n}"),
             Filter::Since(d) => write!(f, "since:{d}"),
             Filter::Until(d) => write!(f, "until:{d}"),
             Filter::Date(s) => {

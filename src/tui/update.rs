@@ -392,6 +392,9 @@ pub fn request_search(m: &mut Model, fx: &mut Vec<Effect>) {
     if m.store.is_none() {
         return;
     }
+    if let Some(problem) = m.store.as_ref().and_then(|s| s.query_problem(&m.query)) {
+        m.error(problem);
+    }
     m.generation += 1;
     m.searching = true;
     fx.push(Effect::Search(SearchRequest {
