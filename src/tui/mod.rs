@@ -22,6 +22,7 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub(crate) mod map;
 mod outward;
 mod panes;
 mod persist;

@@ -1,0 +1,1 @@
+//! Country outlines for the map (filled in from `assets/map/` by `scripts/map/build.py`).
