@@ -58,6 +58,12 @@ pub enum Action {
     Delete,
     /// List the reports of the selected happening under its row, or fold them again.
     ExpandReports,
+    /// Show the map in the reader's place, or the reader again.
+    ToggleMap,
+    /// Fit the map's view to the listed events.
+    FitMap,
+    /// Filter the list to the map's view (a `bbox:` term).
+    FilterToView,
     // While typing a query.
     Accept,
     Cancel,
@@ -108,8 +114,8 @@ impl Action {
             Back => "back / clear selection",
             NextMention => "next entity mention",
             PrevMention => "previous entity mention",
-            ZoomIn => "zoom in (month, week, day)",
-            ZoomOut => "zoom out (day, week, month)",
+            ZoomIn => "zoom in (the timeline: month, week, day; the map)",
+            ZoomOut => "zoom out (the timeline: day, week, month; the map)",
             MarkSpan => "start or end a span of days",
             ToggleMouse => "mouse on/off",
             ToggleWatch => "watch the files for changes on/off",
@@ -122,6 +128,9 @@ impl Action {
             Flag => "flag the event, or unflag it (kept in the workspace)",
             Delete => "delete the saved query or note",
             ExpandReports => "list every report of the event (its sources), or fold them",
+            ToggleMap => "show the map in the reader's place, or the reader again",
+            FitMap => "fit the map to the listed events",
+            FilterToView => "filter the list to the map's view (bbox:)",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",
             DeleteBack => "delete the char before the cursor",

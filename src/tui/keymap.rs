@@ -147,6 +147,7 @@ pub enum Context {
     Reader,
     Entities,
     Articles,
+    Map,
     Input,
     Help,
     Card,
@@ -154,13 +155,14 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::List,
         Context::Timeline,
         Context::Reader,
         Context::Entities,
         Context::Articles,
+        Context::Map,
         Context::Input,
         Context::Help,
         Context::Card,
@@ -174,6 +176,7 @@ impl Context {
             Context::Reader => "reader",
             Context::Entities => "entities",
             Context::Articles => "articles",
+            Context::Map => "map",
             Context::Input => "input",
             Context::Help => "help",
             Context::Card => "card",
@@ -188,6 +191,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Entities => "Reader: entity list",
             Context::Articles => "Articles",
+            Context::Map => "Map",
             Context::Input => "Typing a query or a command",
             Context::Help => "Help",
             Context::Card => "Event card",

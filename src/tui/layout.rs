@@ -81,7 +81,7 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
         (Rect::new(x0, body.y, lw, body.height), Rect::new(x0 + lw, body.y, w - lw, body.height))
     } else {
         let pct = match m.focus {
-            Focus::Reader | Focus::Entities | Focus::Articles => 40,
+            Focus::Reader | Focus::Entities | Focus::Articles | Focus::Map => 40,
             Focus::Timeline => 50,
             Focus::List => 55,
         };

@@ -147,6 +147,8 @@ pub enum Focus {
     Reader,
     Entities,
     Articles,
+    /// The map, in the reader's place.
+    Map,
 }
 
 impl Focus {
@@ -157,6 +159,7 @@ impl Focus {
             Focus::Reader => "reader",
             Focus::Entities => "entities",
             Focus::Articles => "articles",
+            Focus::Map => "map",
         }
     }
 
@@ -169,6 +172,7 @@ impl Focus {
             Focus::Reader => Context::Reader,
             Focus::Entities => Context::Entities,
             Focus::Articles => Context::Articles,
+            Focus::Map => Context::Map,
         }
     }
 }
@@ -301,6 +305,8 @@ pub struct Model {
     pub to_top: bool,
     /// The happening (its cluster id) whose reports are listed under its row (`x`).
     pub expanded: Option<EventId>,
+    /// The map, shown in the reader's place (`m`).
+    pub map: Option<super::map::MapState>,
     pub timeline: TimelineState,
     pub reader: ReaderState,
     pub articles: ArticlesState,
@@ -344,6 +350,7 @@ impl Model {
             query: Query::default(),
             query_error: None,
             expanded: None,
+            map: None,
             undo: Vec::new(),
             history: Vec::new(),
             sort: Sort::Relevance,

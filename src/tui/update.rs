@@ -268,6 +268,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         FocusTimeline => m.focus = Focus::Timeline,
         FocusList => m.focus = Focus::List,
         FocusReader => m.focus = Focus::Reader,
+        ToggleMap => super::panes::map::toggle(m),
         FocusArticles => {
             m.focus = Focus::Articles;
             if layout::areas(m).articles.width == 0 {
@@ -348,7 +349,7 @@ pub fn act(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
 }
 
 fn cycle(m: &Model, forward: bool) -> Focus {
-    let mut order = vec![Focus::Timeline, Focus::List, Focus::Reader];
+    let mut order = vec![Focus::Timeline, Focus::List, if m.map.is_some() { Focus::Map } else { Focus::Reader }];
     let a = layout::areas(m);
     if a.entities.width > 0 || a.articles.width > 0 {
         order.push(Focus::Entities);
@@ -770,6 +771,19 @@ pub fn sync(m: &mut Model, fx: &mut Vec<Effect>) {
     }
     let h = a.rows.height.max(1) as usize;
     m.list.offset = layout::keep_visible(m.list.offset, m.list.selected, h).min(n.saturating_sub(h));
+
+    // the map takes the reader's place until the reader is wanted (Enter, 3, Tab to it)
+    if m.map.is_some() && m.focus == Focus::Reader {
+        m.map = None;
+    }
+    if m.map.is_some() {
+        let rows = super::panes::map::listed(m);
+        let size = super::panes::map::grid_size(a.reader);
+        let (generation, selected) = (m.results.generation, m.selected_hit().map(|h| h.event));
+        if let Some(map) = m.map.as_mut() {
+            map.sync(&store, &rows, generation, selected, size);
+        }
+    }
 
     // reader
     let want = m.selected_hit().map(|h| h.event);

@@ -5,6 +5,7 @@
 pub(super) mod articles;
 pub(super) mod entities;
 pub(super) mod list;
+pub(super) mod map;
 pub(super) mod reader;
 pub(super) mod timeline;
 
@@ -22,6 +23,7 @@ pub(super) fn act(m: &mut Model, pane: Focus, a: Action, fx: &mut Vec<Effect>) {
         Focus::Reader => reader::action(m, a, fx),
         Focus::Entities => entities::action(m, a, fx),
         Focus::Articles => articles::action(m, a, fx),
+        Focus::Map => map::action(m, a, fx),
     }
 }
 
@@ -33,5 +35,6 @@ pub(super) fn hints(pane: Focus) -> Hints {
         Focus::Reader => reader::HINTS,
         Focus::Entities => entities::HINTS,
         Focus::Articles => articles::HINTS,
+        Focus::Map => map::HINTS,
     }
 }

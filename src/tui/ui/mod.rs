@@ -5,6 +5,7 @@ pub mod card;
 pub mod header;
 pub mod help;
 pub mod list;
+pub mod map;
 pub mod picker;
 pub mod reader;
 pub mod status;
@@ -53,7 +54,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) -> Option<Posi
     let cursor = header::render(m, t, a.header, buf);
     timeline::render(m, t, a.timeline, buf);
     list::render(m, t, a.list, buf);
-    reader::render(m, t, a.reader, buf);
+    if m.map.is_some() {
+        map::render(m, t, a.reader, buf);
+    } else {
+        reader::render(m, t, a.reader, buf);
+    }
     reader::render_entities(m, t, a.entities, buf);
     articles::render(m, t, a.articles, buf);
     status::render(m, t, a.status, buf);

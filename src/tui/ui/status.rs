@@ -22,6 +22,7 @@ fn hints(ctx: Context) -> Hints {
         Context::Reader => panes::hints(Focus::Reader),
         Context::Entities => panes::hints(Focus::Entities),
         Context::Articles => panes::hints(Focus::Articles),
+        Context::Map => panes::hints(Focus::Map),
         Context::Input => update::INPUT_HINTS,
         Context::Help => update::HELP_HINTS,
         Context::Card => outward::CARD_HINTS,
