@@ -241,3 +241,28 @@ fn one_row_per_happening_expands_to_its_reports_in_tmux() {
         t.wait("the exit", |s| s.contains("EXIT=0"));
     }
 }
+
+/// Issue 13 on the real binary: `near:` lists Druzhkivka and not Kyiv; `m` shows the map
+/// with the outlines and Druzhkivka's marker; `m` again gives the reader its place back.
+#[test]
+fn the_map_shows_the_seed_events_and_near_filters_in_tmux() {
+    for size in SIZES {
+        let home = tempfile::tempdir().unwrap();
+        let name = format!("map{}", size.0);
+        let Some(t) = start_in(&name, "--query near:kramatorsk,30km", size, home.path()) else { return };
+        let s = t.wait("the near: result", |s| s.contains("Druzhkivka") && s.contains("1/"));
+        // one event listed: Druzhkivka's (Kyiv's, 600 km away, are not)
+        assert!(s.contains("Events 1 of"), "{size:?}:\n{s}");
+        t.keys(&["m"]);
+        let s = t.wait("the map", |s| s.contains(" Map ") && s.contains("on the map"));
+        // the outline is drawn in Braille dots
+        assert!(s.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)), "{size:?}:\n{s}");
+        assert!(s.contains("1 on the map"), "{size:?}:\n{s}");
+        // Druzhkivka's marker (the harness test checks it is the reversed, selected one)
+        assert!(s.lines().any(|l| l.contains('●') && l.contains("││")), "{size:?}:\n{s}");
+        t.keys(&["m"]);
+        t.wait("the reader back", |s| !s.contains(" Map "));
+        t.keys(&["q"]);
+        t.wait("the exit", |s| s.contains("EXIT=0"));
+    }
+}

@@ -131,3 +131,16 @@ fn snapshots_in_colour_and_without() {
         }
     }
 }
+
+#[test]
+fn the_map_command_toggles_it_too() {
+    let mut h = Harness::new(seeds(), 120, 40);
+    h.key(":");
+    h.type_text("map");
+    h.key("enter");
+    assert!(h.model.map.is_some() && h.model.focus == Focus::Map);
+    h.key(":");
+    h.type_text("map");
+    h.key("enter");
+    assert!(h.model.map.is_none());
+}

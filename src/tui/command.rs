@@ -28,6 +28,8 @@ pub enum Command {
     Flag,
     /// List the notes (orphaned ones too).
     Notes,
+    /// Show the map in the reader's place, or the reader again (`m`).
+    Map,
     /// Show the keys and the commands.
     Help,
     Quit,
@@ -43,6 +45,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("note", "[article] TEXT", "add a note to the event (or its article)"),
     ("flag", "", "flag the event, or unflag it (f)"),
     ("notes", "", "list the notes, orphaned ones too; Enter goes to one"),
+    ("map", "", "show the map in the reader's place, or the reader again (m)"),
     ("help", "", "show the keys and the commands"),
     ("quit", "", "quit"),
 ];
@@ -87,6 +90,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         }
         "flag" => Command::Flag,
         "notes" => Command::Notes,
+        "map" => Command::Map,
         "help" => Command::Help,
         _ => Command::Quit,
     })

@@ -221,6 +221,7 @@ fn run(m: &mut Model, cmd: Command, fx: &mut Vec<Effect>) {
             }
         }
         Command::Notes => open_picker(m, PickerKind::Notes),
+        Command::Map => super::panes::map::toggle(m),
     }
 }
 

@@ -72,8 +72,30 @@ impl Viewport {
             .clamped()
     }
 
+    /// Widened (never narrowed) so that a grid of `cols` x `rows` terminal cells, each about
+    /// twice as tall as wide, shows it in true proportion: a degree of longitude is
+    /// cos(latitude) of a degree of latitude on the ground.
+    pub(crate) fn shaped(&self, cols: u16, rows: u16) -> Viewport {
+        if cols == 0 || rows == 0 || self.width() <= 0.0 || self.height() <= 0.0 {
+            return *self;
+        }
+        let (cx, cy) = self.centre();
+        let k = cy.to_radians().cos().max(0.05);
+        // ground per cell: a column is w*k/cols wide, a row h/rows tall, and a row should be
+        // twice a column
+        let want_h = 2.0 * self.width() * k * rows as f64 / cols as f64;
+        let (w, h) = if want_h > self.height() * 1.01 {
+            (self.width(), want_h)
+        } else if want_h < self.height() * 0.99 {
+            (self.height() * cols as f64 / (2.0 * k * rows as f64), self.height())
+        } else {
+            return *self;
+        };
+        let (w, h) = (w.min(360.0), h.min(180.0));
+        Viewport { west: cx - w / 2.0, south: cy - h / 2.0, east: cx + w / 2.0, north: cy + h / 2.0 }.clamped()
+    }
+
     /// Centred on a point, keeping its span (the selected event kept in view).
-    #[allow(dead_code)] // the pane's selection follows in the next step
     pub(crate) fn centred_on(&self, lon: f64, lat: f64) -> Viewport {
         let (w, h) = (self.width(), self.height());
         Viewport { west: lon - w / 2.0, south: lat - h / 2.0, east: lon + w / 2.0, north: lat + h / 2.0 }.clamped()
@@ -170,7 +192,9 @@ pub(crate) struct Layer {
 /// `unplaced` are the listed events with no coordinates.
 pub(crate) fn layer(events: &[MapEvent], unplaced: u32, view: &Viewport, cols: u16, rows: u16) -> Layer {
     use std::collections::BTreeMap;
-    let mut cells: BTreeMap<(u16, u16, Spot), (Vec<EventId>, [u32; EventKind::COUNT], u64)> = BTreeMap::new();
+    // per (row, column, precision): its events, how many of each kind, their casualties
+    type Cell = (Vec<EventId>, [u32; EventKind::COUNT], u64);
+    let mut cells: BTreeMap<(u16, u16, Spot), Cell> = BTreeMap::new();
     let mut out = Layer { unplaced, ..Layer::default() };
     for e in events {
         match view.cell(e.lon, e.lat, cols, rows) {
@@ -257,6 +281,20 @@ mod tests {
         assert!(Viewport::fit(std::iter::empty()).is_none());
         let one = Viewport::fit([(37.5, 48.6)]).unwrap();
         assert!(one.width() > 0.0 && one.contains(37.5, 48.6));
+    }
+
+    #[test]
+    fn a_view_is_shaped_to_true_proportions_once() {
+        // 40 columns by 20 rows of cells: square on screen; at 48N a degree of longitude is
+        // 0.67 of one of latitude
+        let v = Viewport { west: 30.0, south: 47.0, east: 40.0, north: 49.0 }.shaped(40, 20);
+        let k = 48f64.to_radians().cos();
+        assert!((v.height() - v.width() * k).abs() < 1e-6, "{v:?}");
+        assert!(v.contains(30.0, 47.0) && v.contains(40.0, 49.0), "widened, never narrowed");
+        assert_eq!(v.shaped(40, 20), v, "already in shape: kept");
+        // a tall view is widened instead
+        let t = Viewport { west: 35.0, south: 40.0, east: 36.0, north: 56.0 }.shaped(40, 20);
+        assert!(t.width() > 1.0 && (t.height() - 16.0).abs() < 1e-9);
     }
 
     #[test]

@@ -114,6 +114,7 @@ impl MapState {
                 self.view = self.view.centred_on(lon, lat);
             }
         }
+        self.view = self.view.shaped(cols, lines);
         let key = LayerKey {
             generation,
             rows_listed: rows.len(),

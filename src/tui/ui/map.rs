@@ -61,7 +61,8 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     canvas.render(grid, buf);
     // markers in the cells the layer counted them in (the canvas's own rounding could put
     // one a cell off)
-    for mk in &map.layer.markers {
+    // (a layer counted for another size is not drawn outside this one)
+    for mk in map.layer.markers.iter().filter(|mk| mk.col < cols && mk.row < grid.height) {
         let mut style = t.kind(mk.kind).add_modifier(Modifier::BOLD);
         if selected.is_some_and(|s| mk.events.contains(&s)) {
             style = style.add_modifier(Modifier::REVERSED);
