@@ -133,6 +133,18 @@ fn main() {
             println!("| all events, top of the list | {a50:.3} | {a99:.3} |");
             println!("| query `kramatorsk` | {b50:.3} | {b99:.3} |");
             println!("| query `kramatorsk`, end of the list | {c50:.3} | {c99:.3} |");
+            // the map in the reader's place, over every event: drawn from the layer worked
+            // out when the results came (counting them is timed apart, once)
+            h.keys("X");
+            let t = Instant::now();
+            h.keys("m");
+            let opened = t.elapsed();
+            let on_map: u32 = h.model.map.as_ref().map_or(0, |m| m.on_map());
+            let (d50, d99) = render_times(&h, 200);
+            println!(
+                "| map, all events ({on_map} on it; opening it and counting them: {:.1} ms) | {d50:.3} | {d99:.3} |",
+                ms(opened)
+            );
         }
     }
 }

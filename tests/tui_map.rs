@@ -144,3 +144,23 @@ fn the_map_command_toggles_it_too() {
     h.key("enter");
     assert!(h.model.map.is_none());
 }
+
+#[test]
+fn the_map_draws_with_half_blocks_or_dots_where_braille_is_missing() {
+    for (dots, want) in [("halfblock", ['▀', '▄', '█']), ("dot", ['•', '•', '•'])] {
+        let mut k = sitrep::tui::keymap::Keymap::defaults();
+        let problems = k.apply(&format!("[options]\nmap_dots = \"{dots}\"\n"), "keymap.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut h = Harness::new(seeds(), 120, 40).with_keymap(k);
+        h.key("m");
+        let area = layout::areas(&h.model).reader;
+        let mut buf = Buffer::empty(area);
+        ui::map::render(&h.model, &h.theme, area, &mut buf);
+        let text = buffer_text(&buf);
+        assert!(want.iter().any(|c| text.contains(*c)), "{dots}:\n{text}");
+        assert!(!text.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)), "{dots}: no Braille\n{text}");
+    }
+    let mut k = sitrep::tui::keymap::Keymap::defaults();
+    let p = k.apply("[options]\nmap_dots = \"lasers\"\n", "keymap.toml");
+    assert!(p.iter().any(|p| p.message.contains("map_dots must be")), "{p:?}");
+}

@@ -21,14 +21,17 @@ pub fn place_entities(facts: &[Fact]) -> (HashMap<&[String], u32>, Vec<Entity>) 
     for p in facts.iter().filter_map(|f| f.place.as_ref()) {
         places.entry(p.path.as_slice()).or_insert_with(|| {
             let id = entities.len() as u32;
+            // coordinates as the extractor gives them: the gazetteer's place of the name
+            let gaz = sitrep::extract::gazetteer::get();
+            let at = gaz.lookup(EntityKind::Place, &p.name).and_then(|k| gaz.place(k)).and_then(|g| g.lat.zip(g.lon));
             entities.push(Entity {
                 id,
                 name: p.name.clone(),
                 kind: EntityKind::Place,
                 aliases: Vec::new(),
                 place_path: p.path.clone(),
-                lat: None,
-                lon: None,
+                lat: at.map(|a| a.0),
+                lon: at.map(|a| a.1),
                 role: None,
                 mentions: Vec::new(),
             });

@@ -106,6 +106,10 @@ pub struct EventRow {
     /// The place's entity: its name in the gazetteer ("Kupiansk" for "Kupyansk").
     pub place_entity: Option<String>,
     pub place_path: Vec<String>,
+    /// How precise the place is: `settlement` or `facility` (a point), `district`, `region`,
+    /// `country`, `water` (an area; its coordinates are its centre); none when not in the
+    /// gazetteer.
+    pub place_precision: Option<&'static str>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub actors: Vec<String>,
@@ -196,6 +200,10 @@ impl EventRow {
             rule: ex.rule_name(e),
             place: a.and_then(|a| ex.place_text(e, a)).or(ex.place_name(e)).map(str::to_string),
             place_entity: ex.place_name(e).map(str::to_string),
+            place_precision: ex
+                .place_name(e)
+                .and_then(crate::extract::gazetteer::PlaceKind::of_place)
+                .map(crate::extract::gazetteer::PlaceKind::as_str),
             place_path: ex.place_path(e).to_vec(),
             lat,
             lon,

@@ -36,6 +36,31 @@ impl PlaceKind {
         })
     }
 
+    /// The word for it in output: `settlement`, `district` (a raion), `region` (an oblast) ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Continent => "continent",
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::District => "district",
+            PlaceKind::Settlement => "settlement",
+            PlaceKind::Water => "water",
+            PlaceKind::Facility => "facility",
+            PlaceKind::Area => "area",
+        }
+    }
+
+    /// A point on a map (a settlement, a facility), not an area drawn at its centre.
+    pub fn is_point(self) -> bool {
+        matches!(self, PlaceKind::Settlement | PlaceKind::Facility)
+    }
+
+    /// The kind of the gazetteer's place of this name (a place entity's name), if it has one.
+    pub fn of_place(name: &str) -> Option<PlaceKind> {
+        let gaz = get();
+        gaz.lookup(crate::extract::EntityKind::Place, name).and_then(|k| gaz.place(k)).map(|p| p.kind)
+    }
+
     /// How specific a place of this kind is: higher is more specific.
     pub fn specificity(self) -> u8 {
         match self {

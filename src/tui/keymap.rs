@@ -209,6 +209,18 @@ pub struct Keymap {
     maps: BTreeMap<Context, Vec<(Chord, Action)>>,
     /// `[options] mouse`.
     pub mouse: bool,
+    /// `[options] map_dots`: what the map draws its lines with.
+    pub map_dots: MapDots,
+}
+
+/// How the map draws its outlines: Braille dots (finest, needs a font that has them), half
+/// blocks, or plain ASCII for any terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapDots {
+    #[default]
+    Braille,
+    HalfBlock,
+    Dot,
 }
 
 /// A problem in a config file: which file, which line, what.
@@ -277,7 +289,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The embedded defaults.
     pub fn defaults() -> Keymap {
-        let mut k = Keymap { maps: BTreeMap::new(), mouse: true };
+        let mut k = Keymap { maps: BTreeMap::new(), mouse: true, map_dots: MapDots::Braille };
         let problems = k.apply(DEFAULT_KEYMAP, "assets/keymap.toml");
         debug_assert!(problems.is_empty(), "{problems:?}");
         k
@@ -300,7 +312,21 @@ impl Keymap {
                     match (name.as_str(), v.get_ref()) {
                         ("mouse", toml::Value::Boolean(b)) => self.mouse = *b,
                         ("mouse", _) => problems.push(problem(v.span().start, "mouse must be true or false".into())),
-                        _ => problems.push(problem(v.span().start, format!("unknown option '{name}' (known: mouse)"))),
+                        ("map_dots", toml::Value::String(s))
+                            if ["braille", "halfblock", "dot"].contains(&s.as_str()) =>
+                        {
+                            self.map_dots = match s.as_str() {
+                                "braille" => MapDots::Braille,
+                                "halfblock" => MapDots::HalfBlock,
+                                _ => MapDots::Dot,
+                            }
+                        }
+                        ("map_dots", _) => problems.push(problem(
+                            v.span().start,
+                            "map_dots must be \"braille\", \"halfblock\" or \"dot\"".into(),
+                        )),
+                        _ => problems
+                            .push(problem(v.span().start, format!("unknown option '{name}' (known: mouse, map_dots)"))),
                     }
                 }
                 continue;

@@ -7,7 +7,7 @@ pub(crate) mod outlines;
 
 use std::collections::HashMap;
 
-use crate::extract::{EntityId, EntityKind, EventId};
+use crate::extract::{EntityId, EventId};
 use crate::store::Store;
 
 use grid::{Layer, MapEvent, Spot, Viewport};
@@ -57,6 +57,11 @@ impl MapState {
     /// The view: west, south, east, north (degrees).
     pub fn view(&self) -> (f64, f64, f64, f64) {
         (self.view.west, self.view.south, self.view.east, self.view.north)
+    }
+
+    /// How many events the map shows.
+    pub fn on_map(&self) -> u32 {
+        self.layer.markers.iter().map(|m| m.count).sum()
     }
 
     /// Where an event is drawn, if it has coordinates.
@@ -138,10 +143,8 @@ impl MapState {
 
 /// A settlement or a facility is a point; a raion, an oblast, a country, a sea is an area.
 fn spot(name: &str) -> Spot {
-    use crate::extract::gazetteer::{self, PlaceKind};
-    let gaz = gazetteer::get();
-    match gaz.lookup(EntityKind::Place, name).and_then(|k| gaz.place(k)).map(|p| p.kind) {
-        Some(PlaceKind::Settlement | PlaceKind::Facility) | None => Spot::Point,
-        Some(_) => Spot::Area,
+    match crate::extract::gazetteer::PlaceKind::of_place(name) {
+        Some(k) if !k.is_point() => Spot::Area,
+        _ => Spot::Point,
     }
 }

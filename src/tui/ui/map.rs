@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 
+use super::super::keymap::MapDots;
 use super::super::layout::inner;
 use super::super::map::grid::{Marker, Spot};
 use super::super::map::outlines::outlines;
@@ -48,7 +49,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let canvas = Canvas::default()
         .x_bounds([v.west, v.east])
         .y_bounds([v.south, v.north])
-        .marker(if t.no_color { Dots::Dot } else { Dots::Braille })
+        .marker(match m.keymap.map_dots {
+            MapDots::Braille => Dots::Braille,
+            MapDots::HalfBlock => Dots::HalfBlock,
+            MapDots::Dot => Dots::Dot,
+        })
         .paint(|ctx| {
             for o in outlines() {
                 let c = if o.name == "Ukraine" { home } else { abroad };
