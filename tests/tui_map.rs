@@ -64,6 +64,17 @@ fn keys_pan_zoom_fit_pick_and_filter_to_the_view() {
     h.key("+");
     let v1 = h.model.map.as_ref().unwrap().view();
     assert!(((v1.2 - v1.0) - (v0.2 - v0.0) / 2.0).abs() < 1e-9, "zoomed in twice as close");
+    // close enough, the oblasts are named at their centres (not from afar)
+    let map_text = |h: &Harness| {
+        let area = layout::areas(&h.model).reader;
+        let mut buf = Buffer::empty(area);
+        ui::map::render(&h.model, &h.theme, area, &mut buf);
+        buffer_text(&buf)
+    };
+    assert!(map_text(&h).contains("Cherkasy"), "{}", map_text(&h));
+    h.key("-");
+    assert!(!map_text(&h).contains("Cherkasy"), "{}", map_text(&h));
+    h.key("+");
     h.key("-");
     h.key("h");
     let v2 = h.model.map.as_ref().unwrap().view();

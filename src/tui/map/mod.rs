@@ -141,6 +141,26 @@ impl MapState {
     }
 }
 
+/// Ukraine's oblasts (and Crimea, Kyiv and Sevastopol) with their centres, from the
+/// gazetteer: labelled on the map in place of oblast outlines, which no openly licensed
+/// source gave. Short names ("Donetsk" for Donetsk Oblast).
+pub(crate) fn oblast_centres() -> &'static [(String, f64, f64)] {
+    use crate::extract::gazetteer::{self, PlaceKind};
+    static C: std::sync::OnceLock<Vec<(String, f64, f64)>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let gaz = gazetteer::get();
+        gaz.places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Region)
+            .filter(|p| p.parent.and_then(|i| gaz.places.get(i as usize)).is_some_and(|u| u.name == "Ukraine"))
+            .filter_map(|p| {
+                let name = p.name.strip_suffix(" Oblast").unwrap_or(&p.name).to_string();
+                Some((name, p.lon?, p.lat?))
+            })
+            .collect()
+    })
+}
+
 /// A settlement or a facility is a point; a raion, an oblast, a country, a sea is an area.
 fn spot(name: &str) -> Spot {
     match crate::extract::gazetteer::PlaceKind::of_place(name) {

@@ -15,11 +15,15 @@ use ratatui::widgets::canvas::{Canvas, Line as Segment};
 use super::super::keymap::MapDots;
 use super::super::layout::inner;
 use super::super::map::grid::{Marker, Spot};
+use super::super::map::oblast_centres;
 use super::super::map::outlines::outlines;
 use super::super::model::{Focus, Model};
 use super::super::theme::Theme;
 use super::text::{fit, put};
 use super::{block, title_style};
+
+/// The widest view (in degrees of longitude) that labels the oblasts.
+const OBLAST_LABELS_DEGREES: f64 = 12.0;
 
 pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(map) = &m.map else { return };
@@ -64,6 +68,17 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
             }
         });
     canvas.render(grid, buf);
+    // oblast names at their centres once the view is close enough for them not to crowd
+    if v.width() <= OBLAST_LABELS_DEGREES {
+        for (name, lon, lat) in oblast_centres() {
+            // beside the centre, where a marker of the oblast's own events may stand
+            if let Some((c, r)) = v.cell(*lon, *lat, cols, grid.height).filter(|(c, _)| c + 1 < cols) {
+                let room = (cols - c - 1) as usize;
+                let at = (grid.x + c + 1, grid.y + r);
+                buf.set_stringn(at.0, at.1, name, room, t.dim.add_modifier(Modifier::ITALIC));
+            }
+        }
+    }
     // markers in the cells the layer counted them in (the canvas's own rounding could put
     // one a cell off)
     // (a layer counted for another size is not drawn outside this one)
