@@ -175,3 +175,24 @@ fn the_map_draws_with_half_blocks_or_dots_where_braille_is_missing() {
     let p = k.apply("[options]\nmap_dots = \"lasers\"\n", "keymap.toml");
     assert!(p.iter().any(|p| p.message.contains("map_dots must be")), "{p:?}");
 }
+
+#[test]
+fn space_puts_the_map_over_the_whole_window_while_it_has_the_focus() {
+    let mut h = Harness::new(seeds(), 120, 40);
+    h.key("m");
+    let before = layout::areas(&h.model).reader;
+    h.key("space");
+    let a = layout::areas(&h.model);
+    assert_eq!(a.list.width, 0, "the list gives way");
+    assert_eq!((a.reader.width, a.entities.width), (120, 0));
+    assert!(a.reader.width > before.width);
+    assert!(h.screen().contains(" Map "));
+    h.key("space");
+    assert_eq!(layout::areas(&h.model).reader, before);
+    // full again, then Esc: the list has the focus, and its place back
+    h.key("space");
+    h.key("esc");
+    assert_eq!(h.model.focus, Focus::List);
+    assert!(layout::areas(&h.model).list.width > 0);
+    assert!(!h.model.map.as_ref().unwrap().full);
+}

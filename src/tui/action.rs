@@ -62,6 +62,8 @@ pub enum Action {
     ToggleMap,
     /// Fit the map's view to the listed events.
     FitMap,
+    /// The map over the whole window below the timeline, or in the reader's place again.
+    MapFull,
     /// Filter the list to the map's view (a `bbox:` term).
     FilterToView,
     // While typing a query.
@@ -130,6 +132,7 @@ impl Action {
             ExpandReports => "list every report of the event (its sources), or fold them",
             ToggleMap => "show the map in the reader's place, or the reader again",
             FitMap => "fit the map to the listed events",
+            MapFull => "the map over the whole window, or in the reader's place again",
             FilterToView => "filter the list to the map's view (bbox:)",
             Accept => "accept the query",
             Cancel => "cancel, restore the previous query",

@@ -76,7 +76,10 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     let timeline = Rect::new(x0, y0 + 1, w, tl_h);
     let body = Rect::new(x0, y0 + 1 + tl_h, w, h - 2 - tl_h);
     let side_by_side = w >= 110;
-    let (list, reader_all) = if side_by_side {
+    let map_full = m.map.as_ref().is_some_and(|map| map.full);
+    let (list, reader_all) = if map_full {
+        (Rect::new(x0, body.y, 0, 0), body)
+    } else if side_by_side {
         let lw = w / 2;
         (Rect::new(x0, body.y, lw, body.height), Rect::new(x0 + lw, body.y, w - lw, body.height))
     } else {
@@ -90,7 +93,7 @@ pub fn areas_in(m: &Model, full: Rect) -> Areas {
     };
     let (card, rows) = list_split(m, inner(list));
 
-    let (reader, side) = if reader_all.width >= 60 {
+    let (reader, side) = if reader_all.width >= 60 && !map_full {
         let ew = (reader_all.width / 3).clamp(18, 28);
         (
             Rect::new(reader_all.x, reader_all.y, reader_all.width - ew, reader_all.height),

@@ -760,6 +760,17 @@ pub fn sync(m: &mut Model, fx: &mut Vec<Effect>) {
         return;
     };
     m.refresh_card();
+    // the map takes the reader's place until the reader is wanted (Enter, 3, Tab to it);
+    // over the whole window only while it has the focus
+    if m.map.is_some() && m.focus == Focus::Reader {
+        m.map = None;
+    }
+    if let Some(map) = m.map.as_mut()
+        && map.full
+        && m.focus != Focus::Map
+    {
+        map.full = false;
+    }
     let a = layout::areas(m);
     if a.too_small {
         return;
@@ -772,10 +783,6 @@ pub fn sync(m: &mut Model, fx: &mut Vec<Effect>) {
     let h = a.rows.height.max(1) as usize;
     m.list.offset = layout::keep_visible(m.list.offset, m.list.selected, h).min(n.saturating_sub(h));
 
-    // the map takes the reader's place until the reader is wanted (Enter, 3, Tab to it)
-    if m.map.is_some() && m.focus == Focus::Reader {
-        m.map = None;
-    }
     if m.map.is_some() {
         let rows = super::panes::map::listed(m);
         let size = super::panes::map::grid_size(a.reader);

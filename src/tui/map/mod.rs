@@ -16,6 +16,8 @@ use grid::{Layer, MapEvent, Spot, Viewport};
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapState {
     pub(crate) view: Viewport,
+    /// Over the list and the side panes too, not only in the reader's place.
+    pub full: bool,
     /// What is drawn, for `key`.
     pub(crate) layer: Layer,
     key: Option<LayerKey>,
@@ -38,6 +40,7 @@ impl Default for MapState {
     fn default() -> Self {
         MapState {
             view: grid::UKRAINE,
+            full: false,
             layer: Layer::default(),
             key: None,
             followed: None,

@@ -16,6 +16,7 @@ pub(in crate::tui) const HINTS: Hints = {
         (&[FitMap], "fit"),
         (&[Open], "pick"),
         (&[FilterToView], "filter to view"),
+        (&[MapFull], "full"),
         (&[ToggleMap], "reader"),
         (&[Help], "help"),
     ]
@@ -51,6 +52,7 @@ pub(in crate::tui) fn action(m: &mut Model, a: Action, fx: &mut Vec<Effect>) {
         Action::Down => map.view = map.view.pan(0.0, -0.25),
         Action::ZoomIn => map.view = map.view.zoom(2.0),
         Action::ZoomOut => map.view = map.view.zoom(0.5),
+        Action::MapFull => map.full = !map.full,
         Action::FitMap => {
             if let Some(store) = m.store.clone() {
                 let rows = listed(m);

@@ -1,7 +1,7 @@
 //! The map pane, in the reader's place: country outlines (Ukraine brighter), the listed
 //! events as markers per cell coloured by kind (a count where several share a cell; `○` for
-//! an event placed only at an area: a raion, an oblast, a country), the selected event's
-//! marker reversed, and a readout of the view: its centre, its width, and the events it
+//! an event placed only at an area: a raion, an oblast, a country; bold where people were
+//! killed or injured), the selected event's marker reversed, and a readout of the view: its centre, its width, and the events it
 //! cannot show. Draws what [`crate::tui::map::MapState`] worked out; nothing is counted here.
 
 use ratatui::buffer::Buffer;
@@ -83,7 +83,11 @@ pub fn render(m: &Model, t: &Theme, area: Rect, buf: &mut Buffer) {
     // one a cell off)
     // (a layer counted for another size is not drawn outside this one)
     for mk in map.layer.markers.iter().filter(|mk| mk.col < cols && mk.row < grid.height) {
-        let mut style = t.kind(mk.kind).add_modifier(Modifier::BOLD);
+        // casualties give a marker its weight: bold where people were killed or injured
+        let mut style = t.kind(mk.kind);
+        if mk.casualties > 0 {
+            style = style.add_modifier(Modifier::BOLD);
+        }
         if selected.is_some_and(|s| mk.events.contains(&s)) {
             style = style.add_modifier(Modifier::REVERSED);
         }
