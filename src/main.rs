@@ -195,12 +195,13 @@ fn run(args: Args) -> Result<(), CliError> {
                     let result = store.query(&parsed);
                     let ids: Vec<u32> = result.hits.iter().map(|h| h.event).collect();
                     let print = if merged { cli::print_merged } else { cli::print_events };
-                    print(store.articles(), store.extraction(), &ids, format, cells(raw_csv), &mut out)?;
+                    // the store merged when it was built
+                    print(store.articles(), store.extraction(), Some(&store), &ids, format, cells(raw_csv), &mut out)?;
                 }
                 None => {
                     let ids: Vec<u32> = (0..ex.events.len() as u32).collect();
                     let print = if merged { cli::print_merged } else { cli::print_events };
-                    print(&articles, &ex, &ids, format, cells(raw_csv), &mut out)?;
+                    print(&articles, &ex, None, &ids, format, cells(raw_csv), &mut out)?;
                 }
             }
         }

@@ -7,6 +7,7 @@ mod output;
 mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, NoteRow, Quote, WhyRow};
 
+use crate::merge::Membership;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -135,9 +136,12 @@ pub fn print_articles(articles: &[Article], format: Format, cells: Cells, out: &
     Ok(())
 }
 
+/// Print the events `ids`. `groups` says which report which happening (a store knows);
+/// without it the extraction is merged here, for the formats that carry clusters.
 pub fn print_events(
     articles: &[Article],
     ex: &Extraction,
+    groups: Option<&dyn Membership>,
     ids: &[u32],
     format: Format,
     cells: Cells,
@@ -146,11 +150,13 @@ pub fn print_events(
     let rows: Vec<EventRow> =
         ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, ex, articles)).collect();
     // the table shows no clusters: merging is for the formats that carry them
-    let rows: Vec<EventRow> = if format == Format::Table {
-        rows
-    } else {
-        let clusters = crate::merge::merge(articles, ex);
-        rows.into_iter().map(|r| r.merged(&clusters)).collect()
+    let rows: Vec<EventRow> = match (format, groups) {
+        (Format::Table, _) => rows,
+        (_, Some(g)) => rows.into_iter().map(|r| r.merged(g)).collect(),
+        (_, None) => {
+            let clusters = crate::merge::merge(articles, ex);
+            rows.into_iter().map(|r| r.merged(&clusters)).collect()
+        }
     };
     match format {
         Format::Json => json(&rows, out)?,
@@ -261,22 +267,31 @@ pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -
 
 /// `sitrep events --merged`: a row per happening among the events `ids` (every report of a
 /// happening that one of them reports), with its reports, first report and merged counts.
+/// `groups` as for [`print_events`].
 pub fn print_merged(
     articles: &[Article],
     ex: &Extraction,
+    groups: Option<&dyn Membership>,
     ids: &[u32],
     format: Format,
     cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let clusters = crate::merge::merge(articles, ex);
+    let merged_here;
+    let groups: &dyn Membership = match groups {
+        Some(g) => g,
+        None => {
+            merged_here = crate::merge::merge(articles, ex);
+            &merged_here
+        }
+    };
     let wanted: std::collections::HashSet<u32> =
-        ids.iter().filter_map(|&i| clusters.cluster.get(i as usize).copied()).collect();
+        ids.iter().filter(|&&i| (i as usize) < ex.events.len()).map(|&i| groups.cluster_of(i)).collect();
     let rows: Vec<EventRow> = ex
         .events
         .iter()
-        .filter(|e| clusters.cluster.get(e.id as usize).is_some_and(|c| wanted.contains(c)))
-        .map(|e| EventRow::new(e, ex, articles).merged(&clusters))
+        .filter(|e| wanted.contains(&groups.cluster_of(e.id)))
+        .map(|e| EventRow::new(e, ex, articles).merged(groups))
         .collect();
     let article = |r: &EventRow| ex.events.get(r.id as usize).and_then(|e| articles.get(e.article as usize));
     let source = |r: &EventRow| article(r).map(crate::store::source_label).unwrap_or_default().to_string();
@@ -304,7 +319,7 @@ pub fn export_events(store: &crate::store::Store, ids: &[u32], path: &std::path:
     let write = || -> Result<(), CliError> {
         let file = std::fs::File::create(&tmp)?;
         let mut out = io::BufWriter::new(file);
-        print_events(store.articles(), store.extraction(), ids, format, Cells::Safe, &mut out)?;
+        print_events(store.articles(), store.extraction(), Some(store), ids, format, Cells::Safe, &mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)?;

@@ -226,16 +226,13 @@ impl EventRow {
         }
     }
 
-    /// The row with its cluster from `clusters` (made for the same extraction).
-    pub fn merged(mut self, clusters: &crate::merge::Clusters) -> Self {
-        let i = self.id as usize;
-        if let Some(&c) = clusters.cluster.get(i) {
-            self.cluster = c;
-            self.reports = clusters.reports[i];
-            if let Some((with, rule)) = clusters.joined[i] {
-                self.merged_with = Some(with);
-                self.merge_rule = Some(rule.as_str());
-            }
+    /// The row with its happening from `groups` (made for the same extraction).
+    pub fn merged(mut self, groups: &dyn crate::merge::Membership) -> Self {
+        self.cluster = groups.cluster_of(self.id);
+        self.reports = groups.reports_of(self.id);
+        if let Some((with, rule)) = groups.joined_to(self.id) {
+            self.merged_with = Some(with);
+            self.merge_rule = Some(rule.as_str());
         }
         self
     }

@@ -104,6 +104,29 @@ pub struct Clusters {
     pub reports: Vec<u32>,
 }
 
+/// What the output asks of an event's happening; [`Clusters`] answers, and so does the
+/// store from what it keeps of them, so that output from a store does not merge again.
+pub trait Membership {
+    /// The happening's id: its lowest report's.
+    fn cluster_of(&self, id: EventId) -> EventId;
+    /// How many articles report it.
+    fn reports_of(&self, id: EventId) -> u32;
+    /// The report the event was joined to, and the rule.
+    fn joined_to(&self, id: EventId) -> Option<(EventId, Rule)>;
+}
+
+impl Membership for Clusters {
+    fn cluster_of(&self, id: EventId) -> EventId {
+        self.cluster.get(id as usize).copied().unwrap_or(id)
+    }
+    fn reports_of(&self, id: EventId) -> u32 {
+        self.reports.get(id as usize).copied().unwrap_or(1)
+    }
+    fn joined_to(&self, id: EventId) -> Option<(EventId, Rule)> {
+        self.joined.get(id as usize).copied().flatten()
+    }
+}
+
 impl Clusters {
     /// Events in clusters of two or more reports.
     pub fn merged_events(&self) -> usize {

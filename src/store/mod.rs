@@ -766,6 +766,18 @@ impl Store {
     }
 }
 
+impl crate::merge::Membership for Store {
+    fn cluster_of(&self, id: EventId) -> EventId {
+        self.cluster(id)
+    }
+    fn reports_of(&self, id: EventId) -> u32 {
+        self.sources(id)
+    }
+    fn joined_to(&self, id: EventId) -> Option<(EventId, crate::merge::Rule)> {
+        self.merge_join(id)
+    }
+}
+
 /// The match test for folded keys holding one name per line.
 fn text_match_lines(key: &str, m: &query::TextMatch) -> bool {
     match m {

@@ -235,8 +235,13 @@ impl SearchOutput {
         let (Some(x), Some(h)) = (self.expanded, self.get(row)) else {
             return false;
         };
-        row > 0 && store.cluster(h.event) == x && self.get(row - 1).is_some_and(|p| store.cluster(p.event) == x)
+        row > 0 && self.get(row - 1).is_some_and(|p| under_its_row(store, x, p, h))
     }
+}
+
+/// Is `this`, listed right after `prev`, one of happening `x`'s reports under its row?
+fn under_its_row(store: &Store, x: EventId, prev: &Hit, this: &Hit) -> bool {
+    store.cluster(this.event) == x && store.cluster(prev.event) == x
 }
 
 /// One row per happening: the first hit of each, in order.
@@ -347,10 +352,7 @@ impl Searcher {
             },
             None => (hits, None),
         };
-        let is_report = |i: usize| {
-            expanded
-                .is_some_and(|x| i > 0 && store.cluster(hits[i].event) == x && store.cluster(hits[i - 1].event) == x)
-        };
+        let is_report = |i: usize| expanded.is_some_and(|x| i > 0 && under_its_row(&store, x, &hits[i - 1], &hits[i]));
         let mut report_rows = 0;
         let rows = req.window.map(|w| {
             let first = store.day_range().map(|r| r.0);
