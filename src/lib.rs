@@ -12,9 +12,11 @@ extern crate self as sitrep;
 
 pub mod cli;
 pub mod corpus;
+mod days;
 pub mod extract;
 pub mod merge;
 mod printable;
+pub mod snapshot;
 pub mod store;
 pub mod tui;
 pub mod workspace;

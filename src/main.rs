@@ -37,6 +37,9 @@ struct Args {
     /// followed).
     #[arg(long, global = true)]
     follow: bool,
+    /// Read and extract every file anew: neither use nor write the snapshot cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// Check the config files (keymap.toml, theme.toml): list every problem, one a line, and
     /// exit (status 1 when there are any).
     #[arg(long)]
@@ -106,6 +109,21 @@ enum Command {
         #[arg(long)]
         raw_csv: bool,
     },
+    /// The snapshot cache: what loading a corpus gave, kept so that reopening it reads one file
+    /// and extracts only new and changed files. It lives in $SITREP_CACHE_HOME, else
+    /// $XDG_CACHE_HOME/sitrep, else the platform's cache folder.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum CacheAction {
+    /// List the snapshots: size, corpus, what each holds, whether this sitrep can use it.
+    Info,
+    /// Remove every snapshot.
+    Clear,
 }
 
 /// How `--raw-csv` asks for CSV cells to be written.
@@ -162,7 +180,8 @@ fn browse(args: Args) -> Result<(), CliError> {
         watch: args.watch,
         load: sitrep::corpus::LoadOptions { follow: args.follow },
     };
-    let loader = sitrep::tui::corpus_loader(args.paths, opts.load);
+    let cache = if args.no_cache { None } else { sitrep::snapshot::Cache::locate(&|k| std::env::var(k).ok()) };
+    let loader = sitrep::tui::corpus_loader(args.paths, opts.load, cache);
     sitrep::tui::run(loader, opts).map_err(|e| match e {
         sitrep::tui::TuiError::Ended(_) => CliError::Ended(e.exit_status()),
         e => CliError::Tui(e.to_string()),
@@ -171,6 +190,8 @@ fn browse(args: Args) -> Result<(), CliError> {
 
 fn run(args: Args) -> Result<(), CliError> {
     let load_opts = sitrep::corpus::LoadOptions { follow: args.follow };
+    let cache = if args.no_cache { None } else { sitrep::snapshot::Cache::locate(&|k| std::env::var(k).ok()) };
+    let cache = cache.as_ref();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.command {
@@ -179,15 +200,16 @@ fn run(args: Args) -> Result<(), CliError> {
             cli::print_articles(&articles, format, cells(raw_csv), &mut out)?;
         }
         Some(Command::Events { paths, format, raw_csv, query, explain, merged }) => {
-            let (articles, ex) = if explain {
-                cli::load_and_explain(&paths, load_opts)?
+            let loaded = if explain {
+                let (articles, ex) = cli::load_and_explain(&paths, load_opts)?;
+                cli::Loaded::Plain(articles, ex)
             } else {
-                cli::load_and_extract(&paths, load_opts)?
+                cli::open(&paths, load_opts, cache)?
             };
             match query {
                 Some(q) => {
                     // The same parser and engine as the browser's query line.
-                    let store = Store::build(articles, ex);
+                    let store: Store = loaded.into_store();
                     let parsed = sitrep::store::Query::parse(&q).map_err(|e| CliError::Query(format!("query: {e}")))?;
                     if let Some(problem) = store.query_problem(&parsed) {
                         return Err(CliError::Query(format!("query: {problem}")));
@@ -199,19 +221,30 @@ fn run(args: Args) -> Result<(), CliError> {
                     print(store.articles(), store.extraction(), Some(&store), &ids, format, cells(raw_csv), &mut out)?;
                 }
                 None => {
-                    let ids: Vec<u32> = (0..ex.events.len() as u32).collect();
+                    let ids: Vec<u32> = (0..loaded.extraction().events.len() as u32).collect();
                     let print = if merged { cli::print_merged } else { cli::print_events };
-                    print(&articles, &ex, None, &ids, format, cells(raw_csv), &mut out)?;
+                    print(
+                        loaded.articles(),
+                        loaded.extraction(),
+                        loaded.groups(),
+                        &ids,
+                        format,
+                        cells(raw_csv),
+                        &mut out,
+                    )?;
                 }
             }
         }
         Some(Command::Entities { paths, format, raw_csv }) => {
-            let (articles, ex) = cli::load_and_extract(&paths, load_opts)?;
-            cli::print_entities(&articles, &ex, format, cells(raw_csv), &mut out)?;
+            let loaded = cli::open(&paths, load_opts, cache)?;
+            cli::print_entities(loaded.articles(), loaded.extraction(), format, cells(raw_csv), &mut out)?;
         }
         Some(Command::Stats { paths }) => {
-            let (articles, ex) = cli::load_and_extract(&paths, load_opts)?;
-            cli::print_stats(&articles, &ex, &mut out)?;
+            let loaded = cli::open(&paths, load_opts, cache)?;
+            cli::print_stats(loaded.articles(), loaded.extraction(), loaded.groups(), &mut out)?;
+        }
+        Some(Command::Cache { action }) => {
+            cli::cache_command(cache, matches!(action, CacheAction::Clear), &mut out)?;
         }
         Some(Command::Notes { paths, format, raw_csv }) => {
             cli::print_notes(&|k| std::env::var(k).ok(), &paths, load_opts, format, cells(raw_csv), &mut out)?;

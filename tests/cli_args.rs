@@ -3,7 +3,11 @@
 use std::process::Command;
 
 fn sitrep(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("sitrep runs")
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .args(args)
+        .output()
+        .expect("sitrep runs")
 }
 
 /// A query that starts with a negated term is a query, not an unknown option.

@@ -23,6 +23,7 @@ fn corpus() -> tempfile::TempDir {
 /// The CSV `sitrep WHAT --format csv [extra] DIR` prints, as records with a header.
 fn csv(what: &str, extra: &[&str], dir: &Path) -> Vec<csv::StringRecord> {
     let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
         .args([what, "--format", "csv"])
         .args(extra)
         .arg(dir)

@@ -6,7 +6,11 @@
 use std::process::Command;
 
 fn sitrep(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }

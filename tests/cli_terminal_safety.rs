@@ -44,7 +44,12 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn sitrep(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).arg(dir).output().expect("sitrep runs")
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .args(args)
+        .arg(dir)
+        .output()
+        .expect("sitrep runs")
 }
 
 /// A control or bidi character that should never reach a terminal from human-facing output.

@@ -125,6 +125,7 @@ fn sitrep_events_query_gives_the_browsers_list() {
     let s = store();
     for q in ["druzh", "kind:strike killed>0", "entity:lavrov", "sort:casualties place:ukraine"] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
             .args(["events", "--format", "json", "--query", q])
             .output()
             .expect("sitrep runs");
@@ -136,6 +137,7 @@ fn sitrep_events_query_gives_the_browsers_list() {
     }
     // and a bad query is a message and a failure status, not a panic
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
         .args(["events", "--query", "killed>x"])
         .output()
         .unwrap();

@@ -48,7 +48,7 @@ fn when_nothing_loads_the_reasons_are_shown() {
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     std::fs::write(dir.path().join("img.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(dir.path().join("blank\x1b]0;PWNED\x07.txt"), "  \n\n ").unwrap();
-    let load = sitrep::tui::corpus_loader(vec![dir.path().to_path_buf()], sitrep::corpus::LoadOptions::default());
+    let load = sitrep::tui::corpus_loader(vec![dir.path().to_path_buf()], sitrep::corpus::LoadOptions::default(), None);
     let notes = std::sync::Mutex::new(Vec::new());
     let err = match load(&|p: Progress| notes.lock().unwrap().extend(p.note)) {
         Err(e) => e,
@@ -78,7 +78,7 @@ fn many_reasons_are_cut_to_a_few() {
     for i in 0..20 {
         std::fs::write(dir.path().join(format!("empty{i:02}.txt")), "").unwrap();
     }
-    let load = sitrep::tui::corpus_loader(vec![dir.path().to_path_buf()], sitrep::corpus::LoadOptions::default());
+    let load = sitrep::tui::corpus_loader(vec![dir.path().to_path_buf()], sitrep::corpus::LoadOptions::default(), None);
     let Err(err) = load(&|_| {}) else { panic!("nothing should load") };
     assert!(err.contains("empty00.txt: empty file"), "{err}");
     assert!(!err.contains("empty19.txt"), "{err}");

@@ -16,6 +16,7 @@ fn seeds() -> Store {
 
 fn notes(data: &Path, format: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
         .args(["notes", "--format", format])
         .env("SITREP_DATA_HOME", data)
         .env_remove("XDG_DATA_HOME")

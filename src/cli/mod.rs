@@ -118,6 +118,80 @@ pub fn load_and_extract(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<
     Ok((articles, ex))
 }
 
+/// What the subcommands print from: a store (a corpus opened through the snapshot cache
+/// comes as one), or the articles and their extraction.
+pub enum Loaded {
+    Store(Box<crate::store::Store>),
+    Plain(Vec<Article>, Extraction),
+}
+
+impl Loaded {
+    pub fn articles(&self) -> &[Article] {
+        match self {
+            Loaded::Store(s) => s.articles(),
+            Loaded::Plain(a, _) => a,
+        }
+    }
+    pub fn extraction(&self) -> &Extraction {
+        match self {
+            Loaded::Store(s) => s.extraction(),
+            Loaded::Plain(_, ex) => ex,
+        }
+    }
+    /// Which report which happening, when a store knows (it merged when it was built).
+    pub fn groups(&self) -> Option<&dyn Membership> {
+        match self {
+            Loaded::Store(s) => Some(&**s),
+            Loaded::Plain(..) => None,
+        }
+    }
+    /// The store, built now when there is none yet.
+    pub fn into_store(self) -> crate::store::Store {
+        match self {
+            Loaded::Store(s) => *s,
+            Loaded::Plain(a, ex) => crate::store::Store::build(a, ex),
+        }
+    }
+}
+
+/// Load and extract the given paths (the embedded seeds when there are none): through the
+/// snapshot cache when `cache` is given, else read and extracted anew. Problems and what
+/// happened to the snapshot go to stderr, a line each; fails only when nothing loaded.
+pub fn open(
+    paths: &[PathBuf],
+    opts: corpus::LoadOptions,
+    cache: Option<&crate::snapshot::Cache>,
+) -> Result<Loaded, CliError> {
+    let Some(cache) = cache.filter(|_| !paths.is_empty()) else {
+        return load_and_extract(paths, opts).map(|(a, ex)| Loaded::Plain(a, ex));
+    };
+    let opened = crate::snapshot::open(paths, opts, Some(cache), &|_| {});
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for p in &opened.problems {
+        let _ = writeln!(err, "sitrep: {}", p.shown());
+    }
+    for n in &opened.notes {
+        let _ = writeln!(err, "sitrep: {}", crate::printable::one_line(n));
+    }
+    if std::env::var_os("SITREP_TIMINGS").is_some() {
+        let steps: Vec<String> = opened.steps.iter().map(|(n, t)| format!("{n} {:.3}", t.as_secs_f64())).collect();
+        let _ = writeln!(
+            err,
+            "sitrep: timings (s from the start): {}; {} extracted, {} reused",
+            steps.join(", "),
+            opened.extracted,
+            opened.reused
+        );
+    }
+    if opened.store.articles().is_empty() {
+        return Err(CliError::NothingLoaded(
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        ));
+    }
+    Ok(Loaded::Store(Box::new(opened.store)))
+}
+
 /// Load and extract, keeping why each event was extracted (`--explain`).
 pub fn load_and_explain(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<(Vec<Article>, Extraction), CliError> {
     let articles = load(paths, opts)?;
@@ -232,7 +306,40 @@ pub fn print_notes(
 }
 
 /// A short human summary of a loaded corpus.
-pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -> Result<(), CliError> {
+/// `sitrep cache info` (`clear` false) or `sitrep cache clear`.
+pub fn cache_command(cache: Option<&crate::snapshot::Cache>, clear: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(cache) = cache else {
+        return Err(CliError::Query(if clear {
+            "cache: nothing to clear (--no-cache, or no cache folder: set SITREP_CACHE_HOME)".into()
+        } else {
+            "cache: none (--no-cache, or no cache folder: set SITREP_CACHE_HOME)".into()
+        }));
+    };
+    let dir = cache.dir.display();
+    if clear {
+        let (files, bytes) = cache.clear().map_err(|e| CliError::Query(format!("cache: {dir}: {e}")))?;
+        writeln!(
+            out,
+            "removed {files} snapshot file{} ({:.1} MB) from {dir}",
+            if files == 1 { "" } else { "s" },
+            bytes as f64 / 1e6
+        )?;
+        return Ok(());
+    }
+    let lines = cache.info();
+    writeln!(out, "cache folder {dir}: {} snapshot{}", lines.len(), if lines.len() == 1 { "" } else { "s" })?;
+    for l in lines {
+        writeln!(out, "{}", crate::printable::one_line(&l))?;
+    }
+    Ok(())
+}
+
+pub fn print_stats(
+    articles: &[Article],
+    ex: &Extraction,
+    groups: Option<&dyn Membership>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     use std::collections::BTreeMap;
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
     writeln!(out, "articles  {}", articles.len())?;
@@ -253,13 +360,20 @@ pub fn print_stats(articles: &[Article], ex: &Extraction, out: &mut dyn Write) -
     for (k, n) in &by_kind {
         writeln!(out, "  {k:<17} {n}")?;
     }
-    // reports of one happening in different articles count once here
-    let clusters = crate::merge::merge(articles, ex);
-    let alone = clusters.reports.iter().zip(&clusters.cluster).enumerate().filter(|(i, (_, c))| **c as usize == *i);
+    // reports of one happening in different articles count once here (a store merged when
+    // it was built)
+    let merged;
+    let groups: &dyn Membership = match groups {
+        Some(g) => g,
+        None => {
+            merged = crate::merge::merge(articles, ex);
+            &merged
+        }
+    };
     let (mut total, mut several) = (0, 0);
-    for (_, (&r, _)) in alone {
+    for id in (0..ex.events.len() as u32).filter(|&id| groups.cluster_of(id) == id) {
         total += 1;
-        several += usize::from(r > 1);
+        several += usize::from(groups.reports_of(id) > 1);
     }
     writeln!(out, "happenings {total} ({several} reported by two or more articles)")?;
     Ok(())

@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` in an original file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -22,7 +22,7 @@ impl Span {
 
 /// A [`Span`] in half the room, for the spans kept by the hundred thousand (events, entity
 /// mentions). Body and file offsets fit in 32 bits: the loader refuses files over 512 MiB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span32 {
     start: u32,
     end: u32,
@@ -52,7 +52,7 @@ impl From<Span32> for Span {
 }
 
 /// Where an article's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// `date:` in YAML front matter.
@@ -73,7 +73,7 @@ pub enum DateSource {
 
 /// A contiguous run of body text copied from the file: `len` bytes starting at `body`
 /// in the cleaned body and at `file` in the original file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Piece {
     pub body: usize,
     pub file: usize,
@@ -81,7 +81,7 @@ pub struct Piece {
 }
 
 /// One paragraph of the cleaned body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Byte span of the whole paragraph in the original file.
     pub span: Span,
@@ -89,19 +89,18 @@ pub struct Paragraph {
     pub body: Span,
     /// How the cleaned text maps onto the file (more than one piece when debris such as a
     /// footnote marker `[12]` was cut out of the middle).
-    #[serde(skip)]
     pub pieces: Vec<Piece>,
 }
 
 /// A photo caption, kept apart from the body: no event and no date may come from it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Caption {
     pub text: String,
     pub span: Span,
 }
 
 /// One article, cleaned, with provenance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id: `file#index`.
     pub id: String,
@@ -110,6 +109,7 @@ pub struct Article {
     /// Index of the article within its file (0 for most files).
     pub index: usize,
     pub title: String,
+    #[serde(with = "crate::days::opt")]
     pub published: Option<NaiveDate>,
     pub published_from: DateSource,
     pub source: Option<String>,
@@ -123,7 +123,7 @@ pub struct Article {
 }
 
 /// What some articles have besides.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Extra {
     pub byline: Option<String>,
     /// A saved web page's or a feed item's main text (paragraphs separated by a blank line),

@@ -21,10 +21,15 @@ const WINDOW: usize = 16 * 1024;
 /// Merge the copies in `articles` (in load order): of each set of copies the one with the
 /// most text stays (the first, when none has a tenth more), where the first of the set was,
 /// and lists the others' files.
-pub(crate) fn merge(mut articles: Vec<Article>) -> Vec<Article> {
+pub(crate) fn merge(articles: Vec<Article>) -> Vec<Article> {
+    merge_parts(articles).0
+}
+
+/// As [`merge`], also giving the copies left out (as they were loaded, in load order).
+pub(crate) fn merge_parts(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Article>) {
     let n = articles.len();
     if n < 2 {
-        return articles;
+        return (articles, Vec::new());
     }
     let mut sets = Sets::new(n);
     let hashes: Vec<Option<u64>> = articles.par_iter().map(|a| simhash(&a.body)).collect();
@@ -65,7 +70,7 @@ pub(crate) fn merge(mut articles: Vec<Article>) -> Vec<Article> {
         }
     }
     if keeper.len() == n {
-        return articles;
+        return (articles, Vec::new());
     }
     let mut copies: HashMap<usize, Vec<String>> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -88,9 +93,11 @@ pub(crate) fn merge(mut articles: Vec<Article>) -> Vec<Article> {
     for (i, _) in roots.iter().enumerate().filter(|(_, r)| **r) {
         articles.swap(i, keeper[&i]);
     }
-    let mut kept = roots.into_iter();
-    articles.retain(|_| kept.next().unwrap_or(false));
-    articles
+    let (mut kept, mut left_out) = (Vec::with_capacity(keeper.len()), Vec::with_capacity(n - keeper.len()));
+    for (a, root) in articles.into_iter().zip(roots) {
+        if root { kept.push(a) } else { left_out.push(a) }
+    }
+    (kept, left_out)
 }
 
 /// Two articles under one URL are one page unless both are long and their texts have

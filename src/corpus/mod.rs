@@ -40,6 +40,9 @@ pub use error::LoadError;
 pub use library::{Changes, Library};
 pub use load::{LoadOptions, SUPPORTED_EXTENSIONS, line_at, load_paths, load_paths_with, load_seeds};
 pub use parse::parse_file;
+// for the snapshot cache, which loads file by file as load_paths does
+pub(crate) use copies::merge_parts as merge_copies;
+pub(crate) use load::{list_files, path_name, read};
 
 /// A problem with one input: the file (or folder) and a one-line message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -8,14 +8,14 @@ use super::text::{Lower, Sentence, leading_run, trailing_run};
 use super::types::EntityKind;
 
 /// What a mention refers to: a gazetteer entry, or a name found in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Key {
     Known(KnownId),
     New(EntityKind, String),
 }
 
 /// A mention in an article body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     pub start: usize,
     pub end: usize,

@@ -26,6 +26,7 @@ use gazetteer::Gazetteer;
 use text::Sentence;
 
 /// What one article yields before entities are linked across articles.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct PerArticle {
     mentions: Vec<Found>,
     /// Mentions in captions: (caption index, mention within the caption text).
@@ -81,7 +82,7 @@ fn latest_explicit(a: &Article) -> Option<NaiveDate> {
 }
 
 /// The date an article's relative expressions are resolved against.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Anchor {
     /// The article's own: its publication date, or the latest date it states in full.
     Own(NaiveDate),
@@ -147,41 +148,100 @@ pub fn run(articles: &[Article]) -> Extraction {
 
 /// Extract, adding one to `done` as each article is finished (for progress reports).
 pub fn run_counting(articles: &[Article], done: &std::sync::atomic::AtomicUsize) -> Extraction {
-    run_inner(articles, gazetteer::get(), Some(done), Extraction::default())
+    run_inner(articles, gazetteer::get(), Some(done), Extraction::default(), None).ex
 }
 
 /// Extract with a given gazetteer (tests use small ones).
 pub fn run_with(articles: &[Article], gaz: &Gazetteer) -> Extraction {
-    run_inner(articles, gaz, None, Extraction::default())
+    run_inner(articles, gaz, None, Extraction::default(), None).ex
 }
 
 /// Extract, keeping for every event the words behind its facts ([`Extraction::why`]).
 pub fn run_explained(articles: &[Article]) -> Extraction {
-    run_inner(articles, gazetteer::get(), None, Extraction::explaining())
+    run_inner(articles, gazetteer::get(), None, Extraction::explaining(), None).ex
 }
 
-fn run_inner(
+/// One article's extraction as a snapshot keeps it, so that an unchanged article is not
+/// extracted again: its mentions and drafts before linking (which depend on the article
+/// alone and the date it was read against), encoded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Kept {
+    /// The latest date the article states in full, when it has no publication date.
+    explicit: Option<NaiveDate>,
+    /// The date its relative expressions were resolved against: when the corpus's latest
+    /// date moves, an article without dates of its own is extracted again.
+    anchor: Anchor,
+    /// Its [`PerArticle`], encoded with postcard.
+    encoded: Vec<u8>,
+}
+
+/// What [`run_keeping`] gives: the extraction, what to keep of every article, and how
+/// many articles were extracted (the others reused what was kept).
+pub struct Reused {
+    pub ex: Extraction,
+    pub kept: Vec<Kept>,
+    pub extracted: usize,
+}
+
+/// Extract as [`run_counting`] does, reusing `prior(i)`, what was kept of article `i` when
+/// it is unchanged since (the caller knows), and keeping every article's for next time.
+/// Linking runs over every article as always: the extraction equals [`run`]'s.
+pub fn run_keeping<'k>(
+    articles: &[Article],
+    prior: &(dyn Fn(usize) -> Option<&'k Kept> + Sync),
+    done: &std::sync::atomic::AtomicUsize,
+) -> Reused {
+    run_inner(articles, gazetteer::get(), Some(done), Extraction::default(), Some(prior))
+}
+
+fn run_inner<'k>(
     articles: &[Article],
     gaz: &Gazetteer,
     done: Option<&std::sync::atomic::AtomicUsize>,
     ex: Extraction,
-) -> Extraction {
+    prior: Option<&(dyn Fn(usize) -> Option<&'k Kept> + Sync)>,
+) -> Reused {
+    let prior_of = |i: usize| prior.and_then(|p| p(i));
     // Anchor dates: the publication date, else the latest date the article states in full,
     // else the latest date known anywhere in the corpus.
-    let explicit: Vec<Option<NaiveDate>> =
-        articles.par_iter().map(|a| if a.published.is_some() { None } else { latest_explicit(a) }).collect();
+    let explicit: Vec<Option<NaiveDate>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| match (a.published, prior_of(i)) {
+            (Some(_), _) => None,
+            (None, Some(k)) => k.explicit,
+            (None, None) => latest_explicit(a),
+        })
+        .collect();
     let corpus_latest = articles.iter().filter_map(|a| a.published).chain(explicit.iter().flatten().copied()).max();
-    let extract_one = |a: &Article, ex: &Option<NaiveDate>| {
+    let extracted = std::sync::atomic::AtomicUsize::new(0);
+    let extract_one = |i: usize, a: &Article, ex: &Option<NaiveDate>| {
         let anchor = match (a.published.or(*ex), corpus_latest) {
             (Some(d), _) => Anchor::Own(d),
             (None, Some(d)) => Anchor::Corpus(d),
             (None, None) => Anchor::None,
         };
-        let out = extract_article(a, anchor, gaz);
+        let reused = prior_of(i)
+            .filter(|k| k.anchor == anchor)
+            .and_then(|k| postcard::from_bytes::<PerArticle>(&k.encoded).ok().map(|pa| (pa, k.clone())));
+        let (out, kept) = match reused {
+            Some((pa, k)) => (pa, Some(k)),
+            None => {
+                extracted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let pa = extract_article(a, anchor, gaz);
+                // an article's mentions and drafts always encode (no maps, no foreign types)
+                let kept = prior.map(|_| Kept {
+                    explicit: *ex,
+                    anchor,
+                    encoded: postcard::to_allocvec(&pa).unwrap_or_default(),
+                });
+                (pa, kept)
+            }
+        };
         if let Some(d) = done {
             d.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
-        out
+        (out, kept)
     };
 
     // Articles are extracted in parallel a batch at a time; then, in article order, their
@@ -189,15 +249,22 @@ fn run_inner(
     // that only one batch's drafts are held at once. Entity ids are given in order of first
     // mention; an event's entities all come from its own article's mentions.
     let mut linker = Linker { ex, ..Linker::default() };
+    let mut kept_all = Vec::with_capacity(if prior.is_some() { articles.len() } else { 0 });
     let batches = articles.chunks(BATCH).zip(explicit.chunks(BATCH));
     for (b, (batch, explicit)) in batches.enumerate() {
-        let per: Vec<PerArticle> = batch.par_iter().zip(explicit.par_iter()).map(|(a, e)| extract_one(a, e)).collect();
-        for (k, pa) in per.into_iter().enumerate() {
+        let per: Vec<(PerArticle, Option<Kept>)> = batch
+            .par_iter()
+            .zip(explicit.par_iter())
+            .enumerate()
+            .map(|(k, (a, e))| extract_one(b * BATCH + k, a, e))
+            .collect();
+        for (k, (pa, kept)) in per.into_iter().enumerate() {
             let ai = b * BATCH + k;
             linker.link(ai, &articles[ai], pa, gaz);
+            kept_all.extend(kept);
         }
     }
-    linker.finish()
+    Reused { ex: linker.finish(), kept: kept_all, extracted: extracted.into_inner() }
 }
 
 /// Articles extracted in parallel before their results are linked in order: enough to keep

@@ -1,13 +1,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::rules::RuleId;
 use crate::corpus::{Article, Span, Span32};
 
 /// How exactly the text pins a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
@@ -33,7 +33,7 @@ impl Precision {
 }
 
 /// How a date was resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The text states the full date, year included.
@@ -66,9 +66,11 @@ impl Resolution {
 }
 
 /// A resolved date or date range with its precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct DateValue {
+    #[serde(with = "crate::days::opt")]
     pub start: Option<NaiveDate>,
+    #[serde(with = "crate::days::opt")]
     pub end: Option<NaiveDate>,
     pub precision: Precision,
     pub how: Resolution,
@@ -83,7 +85,7 @@ impl DateValue {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Place,
@@ -108,7 +110,7 @@ impl EntityKind {
 /// One occurrence of an entity in an article: 16 bytes. Its byte span in the original file
 /// is not stored: [`Mention::file_span`] maps the body span back through the article's
 /// pieces, as extraction always did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Index into the article list the extraction ran on.
     pub article: u32,
@@ -152,7 +154,7 @@ impl Mention {
 
 pub type EntityId = u32;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     pub name: String,
@@ -279,7 +281,32 @@ impl Serialize for EventKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+/// An event kind as its index, where many are kept (a snapshot's events), not its name.
+mod kind_index {
+    use super::EventKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &EventKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(k.index() as u8)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EventKind, D::Error> {
+        let i = u8::deserialize(d)?;
+        EventKind::ALL
+            .get(i as usize)
+            .copied()
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown event kind {i}")))
+    }
+}
+
+impl<'de> Deserialize<'de> for EventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <&str>::deserialize(d)?;
+        EventKind::parse(name).ok_or_else(|| serde::de::Error::custom(format!("unknown event kind {name:?}")))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A party to the conflict or an official says so.
@@ -306,7 +333,7 @@ pub type EventId = u32;
 /// Why an event was extracted, beyond the rule that typed it ([`Event::rule`]): the words
 /// that gave its place, date, counts and claimant, as byte spans of the article body.
 /// `None` where nothing in the text gave it (a date from the publication, no claimant).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Why {
     /// The place and the word that makes it the scene ("near Pokrovsk").
     pub place: Option<Span>,
@@ -327,11 +354,12 @@ const NO_NAME: NameId = NameId::MAX;
 /// name, place path and coordinates are its place entity's, and its actors, weapons,
 /// claimant and entities are kept by the [`Extraction`] that holds it
 /// ([`Extraction::actors`] and the like). Events are made with [`Extraction::push_event`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: EventId,
     /// Index into the article list.
     pub article: u32,
+    #[serde(with = "kind_index")]
     pub kind: EventKind,
     /// The rule that typed it (`Extraction::rule_name`).
     pub rule: RuleId,
@@ -401,10 +429,25 @@ pub struct NewEvent<'a> {
 }
 
 /// Strings many events share, each kept once.
-#[derive(Debug, Clone, Default)]
+/// Encoded as the list alone: the index is built again when it is read back.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Box<str>>", into = "Vec<Box<str>>")]
 struct Names {
     list: Vec<Box<str>>,
     index: HashMap<Box<str>, NameId>,
+}
+
+impl From<Vec<Box<str>>> for Names {
+    fn from(list: Vec<Box<str>>) -> Names {
+        let index = list.iter().enumerate().map(|(i, s)| (s.clone(), i as NameId)).collect();
+        Names { list, index }
+    }
+}
+
+impl From<Names> for Vec<Box<str>> {
+    fn from(n: Names) -> Vec<Box<str>> {
+        n.list
+    }
 }
 
 impl Names {
@@ -423,7 +466,7 @@ impl Names {
 }
 
 /// Entities and events. An entity's id is its position in `entities`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Made with [`Extraction::push_event`]; an event's id is its position.

@@ -67,7 +67,7 @@ use crate::corpus::Article;
 use crate::extract::{Event, EventId, EventKind, Extraction, Precision, Resolution};
 
 /// Why a report joined its cluster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Rule {
     /// Same kind, overlapping days, the same place.
     SamePlace,

@@ -1,6 +1,6 @@
 //! A fixed-size bit set over event ids: filters combine as word-wide AND/OR.
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Bits {
     words: Vec<u64>,
     len: usize,

@@ -10,7 +10,7 @@ use crate::merge::{Clusters, Rule};
 
 use super::bits::Bits;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Happenings {
     /// One bit per event: does it share its happening with other reports? Most do not, and
     /// a bit says so at once; those that do are numbered by their rank among them.

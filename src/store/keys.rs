@@ -7,7 +7,7 @@ use crate::extract::EventId;
 
 use super::fuzzy;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Keys {
     buf: String,
     at: Vec<usize>,

@@ -95,7 +95,7 @@ pub struct EventKey {
 }
 
 /// A mention of an entity in an article body, ready for highlighting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleMention {
     body: Span32,
     /// Index into [`Store::entities`].
@@ -110,7 +110,7 @@ impl ArticleMention {
 }
 
 /// A node of the place tree (`Ukraine > Donetsk Oblast > Kramatorsk Raion > Druzhkivka`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceNode {
     pub name: String,
     pub parent: Option<u32>,
@@ -119,7 +119,7 @@ pub struct PlaceNode {
 }
 
 /// The few facts per event the timeline counts, packed for fast passes over many events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Facts {
     /// Days since the store's first day for day-precise events, else `IMPRECISE`/`UNDATED`.
     pub day: u32,
@@ -132,7 +132,7 @@ pub(crate) const IMPRECISE: u32 = u32::MAX - 1;
 pub(crate) const UNDATED: u32 = u32::MAX;
 
 /// An article's folded key for the `source:` and `article:` filters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ArticleKey {
     key: Box<str>,
     id_start: u32,
@@ -168,14 +168,19 @@ impl ArticleKey {
 }
 
 /// Where the parts of an event's search key start, in chars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 struct KeyLayout {
     place_len: u32,
     text_at: u32,
 }
 
+/// Serialized without its articles and extraction, which a snapshot keeps apart (and
+/// decodes beside the rest): [`Store::restored`] puts them back.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Store {
+    #[serde(skip)]
     articles: Vec<Article>,
+    #[serde(skip)]
     ex: Extraction,
     /// Folded "place kind actors text" per event.
     keys: keys::Keys,
@@ -196,6 +201,9 @@ pub struct Store {
     article_keys: Vec<ArticleKey>,
     /// Folded "name alias alias" per entity, each name on its own line.
     entity_keys: Vec<String>,
+    /// Built again from the entities when a snapshot is read (a hash map's order is not
+    /// the same from one run to the next).
+    #[serde(skip)]
     entity_pos: HashMap<EntityId, u32>,
     /// Body mentions of every article, article after article, each sorted, without overlaps;
     /// article `a`'s are `mentions[mention_at[a]..mention_at[a + 1]]`.
@@ -469,6 +477,17 @@ impl Store {
 
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+    /// A store decoded without its articles and extraction, with them: `None` when they
+    /// are not the ones it was built from (not as many).
+    pub(crate) fn restored(mut self, articles: Vec<Article>, ex: Extraction) -> Option<Store> {
+        let fits = self.by_article.len() == articles.len()
+            && self.layout.len() == ex.events.len()
+            && self.entity_keys.len() == ex.entities.len();
+        self.entity_pos = ex.entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
+        self.articles = articles;
+        self.ex = ex;
+        fits.then_some(self)
     }
     pub fn events(&self) -> &[Event] {
         &self.ex.events

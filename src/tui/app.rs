@@ -28,8 +28,32 @@ pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Store, String> + S
 /// The usual loader: the given files and folders (the embedded seeds when there are none),
 /// read, extracted and indexed on the loading thread. Files that cannot be read are reported
 /// in the status line; it fails only when nothing could be loaded.
-pub fn corpus_loader(paths: Vec<std::path::PathBuf>, opts: crate::corpus::LoadOptions) -> Loader {
+pub fn corpus_loader(
+    paths: Vec<std::path::PathBuf>,
+    opts: crate::corpus::LoadOptions,
+    cache: Option<crate::snapshot::Cache>,
+) -> Loader {
     Box::new(move |progress: &dyn Fn(Progress)| {
+        if let Some(cache) = cache.as_ref().filter(|_| !paths.is_empty()) {
+            let opened = crate::snapshot::open(&paths, opts, Some(cache), progress);
+            for p in &opened.problems {
+                progress(Progress::note(p.shown()));
+            }
+            for n in &opened.notes {
+                progress(Progress::note(crate::printable::one_line(n).into_owned()));
+            }
+            if opened.store.articles().is_empty() {
+                let what = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+                return Err(nothing_loaded(&what, &opened.problems));
+            }
+            if opened.reused > 0 {
+                progress(Progress::note(format!(
+                    "from the cache: {} articles unchanged, {} extracted",
+                    opened.reused, opened.extracted
+                )));
+            }
+            return Ok(opened.store);
+        }
         progress(Progress::new("reading", 0, 0));
         let report =
             if paths.is_empty() { crate::corpus::load_seeds() } else { crate::corpus::load_paths_with(&paths, opts) };
@@ -521,15 +545,12 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
                 }
             }
         }
-        // A new store (loaded, or rebuilt by the watch): the workspace placed in it.
-        if let (Some(p), Some(store)) = (persist.as_mut(), model.store.clone())
-            && !p.is_for(&store)
+        // A new store (loaded, or rebuilt by the watch): the workspace placed in it, on a
+        // thread of its own while the list is shown.
+        if let (Some(p), Some(store)) = (persist.as_mut(), model.store.as_ref())
+            && !p.is_for(store)
         {
-            let msg = match p.view(&store) {
-                Ok(view) => Msg::Workspace(view),
-                Err(e) => Msg::Said(Status { text: e, error: true }),
-            };
-            let _ = tx.send(msg);
+            p.view_later(store, tx.clone());
         }
         if model.quit {
             break;

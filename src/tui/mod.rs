@@ -8,7 +8,7 @@
 //! ```no_run
 //! use sitrep::tui::{self, Options};
 //! // the seeds (or files and folders), loaded on a background thread behind the first frame
-//! tui::run(tui::corpus_loader(Vec::new(), Default::default()), Options::default()).unwrap();
+//! tui::run(tui::corpus_loader(Vec::new(), Default::default(), None), Options::default()).unwrap();
 //! ```
 //!
 //! Any other loader works too: a closure that reports [`crate::store::Progress`] and returns

@@ -2,29 +2,50 @@
 //! out once per store), writing the changes `update` asks for, and reading back what the
 //! browser shows ([`WorkspaceView`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::store::Store;
 use crate::workspace::{self, Context, Found, StoreKeys, Target, Workspace};
 
-use super::model::{Change, NoteOn, NoteView, WorkspaceView};
+use super::model::{Change, Msg, NoteOn, NoteView, Status, WorkspaceView};
+
+/// A store and its keys.
+type Keyed = (Arc<Store>, StoreKeys);
 
 pub(super) struct Persist {
     ws: Workspace,
     /// The store the keys are for, and its keys.
-    keys: Option<(Arc<Store>, StoreKeys)>,
+    keys: Option<Keyed>,
+    /// The store whose view is being made on a thread of its own ([`Persist::view_later`]).
+    asked: Option<Arc<Store>>,
+    /// Where that thread leaves the keys it worked out.
+    ready: Arc<Mutex<Option<Keyed>>>,
+    /// How many views were asked for: a thread whose store is no longer the newest asked
+    /// sends nothing (the lock is held while it sends, so views arrive in the order asked).
+    asked_count: Arc<Mutex<u64>>,
 }
 
 impl Persist {
     /// Open the workspace in the data folder; the error is one line for the status line.
     pub fn open(env: &dyn Fn(&str) -> Option<String>) -> Result<Persist, String> {
-        Workspace::open_in(env).map(|ws| Persist { ws, keys: None }).map_err(|e| e.to_string())
+        Workspace::open_in(env)
+            .map(|ws| Persist { ws, keys: None, asked: None, ready: Arc::default(), asked_count: Arc::default() })
+            .map_err(|e| e.to_string())
     }
 
-    /// The keys of `store`, worked out when it is not the one they were for.
+    /// The keys of `store`, worked out when it is not the one they were for (or taken from
+    /// the thread that worked them out).
     fn keys(&mut self, store: &Arc<Store>) -> &StoreKeys {
-        if !self.keys.as_ref().is_some_and(|(s, _)| Arc::ptr_eq(s, store)) {
-            self.keys = Some((Arc::clone(store), workspace::keys_for_store(store)));
+        if !self.is_for(store) {
+            let done = self.ready.lock().ok().and_then(|mut r| r.take()).filter(|(s, _)| Arc::ptr_eq(s, store));
+            self.keys = Some(done.unwrap_or_else(|| {
+                // worked out here: a view still being made elsewhere would be older than
+                // the one made next here, and is not sent
+                if let Ok(mut n) = self.asked_count.lock() {
+                    *n += 1;
+                }
+                (Arc::clone(store), workspace::keys_for_store(store))
+            }));
         }
         &self.keys.as_ref().expect("set above").1
     }
@@ -34,40 +55,50 @@ impl Persist {
         self.keys.as_ref().is_some_and(|(s, _)| Arc::ptr_eq(s, store))
     }
 
+    /// Place the workspace in a new `store` on a thread of its own, which sends the view
+    /// (or the error) on `tx`: the keys of a million events take most of a second, and the
+    /// list is shown meanwhile. Asked again for the same store, does nothing.
+    pub fn view_later(&mut self, store: &Arc<Store>, tx: std::sync::mpsc::Sender<Msg>) {
+        if self.is_for(store) || self.asked.as_ref().is_some_and(|s| Arc::ptr_eq(s, store)) {
+            return;
+        }
+        self.asked = Some(Arc::clone(store));
+        let mine = match self.asked_count.lock() {
+            Ok(mut n) => {
+                *n += 1;
+                *n
+            }
+            Err(_) => return,
+        };
+        let (store, ready, count) = (Arc::clone(store), Arc::clone(&self.ready), Arc::clone(&self.asked_count));
+        let path = self.ws.path().to_path_buf();
+        let spawned = std::thread::Builder::new().name("sitrep-keys".into()).spawn(move || {
+            let keys = workspace::keys_for_store(&store);
+            // its own connection: the browser's stays on the browser's thread
+            let view = Workspace::open(&path).map_err(|e| e.to_string()).and_then(|mut ws| view_of(&mut ws, &keys));
+            let Ok(newest) = count.lock() else { return };
+            if *newest != mine {
+                return;
+            }
+            if let Ok(mut r) = ready.lock() {
+                *r = Some((store, keys));
+            }
+            let _ = tx.send(match view {
+                Ok(v) => Msg::Workspace(v),
+                Err(e) => Msg::Said(Status { text: e, error: true }),
+            });
+            drop(newest);
+        });
+        if spawned.is_err() {
+            self.asked = None;
+        }
+    }
+
     /// What the workspace holds, placed in `store`.
     pub fn view(&mut self, store: &Arc<Store>) -> Result<WorkspaceView, String> {
-        let flags = self.ws.flags().map_err(|e| e.to_string())?;
-        let notes = self.ws.notes().map_err(|e| e.to_string())?;
-        let queries = self.ws.queries().map_err(|e| e.to_string())?;
-        let read = self.ws.read_articles().map_err(|e| e.to_string())?;
-        let keys = self.keys(store);
-        let mut view = WorkspaceView::default();
-        for f in &flags {
-            match keys.event_by_key(&f.event) {
-                Some(e) => {
-                    view.flagged.insert(e);
-                }
-                None => view.orphaned_flags += 1,
-            }
-        }
-        view.notes = notes
-            .into_iter()
-            .map(|n| {
-                let on = workspace::resolve(&n.target, keys).map(|f| match f {
-                    Found::Event(e) => NoteOn::Event(e),
-                    Found::Article(a) => NoteOn::Article(a),
-                });
-                let about = if n.context.sentence.is_empty() {
-                    n.context.article_title.clone()
-                } else {
-                    n.context.sentence.clone()
-                };
-                NoteView { id: n.id, on, text: n.text, created: n.created, about }
-            })
-            .collect();
-        view.queries = queries.into_iter().map(|q| (q.name, q.query)).collect();
-        view.read = read.iter().filter_map(|k| keys.article_by_key(k)).collect();
-        Ok(view)
+        self.keys(store);
+        let keys = &self.keys.as_ref().expect("set by keys()").1;
+        view_of(&mut self.ws, keys)
     }
 
     /// Write `change` (about `store`); says what was done.
@@ -115,6 +146,41 @@ impl Persist {
             }
         }
     }
+}
+
+/// What the workspace `ws` holds, placed in the store of `keys`.
+fn view_of(ws: &mut Workspace, keys: &StoreKeys) -> Result<WorkspaceView, String> {
+    let flags = ws.flags().map_err(|e| e.to_string())?;
+    let notes = ws.notes().map_err(|e| e.to_string())?;
+    let queries = ws.queries().map_err(|e| e.to_string())?;
+    let read = ws.read_articles().map_err(|e| e.to_string())?;
+    let mut view = WorkspaceView::default();
+    for f in &flags {
+        match keys.event_by_key(&f.event) {
+            Some(e) => {
+                view.flagged.insert(e);
+            }
+            None => view.orphaned_flags += 1,
+        }
+    }
+    view.notes = notes
+        .into_iter()
+        .map(|n| {
+            let on = workspace::resolve(&n.target, keys).map(|f| match f {
+                Found::Event(e) => NoteOn::Event(e),
+                Found::Article(a) => NoteOn::Article(a),
+            });
+            let about = if n.context.sentence.is_empty() {
+                n.context.article_title.clone()
+            } else {
+                n.context.sentence.clone()
+            };
+            NoteView { id: n.id, on, text: n.text, created: n.created, about }
+        })
+        .collect();
+    view.queries = queries.into_iter().map(|q| (q.name, q.query)).collect();
+    view.read = read.iter().filter_map(|k| keys.article_by_key(k)).collect();
+    Ok(view)
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub fn start_in(name: &str, args: &str, (w, h): (u16, u16), home: &std::path::Pa
     }
     let session = format!("sitrep-{name}-{}", std::process::id());
     let browser = format!(
-        "env SITREP_CONFIG_HOME={0}/config SITREP_DATA_HOME={0}/data TERM=xterm-256color {1} {args}; echo EXIT=$?; sleep 30",
+        "env SITREP_CONFIG_HOME={0}/config SITREP_DATA_HOME={0}/data SITREP_CACHE_HOME={0}/cache TERM=xterm-256color {1} {args}; echo EXIT=$?; sleep 30",
         home.display(),
         bin()
     );
@@ -122,7 +122,7 @@ pub fn start_with(name: &str, wrap: impl Fn(&str) -> String) -> Option<(Tmux, te
     let cfg = tempfile::tempdir().unwrap();
     let session = format!("sitrep-{name}-{}", std::process::id());
     let browser = format!(
-        "env SITREP_CONFIG_HOME={0} SITREP_DATA_HOME={0}/data TERM=xterm-256color {1}",
+        "env SITREP_CONFIG_HOME={0} SITREP_DATA_HOME={0}/data SITREP_CACHE_HOME={0}/cache TERM=xterm-256color {1}",
         cfg.path().display(),
         bin()
     );

@@ -17,7 +17,7 @@ use super::types::{DateValue, EntityKind, EventKind, Precision, Resolution, Stat
 use crate::corpus::Span;
 
 /// An event before entity ids are assigned: refers to mentions by index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub kind: EventKind,
     /// The rule that typed it.

@@ -1,0 +1,545 @@
+//! The snapshot cache: what loading a corpus gave (its articles, their extraction and the
+//! store built from them), kept in one file per corpus in the cache folder, so that
+//! reopening an unchanged corpus reads one file instead of reading and extracting every
+//! article again, and reopening a changed one extracts only the new and changed articles.
+//!
+//! A snapshot is used only when it was written by this very build of sitrep (its rules, its
+//! gazetteer: the executable's checksum), for the same paths, and reads back whole (every
+//! section's checksum). Anything else is said in one line and the snapshot is rebuilt. A
+//! file is unchanged when its size and modification time are; when they differ, its bytes
+//! are read and compared by checksum (a file touched but not changed is not extracted again).
+
+mod file;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{self, Article, Extra, LoadOptions, Problem};
+use crate::extract::{self, Kept};
+use crate::store::{Progress, Store};
+use file::{Mapped, Part, Section, Unusable};
+
+/// Where snapshots are kept: `$SITREP_CACHE_HOME`, else `$XDG_CACHE_HOME/sitrep`, else the
+/// platform's cache folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    pub dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache folder as the environment says (`env` looks variables up).
+    pub fn locate(env: &dyn Fn(&str) -> Option<String>) -> Option<Cache> {
+        crate::user_dir(env, "SITREP_CACHE_HOME", "XDG_CACHE_HOME", directories::ProjectDirs::cache_dir)
+            .map(|dir| Cache { dir })
+    }
+
+    /// The snapshot file of the corpus `paths` (walked as `opts` says).
+    pub fn file_for(&self, paths: &[PathBuf], opts: LoadOptions) -> PathBuf {
+        let key = corpus_key(paths, opts);
+        let mut h = rustc_hash::FxHasher::default();
+        std::hash::Hash::hash(&key, &mut h);
+        self.dir.join(format!("corpus-{:016x}.snap", std::hash::Hasher::finish(&h)))
+    }
+
+    /// The snapshot files in the folder.
+    fn snapshots(&self) -> Vec<PathBuf> {
+        let Ok(rd) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut out: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("corpus-") && n.ends_with(".snap"))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Remove every snapshot (and temporary files left by a writer that was killed): how
+    /// many files and bytes were removed.
+    pub fn clear(&self) -> std::io::Result<(usize, u64)> {
+        let (mut files, mut bytes) = (0, 0);
+        let rd = match fs::read_dir(&self.dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
+            Err(e) => return Err(e),
+        };
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ours = (name.starts_with("corpus-") && name.ends_with(".snap"))
+                || (name.starts_with(".corpus-") && name.ends_with(".tmp"));
+            if ours {
+                let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                fs::remove_file(e.path())?;
+                files += 1;
+                bytes += len;
+            }
+        }
+        Ok((files, bytes))
+    }
+
+    /// One line per snapshot: its file, size, corpus, what it holds and whether this build
+    /// can use it.
+    pub fn info(&self) -> Vec<String> {
+        let build = build_id();
+        self.snapshots()
+            .into_iter()
+            .map(|p| {
+                let size = fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let what = match Mapped::open(&p).and_then(|m| m.decode::<Header>(Section::Header)) {
+                    Ok(h) => {
+                        let usable = if h.build == build && h.version == VERSION {
+                            "usable by this sitrep".to_string()
+                        } else {
+                            format!("written by sitrep {} (another build): rebuilt when next opened", h.version)
+                        };
+                        format!(
+                            "{} articles, {} events from {}, written {}; {usable}",
+                            h.articles,
+                            h.events,
+                            h.corpus.join(", "),
+                            when(h.written)
+                        )
+                    }
+                    Err(e) => format!("{e}: rebuilt when next opened"),
+                };
+                format!("{name}  {}  {what}", megabytes(size))
+            })
+            .collect()
+    }
+}
+
+fn megabytes(n: u64) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
+
+/// A time as `2026-12-06 21:54 UTC`.
+fn when(secs: u64) -> String {
+    chrono::DateTime::from_timestamp(secs as i64, 0)
+        .map_or_else(|| "at an unknown time".into(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+/// The sitrep version written into every snapshot.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What identifies this build: the checksum of the running executable, so that a snapshot
+/// written by another build (other rules, another gazetteer) is never trusted. Read once.
+fn build_id() -> u64 {
+    static ID: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| std::env::current_exe().and_then(fs::read).map(|b| file::checksum(&b)).unwrap_or(0))
+}
+
+/// The corpus as given: its paths made absolute, and how folders are walked.
+fn corpus_key(paths: &[PathBuf], opts: LoadOptions) -> Vec<String> {
+    let mut key: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            fs::canonicalize(p).or_else(|_| std::path::absolute(p)).unwrap_or_else(|_| p.clone()).display().to_string()
+        })
+        .collect();
+    if opts.follow {
+        key.push("--follow".into());
+    }
+    key
+}
+
+/// The first section: who wrote the snapshot, for which corpus, and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Header {
+    version: String,
+    build: u64,
+    corpus: Vec<String>,
+    articles: u64,
+    events: u64,
+    /// Seconds since 1970.
+    written: u64,
+}
+
+/// What a file held when the snapshot was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Record {
+    /// As the articles name it ([`corpus::path_name`]).
+    name: String,
+    stamp: Stamp,
+    /// The checksum of its bytes (unpacked, for a gzipped file).
+    sum: u64,
+    outcome: Outcome,
+}
+
+/// Size and modification time (nanoseconds since 1970).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    modified: Option<u128>,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = fs::metadata(path).ok()?;
+        let modified = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map(|d| d.as_nanos());
+        Some(Stamp { len: m.len(), modified })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Outcome {
+    /// It could not be loaded: the one-line reason.
+    Failed(String),
+    /// Its articles, as parsed.
+    Articles(Vec<Held>),
+}
+
+/// One article of a file: in the store (at this index, its `copies` aside), or, when it was
+/// a copy of another, kept here whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Held {
+    Stored(u32),
+    Copy(Box<Article>),
+}
+
+/// What opening a corpus gave.
+pub struct Opened {
+    pub store: Store,
+    /// One per file that could not be loaded.
+    pub problems: Vec<Problem>,
+    /// What happened to the snapshot, when it is worth saying (a line each).
+    pub notes: Vec<String>,
+    /// Articles extracted, and articles whose extraction the snapshot gave.
+    pub extracted: usize,
+    pub reused: usize,
+    /// How long each step took, from the start (`SITREP_TIMINGS=1` prints them).
+    pub steps: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// A file's state now against its record.
+enum Now<'r> {
+    /// As recorded (perhaps touched: then its new stamp).
+    Same(&'r Record, Stamp),
+    /// Read now: new, changed, or without a record.
+    Read { name: String, stamp: Stamp, sum: u64, loaded: Result<Vec<Article>, String> },
+    /// Gone between listing and reading.
+    Vanished,
+}
+
+/// Open the corpus `paths`: from its snapshot in `cache` where files are unchanged, else by
+/// reading and extracting; then write the snapshot anew when anything changed. Without a
+/// cache (`--no-cache`, or no cache folder) everything is read and extracted.
+pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progress: &dyn Fn(Progress)) -> Opened {
+    progress(Progress::new("reading", 0, 0));
+    let t0 = std::time::Instant::now();
+    let mut steps = Vec::new();
+    let mut step = |name: &'static str| steps.push((name, t0.elapsed()));
+    let (list, mut problems) = corpus::list_files(paths, opts);
+    step("list files");
+    let mut notes = Vec::new();
+    let snap_path = cache.map(|c| c.file_for(paths, opts));
+    let header_now = |articles: usize, events: usize| Header {
+        version: VERSION.into(),
+        build: build_id(),
+        corpus: corpus_key(paths, opts),
+        articles: articles as u64,
+        events: events as u64,
+        written: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
+    };
+    let mapped = snap_path.as_deref().and_then(|p| match usable(p, &header_now(0, 0)) {
+        Ok(m) => Some(m),
+        Err(Unusable::Missing) => None,
+        Err(e) => {
+            notes.push(format!("cache: {}: {e}; rebuilding it", p.display()));
+            None
+        }
+    });
+    let records: Vec<Record> = match mapped.as_ref().map(|m| m.decode::<Vec<Record>>(Section::Records)) {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            notes.push(format!(
+                "cache: {}: {e}; rebuilding it",
+                snap_path.as_deref().unwrap_or(Path::new("")).display()
+            ));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    step("open snapshot");
+    let by_name: HashMap<&str, &Record> = records.iter().map(|r| (r.name.as_str(), r)).collect();
+
+    // every file against its record: unchanged ones are not read
+    let now: Vec<Now<'_>> = list
+        .par_iter()
+        .map(|p| {
+            let name = corpus::path_name(p);
+            let Some(stamp) = Stamp::of(p) else { return Now::Vanished };
+            let rec = by_name.get(name.as_str()).copied();
+            if let Some(r) = rec
+                && r.stamp == stamp
+            {
+                return Now::Same(r, stamp);
+            }
+            let bytes = match corpus::read(p) {
+                Ok(b) => b,
+                Err(e) => return Now::Read { name, stamp, sum: 0, loaded: Err(e.to_string()) },
+            };
+            let sum = file::checksum(&bytes);
+            if let Some(r) = rec
+                && r.sum == sum
+            {
+                return Now::Same(r, stamp);
+            }
+            let loaded = corpus::parse_file(&name, &bytes).map_err(|e| e.to_string());
+            Now::Read { name, stamp, sum, loaded }
+        })
+        .collect();
+
+    step("compare files");
+    let unchanged = now.len() == records.len() && now.iter().all(|n| matches!(n, Now::Same(..)));
+    if unchanged && let Some(m) = &mapped {
+        match decode_store(m) {
+            Ok(store) => {
+                step("decode store");
+                for n in &now {
+                    if let Now::Same(Record { name, outcome: Outcome::Failed(msg), .. }, _) = n {
+                        problems.push(Problem { path: name.clone(), message: msg.clone() });
+                    }
+                }
+                // touched files: their new stamps, the rest of the snapshot copied as it is
+                let touched = now.iter().any(|n| matches!(n, Now::Same(r, s) if r.stamp != *s));
+                if touched && let Some(p) = &snap_path {
+                    let recs: Vec<Record> = now
+                        .iter()
+                        .filter_map(|n| match n {
+                            Now::Same(r, s) => Some(Record { stamp: *s, ..(*r).clone() }),
+                            _ => None,
+                        })
+                        .collect();
+                    let header = header_now(store.articles().len(), store.events().len());
+                    let parts =
+                        [Section::Kept, Section::Articles, Section::Extraction, Section::Store].map(|s| m.bytes(s));
+                    if let [Ok(kept), Ok(articles), Ok(ex), Ok(stored)] = parts
+                        && let Err(e) = file::write(
+                            p,
+                            [
+                                Part::Value(&header),
+                                Part::Value(&recs),
+                                Part::Bytes(kept),
+                                Part::Bytes(articles),
+                                Part::Bytes(ex),
+                                Part::Bytes(stored),
+                            ],
+                        )
+                    {
+                        notes.push(format!("cache: {}: could not be written ({e})", p.display()));
+                    }
+                }
+                let reused = store.articles().len();
+                step("done");
+                return Opened { store, problems, notes, extracted: 0, reused, steps };
+            }
+            Err(e) => notes.push(format!(
+                "cache: {}: {e}; rebuilding it",
+                snap_path.as_deref().unwrap_or(Path::new("")).display()
+            )),
+        }
+    }
+
+    // something changed: the unchanged files' articles and extraction come from the snapshot
+    let needs_old = now.iter().any(|n| matches!(n, Now::Same(..)));
+    let (mut old_articles, old_kept): (Vec<Option<Article>>, Vec<Kept>) = match (&mapped, needs_old) {
+        (Some(m), true) => {
+            match rayon::join(|| m.decode::<Vec<Article>>(Section::Articles), || m.decode::<Vec<Kept>>(Section::Kept)) {
+                (Ok(a), Ok(k)) => (a.into_iter().map(Some).collect(), k),
+                (Err(e), _) | (_, Err(e)) => {
+                    notes.push(format!(
+                        "cache: {}: {e}; rebuilding it",
+                        snap_path.as_deref().unwrap_or(Path::new("")).display()
+                    ));
+                    (Vec::new(), Vec::new())
+                }
+            }
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    drop(mapped);
+    step("decode kept");
+    // each file's articles as parsed, and where each unchanged article was in the old store
+    let mut parsed: Vec<Article> = Vec::new();
+    let mut origin: HashMap<(String, usize), usize> = HashMap::new();
+    let mut files: Vec<(String, Stamp, u64, Result<usize, String>)> = Vec::new(); // name, stamp, sum, article count or failure
+    let mut to_read: Vec<usize> = Vec::new();
+    for (i, n) in now.iter().enumerate() {
+        match n {
+            Now::Same(r, stamp) => match &r.outcome {
+                Outcome::Failed(msg) => files.push((r.name.clone(), *stamp, r.sum, Err(msg.clone()))),
+                Outcome::Articles(held) => {
+                    let old: Option<Vec<Article>> = held
+                        .iter()
+                        .map(|h| match h {
+                            Held::Copy(a) => Some((**a).clone()),
+                            Held::Stored(k) => {
+                                let mut a = old_articles.get_mut(*k as usize).and_then(Option::take)?;
+                                origin.insert((a.file.clone(), a.index), *k as usize);
+                                without_copies(&mut a);
+                                Some(a)
+                            }
+                        })
+                        .collect();
+                    match old {
+                        Some(arts) => {
+                            files.push((r.name.clone(), *stamp, r.sum, Ok(arts.len())));
+                            parsed.extend(arts);
+                        }
+                        // the snapshot could not give them: read the file after all
+                        None => {
+                            to_read.push(i);
+                            files.push((r.name.clone(), *stamp, 0, Ok(0)));
+                        }
+                    }
+                }
+            },
+            Now::Read { name, stamp, sum, loaded } => match loaded {
+                Ok(arts) => {
+                    files.push((name.clone(), *stamp, *sum, Ok(arts.len())));
+                    parsed.extend(arts.iter().cloned());
+                }
+                Err(msg) => files.push((name.clone(), *stamp, *sum, Err(msg.clone()))),
+            },
+            Now::Vanished => {}
+        }
+    }
+    drop(old_articles);
+    if !to_read.is_empty() {
+        // rare (a snapshot without an article its records name): start again without it
+        if let Some(p) = &snap_path {
+            let _ = fs::remove_file(p);
+        }
+        return open(paths, opts, cache, progress).with_note(format!(
+            "cache: {}: incomplete; rebuilding it",
+            snap_path.as_deref().unwrap_or(Path::new("")).display()
+        ));
+    }
+    for (name, _, _, r) in &files {
+        if let Err(msg) = r {
+            problems.push(Problem { path: name.clone(), message: msg.clone() });
+        }
+    }
+    let order: Vec<(String, usize)> = parsed.iter().map(|a| (a.file.clone(), a.index)).collect();
+    let (articles, left_out) = corpus::merge_copies(parsed);
+
+    // extraction, reusing what the snapshot kept of unchanged articles
+    let total = articles.len();
+    let done = AtomicUsize::new(0);
+    let was: Vec<Option<usize>> = articles.iter().map(|a| origin.get(&(a.file.clone(), a.index)).copied()).collect();
+    drop(origin);
+    let prior = |i: usize| was[i].and_then(|k| old_kept.get(k));
+    let reused = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| extract::run_keeping(&articles, &prior, &done));
+        while !worker.is_finished() {
+            progress(Progress::new("extracting", done.load(Ordering::Relaxed), total));
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        worker.join()
+    });
+    let reused = match reused {
+        Ok(r) => r,
+        Err(p) => std::panic::resume_unwind(p),
+    };
+    let extract::Reused { ex, kept, extracted } = reused;
+    step("extract");
+    drop(old_kept);
+    let index: HashMap<(&str, usize), u32> =
+        articles.iter().enumerate().map(|(i, a)| ((a.file.as_str(), a.index), i as u32)).collect();
+    let mut left_out: HashMap<(String, usize), Article> =
+        left_out.into_iter().map(|a| ((a.file.clone(), a.index), a)).collect();
+    // the records: each file's articles, as stored or whole when a copy was left out
+    let mut records = Vec::with_capacity(files.len());
+    let mut next = order.into_iter();
+    for (name, stamp, sum, r) in files {
+        let outcome = match r {
+            Err(msg) => Outcome::Failed(msg),
+            Ok(n) => Outcome::Articles(
+                next.by_ref()
+                    .take(n)
+                    .filter_map(|key| match index.get(&(key.0.as_str(), key.1)) {
+                        Some(&k) => Some(Held::Stored(k)),
+                        None => left_out.remove(&key).map(|a| Held::Copy(Box::new(a))),
+                    })
+                    .collect(),
+            ),
+        };
+        records.push(Record { name, stamp, sum, outcome });
+    }
+    drop(index);
+    let store = Store::build_with_progress(articles, ex, progress);
+    step("build store");
+    if let Some(p) = &snap_path
+        && !store.articles().is_empty()
+    {
+        let header = header_now(store.articles().len(), store.events().len());
+        let parts = [
+            Part::Value(&header),
+            Part::Value(&records),
+            Part::Value(&kept),
+            Part::Value(&store.articles()),
+            Part::Value(store.extraction()),
+            Part::Value(&store),
+        ];
+        if let Err(e) = file::write(p, parts) {
+            notes.push(format!("cache: {}: could not be written ({e})", p.display()));
+        }
+    }
+    step("write snapshot");
+    let n = store.articles().len();
+    Opened { store, problems, notes, extracted, reused: n.saturating_sub(extracted), steps }
+}
+
+impl Opened {
+    fn with_note(mut self, note: String) -> Opened {
+        self.notes.insert(0, note);
+        self
+    }
+}
+
+/// The store a snapshot holds: its articles, extraction and indexes decoded side by side.
+fn decode_store(m: &Mapped) -> Result<Store, Unusable> {
+    let ((articles, ex), rest) = rayon::join(
+        || {
+            rayon::join(
+                || m.decode::<Vec<Article>>(Section::Articles),
+                || m.decode::<extract::Extraction>(Section::Extraction),
+            )
+        },
+        || m.decode::<Store>(Section::Store),
+    );
+    rest?.restored(articles?, ex?).ok_or(Unusable::Undecodable("store", "it does not fit its articles".into()))
+}
+
+/// The snapshot at `path`, when this build wrote it for this corpus.
+fn usable(path: &Path, want: &Header) -> Result<Mapped, Unusable> {
+    let m = Mapped::open(path)?;
+    let h: Header = m.decode(Section::Header)?;
+    if h.version != want.version || h.build != want.build {
+        return Err(Unusable::Stale(format!("written by another build of sitrep ({})", h.version)));
+    }
+    if h.corpus != want.corpus {
+        return Err(Unusable::Stale(format!("written for another corpus ({})", h.corpus.join(", "))));
+    }
+    Ok(m)
+}
+
+/// An article as parsed: the files it was found a copy of are the merge's to say.
+fn without_copies(a: &mut Article) {
+    if let Some(x) = &mut a.extra {
+        x.copies.clear();
+        if **x == Extra::default() {
+            a.extra = None;
+        }
+    }
+}
