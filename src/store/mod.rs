@@ -74,15 +74,22 @@ pub struct Progress {
     pub total: usize,
     /// A problem worth telling the user (a file that could not be read), if any.
     pub note: Option<String>,
+    /// Not a problem: what the loader says of the load once it is done (that the corpus
+    /// came from the snapshot cache, or why the snapshot was rebuilt).
+    pub said: Option<String>,
 }
 
 impl Progress {
     pub fn new(stage: impl Into<String>, done: usize, total: usize) -> Self {
-        Progress { stage: stage.into(), done, total, note: None }
+        Progress { stage: stage.into(), done, total, ..Progress::default() }
     }
     /// A problem to report while loading goes on.
     pub fn note(message: impl Into<String>) -> Self {
-        Progress { stage: String::new(), done: 0, total: 0, note: Some(message.into()) }
+        Progress { note: Some(message.into()), ..Progress::default() }
+    }
+    /// What to say of the load once it is done (the newest one said is shown).
+    pub fn said(message: impl Into<String>) -> Self {
+        Progress { said: Some(message.into()), ..Progress::default() }
     }
 }
 

@@ -39,18 +39,22 @@ pub fn corpus_loader(
             for p in &opened.problems {
                 progress(Progress::note(p.shown()));
             }
-            for n in &opened.notes {
-                progress(Progress::note(crate::printable::one_line(n).into_owned()));
-            }
+            let mut said: Vec<String> =
+                opened.notes.iter().map(|n| crate::printable::one_line(n).into_owned()).collect();
             if opened.store.articles().is_empty() {
                 let what = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
                 return Err(nothing_loaded(&what, &opened.problems));
             }
             if opened.reused > 0 {
-                progress(Progress::note(format!(
-                    "from the cache: {} articles unchanged, {} extracted",
-                    opened.reused, opened.extracted
-                )));
+                said.push(format!(
+                    "{} articles from the cache ({} unchanged, {} extracted again)",
+                    opened.store.articles().len(),
+                    opened.reused,
+                    opened.extracted
+                ));
+            }
+            if !said.is_empty() {
+                progress(Progress::said(said.join(" · ")));
             }
             return Ok(opened.store);
         }

@@ -320,6 +320,8 @@ pub struct Model {
     pub config_problems: Vec<String>,
     /// Problems the loader reported (shown once loading is done).
     pub load_notes: Vec<String>,
+    /// What the loader said of the load, shown when it is done and nothing went wrong.
+    pub load_said: Option<String>,
     pub quit: bool,
     /// Quitting because of this signal (the process ends with status 128 + it).
     pub ended_by: Option<i32>,
@@ -368,6 +370,7 @@ impl Model {
             card_for: None,
             config_problems: Vec::new(),
             load_notes: Vec::new(),
+            load_said: None,
             quit: false,
             ended_by: None,
             terminal_gone: false,

@@ -38,14 +38,7 @@ impl Persist {
     fn keys(&mut self, store: &Arc<Store>) -> &StoreKeys {
         if !self.is_for(store) {
             let done = self.ready.lock().ok().and_then(|mut r| r.take()).filter(|(s, _)| Arc::ptr_eq(s, store));
-            self.keys = Some(done.unwrap_or_else(|| {
-                // worked out here: a view still being made elsewhere would be older than
-                // the one made next here, and is not sent
-                if let Ok(mut n) = self.asked_count.lock() {
-                    *n += 1;
-                }
-                (Arc::clone(store), workspace::keys_for_store(store))
-            }));
+            self.keys = Some(done.unwrap_or_else(|| (Arc::clone(store), workspace::keys_for_store(store))));
         }
         &self.keys.as_ref().expect("set above").1
     }
@@ -103,6 +96,14 @@ impl Persist {
 
     /// Write `change` (about `store`); says what was done.
     pub fn apply(&mut self, change: &Change, store: &Arc<Store>) -> Result<Option<String>, String> {
+        if !matches!(change, Change::Read(_))
+            && let Ok(mut n) = self.asked_count.lock()
+        {
+            // the browser reads this change back at once: a view still being made on its
+            // own thread would be older, and is not sent (an article read is marked in the
+            // model already, and changes nothing a view holds that the model has not)
+            *n += 1;
+        }
         let keys = self.keys(store);
         let err = |e: workspace::WorkspaceError| e.to_string();
         match change {
@@ -224,6 +225,28 @@ mod tests {
         p.apply(&Change::ForgetQuery("k".into()), &again).unwrap();
         let v = p.view(&again).unwrap();
         assert!(v.flagged.is_empty() && v.queries.is_empty() && v.notes.len() == 1);
+    }
+
+    #[test]
+    fn the_view_of_a_new_store_comes_from_its_own_thread_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(crate::store::demo::demo());
+        let mut p = open(dir.path());
+        p.apply(&Change::Flag { event: 2, on: true }, &store).unwrap();
+        // restarted: the view is made beside the browser
+        let again = Arc::new(crate::store::demo::demo());
+        let mut p = open(dir.path());
+        let (tx, rx) = std::sync::mpsc::channel();
+        p.view_later(&again, tx.clone());
+        p.view_later(&again, tx.clone()); // asked again: nothing more
+        let Ok(Msg::Workspace(v)) = rx.recv_timeout(std::time::Duration::from_secs(20)) else { panic!("no view came") };
+        assert_eq!(v.flagged, [2].into_iter().collect());
+        assert!(rx.recv_timeout(std::time::Duration::from_millis(300)).is_err(), "one view only");
+        // its keys are taken, not worked out again, and writes go on
+        assert!(!p.is_for(&again));
+        p.apply(&Change::Flag { event: 2, on: false }, &again).unwrap();
+        assert!(p.is_for(&again));
+        assert!(p.view(&again).unwrap().flagged.is_empty());
     }
 
     #[test]

@@ -59,9 +59,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 insert(m, &crate::printable::one_line(&clean), &mut fx);
             }
         }
-        Msg::Progress(p) => match p.note {
-            Some(note) => m.load_notes.push(note),
-            None => m.progress = Some(p),
+        Msg::Progress(mut p) => match (p.note.take(), p.said.take()) {
+            (Some(note), _) => m.load_notes.push(note),
+            (None, Some(said)) => m.load_said = Some(said),
+            (None, None) => m.progress = Some(p),
         },
         Msg::Loaded(Ok(store)) => {
             // The watch may have rebuilt the store before the first load was done: the
@@ -80,6 +81,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                     None => format!("skipped {first}"),
                 };
                 m.error(note);
+            } else if let Some(said) = m.load_said.take()
+                && m.status.is_none()
+            {
+                m.status = Some(super::model::Status { text: said, error: false });
             }
             request_search(m, &mut fx);
         }
