@@ -182,7 +182,9 @@ fn browse(args: Args) -> Result<(), CliError> {
     };
     let cache = if args.no_cache { None } else { sitrep::snapshot::Cache::locate(&|k| std::env::var(k).ok()) };
     let loader = sitrep::tui::corpus_loader(args.paths, opts.load, cache);
-    sitrep::tui::run(loader, opts).map_err(|e| match e {
+    let ran = sitrep::tui::run(loader, opts);
+    sitrep::tui::wait_for_snapshot();
+    ran.map_err(|e| match e {
         sitrep::tui::TuiError::Ended(_) => CliError::Ended(e.exit_status()),
         e => CliError::Tui(e.to_string()),
     })

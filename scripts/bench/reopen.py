@@ -60,7 +60,8 @@ def browse(binary, corpus, env, timeout):
     old = dict(os.environ)
     os.environ.update(env)
     try:
-        first, listed, _, restored = one_run(binary, [corpus], timeout=timeout)
+        # given time to end: it writes the snapshot after listing the events
+        first, listed, _, restored = one_run(binary, [corpus], timeout=timeout, exit_within=120.0)
     finally:
         os.environ.clear()
         os.environ.update(old)

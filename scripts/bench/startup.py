@@ -41,7 +41,10 @@ def read_some(fd):
     return chunk or None
 
 
-def one_run(binary, args, cols=120, rows=40, timeout=30.0):
+def one_run(binary, args, cols=120, rows=40, timeout=30.0, exit_within=2.0):
+    """One start: (first frame, events listed, progress shown) in ms from the start, and whether
+    the terminal was restored. After `q` the browser gets `exit_within` seconds to end (it may
+    finish writing the snapshot cache first) before it is killed."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
@@ -66,8 +69,8 @@ def one_run(binary, args, cols=120, rows=40, timeout=30.0):
         if listed is None and re.search(rb"of [0-9]+ events", out):
             listed = now
     os.write(fd, b"q")
-    # Read until the child closes the terminal (EOF or EIO), at most 2 s.
-    end = time.perf_counter() + 2.0
+    # Read until the child closes the terminal (EOF or EIO), at most exit_within seconds.
+    end = time.perf_counter() + exit_within
     while time.perf_counter() < end:
         chunk = read_some(fd)
         if chunk is None:

@@ -206,6 +206,7 @@ pub(crate) mod erased {
 pub(crate) fn write(path: &Path, parts: [Part<'_>; SECTIONS]) -> io::Result<u64> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
+    remove_abandoned(path);
     let tmp = temporary(path);
     let result = (|| {
         let file = fs::File::create(&tmp)?;
@@ -250,6 +251,30 @@ pub(crate) fn write(path: &Path, parts: [Part<'_>; SECTIONS]) -> io::Result<u64>
         Err(e) => {
             let _ = fs::remove_file(&tmp);
             Err(e)
+        }
+    }
+}
+
+/// How old a temporary file must be to count as left by a writer that was killed (a
+/// snapshot of a million events is written in seconds).
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Remove the temporary files of `path`'s snapshot that writers killed mid-way left behind.
+fn remove_abandoned(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for e in rd.flatten() {
+        let old = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|a| a > ABANDONED);
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        if old && file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
         }
     }
 }

@@ -218,6 +218,8 @@ pub struct Opened {
     pub reused: usize,
     /// How long each step took, from the start (`SITREP_TIMINGS=1` prints them).
     pub steps: Vec<(&'static str, std::time::Duration)>,
+    /// The snapshot still to write, when it changed ([`open`] has written it).
+    pub pending: Option<Pending>,
 }
 
 /// A file's state now against its record.
@@ -231,9 +233,14 @@ enum Now<'r> {
 }
 
 /// Open the corpus `paths`: from its snapshot in `cache` where files are unchanged, else by
-/// reading and extracting; then write the snapshot anew when anything changed. Without a
-/// cache (`--no-cache`, or no cache folder) everything is read and extracted.
-pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progress: &dyn Fn(Progress)) -> Opened {
+/// reading and extracting. The snapshot to write anew, when anything changed, is left in
+/// [`Opened::pending`]. Without a cache everything is read and extracted.
+pub fn open_unwritten(
+    paths: &[PathBuf],
+    opts: LoadOptions,
+    cache: Option<&Cache>,
+    progress: &dyn Fn(Progress),
+) -> Opened {
     progress(Progress::new("reading", 0, 0));
     let t0 = std::time::Instant::now();
     let mut steps = Vec::new();
@@ -312,36 +319,24 @@ pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progres
                 }
                 // touched files: their new stamps, the rest of the snapshot copied as it is
                 let touched = now.iter().any(|n| matches!(n, Now::Same(r, s) if r.stamp != *s));
-                if touched && let Some(p) = &snap_path {
-                    let recs: Vec<Record> = now
-                        .iter()
-                        .filter_map(|n| match n {
-                            Now::Same(r, s) => Some(Record { stamp: *s, ..(*r).clone() }),
-                            _ => None,
-                        })
-                        .collect();
-                    let header = header_now(store.articles().len(), store.events().len());
-                    let parts =
-                        [Section::Kept, Section::Articles, Section::Extraction, Section::Store].map(|s| m.bytes(s));
-                    if let [Ok(kept), Ok(articles), Ok(ex), Ok(stored)] = parts
-                        && let Err(e) = file::write(
-                            p,
-                            [
-                                Part::Value(&header),
-                                Part::Value(&recs),
-                                Part::Bytes(kept),
-                                Part::Bytes(articles),
-                                Part::Bytes(ex),
-                                Part::Bytes(stored),
-                            ],
-                        )
-                    {
-                        notes.push(format!("cache: {}: could not be written ({e})", p.display()));
+                let pending = match (&snap_path, touched) {
+                    (Some(p), true) => {
+                        let records = now
+                            .iter()
+                            .filter_map(|n| match n {
+                                Now::Same(r, s) => Some(Record { stamp: *s, ..(*r).clone() }),
+                                _ => None,
+                            })
+                            .collect();
+                        drop(by_name);
+                        let m = mapped.expect("matched above");
+                        Some(Pending { path: p.clone(), header: header_now(0, 0), records, body: Body::Copied(m) })
                     }
-                }
+                    _ => None,
+                };
                 let reused = store.articles().len();
                 step("done");
-                return Opened { store, problems, notes, extracted: 0, reused, steps };
+                return Opened { store, problems, notes, extracted: 0, reused, steps, pending };
             }
             Err(e) => notes.push(format!(
                 "cache: {}: {e}; rebuilding it",
@@ -420,7 +415,7 @@ pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progres
         if let Some(p) = &snap_path {
             let _ = fs::remove_file(p);
         }
-        return open(paths, opts, cache, progress).with_note(format!(
+        return open_unwritten(paths, opts, cache, progress).with_note(format!(
             "cache: {}: incomplete; rebuilding it",
             snap_path.as_deref().unwrap_or(Path::new("")).display()
         ));
@@ -479,31 +474,92 @@ pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progres
     drop(index);
     let store = Store::build_with_progress(articles, ex, progress);
     step("build store");
-    if let Some(p) = &snap_path
-        && !store.articles().is_empty()
-    {
-        let header = header_now(store.articles().len(), store.events().len());
-        let parts = [
-            Part::Value(&header),
-            Part::Value(&records),
-            Part::Value(&kept),
-            Part::Value(&store.articles()),
-            Part::Value(store.extraction()),
-            Part::Value(&store),
-        ];
-        if let Err(e) = file::write(p, parts) {
-            notes.push(format!("cache: {}: could not be written ({e})", p.display()));
-        }
-    }
-    step("write snapshot");
+    let pending = snap_path.filter(|_| !store.articles().is_empty()).map(|path| Pending {
+        path,
+        header: header_now(0, 0),
+        records,
+        body: Body::New(kept),
+    });
     let n = store.articles().len();
-    Opened { store, problems, notes, extracted, reused: n.saturating_sub(extracted), steps }
+    Opened { store, problems, notes, extracted, reused: n.saturating_sub(extracted), steps, pending }
+}
+
+/// As [`open_unwritten`], the snapshot written before it returns (a failure to write it is
+/// one more note).
+pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progress: &dyn Fn(Progress)) -> Opened {
+    let mut o = open_unwritten(paths, opts, cache, progress);
+    if let Some(p) = o.pending.take() {
+        let t0 = std::time::Instant::now();
+        if let Err(e) = p.write(&o.store) {
+            o.notes.push(e);
+        }
+        let last = o.steps.last().map_or(std::time::Duration::ZERO, |s| s.1);
+        o.steps.push(("write snapshot", last + t0.elapsed()));
+    }
+    o
 }
 
 impl Opened {
     fn with_note(mut self, note: String) -> Opened {
         self.notes.insert(0, note);
         self
+    }
+}
+
+/// A snapshot to write once the store is in use ([`Pending::write`]): the browser lists the
+/// events first and writes it on the loading thread meanwhile.
+pub struct Pending {
+    path: PathBuf,
+    /// The counts are the store's, filled in when written.
+    header: Header,
+    records: Vec<Record>,
+    body: Body,
+}
+
+enum Body {
+    /// Everything written anew: the articles' kept extraction, and the store.
+    New(Vec<Kept>),
+    /// Only the records changed (files touched): the rest copied from the old snapshot.
+    Copied(Mapped),
+}
+
+impl Pending {
+    /// Write the snapshot of `store`: the error is one line, naming the file.
+    pub fn write(self, store: &Store) -> Result<(), String> {
+        let Pending { path, mut header, records, body } = self;
+        header.articles = store.articles().len() as u64;
+        header.events = store.events().len() as u64;
+        let written = match &body {
+            Body::New(kept) => file::write(
+                &path,
+                [
+                    Part::Value(&header),
+                    Part::Value(&records),
+                    Part::Value(kept),
+                    Part::Value(&store.articles()),
+                    Part::Value(store.extraction()),
+                    Part::Value(store),
+                ],
+            ),
+            Body::Copied(m) => {
+                let parts = [Section::Kept, Section::Articles, Section::Extraction, Section::Store].map(|s| m.bytes(s));
+                let [Ok(kept), Ok(articles), Ok(ex), Ok(stored)] = parts else {
+                    return Err(format!("cache: {}: could not be read again to be written", path.display()));
+                };
+                file::write(
+                    &path,
+                    [
+                        Part::Value(&header),
+                        Part::Value(&records),
+                        Part::Bytes(kept),
+                        Part::Bytes(articles),
+                        Part::Bytes(ex),
+                        Part::Bytes(stored),
+                    ],
+                )
+            }
+        };
+        written.map(|_| ()).map_err(|e| format!("cache: {}: could not be written ({e})", path.display()))
     }
 }
 

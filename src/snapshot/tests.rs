@@ -312,3 +312,24 @@ fn the_cache_folder_follows_the_environment() {
         "empty counts as unset"
     );
 }
+
+#[test]
+fn temporary_files_of_killed_writers_are_removed_when_next_written() {
+    let c = Corpus::new();
+    c.open();
+    let name = c.snapshot().file_name().unwrap().to_string_lossy().into_owned();
+    let old = c.cache.path().join(format!(".{name}.123.456.tmp"));
+    let fresh = c.cache.path().join(format!(".{name}.789.1.tmp"));
+    fs::write(&old, "half a snapshot").unwrap();
+    fs::write(&fresh, "a writer at work").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    c.put("a_strike.txt", &STRIKE.replace("five", "six"));
+    c.open_checked();
+    assert!(!old.exists(), "an hour old: abandoned");
+    assert!(fresh.exists(), "perhaps another process writing now");
+}

@@ -23,7 +23,24 @@ use super::update::{self, update};
 
 /// Builds the store on a background thread while the first frame is already on screen.
 /// It reports progress through the callback and returns the store or a message.
-pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Store, String> + Send>;
+pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Loaded, String> + Send>;
+
+/// What a loader gives: the store, and what to do on the loading thread once the browser
+/// has it (write the snapshot cache), which says a line when it fails.
+pub struct Loaded {
+    pub store: Store,
+    pub then: Option<Box<dyn FnOnce(&Store) -> Result<(), String> + Send>>,
+}
+
+impl From<Store> for Loaded {
+    fn from(store: Store) -> Loaded {
+        Loaded { store, then: None }
+    }
+}
+
+/// Set while the loading thread writes the snapshot after the store was shown: the browser
+/// waits for it when it ends, so that quitting does not throw the snapshot away.
+static WRITING: AtomicBool = AtomicBool::new(false);
 
 /// The usual loader: the given files and folders (the embedded seeds when there are none),
 /// read, extracted and indexed on the loading thread. Files that cannot be read are reported
@@ -35,7 +52,7 @@ pub fn corpus_loader(
 ) -> Loader {
     Box::new(move |progress: &dyn Fn(Progress)| {
         if let Some(cache) = cache.as_ref().filter(|_| !paths.is_empty()) {
-            let opened = crate::snapshot::open(&paths, opts, Some(cache), progress);
+            let mut opened = crate::snapshot::open_unwritten(&paths, opts, Some(cache), progress);
             for p in &opened.problems {
                 progress(Progress::note(p.shown()));
             }
@@ -56,7 +73,10 @@ pub fn corpus_loader(
             if !said.is_empty() {
                 progress(Progress::said(said.join(" · ")));
             }
-            return Ok(opened.store);
+            let then = opened.pending.take().map(|p| {
+                Box::new(move |store: &Store| p.write(store)) as Box<dyn FnOnce(&Store) -> Result<(), String> + Send>
+            });
+            return Ok(Loaded { store: opened.store, then });
         }
         progress(Progress::new("reading", 0, 0));
         let report =
@@ -85,7 +105,7 @@ pub fn corpus_loader(
             worker.join()
         })
         .map_err(|_| "extraction failed (a bug: please report it)".to_string())?;
-        Ok(Store::build_with_progress(report.articles, ex, progress))
+        Ok(Store::build_with_progress(report.articles, ex, progress).into())
     })
 }
 
@@ -382,6 +402,18 @@ fn open_url(url: &str, terminal: &mut Terminal<CrosstermBackend<Stdout>>, model:
     Ok(())
 }
 
+/// After the browser ended (its terminal restored): wait for the snapshot being written
+/// behind it, saying so on stderr, so that quitting right after a long load keeps it.
+pub fn wait_for_snapshot() {
+    if !WRITING.load(Ordering::SeqCst) {
+        return;
+    }
+    eprintln!("sitrep: finishing the snapshot cache (Ctrl-C leaves it for the next start to write)");
+    while WRITING.load(Ordering::SeqCst) {
+        thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Run the browser until the user quits. The terminal is restored on return, on error and
 /// on panic.
 pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
@@ -417,7 +449,28 @@ pub fn run(load: Loader, opts: Options) -> Result<(), TuiError> {
             };
             let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&progress)))
                 .unwrap_or_else(|_| Err(format!("the loader crashed: {}", background_panic())));
-            let _ = tx.send(Msg::Loaded(res.map(Arc::new)));
+            match res {
+                Ok(Loaded { store, then }) => {
+                    let store = Arc::new(store);
+                    if then.is_some() {
+                        WRITING.store(true, Ordering::SeqCst);
+                    }
+                    let _ = tx.send(Msg::Loaded(Ok(Arc::clone(&store))));
+                    if let Some(then) = then {
+                        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| then(&store)));
+                        WRITING.store(false, Ordering::SeqCst);
+                        if let Ok(Err(e)) = done {
+                            let _ = tx.send(Msg::Said(Status {
+                                text: crate::printable::one_line(&e).into_owned(),
+                                error: true,
+                            }));
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Loaded(Err(e)));
+                }
+            }
         });
     }
 

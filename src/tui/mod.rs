@@ -34,4 +34,4 @@ pub mod update;
 mod watch;
 pub mod wrap;
 
-pub use app::{Loader, Options, TuiError, corpus_loader, run};
+pub use app::{Loaded, Loader, Options, TuiError, corpus_loader, run, wait_for_snapshot};
