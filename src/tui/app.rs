@@ -29,8 +29,11 @@ pub type Loader = Box<dyn FnOnce(&dyn Fn(Progress)) -> Result<Loaded, String> + 
 /// has it (write the snapshot cache), which says a line when it fails.
 pub struct Loaded {
     pub store: Store,
-    pub then: Option<Box<dyn FnOnce(&Store) -> Result<(), String> + Send>>,
+    pub then: Option<Then>,
 }
+
+/// Work on the loading thread after the store is shown; a failure is one line.
+pub type Then = Box<dyn FnOnce(&Store) -> Result<(), String> + Send>;
 
 impl From<Store> for Loaded {
     fn from(store: Store) -> Loaded {
@@ -73,9 +76,7 @@ pub fn corpus_loader(
             if !said.is_empty() {
                 progress(Progress::said(said.join(" · ")));
             }
-            let then = opened.pending.take().map(|p| {
-                Box::new(move |store: &Store| p.write(store)) as Box<dyn FnOnce(&Store) -> Result<(), String> + Send>
-            });
+            let then = opened.pending.take().map(|p| Box::new(move |store: &Store| p.write(store)) as Then);
             return Ok(Loaded { store: opened.store, then });
         }
         progress(Progress::new("reading", 0, 0));
