@@ -94,6 +94,16 @@ enum Command {
     },
     /// Print a short summary of what was loaded and extracted.
     Stats { paths: Vec<PathBuf> },
+    /// Write the articles, events and entities as Parquet files (the fields of the JSON),
+    /// partitioned by month: DIR/events/month=YYYY-MM/part-0.parquet, DIR/articles/...,
+    /// DIR/entities/part-0.parquet. DIR is made, or an earlier export in it replaced; a
+    /// folder that is neither empty nor an export is refused.
+    Export {
+        /// The folder to write.
+        #[arg(long, value_name = "DIR")]
+        parquet: PathBuf,
+        paths: Vec<PathBuf>,
+    },
     /// Print the workspace's notes and flags, marked orphaned when their event or article is not in PATHS.
     ///
     /// The workspace is workspace.sqlite3 in $SITREP_DATA_HOME, else $XDG_DATA_HOME/sitrep, else
@@ -247,6 +257,10 @@ fn run(args: Args) -> Result<(), CliError> {
         }
         Some(Command::Cache { action }) => {
             cli::cache_command(cache, matches!(action, CacheAction::Clear), &mut out)?;
+        }
+        Some(Command::Export { parquet, paths }) => {
+            let loaded = cli::open(&paths, load_opts, cache)?;
+            cli::export_parquet(loaded.articles(), loaded.extraction(), loaded.groups(), &parquet, &mut out)?;
         }
         Some(Command::Notes { paths, format, raw_csv }) => {
             cli::print_notes(&|k| std::env::var(k).ok(), &paths, load_opts, format, cells(raw_csv), &mut out)?;

@@ -4,8 +4,10 @@ mod csv_out;
 mod geojson;
 mod merged;
 mod output;
+mod parquet;
 mod table;
 pub use output::{ArticleRow, EntityRow, EventRow, MentionRow, NoteRow, Quote, WhyRow};
+pub use parquet::export as export_parquet;
 
 use crate::merge::Membership;
 use std::io::{self, Write};
@@ -64,6 +66,9 @@ pub enum CliError {
     /// The browser ended on a signal: exit with this status (128 + the signal), quietly.
     #[error("ended by a signal (status {0})")]
     Ended(u8),
+    /// `sitrep export`: one line naming the folder.
+    #[error("{0}")]
+    Export(String),
     #[error("format {0} is not available for {1}")]
     Unsupported(&'static str, &'static str),
     #[error("writing output: {0}")]
