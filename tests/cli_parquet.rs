@@ -295,7 +295,10 @@ fn a_big_corpus_reads_back_whole() {
     ok(&["export", "--parquet", export.to_str().unwrap(), &dir]);
     let stats = String::from_utf8(ok(&["stats", &dir])).unwrap();
     let count = |what: &str| -> u64 {
-        stats.lines().find_map(|l| l.strip_prefix(what)?.trim().parse().ok()).unwrap_or_else(|| panic!("no {what} in {stats}"))
+        stats
+            .lines()
+            .find_map(|l| l.strip_prefix(what)?.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {what} in {stats}"))
     };
     let rows = |table: &str| -> u64 {
         let mut n = 0;

@@ -229,12 +229,12 @@ pub fn print_events(
     let rows: Vec<EventRow> =
         ids.iter().filter_map(|&i| ex.events.get(i as usize)).map(|e| EventRow::new(e, ex, articles)).collect();
     // the table shows no clusters: merging is for the formats that carry them
-    let rows: Vec<EventRow> = match (format, groups) {
-        (Format::Table, _) => rows,
-        (_, Some(g)) => rows.into_iter().map(|r| r.merged(g)).collect(),
-        (_, None) => {
-            let clusters = crate::merge::merge(articles, ex);
-            rows.into_iter().map(|r| r.merged(&clusters)).collect()
+    let mut merged = None;
+    let rows: Vec<EventRow> = match format {
+        Format::Table => rows,
+        _ => {
+            let groups = crate::merge::or_merged(groups, articles, ex, &mut merged);
+            rows.into_iter().map(|r| r.merged(groups)).collect()
         }
     };
     match format {
@@ -367,14 +367,8 @@ pub fn print_stats(
     }
     // reports of one happening in different articles count once here (a store merged when
     // it was built)
-    let merged;
-    let groups: &dyn Membership = match groups {
-        Some(g) => g,
-        None => {
-            merged = crate::merge::merge(articles, ex);
-            &merged
-        }
-    };
+    let mut merged = None;
+    let groups = crate::merge::or_merged(groups, articles, ex, &mut merged);
     let (mut total, mut several) = (0, 0);
     for id in (0..ex.events.len() as u32).filter(|&id| groups.cluster_of(id) == id) {
         total += 1;
@@ -396,14 +390,8 @@ pub fn print_merged(
     cells: Cells,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let merged_here;
-    let groups: &dyn Membership = match groups {
-        Some(g) => g,
-        None => {
-            merged_here = crate::merge::merge(articles, ex);
-            &merged_here
-        }
-    };
+    let mut merged = None;
+    let groups = crate::merge::or_merged(groups, articles, ex, &mut merged);
     let wanted: std::collections::HashSet<u32> =
         ids.iter().filter(|&&i| (i as usize) < ex.events.len()).map(|&i| groups.cluster_of(i)).collect();
     let rows: Vec<EventRow> = ex

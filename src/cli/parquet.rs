@@ -151,14 +151,8 @@ fn write_all(
     }
 
     // events, by the month of their date; the happenings as the JSON has them
-    let merged;
-    let groups: &dyn Membership = match groups {
-        Some(g) => g,
-        None => {
-            merged = crate::merge::merge(articles, ex);
-            &merged
-        }
-    };
+    let mut merged = None;
+    let groups = crate::merge::or_merged(groups, articles, ex, &mut merged);
     let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in ex.events.iter().enumerate() {
         months.entry(month(e.date.start)).or_default().push(i);

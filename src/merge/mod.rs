@@ -549,6 +549,19 @@ impl UnionFind {
 }
 
 /// Cluster the events of `ex` (extracted from `articles`).
+/// `groups` when given (a store knows them), else the extraction merged now, kept in `slot`.
+pub fn or_merged<'a>(
+    groups: Option<&'a dyn Membership>,
+    articles: &[Article],
+    ex: &Extraction,
+    slot: &'a mut Option<Clusters>,
+) -> &'a dyn Membership {
+    match groups {
+        Some(g) => g,
+        None => slot.insert(merge(articles, ex)),
+    }
+}
+
 pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     let events = &ex.events;
     let n = events.len();
