@@ -182,7 +182,9 @@ fn browse(args: Args) -> Result<(), CliError> {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         return Err(CliError::NothingLoaded(format!("{} (no such file or folder)", names.join(", "))));
     }
+    let cache = if args.no_cache { None } else { sitrep::snapshot::Cache::locate(&|k| std::env::var(k).ok()) };
     let opts = sitrep::tui::Options {
+        cache: cache.clone(),
         mouse: args.no_mouse.then_some(false),
         light: args.light,
         query: args.query,
@@ -190,7 +192,6 @@ fn browse(args: Args) -> Result<(), CliError> {
         watch: args.watch,
         load: sitrep::corpus::LoadOptions { follow: args.follow },
     };
-    let cache = if args.no_cache { None } else { sitrep::snapshot::Cache::locate(&|k| std::env::var(k).ok()) };
     let loader = sitrep::tui::corpus_loader(args.paths, opts.load, cache);
     let ran = sitrep::tui::run(loader, opts);
     sitrep::tui::wait_for_snapshot();

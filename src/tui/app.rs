@@ -145,6 +145,8 @@ pub struct Options {
     pub watch: bool,
     /// How folders are walked (`--follow`), for the watch too.
     pub load: crate::corpus::LoadOptions,
+    /// The snapshot cache the watch rebuilds through (none: `--no-cache`).
+    pub cache: Option<crate::snapshot::Cache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -338,7 +340,7 @@ fn start_watch(watch: &mut Option<super::watch::Watch>, model: &mut Model, opts:
         model.error("nothing to watch: these are the embedded seeds (start sitrep with files or folders)");
         return;
     }
-    match super::watch::Watch::start(paths.to_vec(), opts.load, tx.clone()) {
+    match super::watch::Watch::start(paths.to_vec(), opts.load, opts.cache.clone(), tx.clone()) {
         Ok(w) => *watch = Some(w),
         Err(e) => {
             model.watching = false;

@@ -39,9 +39,12 @@ impl Watch {
     /// Watch `paths` (files or folders, folders recursively), sending a [`Msg::Reloaded`] after
     /// each change that adds, changes or removes a file, and [`Msg::Failed`] when a rebuild
     /// fails.
+    /// With a snapshot `cache`, a rebuild extracts only the new and changed files (and
+    /// writes the snapshot); without, it extracts everything again.
     pub(crate) fn start(
         paths: Vec<PathBuf>,
         opts: crate::corpus::LoadOptions,
+        cache: Option<crate::snapshot::Cache>,
         out: Sender<Msg>,
     ) -> Result<Watch, String> {
         let (tx, rx) = mpsc::channel::<()>();
@@ -59,6 +62,7 @@ impl Watch {
         thread::Builder::new()
             .name("sitrep-watch".into())
             .spawn(move || {
+                let lib_paths = paths.clone();
                 let mut lib = Library::new(paths, opts);
                 // What is loaded now (the files as they are when the watch starts).
                 let _ = lib.rescan();
@@ -84,6 +88,11 @@ impl Watch {
                         let (report, changes) = lib.rescan();
                         if changes.is_empty() {
                             return (None, changes);
+                        }
+                        if let Some(c) = &cache {
+                            drop(report);
+                            let opened = crate::snapshot::open(&lib_paths, opts, Some(c), &|_| {});
+                            return (Some(opened.store), changes);
                         }
                         let ex = crate::extract::run(&report.articles);
                         (Some(Store::build(report.articles, ex)), changes)
