@@ -348,18 +348,16 @@ pub fn open_unwritten(
     // something changed: the unchanged files' articles and extraction come from the snapshot
     let needs_old = now.iter().any(|n| matches!(n, Now::Same(..)));
     let (mut old_articles, old_kept): (Vec<Option<Article>>, Vec<Kept>) = match (&mapped, needs_old) {
-        (Some(m), true) => {
-            match rayon::join(|| m.decode::<Vec<Article>>(Section::Articles), || m.decode::<Vec<Kept>>(Section::Kept)) {
-                (Ok(a), Ok(k)) => (a.into_iter().map(Some).collect(), k),
-                (Err(e), _) | (_, Err(e)) => {
-                    notes.push(format!(
-                        "cache: {}: {e}; rebuilding it",
-                        snap_path.as_deref().unwrap_or(Path::new("")).display()
-                    ));
-                    (Vec::new(), Vec::new())
-                }
+        (Some(m), true) => match rayon::join(|| decode_articles(m), || m.decode::<Vec<Kept>>(Section::Kept)) {
+            (Ok(a), Ok(k)) => (a.into_iter().map(Some).collect(), k),
+            (Err(e), _) | (_, Err(e)) => {
+                notes.push(format!(
+                    "cache: {}: {e}; rebuilding it",
+                    snap_path.as_deref().unwrap_or(Path::new("")).display()
+                ));
+                (Vec::new(), Vec::new())
             }
-        }
+        },
         _ => (Vec::new(), Vec::new()),
     };
     drop(mapped);
@@ -563,15 +561,25 @@ impl Pending {
     }
 }
 
+/// The articles a snapshot holds. The text that articles of one file share (a page holding
+/// several stories) is written once per article and shared again here, as loading shares it.
+fn decode_articles(m: &Mapped) -> Result<Vec<Article>, Unusable> {
+    let mut articles: Vec<Article> = m.decode(Section::Articles)?;
+    let mut last: Option<(String, std::sync::Arc<str>)> = None;
+    for a in &mut articles {
+        let Some(text) = a.extra.as_mut().and_then(|x| x.text.as_mut()) else { continue };
+        match &last {
+            Some((file, shared)) if *file == a.file && **shared == **text => *text = std::sync::Arc::clone(shared),
+            _ => last = Some((a.file.clone(), std::sync::Arc::clone(text))),
+        }
+    }
+    Ok(articles)
+}
+
 /// The store a snapshot holds: its articles, extraction and indexes decoded side by side.
 fn decode_store(m: &Mapped) -> Result<Store, Unusable> {
     let ((articles, ex), rest) = rayon::join(
-        || {
-            rayon::join(
-                || m.decode::<Vec<Article>>(Section::Articles),
-                || m.decode::<extract::Extraction>(Section::Extraction),
-            )
-        },
+        || rayon::join(|| decode_articles(m), || m.decode::<extract::Extraction>(Section::Extraction)),
         || m.decode::<Store>(Section::Store),
     );
     rest?.restored(articles?, ex?).ok_or(Unusable::Undecodable("store", "it does not fit its articles".into()))

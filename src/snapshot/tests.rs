@@ -333,3 +333,29 @@ fn temporary_files_of_killed_writers_are_removed_when_next_written() {
     assert!(!old.exists(), "an hour old: abandoned");
     assert!(fresh.exists(), "perhaps another process writing now");
 }
+
+#[test]
+fn articles_of_one_file_share_its_text_again_when_read_back() {
+    let c = Corpus::new();
+    // two stories on one page, in Windows-1252 (an e with an acute accent): both articles'
+    // spans index the decoded text, which they share
+    let page =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/two_articles.txt"))
+            .unwrap();
+    let mut bytes = page.replacen("grain terminal", "grain terminal caf\u{e9}", 1).into_bytes();
+    let at = bytes.windows(2).position(|w| w == "\u{e9}".as_bytes()).unwrap();
+    bytes.splice(at..at + 2, [0xe9]);
+    fs::write(c.dir.path().join("p_page.txt"), bytes).unwrap();
+    c.open();
+    let o = c.open_checked();
+    assert_eq!(o.extracted, 0);
+    let texts: Vec<&std::sync::Arc<str>> = o
+        .store
+        .articles()
+        .iter()
+        .filter(|a| a.file.ends_with("p_page.txt"))
+        .filter_map(|a| a.extra.as_ref()?.text.as_ref())
+        .collect();
+    assert_eq!(texts.len(), 2, "two articles from the decoded page");
+    assert!(std::sync::Arc::ptr_eq(texts[0], texts[1]), "one text, not a copy each");
+}
