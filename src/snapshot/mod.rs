@@ -10,6 +10,7 @@
 //! are read and compared by checksum (a file touched but not changed is not extracted again).
 
 mod file;
+mod folder;
 #[cfg(test)]
 mod tests;
 
@@ -26,116 +27,17 @@ use crate::corpus::{self, Article, Extra, LoadOptions, Problem};
 use crate::extract::{self, Kept};
 use crate::store::{Progress, Store};
 use file::{Mapped, Part, Section, Unusable};
-
-/// Where snapshots are kept: `$SITREP_CACHE_HOME`, else `$XDG_CACHE_HOME/sitrep`, else the
-/// platform's cache folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cache {
-    pub dir: PathBuf,
-}
-
-impl Cache {
-    /// The cache folder as the environment says (`env` looks variables up).
-    pub fn locate(env: &dyn Fn(&str) -> Option<String>) -> Option<Cache> {
-        crate::user_dir(env, "SITREP_CACHE_HOME", "XDG_CACHE_HOME", directories::ProjectDirs::cache_dir)
-            .map(|dir| Cache { dir })
-    }
-
-    /// The snapshot file of the corpus `paths` (walked as `opts` says).
-    pub fn file_for(&self, paths: &[PathBuf], opts: LoadOptions) -> PathBuf {
-        let key = corpus_key(paths, opts);
-        let mut h = rustc_hash::FxHasher::default();
-        std::hash::Hash::hash(&key, &mut h);
-        self.dir.join(format!("corpus-{:016x}.snap", std::hash::Hasher::finish(&h)))
-    }
-
-    /// The snapshot files in the folder.
-    fn snapshots(&self) -> Vec<PathBuf> {
-        let Ok(rd) = fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut out: Vec<PathBuf> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("corpus-") && n.ends_with(".snap"))
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
-    /// Remove every snapshot (and temporary files left by a writer that was killed): how
-    /// many files and bytes were removed.
-    pub fn clear(&self) -> std::io::Result<(usize, u64)> {
-        let (mut files, mut bytes) = (0, 0);
-        let rd = match fs::read_dir(&self.dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
-            Err(e) => return Err(e),
-        };
-        for e in rd.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let ours = (name.starts_with("corpus-") && name.ends_with(".snap"))
-                || (name.starts_with(".corpus-") && name.ends_with(".tmp"));
-            if ours {
-                let len = e.metadata().map(|m| m.len()).unwrap_or(0);
-                fs::remove_file(e.path())?;
-                files += 1;
-                bytes += len;
-            }
-        }
-        Ok((files, bytes))
-    }
-
-    /// One line per snapshot: its file, size, corpus, what it holds and whether this build
-    /// can use it.
-    pub fn info(&self) -> Vec<String> {
-        let build = build_id();
-        self.snapshots()
-            .into_iter()
-            .map(|p| {
-                let size = fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let what = match Mapped::open(&p).and_then(|m| m.decode::<Header>(Section::Header)) {
-                    Ok(h) => {
-                        let usable = if h.build == build && h.version == VERSION {
-                            "usable by this sitrep".to_string()
-                        } else {
-                            format!("written by sitrep {} (another build): rebuilt when next opened", h.version)
-                        };
-                        format!(
-                            "{} articles, {} events from {}, written {}; {usable}",
-                            h.articles,
-                            h.events,
-                            h.corpus.join(", "),
-                            when(h.written)
-                        )
-                    }
-                    Err(e) => format!("{e}: rebuilt when next opened"),
-                };
-                format!("{name}  {}  {what}", megabytes(size))
-            })
-            .collect()
-    }
-}
-
-fn megabytes(n: u64) -> String {
-    format!("{:.1} MB", n as f64 / 1e6)
-}
-
-/// A time as `2026-12-06 21:54 UTC`.
-fn when(secs: u64) -> String {
-    chrono::DateTime::from_timestamp(secs as i64, 0)
-        .map_or_else(|| "at an unknown time".into(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-}
+pub use folder::Cache;
 
 /// The sitrep version written into every snapshot.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What identifies this build: the checksum of the running executable, so that a snapshot
-/// written by another build (other rules, another gazetteer) is never trusted. Read once.
-fn build_id() -> u64 {
-    static ID: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *ID.get_or_init(|| std::env::current_exe().and_then(fs::read).map(|b| file::checksum(&b)).unwrap_or(0))
+/// written by another build (other rules, another gazetteer) is never trusted. Read once;
+/// `None` when the executable cannot be read (then no snapshot is used or written).
+fn build_id() -> Option<u64> {
+    static ID: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| std::env::current_exe().and_then(fs::read).ok().map(|b| file::checksum(&b)))
 }
 
 /// The corpus as given: its paths made absolute, and how folders are walked.
@@ -248,30 +150,38 @@ pub fn open_unwritten(
     let (list, mut problems) = corpus::list_files(paths, opts);
     step("list files");
     let mut notes = Vec::new();
+    let (cache, build) = match (cache, build_id()) {
+        (Some(c), Some(b)) => (Some(c), b),
+        (Some(_), None) => {
+            notes.push("cache: this sitrep's executable cannot be read to identify its build; no snapshot used".into());
+            (None, 0)
+        }
+        (None, _) => (None, 0),
+    };
     let snap_path = cache.map(|c| c.file_for(paths, opts));
     let header_now = |articles: usize, events: usize| Header {
         version: VERSION.into(),
-        build: build_id(),
+        build,
         corpus: corpus_key(paths, opts),
         articles: articles as u64,
         events: events as u64,
         written: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
     };
+    // what is said when the snapshot cannot be used
+    let shown = snap_path.as_deref().unwrap_or(Path::new("")).display().to_string();
+    let rebuilding = |e: &Unusable| format!("cache: {shown}: {e}; rebuilding it");
     let mapped = snap_path.as_deref().and_then(|p| match usable(p, &header_now(0, 0)) {
         Ok(m) => Some(m),
         Err(Unusable::Missing) => None,
         Err(e) => {
-            notes.push(format!("cache: {}: {e}; rebuilding it", p.display()));
+            notes.push(rebuilding(&e));
             None
         }
     });
     let records: Vec<Record> = match mapped.as_ref().map(|m| m.decode::<Vec<Record>>(Section::Records)) {
         Some(Ok(r)) => r,
         Some(Err(e)) => {
-            notes.push(format!(
-                "cache: {}: {e}; rebuilding it",
-                snap_path.as_deref().unwrap_or(Path::new("")).display()
-            ));
+            notes.push(rebuilding(&e));
             Vec::new()
         }
         None => Vec::new(),
@@ -279,33 +189,7 @@ pub fn open_unwritten(
     step("open snapshot");
     let by_name: HashMap<&str, &Record> = records.iter().map(|r| (r.name.as_str(), r)).collect();
 
-    // every file against its record: unchanged ones are not read
-    let now: Vec<Now<'_>> = list
-        .par_iter()
-        .map(|p| {
-            let name = corpus::path_name(p);
-            let Some(stamp) = Stamp::of(p) else { return Now::Vanished };
-            let rec = by_name.get(name.as_str()).copied();
-            if let Some(r) = rec
-                && r.stamp == stamp
-            {
-                return Now::Same(r, stamp);
-            }
-            let bytes = match corpus::read(p) {
-                Ok(b) => b,
-                Err(e) => return Now::Read { name, stamp, sum: 0, loaded: Err(e.to_string()) },
-            };
-            let sum = file::checksum(&bytes);
-            if let Some(r) = rec
-                && r.sum == sum
-            {
-                return Now::Same(r, stamp);
-            }
-            let loaded = corpus::parse_file(&name, &bytes).map_err(|e| e.to_string());
-            Now::Read { name, stamp, sum, loaded }
-        })
-        .collect();
-
+    let now = compare_files(&list, &by_name);
     step("compare files");
     let unchanged = now.len() == records.len() && now.iter().all(|n| matches!(n, Now::Same(..)));
     if unchanged && let Some(m) = &mapped {
@@ -338,10 +222,7 @@ pub fn open_unwritten(
                 step("done");
                 return Opened { store, problems, notes, extracted: 0, reused, steps, pending };
             }
-            Err(e) => notes.push(format!(
-                "cache: {}: {e}; rebuilding it",
-                snap_path.as_deref().unwrap_or(Path::new("")).display()
-            )),
+            Err(e) => notes.push(rebuilding(&e)),
         }
     }
 
@@ -351,10 +232,7 @@ pub fn open_unwritten(
         (Some(m), true) => match rayon::join(|| decode_articles(m), || m.decode::<Vec<Kept>>(Section::Kept)) {
             (Ok(a), Ok(k)) => (a.into_iter().map(Some).collect(), k),
             (Err(e), _) | (_, Err(e)) => {
-                notes.push(format!(
-                    "cache: {}: {e}; rebuilding it",
-                    snap_path.as_deref().unwrap_or(Path::new("")).display()
-                ));
+                notes.push(rebuilding(&e));
                 (Vec::new(), Vec::new())
             }
         },
@@ -413,10 +291,13 @@ pub fn open_unwritten(
         if let Some(p) = &snap_path {
             let _ = fs::remove_file(p);
         }
-        return open_unwritten(paths, opts, cache, progress).with_note(format!(
-            "cache: {}: incomplete; rebuilding it",
-            snap_path.as_deref().unwrap_or(Path::new("")).display()
-        ));
+        if notes.is_empty() {
+            notes.push(format!("cache: {shown}: incomplete; rebuilding it"));
+        }
+        let mut again = open_unwritten(paths, opts, cache, progress);
+        notes.append(&mut again.notes);
+        again.notes = notes;
+        return again;
     }
     for (name, _, _, r) in &files {
         if let Err(msg) = r {
@@ -497,13 +378,6 @@ pub fn open(paths: &[PathBuf], opts: LoadOptions, cache: Option<&Cache>, progres
     o
 }
 
-impl Opened {
-    fn with_note(mut self, note: String) -> Opened {
-        self.notes.insert(0, note);
-        self
-    }
-}
-
 /// A snapshot to write once the store is in use ([`Pending::write`]): the browser lists the
 /// events first and writes it on the loading thread meanwhile.
 pub struct Pending {
@@ -559,6 +433,35 @@ impl Pending {
         };
         written.map(|_| ()).map_err(|e| format!("cache: {}: could not be written ({e})", path.display()))
     }
+}
+
+/// Every file against its record: an unchanged stamp is enough; otherwise the file is read,
+/// and parsed unless its checksum is the recorded one (touched, not changed).
+fn compare_files<'r>(list: &[PathBuf], by_name: &HashMap<&str, &'r Record>) -> Vec<Now<'r>> {
+    list.par_iter()
+        .map(|p| {
+            let name = corpus::path_name(p);
+            let Some(stamp) = Stamp::of(p) else { return Now::Vanished };
+            let rec = by_name.get(name.as_str()).copied();
+            if let Some(r) = rec
+                && r.stamp == stamp
+            {
+                return Now::Same(r, stamp);
+            }
+            let bytes = match corpus::read(p) {
+                Ok(b) => b,
+                Err(e) => return Now::Read { name, stamp, sum: 0, loaded: Err(e.to_string()) },
+            };
+            let sum = file::checksum(&bytes);
+            if let Some(r) = rec
+                && r.sum == sum
+            {
+                return Now::Same(r, stamp);
+            }
+            let loaded = corpus::parse_file(&name, &bytes).map_err(|e| e.to_string());
+            Now::Read { name, stamp, sum, loaded }
+        })
+        .collect()
 }
 
 /// The articles a snapshot holds. The text that articles of one file share (a page holding

@@ -359,3 +359,43 @@ fn articles_of_one_file_share_its_text_again_when_read_back() {
     assert_eq!(texts.len(), 2, "two articles from the decoded page");
     assert!(std::sync::Arc::ptr_eq(texts[0], texts[1]), "one text, not a copy each");
 }
+
+#[test]
+fn records_naming_an_article_the_snapshot_lacks_are_not_trusted() {
+    let c = Corpus::new();
+    c.open();
+    let p = c.snapshot();
+    let m = Mapped::open(&p).unwrap();
+    let header: Header = m.decode(Section::Header).unwrap();
+    let mut records: Vec<Record> = m.decode(Section::Records).unwrap();
+    for r in &mut records {
+        if let Outcome::Articles(held) = &mut r.outcome {
+            for h in held {
+                if let Held::Stored(k) = h {
+                    *k += 1000;
+                }
+            }
+        }
+    }
+    let rest =
+        [Section::Kept, Section::Articles, Section::Extraction, Section::Store].map(|s| m.bytes(s).unwrap().to_vec());
+    drop(m);
+    file::write(
+        &p,
+        [
+            Part::Value(&header),
+            Part::Value(&records),
+            Part::Bytes(&rest[0]),
+            Part::Bytes(&rest[1]),
+            Part::Bytes(&rest[2]),
+            Part::Bytes(&rest[3]),
+        ],
+    )
+    .unwrap();
+    // a change, so that the records are read for the articles
+    c.put("b_talks.txt", &TALKS.replace("Wednesday", "Tuesday"));
+    let o = c.open_checked();
+    assert_eq!(o.notes.len(), 1, "{:?}", o.notes);
+    assert!(o.notes[0].ends_with("incomplete; rebuilding it"), "{:?}", o.notes);
+    assert_eq!(c.open_checked().extracted, 0, "rebuilt");
+}
