@@ -2,7 +2,8 @@
 //! `sitrep cache clear` say of them and do.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::file::{Mapped, Section};
 use super::{Header, VERSION, build_id, corpus_key};
@@ -32,16 +33,7 @@ impl Cache {
 
     /// The snapshot files in the folder.
     fn snapshots(&self) -> Vec<PathBuf> {
-        let Ok(rd) = fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut out: Vec<PathBuf> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("corpus-") && n.ends_with(".snap"))
-            })
-            .collect();
-        out.sort();
-        out
+        snapshots_in(&self.dir)
     }
 
     /// Remove every snapshot (and temporary files left by a writer that was killed): how
@@ -97,6 +89,54 @@ impl Cache {
             })
             .collect()
     }
+}
+
+/// At most this many snapshots are kept: one is written for every set of paths opened, so
+/// files opened one by one would otherwise each leave one behind.
+pub(super) const KEEP: usize = 16;
+
+/// Tidy the folder after `written` was written: remove the snapshots whose corpus is gone
+/// (every path of it), then all but the [`KEEP`] most recently used (a snapshot is marked
+/// used when it is opened). `written` stays.
+pub(super) fn tidy(written: &Path) {
+    let Some(dir) = written.parent() else { return };
+    let mut kept: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for p in snapshots_in(dir).into_iter().filter(|p| p != written) {
+        let gone = Mapped::open(&p).and_then(|m| m.decode::<Header>(Section::Header)).is_ok_and(|h| {
+            !h.corpus.is_empty() && h.corpus.iter().filter(|c| *c != "--follow").all(|c| !Path::new(c).exists())
+        });
+        if gone {
+            let _ = fs::remove_file(&p);
+            continue;
+        }
+        let used = fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+        kept.push((used, p));
+    }
+    // newest first; the one just written counts among the kept
+    kept.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, p) in kept.into_iter().skip(KEEP - 1) {
+        let _ = fs::remove_file(p);
+    }
+}
+
+/// Mark the snapshot at `path` used now (its modification time), for [`tidy`].
+pub(super) fn mark_used(path: &Path) {
+    if let Ok(f) = fs::File::options().append(true).open(path) {
+        let _ = f.set_modified(SystemTime::now());
+    }
+}
+
+fn snapshots_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("corpus-") && n.ends_with(".snap"))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn megabytes(n: u64) -> String {

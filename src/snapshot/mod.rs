@@ -218,6 +218,11 @@ pub fn open_unwritten(
                     }
                     _ => None,
                 };
+                if pending.is_none()
+                    && let Some(p) = &snap_path
+                {
+                    folder::mark_used(p);
+                }
                 let reused = store.articles().len();
                 step("done");
                 return Opened { store, problems, notes, extracted: 0, reused, steps, pending };
@@ -431,7 +436,9 @@ impl Pending {
                 )
             }
         };
-        written.map(|_| ()).map_err(|e| format!("cache: {}: could not be written ({e})", path.display()))
+        written.map_err(|e| format!("cache: {}: could not be written ({e})", path.display()))?;
+        folder::tidy(&path);
+        Ok(())
     }
 }
 

@@ -399,3 +399,31 @@ fn records_naming_an_article_the_snapshot_lacks_are_not_trusted() {
     assert!(o.notes[0].ends_with("incomplete; rebuilding it"), "{:?}", o.notes);
     assert_eq!(c.open_checked().extracted, 0, "rebuilt");
 }
+
+#[test]
+fn the_folder_keeps_the_snapshots_last_used_and_drops_those_of_corpora_gone() {
+    let cache = tempfile::tempdir().unwrap();
+    let c = Cache { dir: cache.path().to_path_buf() };
+    let dirs: Vec<tempfile::TempDir> = (0..folder::KEEP + 2).map(|_| tempfile::tempdir().unwrap()).collect();
+    let open_dir = |d: &Path| open(&[d.to_path_buf()], LoadOptions::default(), Some(&c), &|_| {});
+    let count = || fs::read_dir(cache.path()).unwrap().count();
+    for (i, d) in dirs.iter().enumerate() {
+        fs::write(d.path().join("a.txt"), STRIKE.replace("two people", &format!("{} people", i + 2))).unwrap();
+        open_dir(d.path());
+        // the first one is used all along: it stays
+        let first = open_dir(dirs[0].path());
+        assert_eq!(first.extracted, 0);
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    assert_eq!(count(), folder::KEEP, "no more than KEEP snapshots");
+    assert!(c.file_for(&[dirs[0].path().to_path_buf()], LoadOptions::default()).exists(), "the one used stays");
+    assert!(!c.file_for(&[dirs[1].path().to_path_buf()], LoadOptions::default()).exists(), "the oldest goes");
+    // a corpus that is gone: its snapshot goes at the next write
+    let gone = c.file_for(&[dirs[5].path().to_path_buf()], LoadOptions::default());
+    assert!(gone.exists());
+    let mut dirs = dirs;
+    dirs.remove(5).close().unwrap();
+    fs::write(dirs[0].path().join("b.txt"), TALKS).unwrap();
+    open_dir(dirs[0].path());
+    assert!(!gone.exists());
+}
