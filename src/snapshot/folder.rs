@@ -113,7 +113,7 @@ pub(super) fn tidy(written: &Path) {
         kept.push((used, p));
     }
     // newest first; the one just written counts among the kept
-    kept.sort_by(|a, b| b.0.cmp(&a.0));
+    kept.sort_by_key(|k| std::cmp::Reverse(k.0));
     for (_, p) in kept.into_iter().skip(KEEP - 1) {
         let _ = fs::remove_file(p);
     }
