@@ -165,7 +165,7 @@ pub fn run_explained(articles: &[Article]) -> Extraction {
 /// extracted again: its mentions and drafts before linking (which depend on the article
 /// alone and the date it was read against), encoded.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Kept {
+pub(crate) struct Kept {
     /// The latest date the article states in full, when it has no publication date.
     explicit: Option<NaiveDate>,
     /// The date its relative expressions were resolved against: when the corpus's latest
@@ -177,7 +177,7 @@ pub struct Kept {
 
 /// What [`run_keeping`] gives: the extraction, what to keep of every article, and how
 /// many articles were extracted (the others reused what was kept).
-pub struct Reused {
+pub(crate) struct Reused {
     pub ex: Extraction,
     pub kept: Vec<Kept>,
     pub extracted: usize,
@@ -186,7 +186,7 @@ pub struct Reused {
 /// Extract as [`run_counting`] does, reusing `prior(i)`, what was kept of article `i` when
 /// it is unchanged since (the caller knows), and keeping every article's for next time.
 /// Linking runs over every article as always: the extraction equals [`run`]'s.
-pub fn run_keeping<'k>(
+pub(crate) fn run_keeping<'k>(
     articles: &[Article],
     prior: &(dyn Fn(usize) -> Option<&'k Kept> + Sync),
     done: &std::sync::atomic::AtomicUsize,
