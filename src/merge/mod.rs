@@ -616,10 +616,8 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
                 let (i_, j_) = (i as usize, j as usize);
                 if let Some(rule) = pair_rule_busy(a, paths[i_], busy[i_], b, paths[j_], busy[j_])
                     && texts_agree(a, b, formal[i_] && formal[j_], &words[i_], &words[j_])
-                    && uf.union(i, j)
                 {
-                    let (lo, hi) = (i.min(j), i.max(j));
-                    joined[hi as usize].get_or_insert((events[lo as usize].id, rule));
+                    join_pair(&mut uf, &mut joined, events, i, j, rule);
                 }
             }
         }
@@ -642,6 +640,15 @@ pub fn merge(articles: &[Article], ex: &Extraction) -> Clusters {
     let reports = root.iter().map(|&r| count[r as usize]).collect();
     let cluster = root.iter().map(|&r| events[r as usize].id).collect();
     Clusters { cluster, joined, reports }
+}
+
+/// Make reports `i` and `j` one happening; when they were apart, the later is recorded as
+/// joined to the earlier by `rule` (unless it joined another before).
+fn join_pair(uf: &mut UnionFind, joined: &mut [Option<(EventId, Rule)>], events: &[Event], i: u32, j: u32, rule: Rule) {
+    if uf.union(i, j) {
+        let (lo, hi) = (i.min(j), i.max(j));
+        joined[hi as usize].get_or_insert((events[lo as usize].id, rule));
+    }
 }
 
 /// Territorial claims whose places differ but that give the same area on one day, in one
@@ -684,10 +691,7 @@ fn join_same_figure(
                 if e1 < s2 || e2 < s1 || (!own_date(a) && !own_date(b)) {
                     continue;
                 }
-                if uf.union(i, j) {
-                    let (lo, hi) = (i.min(j), i.max(j));
-                    joined[hi as usize].get_or_insert((events[lo as usize].id, Rule::SameFigure));
-                }
+                join_pair(uf, joined, events, i, j, Rule::SameFigure);
             }
         }
     }
