@@ -1,13 +1,10 @@
 //! The command line as a user types it (the real binary, on the embedded seeds).
 
-use std::process::Command;
+#[path = "support/cli.rs"]
+mod cli;
 
 fn sitrep(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(args)
-        .output()
-        .expect("sitrep runs")
+    cli::command().args(args).output().expect("sitrep runs")
 }
 
 /// A query that starts with a negated term is a query, not an unknown option.

@@ -2,8 +2,11 @@
 //! both print what a run without the cache prints and leave one whole snapshot; `cache info`
 //! and `cache clear` report on it; a damaged snapshot is one line on stderr.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ARTICLES: [(&str, &str); 3] = [
     (
@@ -21,7 +24,7 @@ const ARTICLES: [(&str, &str); 3] = [
 ];
 
 fn sitrep(args: &[&str], cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).env("SITREP_CACHE_HOME", cache).output().expect("sitrep runs")
+    cli::command().args(args).env("SITREP_CACHE_HOME", cache).output().expect("sitrep runs")
 }
 
 fn text(o: &Output) -> String {
@@ -42,7 +45,7 @@ fn two_processes_at_once_then_info_and_clear() {
     assert!(uncached.contains("Kharkiv"), "{uncached}");
 
     let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        cli::command()
             .args(["events", "--format", "json", dir])
             .env("SITREP_CACHE_HOME", cache.path())
             .stdout(std::process::Stdio::piped())

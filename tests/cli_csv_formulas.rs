@@ -2,8 +2,10 @@
 //! or CR) are written behind a single quote, unless they are plain numbers; `--raw-csv`
 //! writes them as they are.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::Command;
 
 const FORMULA: &str = "=cmd|' /C calc'!A0";
 
@@ -22,13 +24,7 @@ fn corpus() -> tempfile::TempDir {
 
 /// The CSV `sitrep WHAT --format csv [extra] DIR` prints, as records with a header.
 fn csv(what: &str, extra: &[&str], dir: &Path) -> Vec<csv::StringRecord> {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args([what, "--format", "csv"])
-        .args(extra)
-        .arg(dir)
-        .output()
-        .expect("sitrep runs");
+    let out = cli::command().args([what, "--format", "csv"]).args(extra).arg(dir).output().expect("sitrep runs");
     assert!(out.status.success(), "{what} {extra:?}: {}", String::from_utf8_lossy(&out.stderr));
     let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(out.stdout.as_slice());
     r.records().map(|r| r.unwrap()).collect()

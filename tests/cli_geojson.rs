@@ -3,14 +3,11 @@
 //! geometry for the others (never an invented point), every field of the JSON output in the
 //! properties (with the place's precision), and every event once.
 
-use std::process::Command;
+#[path = "support/cli.rs"]
+mod cli;
 
 fn sitrep(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = cli::command().args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }

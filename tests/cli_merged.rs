@@ -2,17 +2,14 @@
 //! the first report, and the highest toll with the report that gives it; and the cluster
 //! fields of the plain output.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 #[path = "support/reports.rs"]
 mod reports;
 
-use std::process::Command;
-
 fn sitrep(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = cli::command().args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

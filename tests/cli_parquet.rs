@@ -4,10 +4,13 @@
 //! partition of its month (`month=undated` without one), zstd-compressed; an earlier export
 //! is replaced and a folder that is not one is refused with one line naming it.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use parquet::basic::Compression;
 use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -18,11 +21,7 @@ use serde_json::{Map, Value};
 type Row = Map<String, Value>;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(args)
-        .output()
-        .unwrap()
+    cli::command().args(args).output().unwrap()
 }
 
 fn ok(args: &[&str]) -> Vec<u8> {

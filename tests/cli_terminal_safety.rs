@@ -2,8 +2,11 @@
 //! that a terminal would act on, however the article, its title or its file name is crafted.
 //! Runs the real binary on a folder with such an article.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// An article title that retitles the window, sets the clipboard, moves the cursor back,
 /// clears the screen (twice: ESC [ and the C1 CSI) and turns the text around. (A carriage
@@ -44,12 +47,7 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn sitrep(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(args)
-        .arg(dir)
-        .output()
-        .expect("sitrep runs")
+    cli::command().args(args).arg(dir).output().expect("sitrep runs")
 }
 
 /// A control or bidi character that should never reach a terminal from human-facing output.

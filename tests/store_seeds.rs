@@ -1,6 +1,9 @@
 //! The store and the query language on the real seed corpus (loader + extractor from main),
 //! and the same queries through the browser: one language, the same results.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 #[path = "support/harness.rs"]
 mod harness;
 
@@ -124,11 +127,7 @@ fn bad_queries_are_messages() {
 fn sitrep_events_query_gives_the_browsers_list() {
     let s = store();
     for q in ["druzh", "kind:strike killed>0", "entity:lavrov", "sort:casualties place:ukraine"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-            .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-            .args(["events", "--format", "json", "--query", q])
-            .output()
-            .expect("sitrep runs");
+        let out = cli::command().args(["events", "--format", "json", "--query", q]).output().expect("sitrep runs");
         assert!(out.status.success(), "{q}: {}", String::from_utf8_lossy(&out.stderr));
         let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
         let cli: Vec<u64> = rows.iter().map(|r| r["id"].as_u64().unwrap()).collect();
@@ -136,11 +135,7 @@ fn sitrep_events_query_gives_the_browsers_list() {
         assert_eq!(cli, direct, "{q}");
     }
     // and a bad query is a message and a failure status, not a panic
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-        .args(["events", "--query", "killed>x"])
-        .output()
-        .unwrap();
+    let out = cli::command().args(["events", "--query", "killed>x"]).output().unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a whole number"), "{err}");

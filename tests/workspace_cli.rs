@@ -2,8 +2,11 @@
 //! seeds' events come out found, a note on a key the corpus does not have comes out orphaned,
 //! and a damaged workspace is one line on stderr.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use sitrep::store::Store;
 use sitrep::workspace::{Context, EventKey, FILE_NAME, StoreKeys, Target, Workspace, keys_for_store};
@@ -15,8 +18,7 @@ fn seeds() -> Store {
 }
 
 fn notes(data: &Path, format: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .env("SITREP_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+    cli::command()
         .args(["notes", "--format", format])
         .env("SITREP_DATA_HOME", data)
         .env_remove("XDG_DATA_HOME")
