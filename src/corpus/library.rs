@@ -3,7 +3,6 @@
 //! time), drops those that are gone, and picks up new ones.
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -11,7 +10,7 @@ use rayon::prelude::*;
 
 use super::article::Article;
 use super::error::LoadError;
-use super::load::{LoadOptions, list_files, path_name, read};
+use super::load::{LoadOptions, Stamp, list_files, path_name, read};
 use super::parse::parse_file;
 use super::{LoadReport, Problem};
 
@@ -31,13 +30,6 @@ pub struct Library {
 struct Entry {
     stamp: Stamp,
     loaded: Result<Vec<Article>, String>,
-}
-
-/// Size and modification time: a file whose stamp is unchanged is not read again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
 }
 
 /// What a rescan found, in files.
@@ -80,19 +72,12 @@ impl Library {
     /// Walk the paths again and read what is new or changed: the articles of every file (in
     /// load order, copies merged, as [`super::load_paths`] gives them) and what changed.
     pub fn rescan(&mut self) -> (LoadReport, Changes) {
-        let (list, mut problems) = list_files(&self.paths, self.opts);
+        let (listed, mut problems) = list_files(&self.paths, self.opts);
         let now = SystemTime::now();
-        let stamps: Vec<Option<Stamp>> = list
-            .iter()
-            .map(|p| fs::metadata(p).ok().map(|m| Stamp { len: m.len(), modified: m.modified().ok() }))
-            .collect();
+        let (list, stamps): (Vec<PathBuf>, Vec<Stamp>) = listed.into_iter().unzip();
         let mut changes = Changes::default();
-        let stale: Vec<usize> = (0..list.len())
-            .filter(|&i| match (self.files.get(&list[i]), stamps[i]) {
-                (Some(e), Some(s)) => e.stamp != s,
-                _ => true,
-            })
-            .collect();
+        let stale: Vec<usize> =
+            (0..list.len()).filter(|&i| self.files.get(&list[i]).is_none_or(|e| e.stamp != stamps[i])).collect();
         let fresh: Vec<(usize, Result<Vec<Article>, LoadError>)> = stale
             .par_iter()
             .map(|&i| {
@@ -102,7 +87,11 @@ impl Library {
             .collect();
         for (i, loaded) in fresh {
             let path = &list[i];
-            let Some(stamp) = stamps[i] else { continue };
+            let stamp = stamps[i];
+            if loaded.is_err() && !path.exists() {
+                // gone since it was listed: as if it had not been
+                continue;
+            }
             let recent = stamp.modified.is_some_and(|t| now.duration_since(t).unwrap_or_default() < SETTLING);
             if loaded.is_err() && recent {
                 // Perhaps half-written: keep what it held before, read it again soon.
@@ -133,6 +122,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn put(dir: &std::path::Path, name: &str, text: &str) -> PathBuf {
         let p = dir.join(name);

@@ -67,10 +67,24 @@ pub struct LoadOptions {
     pub follow: bool,
 }
 
-/// The files to load below `paths` (see [`load_paths`]), each once, and a problem for each
-/// path or entry that cannot be read or is not a regular file.
-pub(crate) fn list_files(paths: &[PathBuf], opts: LoadOptions) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files: Vec<PathBuf> = Vec::new();
+/// A file's size and modification time when it was listed: a file whose stamp has not
+/// changed since it was last read is not read again (the watched library, the snapshot cache).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Stamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub(crate) fn of(m: &fs::Metadata) -> Stamp {
+        Stamp { len: m.len(), modified: m.modified().ok() }
+    }
+}
+
+/// The files to load below `paths` (see [`load_paths`]), each once with its stamp as listed,
+/// and a problem for each path or entry that cannot be read or is not a regular file.
+pub(crate) fn list_files(paths: &[PathBuf], opts: LoadOptions) -> (Vec<(PathBuf, Stamp)>, Vec<Problem>) {
+    let mut files: Vec<(PathBuf, Stamp)> = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
     // A file named twice (itself and inside a folder, or through a link) loads once, where it
     // first appears.
@@ -87,7 +101,7 @@ pub(crate) fn list_files(paths: &[PathBuf], opts: LoadOptions) -> (Vec<PathBuf>,
             }
             Ok(m) if m.is_file() => {
                 if seen.insert(FileId::of(&m, path)) {
-                    files.push(path.clone());
+                    files.push((path.clone(), Stamp::of(&m)));
                 }
             }
             Ok(m) => problems.push(problem(path, &not_regular(&m))),
@@ -175,7 +189,7 @@ pub fn load_paths_with(paths: &[PathBuf], opts: LoadOptions) -> LoadReport {
     let (files, problems) = list_files(paths, opts);
     let results = files
         .par_iter()
-        .map(|p| {
+        .map(|(p, _)| {
             let name = path_name(p);
             let parsed = read(p).and_then(|bytes| parse_file(&name, &bytes));
             (name, parsed)
@@ -275,7 +289,7 @@ fn walk(
     root: &Path,
     root_meta: &fs::Metadata,
     opts: LoadOptions,
-    files: &mut Vec<PathBuf>,
+    files: &mut Vec<(PathBuf, Stamp)>,
     problems: &mut Vec<Problem>,
     seen: &mut HashSet<FileId>,
 ) {
@@ -322,7 +336,8 @@ fn walk(
                 "skipped: not an article, page or feed (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)",
             ));
         } else if seen.insert(FileId::of(&m, &p)) {
-            files.push(p);
+            let stamp = Stamp::of(&m);
+            files.push((p, stamp));
         }
     }
 }

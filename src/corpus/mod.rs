@@ -42,7 +42,7 @@ pub use load::{LoadOptions, SUPPORTED_EXTENSIONS, line_at, load_paths, load_path
 pub use parse::parse_file;
 // for the snapshot cache, which loads file by file as load_paths does
 pub(crate) use copies::merge_parts as merge_copies;
-pub(crate) use load::{list_files, path_name, read};
+pub(crate) use load::{Stamp, list_files, path_name, read};
 
 /// A problem with one input: the file (or folder) and a one-line message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

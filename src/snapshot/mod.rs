@@ -23,7 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{self, Article, Extra, LoadOptions, Problem};
+use crate::corpus::{self, Article, Extra, LoadOptions, Problem, Stamp};
 use crate::extract::{self, Kept};
 use crate::store::{Progress, Store};
 use file::{Mapped, Part, Section, Unusable};
@@ -75,21 +75,6 @@ struct Record {
     /// The checksum of its bytes (unpacked, for a gzipped file).
     sum: u64,
     outcome: Outcome,
-}
-
-/// Size and modification time (nanoseconds since 1970).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    modified: Option<u128>,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let m = fs::metadata(path).ok()?;
-        let modified = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map(|d| d.as_nanos());
-        Some(Stamp { len: m.len(), modified })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -444,11 +429,10 @@ impl Pending {
 
 /// Every file against its record: an unchanged stamp is enough; otherwise the file is read,
 /// and parsed unless its checksum is the recorded one (touched, not changed).
-fn compare_files<'r>(list: &[PathBuf], by_name: &HashMap<&str, &'r Record>) -> Vec<Now<'r>> {
+fn compare_files<'r>(list: &[(PathBuf, Stamp)], by_name: &HashMap<&str, &'r Record>) -> Vec<Now<'r>> {
     list.par_iter()
-        .map(|p| {
-            let name = corpus::path_name(p);
-            let Some(stamp) = Stamp::of(p) else { return Now::Vanished };
+        .map(|(p, stamp)| {
+            let (name, stamp) = (corpus::path_name(p), *stamp);
             let rec = by_name.get(name.as_str()).copied();
             if let Some(r) = rec
                 && r.stamp == stamp
@@ -457,6 +441,8 @@ fn compare_files<'r>(list: &[PathBuf], by_name: &HashMap<&str, &'r Record>) -> V
             }
             let bytes = match corpus::read(p) {
                 Ok(b) => b,
+                // gone since it was listed: as if it had not been
+                Err(_) if !p.exists() => return Now::Vanished,
                 Err(e) => return Now::Read { name, stamp, sum: 0, loaded: Err(e.to_string()) },
             };
             let sum = file::checksum(&bytes);
