@@ -106,12 +106,7 @@ pub fn load(paths: &[PathBuf], opts: corpus::LoadOptions) -> Result<Vec<Article>
         let _ = writeln!(err, "sitrep: {}", p.shown());
     }
     if articles.is_empty() {
-        let what = if paths.is_empty() {
-            "the embedded seeds".to_string()
-        } else {
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-        };
-        return Err(CliError::NothingLoaded(what));
+        return Err(CliError::NothingLoaded(corpus::described(paths)));
     }
     Ok(articles)
 }
@@ -190,9 +185,7 @@ pub fn open(
         );
     }
     if opened.store.articles().is_empty() {
-        return Err(CliError::NothingLoaded(
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
-        ));
+        return Err(CliError::NothingLoaded(corpus::described(paths)));
     }
     Ok(Loaded::Store(Box::new(opened.store)))
 }

@@ -162,6 +162,15 @@ fn not_regular(m: &fs::Metadata) -> String {
 const NOTHING_IN_FOLDER: &str =
     "no articles, pages or feeds to load in this folder (.txt, .md, .markdown, .html, .htm, .xml, .rss, .atom, .json)";
 
+/// What `paths` load, said for a message: the paths, or the embedded seeds when there are
+/// none.
+pub fn described(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return "the embedded seeds".to_string();
+    }
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
 /// Load the seed corpus embedded in the binary. Articles carry `file = "seeds/NAME"`.
 pub fn load_seeds() -> LoadReport {
     let results = SEEDS

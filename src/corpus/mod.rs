@@ -38,7 +38,7 @@ mod text;
 pub use article::{Article, Caption, DateSource, Extra, Paragraph, Piece, Span, Span32};
 pub use error::LoadError;
 pub use library::{Changes, Library};
-pub use load::{LoadOptions, SUPPORTED_EXTENSIONS, line_at, load_paths, load_paths_with, load_seeds};
+pub use load::{LoadOptions, SUPPORTED_EXTENSIONS, described, line_at, load_paths, load_paths_with, load_seeds};
 pub use parse::parse_file;
 // for the snapshot cache, which loads file by file as load_paths does
 pub(crate) use copies::merge_parts as merge_copies;

@@ -62,8 +62,7 @@ pub fn corpus_loader(
             let mut said: Vec<String> =
                 opened.notes.iter().map(|n| crate::printable::one_line(n).into_owned()).collect();
             if opened.store.articles().is_empty() {
-                let what = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-                return Err(nothing_loaded(&what, &opened.problems));
+                return Err(nothing_loaded(&crate::corpus::described(&paths), &opened.problems));
             }
             if opened.reused > 0 {
                 said.push(format!(
@@ -86,12 +85,7 @@ pub fn corpus_loader(
             progress(Progress::note(p.shown()));
         }
         if report.articles.is_empty() {
-            let what = if paths.is_empty() {
-                "the embedded seeds".to_string()
-            } else {
-                paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-            };
-            return Err(nothing_loaded(&what, &report.problems));
+            return Err(nothing_loaded(&crate::corpus::described(&paths), &report.problems));
         }
         // Extraction runs on its own scoped thread and counts articles as it goes; this thread
         // passes the count on, so a large corpus shows its progress instead of "0 of N".
